@@ -1,0 +1,25 @@
+#pragma once
+// The subcommands. Each states its usage and options; main() does the rest.
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/environment.h"
+
+namespace inovasi::cli {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  std::string_view usage;
+  std::vector<OptionSpec> options;
+  std::function<int(const Args&, const Environment&)> run;
+};
+
+Command import_command();
+Command list_command();
+Command validate_command();
+
+}  // namespace inovasi::cli

@@ -1,0 +1,66 @@
+// inovasi: documents for regional innovation programmes. Parses the command, builds the
+// environment and runs the command, turning errors into messages and exit statuses.
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "model/catalog.h"
+#include "store/sqlite.h"
+
+namespace {
+
+using namespace inovasi::cli;
+
+std::vector<Command> all_commands() { return {import_command(), list_command(), validate_command()}; }
+
+void print_overview(std::ostream& out) {
+  out << "usage: inovasi COMMAND [options] [arguments]\n\ncommands:\n";
+  for (const auto& command : all_commands()) {
+    std::string name(command.name);
+    out << "  " << name << std::string(12 - name.size(), ' ') << command.summary << '\n';
+  }
+  out << "\nglobal options:\n" << options_help(global_options()) << "\n'inovasi COMMAND --help' for more.\n";
+}
+
+int run(const std::vector<std::string>& argv) {
+  if (argv.size() < 2 || argv[1] == "--help" || argv[1] == "-h" || argv[1] == "help") {
+    print_overview(std::cout);
+    return argv.size() < 2 ? kUsage : kOk;
+  }
+  for (const auto& command : all_commands()) {
+    if (command.name != argv[1]) continue;
+    std::vector<OptionSpec> options = command.options;
+    options.insert(options.end(), global_options().begin(), global_options().end());
+    try {
+      Args args = Args::parse({argv.begin() + 2, argv.end()}, options);
+      if (args.flag("help")) {
+        std::cout << "usage: " << command.usage << "\n\noptions:\n" << options_help(options);
+        return kOk;
+      }
+      Environment env{find_database(args), find_templates(args, argv[0]), args.value("out").value_or("outputs"),
+                      std::cout, std::cerr};
+      return command.run(args, env);
+    } catch (const UsageError& e) {
+      std::cerr << "inovasi " << command.name << ": " << e.what() << '\n';
+      return kUsage;
+    }
+  }
+  std::cerr << "inovasi: unknown command '" << argv[1] << "'\n";
+  print_overview(std::cerr);
+  return kUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run({argv, argv + argc});
+  } catch (const inovasi::CatalogError& e) {
+    std::cerr << "inovasi: catalogue: " << e.what() << '\n';
+  } catch (const inovasi::StoreError& e) {
+    std::cerr << "inovasi: store: " << e.what() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "inovasi: " << e.what() << '\n';
+  }
+  return kFailure;
+}

@@ -1,0 +1,238 @@
+#include "importers/field_values.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+#include <charconv>
+#include <sstream>
+
+#include "importers/narrative_parser.h"
+#include "model/date.h"
+#include "model/nip.h"
+#include "model/text.h"
+
+namespace inovasi {
+namespace {
+
+std::string json_array(const std::vector<std::string>& items) {
+  Poco::JSON::Array array;
+  for (const auto& item : items) array.add(item);
+  std::ostringstream out;
+  array.stringify(out);
+  return out.str();
+}
+
+// Splits a list cell on semicolons and line breaks (commas appear inside urusan names).
+std::vector<std::string> list_items(std::string_view text, bool commas_too) {
+  std::vector<std::string> items;
+  std::string current;
+  auto flush = [&] {
+    auto item = collapse_spaces(current);
+    if (!item.empty()) items.push_back(item);
+    current.clear();
+  };
+  for (char c : text) {
+    if (c == ';' || c == '\n' || (commas_too && c == ',')) {
+      flush();
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  return items;
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+  static constexpr std::string_view kTrue[] = {"ya", "y", "yes", "true", "1", "benar", "sudah", "v"};
+  static constexpr std::string_view kFalse[] = {"tidak", "t", "no", "n", "false", "0", "salah", "belum", "bukan"};
+  std::string key = match_key(text);
+  for (auto word : kTrue) {
+    if (key == word) return true;
+  }
+  for (auto word : kFalse) {
+    if (key == word) return false;
+  }
+  return std::nullopt;
+}
+
+// Accepts 2000000, 2.000.000, Rp 2.000.000,00 (Indonesian thousands and decimals).
+std::optional<long long> parse_integer(std::string_view text) {
+  std::string digits;
+  std::string_view view = trim(text);
+  if (starts_with_ci(view, "rp")) view = trim(view.substr(2));
+  bool negative = !view.empty() && view.front() == '-';
+  if (negative) view.remove_prefix(1);
+  if (auto comma = view.find(','); comma != std::string_view::npos) {
+    auto decimals = view.substr(comma + 1);
+    if (decimals.find_first_not_of('0') != std::string_view::npos) return std::nullopt;
+    view = view.substr(0, comma);
+  }
+  for (char c : view) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '.' && c != ' ') {
+      return std::nullopt;
+    }
+  }
+  if (digits.empty() || digits.size() > 17) return std::nullopt;
+  long long value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return negative ? -value : value;
+}
+
+int line_of_offset(std::string_view content, std::size_t offset) {
+  return 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+}  // namespace
+
+void FieldConverter::error(const FieldInput& input, std::string message) {
+  diagnostics_.error(input.where, std::string(input.spec->name), std::move(message));
+}
+
+void FieldConverter::assign(Record& record, const FieldInput& input) {
+  const FieldSpec& spec = *input.spec;
+  std::string_view text = input.text;
+  if (text.size() > kMaxFieldBytes) {
+    error(input, "value is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxFieldBytes));
+    return;
+  }
+  if (auto at = find_control_character(text); at != std::string_view::npos) {
+    error(input, "contains control character 0x" +
+                     [&] {
+                       char hex[8];
+                       std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(text[at]));
+                       return std::string(hex);
+                     }() +
+                     " at byte " + std::to_string(at + 1));
+    return;
+  }
+  if (keeps_raw_text(spec.type)) record.set(raw_column(spec.name), collapse_spaces(text));
+  record.set(spec.name, convert(input, text));
+}
+
+std::string FieldConverter::convert(const FieldInput& input, std::string_view text) {
+  const FieldSpec& spec = *input.spec;
+  std::string value = spec.type == FieldType::Narrative ? std::string(text) : collapse_spaces(text);
+  if (trim(value).empty()) return {};
+  switch (spec.type) {
+    case FieldType::Text: return value;
+    case FieldType::Narrative: {
+      Narrative narrative = input.lines.empty() ? parse_narrative_text(text) : parse_narrative(input.lines);
+      return narrative.empty() ? std::string{} : narrative_to_json(narrative);
+    }
+    case FieldType::Date: {
+      auto parsed = parse_date(value);
+      if (!parsed.date) {
+        error(input, parsed.error);
+        return {};
+      }
+      return parsed.date->iso();
+    }
+    case FieldType::Nip: {
+      auto nip = normalize_nip(value);
+      if (!nip) {
+        error(input, "'" + value + "' is not a NIP (18 digits, spaces and dots allowed)");
+        return {};
+      }
+      return *nip;
+    }
+    case FieldType::Integer: {
+      auto number = parse_integer(value);
+      if (!number) {
+        error(input, "'" + value + "' is not a whole number");
+        return {};
+      }
+      if ((spec.min_value && *number < *spec.min_value) || (spec.max_value && *number > *spec.max_value)) {
+        error(input, std::to_string(*number) + " is out of range (" +
+                         (spec.min_value ? std::to_string(*spec.min_value) : std::string("..")) + " to " +
+                         (spec.max_value ? std::to_string(*spec.max_value) : std::string("..")) + ")");
+        return {};
+      }
+      return std::to_string(*number);
+    }
+    case FieldType::Bool: {
+      auto flag = parse_bool(value);
+      if (!flag) {
+        error(input, "'" + value + "' is not yes or no (ya/tidak)");
+        return {};
+      }
+      return *flag ? "1" : "0";
+    }
+    case FieldType::Enum:
+    case FieldType::EnumList: {
+      const auto* enumeration = catalog_.enumeration(spec.enumeration);
+      if (!enumeration) {
+        error(input, "the catalogue has no enumeration '" + std::string(spec.enumeration) + "'");
+        return {};
+      }
+      std::vector<std::string> canonical;
+      auto raws = spec.type == FieldType::Enum ? std::vector<std::string>{value} : list_items(text, false);
+      for (const auto& raw : raws) {
+        auto match = enumeration->match(raw);
+        if (!match.known) {
+          diagnostics_.warning(input.where, std::string(spec.name),
+                               "unknown value '" + raw + "' (kept as written; known: " + join(enumeration->values, ", ") + ")");
+        } else if (!match.canonical.empty()) {
+          canonical.push_back(match.canonical);
+        }
+      }
+      if (spec.type == FieldType::Enum) return canonical.empty() ? std::string{} : canonical.front();
+      return canonical.empty() ? std::string{} : json_array(canonical);
+    }
+    case FieldType::NipList: {
+      std::vector<std::string> nips;
+      for (const auto& item : list_items(text, true)) {
+        auto nip = normalize_nip(item);
+        if (!nip) {
+          error(input, "'" + item + "' is not a NIP (18 digits)");
+          continue;
+        }
+        nips.push_back(*nip);
+      }
+      return nips.empty() ? std::string{} : json_array(nips);
+    }
+  }
+  return value;
+}
+
+void FieldConverter::complete(Record& record) {
+  const RecordKind& kind = *record.kind;
+  if (!kind.code_from.empty() && !record.has("kode") && record.has(kind.code_from)) {
+    record.set("kode", slugify(record.get(kind.code_from)));
+  }
+  for (auto date_field : kind.year_from) {
+    if (record.has("tahun") || !record.has(date_field)) continue;
+    record.set("tahun", std::string(record.get(date_field).substr(0, 4)));
+  }
+  for (const auto& spec : kind.fields) {
+    if (spec.required && !record.has(spec.name)) {
+      diagnostics_.error(record.where, std::string(spec.name), "required field is missing or empty");
+    }
+  }
+}
+
+bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics) {
+  if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);
+  std::size_t offset = 0;
+  bool valid = true;
+  int reported = 0;
+  while (offset < content.size()) {
+    auto bad = find_invalid_utf8(std::string_view(content).substr(offset));
+    if (bad == std::string_view::npos) break;
+    bad += offset;
+    valid = false;
+    if (++reported <= 20) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(content[bad]));
+      diagnostics.error({file, line_of_offset(content, bad)}, "",
+                        std::string("invalid UTF-8 (byte 0x") + hex + "); save the file as UTF-8");
+    }
+    auto next_line = content.find('\n', bad);
+    if (next_line == std::string::npos) break;
+    offset = next_line + 1;
+  }
+  return valid;
+}
+
+}  // namespace inovasi

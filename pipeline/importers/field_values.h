@@ -1,0 +1,50 @@
+#pragma once
+// Converting the text of one input field into the canonical stored form of its type
+// (schema.h), shared by every importer so that CSV, JSON and portal profiles accept
+// exactly the same spellings and report the same errors.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/catalog.h"
+#include "model/diagnostics.h"
+#include "model/record.h"
+
+namespace inovasi {
+
+// No field of an official document needs more; a larger value is a broken export.
+inline constexpr std::size_t kMaxFieldBytes = 1u << 20;
+
+struct FieldInput {
+  const FieldSpec* spec = nullptr;
+  std::string text;                // the value as written
+  std::vector<std::string> lines;  // for narratives from line-oriented sources (keeps indentation)
+  SourceLocation where;
+};
+
+class FieldConverter {
+ public:
+  FieldConverter(const Catalog& catalog, Diagnostics& diagnostics) : catalog_(catalog), diagnostics_(diagnostics) {}
+
+  // Stores the canonical value (and raw text for enumerations) in the record; reports
+  // problems under the field's name. An empty value is stored as empty (NULL).
+  void assign(Record& record, const FieldInput& input);
+
+  // Fills derived fields (kode from a name, tahun from a date), then reports missing
+  // required fields. `where` is the record's location.
+  void complete(Record& record);
+
+ private:
+  void error(const FieldInput& input, std::string message);
+  std::string convert(const FieldInput& input, std::string_view text);
+
+  const Catalog& catalog_;
+  Diagnostics& diagnostics_;
+};
+
+// Reports invalid UTF-8 with its line and strips a byte-order mark; returns false when
+// the text cannot be read further.
+bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics);
+
+}  // namespace inovasi

@@ -1,0 +1,30 @@
+#pragma once
+// What every importer needs: the catalogue, the options given on the command line, and
+// where to put records and findings.
+
+#include <optional>
+#include <string>
+
+#include "importers/field_values.h"
+#include "model/catalog.h"
+#include "model/diagnostics.h"
+#include "model/record.h"
+
+namespace inovasi {
+
+struct ImportOptions {
+  std::string agency;         // --agency: links portal profiles (which carry none) to an agency
+  std::optional<int> year;    // --year: the programme year of portal profiles
+};
+
+struct ImportContext {
+  const Catalog& catalog;
+  const ImportOptions& options;
+  Dataset& dataset;
+  Diagnostics& diagnostics;
+  std::vector<std::string>& notes;  // what the user should know that is not a problem
+
+  FieldConverter converter() const { return FieldConverter(catalog, diagnostics); }
+};
+
+}  // namespace inovasi

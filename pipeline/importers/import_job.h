@@ -1,0 +1,33 @@
+#pragma once
+// Reading a set of input files and folders into one Dataset: dispatch by format,
+// duplicate natural keys, and references (agencies, innovations, sessions) resolved
+// against the same import and the store. Nothing is written here.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "importers/import_context.h"
+#include "store/store.h"
+
+namespace inovasi {
+
+struct ImportResult {
+  Dataset dataset;
+  Diagnostics diagnostics;
+  std::vector<std::string> notes;
+  std::vector<std::string> files;  // the files read, in order
+};
+
+ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options,
+                         const Catalog& catalog);
+
+// Rewrites reference fields to the key of the record they name (a code, or a name the
+// kind allows, such as an agency's nama or singkatan) and reports those that name
+// nothing. `store` may be null when there is none yet.
+void resolve_references(Dataset& dataset, const Store* store, Diagnostics& diagnostics);
+
+// Two records of one kind with the same natural key in one import.
+void report_duplicate_keys(const Dataset& dataset, Diagnostics& diagnostics);
+
+}  // namespace inovasi

@@ -1,0 +1,228 @@
+#include "model/catalog.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "model/text.h"
+
+namespace inovasi {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Poco::Dynamic::Var parse_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CatalogError(path.string() + ": cannot read catalogue file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  try {
+    Poco::JSON::Parser parser;
+    return parser.parse(buffer.str());
+  } catch (const Poco::Exception& e) {
+    throw CatalogError(path.string() + ": not valid JSON: " + e.displayText());
+  }
+}
+
+Object::Ptr as_object(const Poco::Dynamic::Var& value, const std::string& where) {
+  try {
+    return value.extract<Object::Ptr>();
+  } catch (const Poco::Exception&) {
+    throw CatalogError(where + ": expected a JSON object");
+  }
+}
+
+Array::Ptr as_array(const Object::Ptr& object, const std::string& key, const std::string& where) {
+  auto array = object->getArray(key);
+  if (!array) throw CatalogError(where + ": '" + key + "' must be an array");
+  return array;
+}
+
+std::vector<std::string> strings_of(const Array::Ptr& array) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+  return out;
+}
+
+std::map<std::string, Enumeration, std::less<>> load_enumerations(const std::filesystem::path& path) {
+  std::map<std::string, Enumeration, std::less<>> enumerations;
+  auto root = as_object(parse_file(path), path.string());
+  for (const auto& name : root->getNames()) {
+    std::string where = path.string() + ": " + name;
+    auto entry = root->getObject(name);
+    if (!entry) throw CatalogError(where + ": expected an object with 'nilai' and 'alias'");
+    Enumeration enumeration;
+    enumeration.name = name;
+    enumeration.values = strings_of(as_array(entry, "nilai", where));
+    for (const auto& value : enumeration.values) enumeration.aliases[match_key(value)] = value;
+    if (auto aliases = entry->getObject("alias")) {
+      for (const auto& alias : aliases->getNames()) {
+        auto canonical = aliases->getValue<std::string>(alias);
+        bool known = canonical.empty() ||
+                     std::find(enumeration.values.begin(), enumeration.values.end(), canonical) != enumeration.values.end();
+        if (!known) throw CatalogError(where + ": alias '" + alias + "' maps to unknown value '" + canonical + "'");
+        enumeration.aliases[match_key(alias)] = canonical;
+      }
+    }
+    enumerations.emplace(name, std::move(enumeration));
+  }
+  return enumerations;
+}
+
+std::vector<Rank> load_ranks(const std::filesystem::path& path) {
+  auto root = as_object(parse_file(path), path.string());
+  std::vector<Rank> ranks;
+  auto array = as_array(root, "pangkat", path.string());
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    auto entry = array->getObject(static_cast<unsigned>(i));
+    if (!entry || !entry->has("pangkat") || !entry->has("golongan")) {
+      throw CatalogError(path.string() + ": pangkat[" + std::to_string(i) + "] needs 'pangkat' and 'golongan'");
+    }
+    ranks.push_back({entry->getValue<std::string>("pangkat"), entry->getValue<std::string>("golongan")});
+  }
+  return ranks;
+}
+
+std::map<std::string, std::string> load_profile_labels(const std::filesystem::path& path) {
+  auto root = as_object(parse_file(path), path.string());
+  std::map<std::string, std::string> labels;
+  for (const auto& field : root->getNames()) {
+    for (const auto& label : strings_of(as_array(root, field, path.string()))) labels[match_key(label)] = field;
+  }
+  return labels;
+}
+
+ProgrammeRules load_rules(const std::filesystem::path& path) {
+  auto root = as_object(parse_file(path), path.string());
+  ProgrammeRules rules;
+  rules.facilitators_per_agency = root->optValue<int>("fasilitator_per_instansi", 2);
+  rules.facilitators_must_be_pns = root->optValue<bool>("fasilitator_wajib_pns", true);
+  rules.facilitators_in_team = root->optValue<bool>("fasilitator_anggota_tim", true);
+  rules.innovations_per_agency_per_year = root->optValue<int>("inovasi_per_instansi_per_tahun", 1);
+  return rules;
+}
+
+IndicatorCatalogue load_edition(const std::filesystem::path& path) {
+  std::string where = path.string();
+  auto root = as_object(parse_file(path), where);
+  IndicatorCatalogue catalogue;
+  catalogue.edition = root->optValue<int>("edisi", 0);
+  if (catalogue.edition < 2000) throw CatalogError(where + ": 'edisi' must be the year of the edition");
+  catalogue.source = root->optValue<std::string>("sumber", "");
+  auto indicators = as_array(root, "indikator", where);
+  for (std::size_t i = 0; i < indicators->size(); ++i) {
+    auto entry = indicators->getObject(static_cast<unsigned>(i));
+    std::string item_where = where + ": indikator[" + std::to_string(i) + "]";
+    if (!entry) throw CatalogError(item_where + ": expected an object");
+    Indicator indicator;
+    indicator.number = entry->optValue<int>("nomor", 0);
+    indicator.label = entry->optValue<std::string>("nama", "");
+    indicator.weight = entry->optValue<int>("bobot", -1);
+    indicator.evidence = entry->optValue<std::string>("bukti", "");
+    if (entry->has("level")) indicator.levels = strings_of(entry->getArray("level"));
+    if (indicator.number <= 0 || indicator.label.empty() || indicator.weight < 0) {
+      throw CatalogError(item_where + ": needs 'nomor', 'nama' and 'bobot'");
+    }
+    catalogue.indicators.push_back(std::move(indicator));
+  }
+  auto bands = as_array(root, "predikat", where);
+  for (std::size_t i = 0; i < bands->size(); ++i) {
+    auto entry = bands->getObject(static_cast<unsigned>(i));
+    if (!entry || !entry->has("nama") || (entry->has("di_atas") == entry->has("mulai"))) {
+      throw CatalogError(where + ": predikat[" + std::to_string(i) + "] needs 'nama' and one of 'di_atas' or 'mulai'");
+    }
+    bool exclusive = entry->has("di_atas");
+    catalogue.bands.push_back({entry->getValue<std::string>("nama"),
+                               entry->getValue<double>(exclusive ? "di_atas" : "mulai"), exclusive});
+  }
+  if (auto minimums = root->getObject("minimum_kata")) {
+    for (const auto& field : minimums->getNames()) catalogue.minimum_words[field] = minimums->getValue<int>(field);
+  }
+  return catalogue;
+}
+
+}  // namespace
+
+EnumMatch Enumeration::match(std::string_view raw) const {
+  std::string key = match_key(raw);
+  if (key.empty()) return {"", true};
+  auto it = aliases.find(key);
+  if (it == aliases.end()) return {"", false};
+  return {it->second, true};
+}
+
+int IndicatorCatalogue::max_score() const {
+  int total = 0;
+  for (const auto& indicator : indicators) total += indicator.weight * 3;  // levels run 1..3
+  return total;
+}
+
+const Indicator* IndicatorCatalogue::indicator(int number) const {
+  for (const auto& indicator : indicators) {
+    if (indicator.number == number) return &indicator;
+  }
+  return nullptr;
+}
+
+std::string IndicatorCatalogue::band_for(double score) const {
+  for (const auto& band : bands) {
+    if (band.exclusive ? score > band.threshold : score >= band.threshold) return band.label;
+  }
+  return {};
+}
+
+Catalog Catalog::load(const std::filesystem::path& folder) {
+  if (!std::filesystem::is_directory(folder)) throw CatalogError(folder.string() + ": catalogue folder not found");
+  Catalog catalog;
+  catalog.enumerations_ = load_enumerations(folder / "enums.json");
+  catalog.ranks_ = load_ranks(folder / "ranks.json");
+  catalog.profile_labels_ = load_profile_labels(folder / "profile-labels.json");
+  catalog.rules_ = load_rules(folder / "rules.json");
+  std::vector<std::filesystem::path> edition_files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    auto name = entry.path().filename().string();
+    if (name.starts_with("iga-") && name.ends_with(".json")) edition_files.push_back(entry.path());
+  }
+  std::sort(edition_files.begin(), edition_files.end());
+  for (const auto& path : edition_files) catalog.editions_.push_back(load_edition(path));
+  if (catalog.editions_.empty()) throw CatalogError(folder.string() + ": no IGA indicator catalogue (iga-YYYY.json)");
+  std::sort(catalog.editions_.begin(), catalog.editions_.end(),
+            [](const auto& a, const auto& b) { return a.edition < b.edition; });
+  return catalog;
+}
+
+const Enumeration* Catalog::enumeration(std::string_view name) const {
+  auto it = enumerations_.find(name);
+  return it == enumerations_.end() ? nullptr : &it->second;
+}
+
+const Rank* Catalog::rank_by_golongan(std::string_view golongan) const {
+  std::string wanted = ascii_upper(collapse_spaces(golongan));
+  for (const auto& rank : ranks_) {
+    if (ascii_upper(rank.golongan) == wanted) return &rank;
+  }
+  return nullptr;
+}
+
+const Rank* Catalog::rank_by_pangkat(std::string_view pangkat) const {
+  std::string wanted = match_key(pangkat);
+  for (const auto& rank : ranks_) {
+    if (match_key(rank.pangkat) == wanted) return &rank;
+  }
+  return nullptr;
+}
+
+const IndicatorCatalogue& Catalog::indicators_for(int year) const {
+  const IndicatorCatalogue* chosen = &editions_.front();
+  for (const auto& edition : editions_) {
+    if (edition.edition <= year) chosen = &edition;
+  }
+  return *chosen;
+}
+
+}  // namespace inovasi

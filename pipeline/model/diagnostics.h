@@ -1,0 +1,48 @@
+#pragma once
+// Findings collected while reading or checking records. Importers and rules report
+// every problem they see (not just the first) and the caller decides what to do.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace inovasi {
+
+enum class Severity { Info, Warning, Error };
+
+std::string_view severity_name(Severity severity);
+
+// Where a value came from: a file and a 1-based line (0 when the format has no lines).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  SourceLocation where;
+  std::string record;  // natural key of the record concerned, when known
+  std::string field;   // the field as the input names it
+  std::string message;
+};
+
+// Formats as `file:line: field: message` (warnings say so after the field).
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+class Diagnostics {
+ public:
+  void add(Diagnostic diagnostic);
+  void error(const SourceLocation& where, std::string field, std::string message);
+  void warning(const SourceLocation& where, std::string field, std::string message);
+  void append(const Diagnostics& other);
+
+  const std::vector<Diagnostic>& all() const { return items_; }
+  bool has_errors() const;
+  std::size_t count(Severity severity) const;
+  void print(std::ostream& out) const;
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace inovasi

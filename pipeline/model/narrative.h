@@ -1,0 +1,44 @@
+#pragma once
+// A narrative field (tujuan, manfaat, rancang bangun, ...) kept as structure: paragraphs
+// and lists, which nest. Stored as JSON so templates can lay lists out properly.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inovasi {
+
+enum class ListStyle { Decimal, DecimalParen, LowerAlpha, UpperAlpha, LowerRoman, Bullet };
+
+std::string_view list_style_name(ListStyle style);
+ListStyle list_style_from_name(std::string_view name);
+
+struct Block;
+
+struct ListItem {
+  std::string text;
+  std::vector<Block> children;
+};
+
+struct Block {
+  enum class Kind { Paragraph, List } kind = Kind::Paragraph;
+  std::string text;  // Paragraph
+  ListStyle style = ListStyle::Decimal;  // List
+  int start = 1;                         // List: number of the first item
+  std::vector<ListItem> items;           // List
+};
+
+struct Narrative {
+  std::vector<Block> blocks;
+  bool empty() const { return blocks.empty(); }
+};
+
+std::string narrative_to_json(const Narrative& narrative);
+// Throws std::runtime_error on text that is not a stored narrative.
+Narrative narrative_from_json(std::string_view json);
+
+// Plain text with list markers, for word counts, exports and the CLI.
+std::string narrative_to_text(const Narrative& narrative);
+std::size_t narrative_word_count(const Narrative& narrative);
+
+}  // namespace inovasi

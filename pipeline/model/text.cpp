@@ -1,0 +1,241 @@
+#include "model/text.h"
+
+#include <array>
+
+namespace inovasi {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Length of a Unicode space sequence at text[i] (NBSP, narrow NBSP, figure space,
+// en/em spaces, ideographic space), or 0.
+std::size_t unicode_space_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  if (byte(i) == 0xC2 && byte(i + 1) == 0xA0) return 2;
+  if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) >= 0x80 && byte(i + 2) <= 0x8A)) return 3;
+  if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0xAF) return 3;
+  if (byte(i) == 0xE3 && byte(i + 1) == 0x80 && byte(i + 2) == 0x80) return 3;
+  return 0;
+}
+
+// Latin-1 supplement and Latin Extended-A letters folded to ASCII for slugs.
+char fold_latin(unsigned code_point) {
+  static constexpr std::string_view kLatin1 =
+      "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  if (code_point >= 0xC0 && code_point <= 0xFF) return kLatin1[code_point - 0xC0];
+  return 0;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string plain_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (std::size_t n = unicode_space_length(text, i)) {
+      out += ' ';
+      i += n;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string spaced = plain_spaces(text);
+  std::string out;
+  out.reserve(spaced.size());
+  bool pending_space = false;
+  for (char c : spaced) {
+    if (is_ascii_space(c)) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::size_t find_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned code_point = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+      code_point = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      code_point = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      code_point = c & 0x07u;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      auto continuation = static_cast<unsigned char>(text[i + k]);
+      if ((continuation & 0xC0u) != 0x80u) return i;
+      code_point = (code_point << 6) | (continuation & 0x3Fu);
+    }
+    bool overlong = (length == 3 && code_point < 0x800) || (length == 4 && code_point < 0x10000);
+    bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
+    if (overlong || surrogate || code_point > 0x10FFFF) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t find_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+    // C1 controls U+0080..U+009F are encoded as C2 80..C2 9F.
+    if (c == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string slugify(std::string_view text, std::size_t max_length) {
+  std::string out;
+  bool pending_hyphen = false;
+  auto emit = [&](char c) {
+    if (pending_hyphen && !out.empty()) out += '-';
+    pending_hyphen = false;
+    out += c;
+  };
+  for (std::size_t i = 0; i < text.size() && out.size() < max_length; ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (is_ascii_alnum(c)) {
+      emit(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    } else if (c == 0xC3 && i + 1 < text.size()) {  // Latin-1 letters with diacritics
+      unsigned code_point = 0xC0u + (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      char folded = fold_latin(code_point);
+      ++i;
+      if (folded >= 'A' && folded <= 'Z') folded = static_cast<char>(folded - 'A' + 'a');
+      if (is_ascii_alnum(static_cast<unsigned char>(folded))) {
+        emit(folded);
+      } else {
+        pending_hyphen = true;
+      }
+    } else if (c == '\'' || c == 0xE2) {  // apostrophes (and curly quotes) join words
+      if (c == 0xE2) i += 2;
+    } else {
+      pending_hyphen = true;
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? std::string("x") : out;
+}
+
+std::string match_key(std::string_view text) {
+  std::string lower = ascii_lower(plain_spaces(text));
+  std::string out;
+  bool pending_space = false;
+  for (char c : lower) {
+    if (is_ascii_alnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += c;
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_tag = false;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (in_tag) {
+      if (c == '>') in_tag = false;
+      continue;
+    }
+    if (c == '<') {
+      in_tag = true;
+      in_word = false;
+      continue;
+    }
+    // U+2000..U+206F (curly quotes, dashes, bullets, odd spaces) separate words.
+    if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x81) {
+      i += 2;
+      in_word = false;
+      continue;
+    }
+    // Letters, digits and other non-ASCII (letters with diacritics) form words; hyphens
+    // and apostrophes inside a word keep it whole ("masing-masing").
+    bool word_char = is_ascii_alnum(c) || (c >= 0x80 && c != 0xC2) || ((c == '-' || c == '\'') && in_word);
+    if (c == 0xC2) {  // U+0080..U+00BF: NBSP and Latin-1 punctuation
+      ++i;
+      word_char = false;
+    }
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+  }
+  return words;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == separator) {
+      parts.emplace_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && ascii_lower(text.substr(0, prefix.size())) == ascii_lower(prefix);
+}
+
+}  // namespace inovasi

@@ -1,0 +1,44 @@
+#pragma once
+// Locale-free text helpers for UTF-8 input. Nothing here consults the C locale.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inovasi {
+
+std::string_view trim(std::string_view text);
+std::string ascii_lower(std::string_view text);
+std::string ascii_upper(std::string_view text);
+
+// Replaces non-breaking and other Unicode spaces and tabs by ASCII spaces, then folds
+// runs of spaces into one and trims. Keeps every other character as it is.
+std::string collapse_spaces(std::string_view text);
+
+// Replaces non-breaking spaces (U+00A0, U+202F, U+2007) by ASCII spaces, keeping runs.
+std::string plain_spaces(std::string_view text);
+
+// Byte offset of the first invalid UTF-8 sequence (overlong, surrogate, beyond
+// U+10FFFF, truncated), or npos when the text is valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// The first C0/C1 control character other than tab, newline and carriage return, or
+// npos. Such characters have no place in an official document and break printing.
+std::size_t find_control_character(std::string_view text);
+
+// Lower-case ASCII letters, digits and single hyphens; letters with diacritics lose
+// them (é → e); everything else becomes a hyphen. Never empty: "x" for nothing left.
+std::string slugify(std::string_view text, std::size_t max_length = 80);
+
+// Key used to compare enumeration values: lower-case, punctuation and spaces folded.
+std::string match_key(std::string_view text);
+
+// Counts words (runs containing a letter or digit) after stripping <...> markup.
+std::size_t count_words(std::string_view text);
+
+std::vector<std::string> split(std::string_view text, char separator);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+
+}  // namespace inovasi

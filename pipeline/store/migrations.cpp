@@ -1,0 +1,99 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace inovasi {
+namespace {
+
+// Version 1: one table per record kind (model/schema.cpp). Columns are the field names;
+// an enumerated field also keeps its raw text in <field>_asli. The natural key is UNIQUE
+// so re-imports update in place. A test checks that these tables match the schema.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE daerah (
+  kode TEXT NOT NULL PRIMARY KEY, nama_daerah TEXT NOT NULL, sebutan_kepala_daerah TEXT,
+  nama_kepala_daerah TEXT NOT NULL, tempat TEXT NOT NULL, nama_bappeda TEXT NOT NULL, singkatan_bappeda TEXT,
+  kepala_bappeda_nama TEXT, kepala_bappeda_nip TEXT, kepala_bappeda_pangkat TEXT, kepala_bappeda_golongan TEXT,
+  kepala_bappeda_jabatan TEXT, alamat_bappeda TEXT, telepon_bappeda TEXT, email_bappeda TEXT, laman_bappeda TEXT,
+  lambang TEXT, pola_nomor_sertifikat TEXT, pola_nomor_perjanjian TEXT, pola_nomor_berita_acara TEXT,
+  url_verifikasi TEXT);
+CREATE TABLE instansi (
+  kode TEXT NOT NULL PRIMARY KEY, nama TEXT NOT NULL, jenis TEXT, jenis_asli TEXT, singkatan TEXT, alamat TEXT,
+  telepon TEXT, email TEXT, laman TEXT, kepala_nama TEXT, kepala_nip TEXT, kepala_pangkat TEXT,
+  kepala_golongan TEXT, kepala_jabatan TEXT);
+CREATE TABLE fasilitator (
+  instansi TEXT NOT NULL REFERENCES instansi(kode), nama TEXT NOT NULL, nip TEXT, pns INTEGER NOT NULL,
+  pangkat TEXT, golongan TEXT, jabatan TEXT, no_hp TEXT, email TEXT, UNIQUE (instansi, nama));
+CREATE TABLE tim_inovasi (
+  instansi TEXT NOT NULL REFERENCES instansi(kode), tahun INTEGER NOT NULL, nomor_sk TEXT, tanggal_sk TEXT,
+  penetap_sk TEXT, UNIQUE (instansi, tahun));
+CREATE TABLE anggota_tim (
+  instansi TEXT NOT NULL REFERENCES instansi(kode), tahun INTEGER NOT NULL, nama TEXT NOT NULL, nip TEXT,
+  jabatan TEXT, peran_tim TEXT, UNIQUE (instansi, tahun, nama));
+CREATE TABLE inovasi (
+  kode TEXT NOT NULL, tahun INTEGER NOT NULL, nama TEXT NOT NULL, instansi TEXT REFERENCES instansi(kode),
+  tahapan TEXT, tahapan_asli TEXT, jenis TEXT, jenis_asli TEXT, inisiator TEXT, inisiator_asli TEXT,
+  bentuk TEXT, bentuk_asli TEXT, urusan TEXT, urusan_asli TEXT, urusan_lain TEXT, urusan_lain_asli TEXT,
+  waktu_uji_coba TEXT, waktu_penerapan TEXT, rancang_bangun TEXT, tujuan TEXT, manfaat TEXT, hasil TEXT,
+  diajukan_iga INTEGER, anggaran INTEGER, tautan_video TEXT, UNIQUE (kode, tahun));
+CREATE TABLE jawaban_indikator (
+  inovasi TEXT NOT NULL, tahun INTEGER NOT NULL, indikator INTEGER NOT NULL, level INTEGER, bukti TEXT,
+  status_bukti TEXT, status_bukti_asli TEXT, UNIQUE (inovasi, tahun, indikator),
+  FOREIGN KEY (inovasi, tahun) REFERENCES inovasi(kode, tahun));
+CREATE TABLE perjanjian_kinerja (
+  instansi TEXT NOT NULL REFERENCES instansi(kode), tahun INTEGER NOT NULL, inovasi TEXT NOT NULL,
+  target_tahapan TEXT, target_tahapan_asli TEXT, jadwal TEXT, indikator TEXT, anggaran INTEGER, keterangan TEXT,
+  tanggal_tanda_tangan TEXT, UNIQUE (instansi, tahun, inovasi),
+  FOREIGN KEY (inovasi, tahun) REFERENCES inovasi(kode, tahun));
+CREATE TABLE tim_bappeda (
+  nip TEXT NOT NULL PRIMARY KEY, nama TEXT NOT NULL, pangkat TEXT, golongan TEXT, jabatan TEXT, peran_tim TEXT);
+CREATE TABLE permohonan_diskusi (
+  kode TEXT NOT NULL PRIMARY KEY, tahun INTEGER NOT NULL, instansi TEXT NOT NULL REFERENCES instansi(kode),
+  inovasi TEXT, tanggal_permohonan TEXT NOT NULL, permasalahan TEXT NOT NULL, tanggal_diinginkan TEXT,
+  mode TEXT, mode_asli TEXT, kontak_nama TEXT, kontak_hp TEXT, petugas TEXT,
+  FOREIGN KEY (inovasi, tahun) REFERENCES inovasi(kode, tahun));
+CREATE TABLE sesi_diskusi (
+  kode TEXT NOT NULL PRIMARY KEY, permohonan TEXT NOT NULL REFERENCES permohonan_diskusi(kode), nomor TEXT,
+  tanggal TEXT NOT NULL, jam_mulai TEXT, jam_selesai TEXT, tempat TEXT, mode TEXT, mode_asli TEXT,
+  permasalahan TEXT, pembahasan TEXT, solusi TEXT, tindak_lanjut TEXT, eskalasi TEXT);
+CREATE TABLE kehadiran (
+  sesi TEXT NOT NULL REFERENCES sesi_diskusi(kode), nama TEXT NOT NULL, nip TEXT, pangkat TEXT, golongan TEXT,
+  jabatan TEXT, instansi TEXT, no_hp TEXT, peran TEXT, UNIQUE (sesi, nama));
+CREATE TABLE penghargaan (
+  inovasi TEXT NOT NULL, tahun INTEGER NOT NULL, jenis TEXT, tanggal TEXT, keterangan TEXT,
+  UNIQUE (inovasi, tahun), FOREIGN KEY (inovasi, tahun) REFERENCES inovasi(kode, tahun));
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
+
+int user_version(Database& db) {
+  auto statement = db.prepare("PRAGMA user_version");
+  statement.step();
+  return static_cast<int>(statement.column_int(0));
+}
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(Database& db) {
+  auto check_not_newer = [&](int version) {
+    if (version > current_schema_version()) {
+      throw StoreError(db.path() + ": made by a newer inovasi (schema " + std::to_string(version) +
+                       ", this build knows " + std::to_string(current_schema_version()) + ")");
+    }
+  };
+  int version = user_version(db);
+  check_not_newer(version);
+  if (version == current_schema_version()) return;
+  Transaction transaction(db);
+  version = user_version(db);  // another process may have migrated while we waited for the lock
+  check_not_newer(version);
+  for (int next = version; next < current_schema_version(); ++next) {
+    db.execute(kMigrations[static_cast<std::size_t>(next)]);
+    db.execute("PRAGMA user_version = " + std::to_string(next + 1));
+  }
+  transaction.commit();
+}
+
+}  // namespace inovasi

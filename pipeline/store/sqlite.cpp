@@ -1,0 +1,105 @@
+#include "store/sqlite.h"
+
+namespace inovasi {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+  throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+Database Database::open(const std::filesystem::path& path, bool create) {
+  if (!create && !std::filesystem::exists(path)) {
+    throw StoreError(path.string() + ": no database here (run 'inovasi import' first, or pass --db)");
+  }
+  if (create && path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  sqlite3* raw = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Database db(raw, path.string());
+  if (rc != SQLITE_OK) fail(raw, path.string());
+  sqlite3_busy_timeout(raw, 10000);
+  db.execute("PRAGMA foreign_keys = ON");
+  db.execute("PRAGMA journal_mode = WAL");
+  db.execute("PRAGMA synchronous = NORMAL");
+  return db;
+}
+
+void Database::execute(std::string_view sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(handle(), std::string(sql).c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string text = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    throw StoreError(path_ + ": " + text);
+  }
+}
+
+Statement Database::prepare(std::string_view sql) { return Statement(handle(), sql); }
+
+long long Database::changes() const { return sqlite3_changes64(handle()); }
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  stmt_.reset(raw);
+  if (rc != SQLITE_OK) fail(db, "preparing '" + std::string(sql.substr(0, 60)) + "'");
+}
+
+void Statement::check(int rc, std::string_view what) const {
+  if (rc != SQLITE_OK) fail(db_, what);
+}
+
+void Statement::bind_text_or_null(int index, std::string_view value) {
+  if (value.empty()) return bind_null(index);
+  check(sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
+}
+
+void Statement::bind_int(int index, long long value) { check(sqlite3_bind_int64(stmt_.get(), index, value), "bind"); }
+
+void Statement::bind_null(int index) { check(sqlite3_bind_null(stmt_.get(), index), "bind"); }
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(db_, "step");
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+}
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_.get()); }
+
+std::string Statement::column_name(int index) const { return sqlite3_column_name(stmt_.get(), index); }
+
+bool Statement::column_is_null(int index) const { return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL; }
+
+std::string Statement::column_text(int index) const {
+  const auto* text = sqlite3_column_text(stmt_.get(), index);
+  if (!text) return {};
+  return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index)));
+}
+
+long long Statement::column_int(int index) const { return sqlite3_column_int64(stmt_.get(), index); }
+
+Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      db_.execute("ROLLBACK");
+    } catch (...) {  // nothing sensible to do in a destructor; SQLite rolls back on close anyway
+    }
+  }
+}
+
+void Transaction::commit() {
+  db_.execute("COMMIT");
+  done_ = true;
+}
+
+}  // namespace inovasi

@@ -1,0 +1,84 @@
+#pragma once
+// RAII around sqlite3 handles. Errors become StoreError with SQLite's own message.
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace inovasi {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class Database {
+ public:
+  // Opens (creating when asked) with foreign keys on, WAL journal and a busy timeout so
+  // a second process waits for a lock instead of failing at once.
+  static Database open(const std::filesystem::path& path, bool create);
+
+  void execute(std::string_view sql);
+  Statement prepare(std::string_view sql);
+  long long changes() const;
+  sqlite3* handle() const { return handle_.get(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  Database(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
+  std::unique_ptr<sqlite3, Closer> handle_;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+
+  // Parameters are 1-based, as in SQLite. An empty text binds NULL.
+  void bind_text_or_null(int index, std::string_view value);
+  void bind_int(int index, long long value);
+  void bind_null(int index);
+  bool step();  // true while a row is available
+  void reset();
+
+  int column_count() const;
+  std::string column_name(int index) const;
+  bool column_is_null(int index) const;
+  std::string column_text(int index) const;
+  long long column_int(int index) const;
+
+ private:
+  struct Finalizer {
+    void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+  };
+  void check(int rc, std::string_view what) const;
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+};
+
+// Begins IMMEDIATE (taking the write lock up front, so two writers queue rather than
+// deadlock) and rolls back unless commit() was reached.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace inovasi

@@ -1,0 +1,161 @@
+#include "store/store.h"
+
+#include <map>
+
+#include "store/migrations.h"
+
+namespace inovasi {
+namespace {
+
+bool is_integer(FieldType type) { return type == FieldType::Integer || type == FieldType::Bool; }
+
+const FieldSpec* spec_of(const RecordKind& kind, std::string_view column) {
+  if (const auto* spec = kind.field(column)) return spec;
+  return nullptr;  // a raw-text companion column: always TEXT
+}
+
+void bind_value(Statement& statement, int index, const RecordKind& kind, std::string_view column,
+                std::string_view value) {
+  const auto* spec = spec_of(kind, column);
+  if (spec && is_integer(spec->type) && !value.empty()) {
+    statement.bind_int(index, std::stoll(std::string(value)));
+  } else {
+    statement.bind_text_or_null(index, value);
+  }
+}
+
+std::string where_key(const RecordKind& kind) {
+  std::string clause;
+  for (auto field : kind.key_fields()) {
+    clause += clause.empty() ? " WHERE " : " AND ";
+    clause += std::string(field) + " = ?";
+  }
+  return clause;
+}
+
+// Writes one record: returns 'i'nserted, 'u'pdated or 'n' (unchanged).
+char save_record(Database& db, const Record& record) {
+  const RecordKind& kind = *record.kind;
+  auto keys = record.key_values();
+  // Only the columns this record carries, so a partial source never blanks other fields.
+  std::vector<std::string> columns;
+  for (const auto& column : store_columns(kind)) {
+    if (record.values.contains(column)) columns.push_back(column);
+  }
+
+  std::string select = "SELECT ";
+  for (std::size_t i = 0; i < columns.size(); ++i) select += (i ? ", " : "") + columns[i];
+  select += " FROM " + std::string(kind.name) + where_key(kind);
+  auto existing = db.prepare(select);
+  auto key_fields = kind.key_fields();
+  for (std::size_t i = 0; i < key_fields.size(); ++i) {
+    bind_value(existing, static_cast<int>(i + 1), kind, key_fields[i], keys[i]);
+  }
+  if (existing.step()) {
+    std::vector<std::string> changed;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (existing.column_text(static_cast<int>(i)) != record.get(columns[i])) changed.push_back(columns[i]);
+    }
+    if (changed.empty()) return 'n';
+    std::string update = "UPDATE " + std::string(kind.name) + " SET ";
+    for (std::size_t i = 0; i < changed.size(); ++i) update += (i ? ", " : "") + changed[i] + " = ?";
+    update += where_key(kind);
+    auto statement = db.prepare(update);
+    int index = 1;
+    for (const auto& column : changed) bind_value(statement, index++, kind, column, record.get(column));
+    for (std::size_t i = 0; i < key_fields.size(); ++i) bind_value(statement, index++, kind, key_fields[i], keys[i]);
+    statement.step();
+    return 'u';
+  }
+  std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
+  std::string placeholders;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    insert += (i ? ", " : "") + columns[i];
+    placeholders += i ? ", ?" : "?";
+  }
+  insert += ") VALUES (" + placeholders + ")";
+  auto statement = db.prepare(insert);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    bind_value(statement, static_cast<int>(i + 1), kind, columns[i], record.get(columns[i]));
+  }
+  statement.step();
+  return 'i';
+}
+
+}  // namespace
+
+std::vector<std::string> store_columns(const RecordKind& kind) {
+  std::vector<std::string> columns;
+  for (const auto& spec : kind.fields) {
+    columns.emplace_back(spec.name);
+    if (keeps_raw_text(spec.type)) columns.push_back(raw_column(spec.name));
+  }
+  return columns;
+}
+
+Store Store::open(const std::filesystem::path& path, bool create) {
+  auto db = Database::open(path, create);
+  migrate(db);
+  return Store(std::move(db));
+}
+
+SaveSummary Store::save(const Dataset& dataset) {
+  SaveSummary summary;
+  Transaction transaction(db_);
+  // Kinds in dependency order so that foreign keys always find their parent.
+  for (const auto& kind : record_kinds()) {
+    for (const auto& record : dataset.records) {
+      if (record.kind != &kind) continue;
+      try {
+        switch (save_record(db_, record)) {
+          case 'i': ++summary.inserted; break;
+          case 'u': ++summary.updated; break;
+          default: ++summary.unchanged; break;
+        }
+      } catch (const StoreError& e) {
+        throw StoreError(record.where.file + ":" + std::to_string(record.where.line) + ": " + record.key_label() +
+                         ": " + e.what());
+      }
+    }
+  }
+  transaction.commit();
+  return summary;
+}
+
+std::vector<Record> Store::load(const RecordKind& kind) const {
+  auto columns = store_columns(kind);
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
+  auto keys = kind.key_fields();
+  for (std::size_t i = 0; i < keys.size(); ++i) sql += (i ? ", " : "") + std::string(keys[i]);
+  auto statement = db_.prepare(sql);
+  std::vector<Record> records;
+  while (statement.step()) {
+    Record record;
+    record.kind = &kind;
+    record.where = {db_.path(), 0};
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!statement.column_is_null(static_cast<int>(i))) record.set(columns[i], statement.column_text(static_cast<int>(i)));
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::vector<Record> Store::load(std::string_view kind_name) const {
+  const auto* kind = find_record_kind(kind_name);
+  if (!kind) throw StoreError("unknown record kind '" + std::string(kind_name) + "'");
+  return load(*kind);
+}
+
+bool Store::contains(const RecordKind& kind, const std::vector<std::string>& key) const {
+  auto statement = db_.prepare("SELECT 1 FROM " + std::string(kind.name) + where_key(kind));
+  auto key_fields = kind.key_fields();
+  for (std::size_t i = 0; i < key_fields.size() && i < key.size(); ++i) {
+    bind_value(statement, static_cast<int>(i + 1), kind, key_fields[i], key[i]);
+  }
+  return statement.step();
+}
+
+}  // namespace inovasi

@@ -1,0 +1,43 @@
+#pragma once
+// The record store: SQLite tables described by model/schema.h. Every write of one
+// command goes through save(), which is one transaction: all records or none.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/record.h"
+#include "store/sqlite.h"
+
+namespace inovasi {
+
+struct SaveSummary {
+  std::size_t inserted = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+};
+
+class Store {
+ public:
+  static Store open(const std::filesystem::path& path, bool create);
+
+  // Inserts or updates by natural key. Only the fields a record carries are written, so
+  // importing a portal profile does not wipe fields that a CSV set. Rolls back whole on
+  // any error.
+  SaveSummary save(const Dataset& dataset);
+
+  std::vector<Record> load(const RecordKind& kind) const;
+  std::vector<Record> load(std::string_view kind_name) const;
+  bool contains(const RecordKind& kind, const std::vector<std::string>& key) const;
+
+  Database& database() { return db_; }
+
+ private:
+  explicit Store(Database db) : db_(std::move(db)) {}
+  mutable Database db_;
+};
+
+// The store's columns for a kind, in table order: fields plus raw-text companions.
+std::vector<std::string> store_columns(const RecordKind& kind);
+
+}  // namespace inovasi

@@ -1,0 +1,97 @@
+// Programme rules per agency and year: facilitators, team, innovations, signatories.
+
+#include "model/text.h"
+#include "validation/validation.h"
+
+namespace inovasi {
+namespace {
+
+bool is_team_member(const Record& facilitator, const std::vector<const Record*>& members) {
+  for (const auto* member : members) {
+    if (facilitator.has("nip") && member->get("nip") == facilitator.get("nip")) return true;
+    if (match_key(member->get("nama")) == match_key(facilitator.get("nama"))) return true;
+  }
+  return false;
+}
+
+void check_facilitators(const Snapshot& snapshot, const ProgrammeRules& rules, const Record& agency,
+                        const std::string& year, Findings& findings) {
+  auto facilitators = snapshot.where("fasilitator", "instansi", agency.get("kode"));
+  auto wanted = static_cast<std::size_t>(rules.facilitators_per_agency);
+  if (facilitators.size() < wanted) {
+    findings.error(agency, "fasilitator", std::to_string(facilitators.size()) + " facilitator(s) named; the programme asks for " +
+                                              std::to_string(wanted));
+  } else if (facilitators.size() > wanted) {
+    findings.warning(agency, "fasilitator", std::to_string(facilitators.size()) + " facilitators named; the programme asks for " +
+                                                std::to_string(wanted));
+  }
+  auto members = snapshot.where("anggota_tim", "instansi", agency.get("kode"), year);
+  for (const auto* facilitator : facilitators) {
+    if (rules.facilitators_must_be_pns && facilitator->get("pns") != "1") {
+      findings.error(*facilitator, "pns", "facilitators must be civil servants (PNS)");
+    }
+    if (rules.facilitators_must_be_pns && facilitator->get("pns") == "1" && !facilitator->has("nip")) {
+      findings.error(*facilitator, "nip", "a PNS facilitator needs a NIP");
+    }
+    if (rules.facilitators_in_team && !is_team_member(*facilitator, members)) {
+      findings.error(*facilitator, "anggota_tim", "not a member of the agency's innovation team for " + year);
+    }
+  }
+}
+
+void check_team(const Snapshot& snapshot, const Record& agency, const std::string& year, Findings& findings) {
+  auto teams = snapshot.where("tim_inovasi", "instansi", agency.get("kode"), year);
+  if (teams.empty()) {
+    findings.error(agency, "tim_inovasi", "no innovation team (Tim Pengelola Inovasi) recorded for " + year);
+    return;
+  }
+  const Record& team = *teams.front();
+  if (!team.has("nomor_sk")) findings.error(team, "nomor_sk", "the team's SK number is missing");
+  if (!team.has("tanggal_sk")) findings.error(team, "tanggal_sk", "the team's SK date is missing");
+}
+
+void check_signatory(const Record& agency, Findings& findings) {
+  // The agency head signs the performance contract as PIHAK PERTAMA.
+  if (!agency.has("kepala_nama")) findings.error(agency, "kepala_nama", "the agency head's name is missing (contract signatory)");
+  if (!agency.has("kepala_jabatan")) findings.error(agency, "kepala_jabatan", "the agency head's office is missing (contract signatory)");
+  if (!agency.has("kepala_nip")) findings.error(agency, "kepala_nip", "the agency head's NIP is missing (contract signatory)");
+}
+
+}  // namespace
+
+void check_region(const Snapshot& snapshot, Findings& findings) {
+  const Record* region = snapshot.region();
+  if (!region) {
+    Record placeholder;
+    placeholder.kind = find_record_kind("daerah");
+    findings.error(placeholder, "", "the store has no regional profile (daerah): import one before rendering documents");
+    return;
+  }
+  if (!region->has("kepala_bappeda_nama")) {
+    findings.warning(*region, "kepala_bappeda_nama", "the head of Bappeda is missing (minutes and escalation reports need one)");
+  }
+}
+
+void check_agencies(const Snapshot& snapshot, const Catalog& catalog, int year, Findings& findings) {
+  const auto& rules = catalog.rules();
+  std::string year_text = std::to_string(year);
+  for (const auto& agency : snapshot.all("instansi")) {
+    check_facilitators(snapshot, rules, agency, year_text, findings);
+    check_team(snapshot, agency, year_text, findings);
+    check_signatory(agency, findings);
+    auto innovations = snapshot.where("inovasi", "instansi", agency.get("kode"), year_text);
+    if (innovations.size() < static_cast<std::size_t>(rules.innovations_per_agency_per_year)) {
+      findings.error(agency, "inovasi", "no innovation designed for " + year_text + " (one agency, one innovation a year)");
+    }
+  }
+  for (const auto& line : snapshot.all("perjanjian_kinerja")) {
+    if (line.get("tahun") != year_text) continue;
+    auto innovations = snapshot.where("inovasi", "kode", line.get("inovasi"), year_text);
+    if (!innovations.empty() && innovations.front()->get("instansi") != line.get("instansi")) {
+      findings.error(line, "inovasi", "the innovation belongs to another agency ('" +
+                                          std::string(innovations.front()->get("instansi")) + "')");
+    }
+  }
+}
+
+}  // namespace inovasi

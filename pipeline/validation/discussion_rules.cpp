@@ -1,0 +1,87 @@
+// Ruang Diskusi Rutin Inovasi: requests, sessions, attendance; and the award criteria.
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "validation/validation.h"
+
+namespace inovasi {
+namespace {
+
+std::vector<std::string> json_strings(std::string_view text) {
+  std::vector<std::string> items;
+  if (text.empty()) return items;
+  Poco::JSON::Parser parser;
+  auto array = parser.parse(std::string(text)).extract<Poco::JSON::Array::Ptr>();
+  for (std::size_t i = 0; i < array->size(); ++i) items.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+  return items;
+}
+
+// Minutes since midnight for "HH:MM" or "HH.MM", or -1.
+int minutes_of(std::string_view time) {
+  if (time.size() != 5 || (time[2] != ':' && time[2] != '.')) return -1;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (time[i] < '0' || time[i] > '9') return -1;
+  }
+  int hours = (time[0] - '0') * 10 + (time[1] - '0');
+  int minutes = (time[3] - '0') * 10 + (time[4] - '0');
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : -1;
+}
+
+void check_session(const Snapshot& snapshot, const Record& session, const Record& request, Findings& findings) {
+  if (session.get("tanggal") < request.get("tanggal_permohonan")) {
+    findings.error(session, "tanggal", "the session (" + std::string(session.get("tanggal")) +
+                                           ") is before its request (" + std::string(request.get("tanggal_permohonan")) + ")");
+  }
+  for (auto field : {"jam_mulai", "jam_selesai"}) {
+    if (session.has(field) && minutes_of(session.get(field)) < 0) {
+      findings.error(session, field, "'" + std::string(session.get(field)) + "' is not a time (HH:MM)");
+    }
+  }
+  int start = minutes_of(session.get("jam_mulai"));
+  int end = minutes_of(session.get("jam_selesai"));
+  if (start >= 0 && end >= 0 && end <= start) findings.error(session, "jam_selesai", "ends before it starts");
+  if (snapshot.where("kehadiran", "sesi", session.get("kode")).empty()) {
+    findings.warning(session, "kehadiran", "no attendance recorded (the attendance list is IGA evidence)");
+  }
+}
+
+}  // namespace
+
+void check_discussions(const Snapshot& snapshot, int year, Findings& findings) {
+  std::string year_text = std::to_string(year);
+  for (const auto& request : snapshot.all("permohonan_diskusi")) {
+    if (request.get("tahun") != year_text) continue;
+    auto assigned = json_strings(request.get("petugas"));
+    if (!assigned.empty() && assigned.size() != 2) {
+      findings.warning(request, "petugas", std::to_string(assigned.size()) + " team members assigned; the procedure names 2 (dua)");
+    }
+    for (const auto& nip : assigned) {
+      if (snapshot.where("tim_bappeda", "nip", nip).empty()) {
+        findings.error(request, "petugas", "NIP " + nip + " is not a member of the Bappeda team (tim_bappeda)");
+      }
+    }
+    if (request.has("tanggal_diinginkan") && request.get("tanggal_diinginkan") < request.get("tanggal_permohonan")) {
+      findings.error(request, "tanggal_diinginkan", "the preferred date is before the request date");
+    }
+    for (const auto* session : snapshot.where("sesi_diskusi", "permohonan", request.get("kode"))) {
+      check_session(snapshot, *session, request, findings);
+    }
+  }
+}
+
+void check_awards(const Snapshot& snapshot, int year, Findings& findings) {
+  std::string year_text = std::to_string(year);
+  for (const auto& award : snapshot.all("penghargaan")) {
+    if (award.get("tahun") != year_text) continue;
+    auto innovations = snapshot.where("inovasi", "kode", award.get("inovasi"), year_text);
+    if (innovations.empty()) continue;  // the store's foreign key makes this impossible
+    const Record& innovation = *innovations.front();
+    // Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
+    if (innovation.get("tahapan") != "Penerapan" || innovation.get("diajukan_iga") != "1") {
+      findings.error(award, "inovasi", "awarded, but the innovation is not both at stage Penerapan and submitted to the IGA");
+    }
+  }
+}
+
+}  // namespace inovasi

@@ -1,0 +1,107 @@
+// IGA profile rules per innovation, and the indicative score from indicator answers.
+
+#include "model/narrative.h"
+#include "model/text.h"
+#include "validation/validation.h"
+
+namespace inovasi {
+namespace {
+
+void check_dates(const Record& innovation, Findings& findings) {
+  auto trial = innovation.get("waktu_uji_coba");
+  auto applied = innovation.get("waktu_penerapan");
+  // ISO dates compare correctly as text.
+  if (!trial.empty() && !applied.empty() && trial > applied) {
+    findings.error(innovation, "waktu_uji_coba", "trial date " + std::string(trial) + " is after the application date " +
+                                                     std::string(applied));
+  }
+  if (innovation.get("tahapan") == "Penerapan" && applied.empty()) {
+    findings.error(innovation, "waktu_penerapan", "stage Penerapan needs an application date");
+  }
+  if (innovation.get("tahapan") == "Uji Coba" && trial.empty()) {
+    findings.warning(innovation, "waktu_uji_coba", "stage Uji Coba usually has a trial date");
+  }
+}
+
+void check_narratives(const Record& innovation, const IndicatorCatalogue& edition, Findings& findings) {
+  for (const auto& [field, minimum] : edition.minimum_words) {
+    std::size_t words = 0;
+    try {
+      words = narrative_word_count(narrative_from_json(innovation.get(field)));
+    } catch (const std::exception& e) {
+      findings.error(innovation, field, e.what());
+      continue;
+    }
+    if (words < static_cast<std::size_t>(minimum)) {
+      findings.error(innovation, field, std::to_string(words) + " words; the IGA " + std::to_string(edition.edition) +
+                                            " asks for at least " + std::to_string(minimum));
+    }
+  }
+}
+
+void check_enumerations(const Record& innovation, Findings& findings) {
+  for (const auto& spec : innovation.kind->fields) {
+    if (!keeps_raw_text(spec.type)) continue;
+    auto raw = innovation.get(raw_column(spec.name));
+    if (!raw.empty() && !innovation.has(spec.name)) {
+      findings.warning(innovation, std::string(spec.name), "'" + std::string(raw) + "' is not a known value");
+    } else if (raw.empty() && spec.type == FieldType::Enum) {
+      findings.warning(innovation, std::string(spec.name), "not filled in");
+    }
+  }
+}
+
+void check_answers(const Snapshot& snapshot, const Record& innovation, const IndicatorCatalogue& edition,
+                   Findings& findings) {
+  for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+    int number = std::stoi(std::string(answer->get("indikator")));
+    if (!edition.indicator(number)) {
+      findings.error(*answer, "indikator", "the IGA " + std::to_string(edition.edition) + " catalogue has no indicator " +
+                                               std::to_string(number));
+      continue;
+    }
+    bool leveled = answer->has("level") && answer->get("level") != "0";
+    if (leveled && (!answer->has("bukti") || answer->get("status_bukti") == "Tidak Ada")) {
+      findings.warning(*answer, "bukti", "a level is claimed without supporting evidence (bukti dukung)");
+    }
+  }
+}
+
+}  // namespace
+
+void check_innovations(const Snapshot& snapshot, const Catalog& catalog, int year, Findings& findings) {
+  std::string year_text = std::to_string(year);
+  const auto& edition = catalog.indicators_for(year);
+  for (const auto& innovation : snapshot.all("inovasi")) {
+    if (innovation.get("tahun") != year_text) continue;
+    if (!innovation.has("instansi")) {
+      findings.warning(innovation, "instansi", "not linked to an agency (import with --agency, or set instansi)");
+    }
+    check_dates(innovation, findings);
+    check_narratives(innovation, edition, findings);
+    check_enumerations(innovation, findings);
+    check_answers(snapshot, innovation, edition, findings);
+  }
+}
+
+std::vector<IndicativeScore> score_innovations(const Snapshot& snapshot, const Catalog& catalog, int year) {
+  std::string year_text = std::to_string(year);
+  const auto& edition = catalog.indicators_for(year);
+  std::vector<IndicativeScore> scores;
+  for (const auto& innovation : snapshot.all("inovasi")) {
+    if (innovation.get("tahun") != year_text) continue;
+    IndicativeScore score{std::string(innovation.get("kode")), std::string(innovation.get("nama")),
+                          std::string(innovation.get("instansi")), year, edition.edition, 0, edition.max_score(), 0};
+    for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), year_text)) {
+      const auto* indicator = edition.indicator(std::stoi(std::string(answer->get("indikator"))));
+      if (!indicator || !answer->has("level")) continue;
+      int level = std::stoi(std::string(answer->get("level")));
+      score.score += level * indicator->weight;
+      score.answered += level > 0;
+    }
+    scores.push_back(std::move(score));
+  }
+  return scores;
+}
+
+}  // namespace inovasi

@@ -1,0 +1,50 @@
+#include "validation/snapshot.h"
+
+#include <algorithm>
+
+namespace inovasi {
+
+Snapshot Snapshot::load(const Store& store) {
+  Snapshot snapshot;
+  for (const auto& kind : record_kinds()) snapshot.records_[std::string(kind.name)] = store.load(kind);
+  return snapshot;
+}
+
+Snapshot Snapshot::of(const Dataset& dataset) {
+  Snapshot snapshot;
+  for (const auto& kind : record_kinds()) snapshot.records_[std::string(kind.name)];
+  for (const auto& record : dataset.records) snapshot.records_[std::string(record.kind->name)].push_back(record);
+  return snapshot;
+}
+
+const std::vector<Record>& Snapshot::all(std::string_view kind) const {
+  static const std::vector<Record> kNone;
+  auto it = records_.find(kind);
+  return it == records_.end() ? kNone : it->second;
+}
+
+std::vector<const Record*> Snapshot::where(std::string_view kind, std::string_view field, std::string_view value,
+                                           std::string_view year) const {
+  std::vector<const Record*> found;
+  for (const auto& record : all(kind)) {
+    if (record.get(field) == value && (year.empty() || record.get("tahun") == year)) found.push_back(&record);
+  }
+  return found;
+}
+
+const Record* Snapshot::region() const {
+  const auto& regions = all("daerah");
+  return regions.empty() ? nullptr : &regions.front();
+}
+
+int Snapshot::latest_year() const {
+  int latest = 0;
+  for (auto kind : {"inovasi", "tim_inovasi", "perjanjian_kinerja"}) {
+    for (const auto& record : all(kind)) {
+      if (record.has("tahun")) latest = std::max(latest, std::stoi(std::string(record.get("tahun"))));
+    }
+  }
+  return latest;
+}
+
+}  // namespace inovasi

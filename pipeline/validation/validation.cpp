@@ -1,0 +1,36 @@
+#include "validation/validation.h"
+
+#include <algorithm>
+
+namespace inovasi {
+
+void Findings::add(Severity severity, const Record& record, std::string field, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.severity = severity;
+  diagnostic.record = record.key_label();
+  diagnostic.field = std::move(field);
+  diagnostic.message = std::move(message);
+  items_.push_back(std::move(diagnostic));
+}
+
+std::size_t ValidationReport::count(Severity severity) const {
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(), [&](const auto& f) { return f.severity == severity; }));
+}
+
+ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
+  Findings findings;
+  check_region(snapshot, findings);
+  check_agencies(snapshot, catalog, year, findings);
+  check_innovations(snapshot, catalog, year, findings);
+  check_people(snapshot, catalog, findings);
+  check_discussions(snapshot, year, findings);
+  check_awards(snapshot, year, findings);
+  ValidationReport report;
+  report.year = year;
+  report.findings = findings.take();
+  report.scores = score_innovations(snapshot, catalog, year);
+  return report;
+}
+
+}  // namespace inovasi

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what inovasi needs from Debian packages. Idempotent: prints nothing and
+# touches nothing when everything is already installed. Works as root or with sudo.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libhpdf-dev libxlsxwriter-dev libkainjow-mustache-dev libpoco-dev
+  libsqlite3-dev libgtest-dev libqrencode-dev
+  fonts-liberation fonts-dejavu-core fonttools
+  poppler-utils qpdf
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq >/dev/null
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
