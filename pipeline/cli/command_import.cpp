@@ -16,11 +16,12 @@ int run_import(const Args& args, const Environment& env) {
 
   std::vector<std::filesystem::path> paths(args.positionals().begin(), args.positionals().end());
   ImportResult result = read_inputs(paths, options, catalog);
-  // The store is opened (and created) only now, so a run that fails to read leaves none.
+  merge_duplicate_keys(result.dataset, result.diagnostics);
+  // References may point at records imported earlier. The store is created only when
+  // the import succeeds, so a failed first import leaves no file behind.
   std::optional<Store> store;
-  if (!result.diagnostics.has_errors()) store.emplace(Store::open(env.database, true));
-  report_duplicate_keys(result.dataset, result.diagnostics);
-  if (store) resolve_references(result.dataset, &*store, result.diagnostics);
+  if (std::filesystem::exists(env.database)) store.emplace(Store::open(env.database, false));
+  resolve_references(result.dataset, store ? &*store : nullptr, result.diagnostics);
 
   result.diagnostics.print(env.err);
   for (const auto& note : result.notes) env.out << note << '\n';
@@ -29,6 +30,7 @@ int run_import(const Args& args, const Environment& env) {
             << result.files.size() << " file(s); the store is unchanged\n";
     return kDataErrors;
   }
+  if (!store) store.emplace(Store::open(env.database, true));
   SaveSummary summary = store->save(result.dataset);
   env.out << "imported " << result.dataset.records.size() << " record(s) from " << result.files.size()
           << " file(s) into " << env.database.string() << ": " << summary.inserted << " new, " << summary.updated

@@ -161,18 +161,35 @@ ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const 
   return result;
 }
 
-void report_duplicate_keys(const Dataset& dataset, Diagnostics& diagnostics) {
-  std::map<std::pair<std::string_view, std::vector<std::string>>, const Record*> seen;
-  for (const auto& record : dataset.records) {
+void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
+  std::map<std::pair<std::string_view, std::vector<std::string>>, std::size_t> first_index;
+  std::vector<Record> merged;
+  merged.reserve(dataset.records.size());
+  for (auto& record : dataset.records) {
     auto key = record.key_values();
-    if (std::any_of(key.begin(), key.end(), [](const auto& part) { return part.empty(); })) continue;
-    auto [it, inserted] = seen.emplace(std::make_pair(record.kind->name, key), &record);
-    if (!inserted) {
-      const auto& first = it->second->where;
-      diagnostics.error(record.where, "", record.key_label() + " appears twice (first at " + first.file + ":" +
-                                              std::to_string(first.line) + ")");
+    bool incomplete = std::any_of(key.begin(), key.end(), [](const auto& part) { return part.empty(); });
+    auto [it, inserted] = first_index.emplace(std::make_pair(record.kind->name, key), merged.size());
+    if (incomplete || inserted) {
+      merged.push_back(std::move(record));
+      continue;
+    }
+    Record& first = merged[it->second];
+    std::string first_place = first.where.file + ":" + std::to_string(first.where.line);
+    if (first.where.file == record.where.file) {
+      diagnostics.error(record.where, "", record.key_label() + " appears twice (first at " + first_place + ")");
+      continue;
+    }
+    for (auto& [field, value] : record.values) {
+      auto existing = first.get(field);
+      if (!existing.empty() && !value.empty() && existing != value) {
+        diagnostics.error(record.where, field, "differs from " + first_place + " for the same " + record.key_label() +
+                                                   " ('" + std::string(existing).substr(0, 40) + "' there)");
+      } else if (existing.empty()) {
+        first.set(field, std::move(value));
+      }
     }
   }
+  dataset.records = std::move(merged);
 }
 
 void resolve_references(Dataset& dataset, const Store* store, Diagnostics& diagnostics) {

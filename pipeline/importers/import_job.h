@@ -27,7 +27,9 @@ ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const 
 // nothing. `store` may be null when there is none yet.
 void resolve_references(Dataset& dataset, const Store* store, Diagnostics& diagnostics);
 
-// Two records of one kind with the same natural key in one import.
-void report_duplicate_keys(const Dataset& dataset, Diagnostics& diagnostics);
+// Records of one kind with the same natural key: within one file an error; from
+// different files (a portal profile and a CSV that adds the agency, say) they merge,
+// and a field both give with different values is an error naming both places.
+void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics);
 
 }  // namespace inovasi
