@@ -15,23 +15,15 @@ int run_import(const Args& args, const Environment& env) {
   Catalog catalog = env.load_catalog();
 
   std::vector<std::filesystem::path> paths(args.positionals().begin(), args.positionals().end());
-  ImportResult result = read_inputs(paths, options, catalog);
-  merge_duplicate_keys(result.dataset, result.diagnostics);
-  // References may point at records imported earlier. The store is created only when
-  // the import succeeds, so a failed first import leaves no file behind.
-  std::optional<Store> store;
-  if (std::filesystem::exists(env.database)) store.emplace(Store::open(env.database, false));
-  resolve_references(result.dataset, store ? &*store : nullptr, result.diagnostics);
-
+  ImportResult result = import_into_store(env.database, paths, options, catalog);
   result.diagnostics.print(env.err);
   for (const auto& note : result.notes) env.out << note << '\n';
-  if (result.diagnostics.has_errors()) {
+  if (!result.saved) {
     env.err << "import failed: " << result.diagnostics.count(Severity::Error) << " error(s) in "
             << result.files.size() << " file(s); the store is unchanged\n";
     return kDataErrors;
   }
-  if (!store) store.emplace(Store::open(env.database, true));
-  SaveSummary summary = store->save(result.dataset);
+  const SaveSummary& summary = *result.saved;
   env.out << "imported " << result.dataset.records.size() << " record(s) from " << result.files.size()
           << " file(s) into " << env.database.string() << ": " << summary.inserted << " new, " << summary.updated
           << " updated, " << summary.unchanged << " unchanged";

@@ -73,10 +73,12 @@ void import_csv(std::string content, const std::string& file, const ImportContex
     }
     columns.push_back(spec);
   }
+  // Without its key a row cannot even be matched to a record; other required fields may
+  // come from another file and are checked after merging.
   for (const auto& spec : kind->fields) {
     bool derivable = (spec.name == "kode" && !kind->code_from.empty()) || (spec.name == "tahun" && !kind->year_from.empty());
-    if (spec.required && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
-      diagnostics.error({file, 1}, std::string(spec.name), "required column is missing");
+    if (spec.key && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
+      diagnostics.error({file, 1}, std::string(spec.name), "key column is missing");
     }
   }
   if (diagnostics.has_errors()) return;

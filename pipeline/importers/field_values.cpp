@@ -205,9 +205,14 @@ void FieldConverter::complete(Record& record) {
     if (record.has("tahun") || !record.has(date_field)) continue;
     record.set("tahun", std::string(record.get(date_field).substr(0, 4)));
   }
-  for (const auto& spec : kind.fields) {
-    if (spec.required && !record.has(spec.name)) {
-      diagnostics_.error(record.where, std::string(spec.name), "required field is missing or empty");
+}
+
+void report_missing_required(const Dataset& dataset, Diagnostics& diagnostics) {
+  for (const auto& record : dataset.records) {
+    for (const auto& spec : record.kind->fields) {
+      if (spec.required && !record.has(spec.name)) {
+        diagnostics.error(record.where, std::string(spec.name), "required field is missing or empty");
+      }
     }
   }
 }

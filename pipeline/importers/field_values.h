@@ -31,8 +31,7 @@ class FieldConverter {
   // problems under the field's name. An empty value is stored as empty (NULL).
   void assign(Record& record, const FieldInput& input);
 
-  // Fills derived fields (kode from a name, tahun from a date), then reports missing
-  // required fields. `where` is the record's location.
+  // Fills derived fields (kode from a name, tahun from a date).
   void complete(Record& record);
 
  private:
@@ -42,6 +41,10 @@ class FieldConverter {
   const Catalog& catalog_;
   Diagnostics& diagnostics_;
 };
+
+// Required fields are checked once records from all files are merged, since one file
+// may give a record's name and another its other fields.
+void report_missing_required(const Dataset& dataset, Diagnostics& diagnostics);
 
 // Reports invalid UTF-8 with its line and strips a byte-order mark; returns false when
 // the text cannot be read further.

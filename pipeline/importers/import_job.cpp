@@ -158,6 +158,20 @@ ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const 
       case Format::Unknown: break;
     }
   }
+  merge_duplicate_keys(result.dataset, result.diagnostics);
+  report_missing_required(result.dataset, result.diagnostics);
+  return result;
+}
+
+ImportResult import_into_store(const std::filesystem::path& database, const std::vector<std::filesystem::path>& paths,
+                               const ImportOptions& options, const Catalog& catalog) {
+  ImportResult result = read_inputs(paths, options, catalog);
+  std::optional<Store> store;
+  if (std::filesystem::exists(database)) store.emplace(Store::open(database, false));
+  resolve_references(result.dataset, store ? &*store : nullptr, result.diagnostics);
+  if (result.diagnostics.has_errors()) return result;
+  if (!store) store.emplace(Store::open(database, true));
+  result.saved = store->save(result.dataset);
   return result;
 }
 

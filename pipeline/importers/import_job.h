@@ -4,6 +4,7 @@
 // against the same import and the store. Nothing is written here.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,16 @@ struct ImportResult {
   Diagnostics diagnostics;
   std::vector<std::string> notes;
   std::vector<std::string> files;  // the files read, in order
+  std::optional<SaveSummary> saved;  // set when the store was written
 };
 
+// The whole import: read, merge, resolve references, and save in one transaction when
+// there is no error. The store file is created only when something is saved.
+ImportResult import_into_store(const std::filesystem::path& database, const std::vector<std::filesystem::path>& paths,
+                               const ImportOptions& options, const Catalog& catalog);
+
+// Reads, merges records that several files give (merge_duplicate_keys) and checks
+// required fields.
 ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options,
                          const Catalog& catalog);
 

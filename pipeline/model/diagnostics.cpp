@@ -15,9 +15,12 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.where.file.empty() ? std::string("<input>") : d.where.file;
-  if (d.where.line > 0) out += ":" + std::to_string(d.where.line);
-  out += ": ";
+  std::string out;
+  if (!d.where.file.empty()) {
+    out = d.where.file;
+    if (d.where.line > 0) out += ":" + std::to_string(d.where.line);
+    out += ": ";
+  }
   if (!d.record.empty()) out += d.record + ": ";
   if (!d.field.empty()) out += d.field + ": ";
   if (d.severity != Severity::Error) out += std::string(severity_name(d.severity)) + ": ";
