@@ -22,7 +22,26 @@ void print_overview(std::ostream& out) {
   out << "\nglobal options:\n" << options_help(global_options()) << "\n'inovasi COMMAND --help' for more.\n";
 }
 
-int run(const std::vector<std::string>& argv) {
+// Moves global options written before the command (`inovasi --db X list ...`) after it.
+std::vector<std::string> command_first(const std::vector<std::string>& argv) {
+  std::vector<std::string> leading;
+  std::size_t i = 1;
+  while (i < argv.size() && argv[i].starts_with("--") && argv[i] != "--help") {
+    std::string name = argv[i].substr(2, argv[i].find('=') == std::string::npos ? std::string::npos : argv[i].find('=') - 2);
+    bool takes_value = false;
+    for (const auto& option : global_options()) takes_value = takes_value || (option.name == name && !option.value_name.empty());
+    leading.push_back(argv[i++]);
+    if (takes_value && argv[i - 1].find('=') == std::string::npos && i < argv.size()) leading.push_back(argv[i++]);
+  }
+  if (leading.empty() || i >= argv.size()) return argv;
+  std::vector<std::string> reordered{argv[0], argv[i]};
+  reordered.insert(reordered.end(), leading.begin(), leading.end());
+  reordered.insert(reordered.end(), argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
+  return reordered;
+}
+
+int run(const std::vector<std::string>& original) {
+  std::vector<std::string> argv = command_first(original);
   if (argv.size() < 2 || argv[1] == "--help" || argv[1] == "-h" || argv[1] == "help") {
     print_overview(std::cout);
     return argv.size() < 2 ? kUsage : kOk;

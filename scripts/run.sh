@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on the bundled inputs: set up, build, import into outputs/inovasi.db and
+# check the records. The sample data has planted problems, so validation reporting
+# errors (exit 1) is expected here; anything else failing stops the script.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bash "$root/scripts/build.sh"
+cd "$root"
+inovasi=build/pipeline/inovasi
+export INOVASI_DB="$root/outputs/inovasi.db"
+mkdir -p outputs
+"$inovasi" import inputs --agency bappedalitbang --year 2026
+status=0
+"$inovasi" validate --year 2026 || status=$?
+if [ "$status" -gt 1 ]; then exit "$status"; fi
+echo "store: $INOVASI_DB ($("$inovasi" list agencies | tail -1), $("$inovasi" list innovations | tail -1))"
