@@ -4,5 +4,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/setup.sh"
 cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$root/build" -j "$(nproc)" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Consolidate|^-- ' || true
-test -x "$root/build/pipeline/inovasi"
+cmake --build "$root/build" -j "$(nproc)" >"$root/build/build.log" 2>&1 || {
+  cat "$root/build/build.log" >&2
+  echo "build failed (log: build/build.log)" >&2
+  exit 1
+}
+grep -i 'warning' "$root/build/build.log" >&2 || true
