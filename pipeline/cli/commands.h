@@ -21,5 +21,6 @@ struct Command {
 Command import_command();
 Command list_command();
 Command validate_command();
+Command preview_command();
 
 }  // namespace inovasi::cli

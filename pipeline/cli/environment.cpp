@@ -9,6 +9,7 @@ const std::vector<OptionSpec>& global_options() {
       {"db", "PATH", "the record store (default: $INOVASI_DB, else ./inovasi.db)"},
       {"templates", "DIR", "templates and catalogue (default: ./templates, else the installed ones)"},
       {"out", "DIR", "where documents are written (default: outputs/)"},
+      {"fonts", "FILE", "font manifest (default: fonts/fonts.json beside the templates)"},
       {"help", "", "show help for the command"},
   };
   return options;
@@ -28,6 +29,14 @@ std::filesystem::path find_templates(const Args& args, const std::filesystem::pa
   if (std::filesystem::is_directory(installed / "catalog")) return installed;
 #endif
   throw UsageError("no templates found: run from the project folder, pass --templates DIR, or install inovasi");
+}
+
+std::filesystem::path find_fonts(const Args& args, const std::filesystem::path& templates) {
+  if (auto given = args.value("fonts")) return *given;
+  auto beside = templates.parent_path() / "fonts" / "fonts.json";
+  if (std::filesystem::exists(beside)) return beside;
+  if (std::filesystem::exists("fonts/fonts.json")) return "fonts/fonts.json";
+  return beside;  // the error will name where it looked
 }
 
 std::filesystem::path find_database(const Args& args) {

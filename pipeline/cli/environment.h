@@ -19,6 +19,7 @@ struct Environment {
   std::filesystem::path database;
   std::filesystem::path templates;  // holds catalog/, partials/ and the document templates
   std::filesystem::path output;
+  std::filesystem::path fonts;  // the font manifest
   std::ostream& out;
   std::ostream& err;
 
@@ -28,6 +29,9 @@ struct Environment {
 // --templates DIR, else ./templates, else the installed share folder (also found next
 // to the executable as ../share/inovasi/templates so a relocated install works).
 std::filesystem::path find_templates(const Args& args, const std::filesystem::path& executable);
+
+// --fonts FILE, else fonts/fonts.json beside the templates folder, else ./fonts/fonts.json.
+std::filesystem::path find_fonts(const Args& args, const std::filesystem::path& templates);
 
 // --db PATH, else $INOVASI_DB, else ./inovasi.db.
 std::filesystem::path find_database(const Args& args);

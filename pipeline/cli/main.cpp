@@ -5,13 +5,16 @@
 
 #include "cli/commands.h"
 #include "model/catalog.h"
+#include "layout/markup.h"
 #include "store/sqlite.h"
 
 namespace {
 
 using namespace inovasi::cli;
 
-std::vector<Command> all_commands() { return {import_command(), list_command(), validate_command()}; }
+std::vector<Command> all_commands() {
+  return {import_command(), list_command(), validate_command(), preview_command()};
+}
 
 void print_overview(std::ostream& out) {
   out << "usage: inovasi COMMAND [options] [arguments]\n\ncommands:\n";
@@ -56,8 +59,9 @@ int run(const std::vector<std::string>& original) {
         std::cout << "usage: " << command.usage << "\n\noptions:\n" << options_help(options);
         return kOk;
       }
-      Environment env{find_database(args), find_templates(args, argv[0]), args.value("out").value_or("outputs"),
-                      std::cout, std::cerr};
+      auto templates = find_templates(args, argv[0]);
+      Environment env{find_database(args), templates, args.value("out").value_or("outputs"),
+                      find_fonts(args, templates), std::cout, std::cerr};
       return command.run(args, env);
     } catch (const UsageError& e) {
       std::cerr << "inovasi " << command.name << ": " << e.what() << '\n';
@@ -76,6 +80,9 @@ int main(int argc, char** argv) {
     return run({argv, argv + argc});
   } catch (const inovasi::CatalogError& e) {
     std::cerr << "inovasi: catalogue: " << e.what() << '\n';
+  } catch (const inovasi::layout::MarkupError& e) {
+    std::cerr << e.what() << '\n';
+    return kDataErrors;
   } catch (const inovasi::StoreError& e) {
     std::cerr << "inovasi: store: " << e.what() << '\n';
   } catch (const std::exception& e) {

@@ -1,0 +1,60 @@
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "output/atomic_file.h"
+#include "render/render_pdf.h"
+
+namespace inovasi::cli {
+namespace {
+
+std::optional<Date> date_option(const Args& args) {
+  auto text = args.value("date");
+  if (!text) return std::nullopt;
+  auto parsed = parse_date(*text);
+  if (!parsed.date) throw UsageError("--date: " + parsed.error);
+  return parsed.date;
+}
+
+int run_preview(const Args& args, const Environment& env) {
+  if (args.positionals().size() != 1) throw UsageError("preview needs one template (a name or a .xml file)");
+  auto data_file = args.value("data");
+  auto output = args.value("output");
+  if (!output) throw UsageError("preview needs -o OUT.pdf");
+  render::Data data(render::Data::type::object);
+  if (data_file) {
+    std::ifstream in(*data_file, std::ios::binary);
+    if (!in) throw UsageError("--data " + *data_file + ": cannot read the file");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    data = render::data_from_json(buffer.str(), *data_file);
+  }
+  render::TemplateSet templates(env.templates);
+  auto fonts = pdf::FontManifest::load(env.fonts);
+  render::RenderOptions options{args.flag("strict"), date_option(args)};
+  auto result = render::render_pdf(templates, templates.resolve(args.positionals().front()), data, fonts, options);
+  for (const auto& warning : result.warnings) env.err << "warning: " << warning << '\n';
+  write_file_atomically(*output, result.bytes);
+  env.out << *output << ": " << result.pages << " page(s), " << result.bytes.size() << " bytes, "
+          << (result.encoding == pdf::TextEncoding::Cp1252 ? "CP1252" : "UTF-8") << " text\n";
+  return kOk;
+}
+
+}  // namespace
+
+Command preview_command() {
+  return {"preview",
+          "render one template with one JSON data file, for template authors",
+          "inovasi preview TEMPLATE [--data FILE.json] -o OUT.pdf [--strict] [--date YYYY-MM-DD]\n\n"
+          "TEMPLATE is a name in the templates folder (sertifikat) or a path to a .xml file.\n"
+          "Errors name the template's file, line and column. Without --strict, variables the\n"
+          "data lacks are warnings and print empty.",
+          {{"data", "FILE", "the template's data as JSON"},
+           {"output", "OUT.pdf", "where to write the PDF (also -o)"},
+           {"strict", "", "a variable the data lacks is an error"},
+           {"date", "YYYY-MM-DD", "creation date written into the PDF (default: none)"}},
+          run_preview};
+}
+
+}  // namespace inovasi::cli

@@ -1,0 +1,131 @@
+#pragma once
+// The document as blocks: what the markup says, with every attribute checked and
+// converted (lengths to points, lists to paragraphs with hanging markers). Built from
+// the markup tree; laid out by flow.cpp and table.cpp.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "layout/inline.h"
+#include "layout/markup.h"
+#include "layout/ops.h"
+#include "layout/units.h"
+
+namespace inovasi::layout {
+
+struct Block;
+
+struct Paragraph {
+  std::vector<Run> runs;
+  Align align = Align::Left;
+  double first_indent = 0;
+  double left = 0;  // left indent (lists nest by this)
+  double space_before = 0;
+  double space_after = 0;
+  double line_height = 1.15;
+  bool keep_with_next = false;
+  bool keep_together = false;
+  std::string marker;  // list marker drawn in the hanging indent
+  double marker_offset = 0;  // how far left of `left` the marker starts
+  TextStyle marker_style;
+  std::string bookmark;
+  int bookmark_level = 0;
+  int line = 0;  // in the template, for messages
+};
+
+enum class VAlign { Top, Middle, Bottom };
+
+struct TableCell {
+  std::vector<Block> blocks;
+  Align align = Align::Left;
+  VAlign valign = VAlign::Top;
+  std::optional<double> border;  // overrides the table's
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  bool header = false;
+  bool keep_together = false;
+};
+
+struct Table {
+  struct Width {
+    double value = 0;
+    bool percent = false;
+    bool star = false;  // share of what is left
+  };
+  std::vector<Width> widths;
+  std::vector<TableRow> rows;
+  double border = 0.5;
+  double padding = 3;
+  double space_before = 0;
+  double space_after = 6;
+  bool repeat_header = true;
+  int line = 0;
+};
+
+struct Image {
+  std::string path;
+  std::optional<double> width, height;
+  Align align = Align::Left;
+  int line = 0;
+};
+
+struct QrCode {
+  std::string data;
+  double size = 0;
+  Align align = Align::Left;
+  int line = 0;
+};
+
+struct Frame {
+  double x = 0, y = 0, width = 0, height = 0;
+  double border = 0;
+  double padding = 0;
+  std::vector<Block> blocks;
+};
+
+struct Space {
+  double height = 0;
+};
+
+struct Rule {
+  double thickness = 0.5;
+  double space_before = 0;
+  double space_after = 0;
+};
+
+struct PageBreak {};
+
+struct BookmarkMark {
+  std::string title;
+  int level = 0;
+};
+
+struct Block : std::variant<Paragraph, Table, Image, QrCode, Frame, Space, Rule, PageBreak, BookmarkMark> {
+  using variant::variant;
+};
+
+struct DocumentSpec {
+  PaperSize paper;
+  Edges margin;
+  TextStyle base;
+  double line_height = 1.15;
+  std::vector<Block> header, footer;
+  double header_distance = 0;  // from the top edge to the header's top
+  double footer_distance = 0;  // from the bottom edge to the footer's bottom
+  std::vector<Block> body;
+  DocumentInfo info;
+};
+
+// Throws MarkupError (file, line, column) for bad attribute values and misplaced text.
+DocumentSpec build_document(const Node& root, const std::string& file, const std::string& resource_dir);
+
+// The same checks on a template before Mustache fills it, so errors carry the
+// template's own positions: values holding {{...}} and text between elements (where
+// section tags sit) are left for the filled document. Accepts partials (fragments).
+void check_template(const Node& root, const std::string& file);
+
+}  // namespace inovasi::layout

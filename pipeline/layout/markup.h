@@ -1,0 +1,55 @@
+#pragma once
+// The print markup: a small XHTML-like language that templates produce. Parsed into a
+// tree of nodes that keep their line and column, so every later error can point at the
+// place in the template. Which elements and attributes exist is stated once, here.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inovasi::layout {
+
+class MarkupError : public std::runtime_error {
+ public:
+  MarkupError(std::string file, int line, int column, std::string message);
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }
+  int column() const { return column_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string file_;
+  int line_;
+  int column_;
+  std::string message_;
+};
+
+struct Node {
+  std::string name;  // element name; empty for a text node
+  std::string text;  // text node content
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::vector<Node> children;
+  int line = 0;
+  int column = 0;
+
+  bool is_text() const { return name.empty(); }
+  const std::string* attribute(std::string_view key) const;
+};
+
+struct ParseOptions {
+  // Template mode checks a template before Mustache fills it: attribute values holding
+  // {{...}} are not checked, and a fragment (a partial) may have several roots.
+  bool template_mode = false;
+  bool fragment = false;
+};
+
+// Throws MarkupError naming `file`, line and column for malformed XML, unknown
+// elements or attributes, and elements in places they cannot be.
+Node parse_markup(std::string_view text, const std::string& file, ParseOptions options = {});
+
+// The attribute names an element accepts (empty when the element is unknown).
+const std::vector<std::string_view>& allowed_attributes(std::string_view element);
+bool is_known_element(std::string_view element);
+
+}  // namespace inovasi::layout

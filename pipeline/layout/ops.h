@@ -1,0 +1,63 @@
+#pragma once
+// The result of layout: pages of positioned drawing operations in points, origin at
+// the page's top left. The PDF writer only draws these; it decides nothing.
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "layout/units.h"
+
+namespace inovasi::layout {
+
+struct TextOp {
+  double x = 0;
+  double baseline = 0;
+  int face = 0;
+  double size = 12;
+  std::string text;  // UTF-8
+  double width = 0;
+  bool underline = false;
+};
+
+struct LineOp {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double thickness = 0.5;
+};
+
+struct RectOp {
+  double x = 0, y = 0, width = 0, height = 0;
+  double stroke = 0;   // 0: no outline
+  bool fill = false;   // filled black (QR modules)
+};
+
+struct ImageOp {
+  std::string path;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+using DrawOp = std::variant<TextOp, LineOp, RectOp, ImageOp>;
+
+struct Page {
+  std::vector<DrawOp> ops;
+};
+
+struct Bookmark {
+  std::string title;
+  int level = 0;  // 0 = top
+  int page = 0;   // 0-based
+  double y = 0;
+};
+
+struct DocumentInfo {
+  std::string title, author, subject, keywords;
+};
+
+struct LaidOutDocument {
+  PaperSize paper;
+  std::vector<Page> pages;
+  std::vector<Bookmark> bookmarks;
+  DocumentInfo info;
+};
+
+}  // namespace inovasi::layout

@@ -1,0 +1,72 @@
+#include "output/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace inovasi {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, std::string_view what) {
+  throw OutputError(path.string() + ": " + std::string(what) + ": " + std::strerror(errno));
+}
+
+// Closes the descriptor and removes the temporary file unless committed.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail(path_, "cannot create");
+  }
+  ~TemporaryFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  void write_all(std::string_view bytes) {
+    while (!bytes.empty()) {
+      ssize_t written = ::write(fd_, bytes.data(), bytes.size());
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        fail(path_, "cannot write");
+      }
+      bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    if (::fsync(fd_) != 0) fail(path_, "cannot flush");
+    if (::close(fd_) != 0) {
+      fd_ = -1;
+      fail(path_, "cannot close");
+    }
+    fd_ = -1;
+  }
+  void commit_as(const std::filesystem::path& target) {
+    if (::rename(path_.c_str(), target.c_str()) != 0) fail(target, "cannot rename into place");
+    committed_ = true;
+  }
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
+  std::error_code error;
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
+  if (error) throw OutputError(target.parent_path().string() + ": cannot create folder: " + error.message());
+  std::random_device random;
+  auto temporary = target;
+  temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
+  TemporaryFile file(temporary);
+  file.write_all(bytes);
+  file.commit_as(target);
+}
+
+}  // namespace inovasi

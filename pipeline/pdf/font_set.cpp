@@ -1,0 +1,114 @@
+#include "pdf/font_set.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <hpdf_fontdef.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace inovasi::pdf {
+namespace {
+
+std::string style_name(const layout::FaceKey& key) {
+  if (key.bold && key.italic) return "bold-italic";
+  if (key.bold) return "bold";
+  if (key.italic) return "italic";
+  return "regular";
+}
+
+}  // namespace
+
+FontManifest FontManifest::load(const std::filesystem::path& manifest) {
+  std::ifstream in(manifest, std::ios::binary);
+  if (!in) throw FontError(manifest.string() + ": font manifest not found");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  FontManifest result;
+  result.file = manifest;
+  try {
+    Poco::JSON::Parser parser;
+    auto root = parser.parse(buffer.str()).extract<Poco::JSON::Object::Ptr>();
+    for (const auto& family : root->getNames()) {
+      if (family.starts_with("_")) continue;  // comments
+      auto styles = root->getObject(family);
+      if (!styles) throw FontError(manifest.string() + ": '" + family + "' must map styles to files");
+      for (const auto& style : styles->getNames()) {
+        std::filesystem::path path = styles->getValue<std::string>(style);
+        if (path.is_relative()) path = manifest.parent_path() / path;
+        result.families[family][style] = path;
+      }
+      if (!result.families[family].contains("regular")) {
+        throw FontError(manifest.string() + ": family '" + family + "' has no 'regular' style");
+      }
+    }
+  } catch (const Poco::Exception& e) {
+    throw FontError(manifest.string() + ": " + e.displayText());
+  }
+  return result;
+}
+
+FontSet::FontSet(HpdfDocument& document, const FontManifest& manifest, std::string fallback)
+    : document_(document), manifest_(manifest), fallback_(std::move(fallback)) {}
+
+int FontSet::load(const std::string& family, const layout::FaceKey& key) {
+  int bits = (key.bold ? 1 : 0) | (key.italic ? 2 : 0);
+  if (auto it = loaded_.find({family, bits}); it != loaded_.end()) return it->second;
+  auto styles = manifest_.families.find(family);
+  if (styles == manifest_.families.end()) {
+    throw FontError("font family '" + family + "' is not in " + manifest_.file.string());
+  }
+  auto file = styles->second.find(style_name(key));
+  if (file == styles->second.end()) file = styles->second.find("regular");  // faux styles are worse than none
+  const auto& path = file->second;
+  if (!std::filesystem::exists(path)) {
+    throw FontError("font file " + path.string() + " (family '" + family + "' in " + manifest_.file.string() +
+                    ") does not exist; run scripts/setup.sh or fix the manifest");
+  }
+  const char* name = HPDF_LoadTTFontFromFile(document_.get(), path.c_str(), HPDF_TRUE);
+  document_.check("loading font " + path.string());
+  Face face;
+  face.name = name;
+  face.def = HPDF_GetFontDef(document_.get(), name);
+  document_.check("loading font " + path.string());
+  faces_.push_back(std::move(face));
+  int index = static_cast<int>(faces_.size() - 1);
+  loaded_[{family, bits}] = index;
+  return index;
+}
+
+bool FontSet::has_glyph(int face, char32_t code_point) {
+  if (code_point > 0xFFFF) return false;  // libharu's TrueType code handles the BMP only
+  if (code_point == U' ' || code_point == U'\u00A0') return true;
+  return HPDF_TTFontDef_GetGlyphid(faces_[static_cast<std::size_t>(face)].def, static_cast<HPDF_UINT16>(code_point)) != 0;
+}
+
+int FontSet::face_for(const layout::FaceKey& key, char32_t code_point) {
+  int primary = load(key.family, key);
+  if (has_glyph(primary, code_point)) return primary;
+  if (manifest_.families.contains(fallback_) && key.family != fallback_) {
+    int fallback = load(fallback_, key);
+    if (has_glyph(fallback, code_point)) return fallback;
+  }
+  return layout::kNoFace;
+}
+
+double FontSet::advance(int face, char32_t code_point) {
+  auto& f = faces_.at(static_cast<std::size_t>(face));
+  auto it = f.widths.find(code_point);
+  if (it != f.widths.end()) return it->second;
+  double width = code_point > 0xFFFF ? 0 : HPDF_TTFontDef_GetCharWidth(f.def, static_cast<HPDF_UINT16>(code_point)) / 1000.0;
+  f.widths.emplace(code_point, width);
+  return width;
+}
+
+double FontSet::ascent(int face) { return faces_.at(static_cast<std::size_t>(face)).def->ascent / 1000.0; }
+
+double FontSet::descent(int face) {
+  double descent = faces_.at(static_cast<std::size_t>(face)).def->descent / 1000.0;
+  return descent < 0 ? -descent : descent;
+}
+
+std::string FontSet::face_name(int face) { return faces_.at(static_cast<std::size_t>(face)).name; }
+
+}  // namespace inovasi::pdf

@@ -1,0 +1,61 @@
+#pragma once
+// Fonts for one PDF document: the manifest (fonts/fonts.json) names the TrueType file
+// of each family and style; faces are loaded into the document on first use and
+// answer layout's questions (which face has a glyph, how wide it is).
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/measure.h"
+#include "pdf/hpdf_document.h"
+
+namespace inovasi::pdf {
+
+class FontError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FontManifest {
+  std::filesystem::path file;
+  // family -> style ("regular", "bold", "italic", "bold-italic") -> TTF path
+  std::map<std::string, std::map<std::string, std::filesystem::path>> families;
+
+  // Throws FontError naming the manifest for bad JSON or missing files.
+  static FontManifest load(const std::filesystem::path& manifest);
+};
+
+class FontSet : public layout::TextMeasurer {
+ public:
+  // `fallback` is the family tried for characters the styled family lacks.
+  FontSet(HpdfDocument& document, const FontManifest& manifest, std::string fallback = "fallback");
+
+  int face_for(const layout::FaceKey& key, char32_t code_point) override;
+  double advance(int face, char32_t code_point) override;
+  double ascent(int face) override;
+  double descent(int face) override;
+  std::string face_name(int face) override;
+
+  // libharu's name of the loaded face, for HPDF_GetFont.
+  const std::string& hpdf_name(int face) const { return faces_.at(static_cast<std::size_t>(face)).name; }
+  std::size_t face_count() const { return faces_.size(); }
+
+ private:
+  struct Face {
+    std::string name;
+    HPDF_FontDef def = nullptr;
+    std::map<char32_t, double> widths;  // per 1 pt, cached
+  };
+  int load(const std::string& family, const layout::FaceKey& key);
+  bool has_glyph(int face, char32_t code_point);
+
+  HpdfDocument& document_;
+  const FontManifest& manifest_;
+  std::string fallback_;
+  std::vector<Face> faces_;
+  std::map<std::pair<std::string, int>, int> loaded_;  // (family, style bits) -> face
+};
+
+}  // namespace inovasi::pdf

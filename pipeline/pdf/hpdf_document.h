@@ -1,0 +1,44 @@
+#pragma once
+// RAII around libharu's HPDF_Doc. libharu reports errors through a C callback, after
+// which the document refuses every later call; we never throw through its C frames:
+// the callback records the error and check() throws in our own frames.
+
+#include <hpdf.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace inovasi::pdf {
+
+class PdfError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class HpdfDocument {
+ public:
+  HpdfDocument();
+  ~HpdfDocument();
+  HpdfDocument(const HpdfDocument&) = delete;
+  HpdfDocument& operator=(const HpdfDocument&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  // Throws PdfError naming `what` when libharu recorded an error since the last check.
+  void check(std::string_view what);
+  // The whole file, from libharu's memory stream.
+  std::string save_to_memory();
+
+ private:
+  struct ErrorState {
+    HPDF_STATUS code = 0;
+    HPDF_STATUS detail = 0;
+  };
+  static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user);
+
+  std::unique_ptr<ErrorState> error_;  // on the heap: libharu keeps a pointer to it
+  HPDF_Doc doc_ = nullptr;
+};
+
+}  // namespace inovasi::pdf

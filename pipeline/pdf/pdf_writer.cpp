@@ -1,0 +1,172 @@
+#include "pdf/pdf_writer.h"
+
+#include <map>
+
+#include "pdf/cp1252.h"
+
+namespace inovasi::pdf {
+namespace {
+
+using namespace layout;
+
+TextEncoding choose_encoding(const LaidOutDocument& laid_out) {
+  for (const auto& page : laid_out.pages) {
+    for (const auto& op : page.ops) {
+      if (const auto* text = std::get_if<TextOp>(&op); text && !to_cp1252(text->text)) return TextEncoding::Utf8;
+    }
+  }
+  return TextEncoding::Cp1252;
+}
+
+class PageWriter {
+ public:
+  PageWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding)
+      : document_(document), fonts_(fonts), encoding_(encoding) {}
+
+  HPDF_Page draw(const Page& page, const PaperSize& paper) {
+    HPDF_Page handle = HPDF_AddPage(document_.get());
+    HPDF_Page_SetWidth(handle, static_cast<HPDF_REAL>(paper.width));
+    HPDF_Page_SetHeight(handle, static_cast<HPDF_REAL>(paper.height));
+    height_ = paper.height;
+    page_ = handle;
+    current_font_ = nullptr;
+    current_size_ = 0;
+    for (const auto& op : page.ops) std::visit([&](const auto& o) { draw_op(o); }, op);
+    document_.check("drawing a page");
+    return handle;
+  }
+
+ private:
+  HPDF_Font font(int face) {
+    auto it = fonts_cache_.find(face);
+    if (it != fonts_cache_.end()) return it->second;
+    const char* encoding = encoding_ == TextEncoding::Cp1252 ? "CP1252" : "UTF-8";
+    HPDF_Font font = HPDF_GetFont(document_.get(), fonts_.hpdf_name(face).c_str(), encoding);
+    document_.check("preparing font " + fonts_.face_name(face));
+    fonts_cache_[face] = font;
+    return font;
+  }
+
+  void draw_op(const TextOp& op) {
+    if (op.text.empty()) return;
+    HPDF_Font f = font(op.face);
+    HPDF_Page_BeginText(page_);
+    if (f != current_font_ || op.size != current_size_) {
+      HPDF_Page_SetFontAndSize(page_, f, static_cast<HPDF_REAL>(op.size));
+      current_font_ = f;
+      current_size_ = op.size;
+    }
+    std::string text = encoding_ == TextEncoding::Cp1252 ? *to_cp1252(op.text) : op.text;
+    HPDF_Page_TextOut(page_, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.baseline), text.c_str());
+    HPDF_Page_EndText(page_);
+    if (op.underline) {
+      double y = op.baseline + op.size * 0.12;
+      draw_op(LineOp{op.x, y, op.x + op.width, y, op.size * 0.06});
+    }
+  }
+
+  void draw_op(const LineOp& op) {
+    HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(op.thickness));
+    HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(op.x1), static_cast<HPDF_REAL>(height_ - op.y1));
+    HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(op.x2), static_cast<HPDF_REAL>(height_ - op.y2));
+    HPDF_Page_Stroke(page_);
+  }
+
+  void draw_op(const RectOp& op) {
+    // The line width belongs to the graphics state: set it before the path starts.
+    if (!op.fill) HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(op.stroke));
+    HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
+                        static_cast<HPDF_REAL>(op.width), static_cast<HPDF_REAL>(op.height));
+    if (op.fill) {
+      HPDF_Page_Fill(page_);
+    } else {
+      HPDF_Page_Stroke(page_);
+    }
+  }
+
+  void draw_op(const ImageOp& op) {
+    auto it = images_.find(op.path);
+    if (it == images_.end()) {  // loaded once per document: libharu does not de-duplicate
+      bool png = op.path.size() >= 4 && (op.path.ends_with(".png") || op.path.ends_with(".PNG"));
+      HPDF_Image image = png ? HPDF_LoadPngImageFromFile(document_.get(), op.path.c_str())
+                             : HPDF_LoadJpegImageFromFile(document_.get(), op.path.c_str());
+      if (!image && !png) image = HPDF_LoadPngImageFromFile(document_.get(), op.path.c_str());
+      document_.check("loading image " + op.path);
+      it = images_.emplace(op.path, image).first;
+    }
+    HPDF_Page_DrawImage(page_, it->second, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
+                        static_cast<HPDF_REAL>(op.width), static_cast<HPDF_REAL>(op.height));
+  }
+
+  HpdfDocument& document_;
+  FontSet& fonts_;
+  TextEncoding encoding_;
+  HPDF_Page page_ = nullptr;
+  double height_ = 0;
+  HPDF_Font current_font_ = nullptr;
+  double current_size_ = 0;
+  std::map<int, HPDF_Font> fonts_cache_;
+  std::map<std::string, HPDF_Image> images_;
+};
+
+void write_info(HpdfDocument& document, const DocumentInfo& info, const PdfOptions& options) {
+  auto set = [&](HPDF_InfoType type, const std::string& value) {
+    if (!value.empty()) HPDF_SetInfoAttr(document.get(), type, to_cp1252_lossy(value).c_str());
+  };
+  set(HPDF_INFO_TITLE, info.title);
+  set(HPDF_INFO_AUTHOR, info.author);
+  set(HPDF_INFO_SUBJECT, info.subject);
+  set(HPDF_INFO_KEYWORDS, info.keywords);
+  set(HPDF_INFO_CREATOR, options.creator);
+  set(HPDF_INFO_PRODUCER, options.creator);
+  if (options.creation_date) {
+    HPDF_Date date{options.creation_date->year, options.creation_date->month, options.creation_date->day, 0, 0, 0, 'Z', 0, 0};
+    HPDF_SetInfoDateAttr(document.get(), HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(document.get(), HPDF_INFO_MOD_DATE, date);
+  }
+  document.check("writing document information");
+}
+
+void write_bookmarks(HpdfDocument& document, const std::vector<Bookmark>& bookmarks, const std::vector<HPDF_Page>& pages,
+                     double page_height) {
+  if (bookmarks.empty()) return;
+  HPDF_Encoder encoder = HPDF_GetEncoder(document.get(), "CP1252");
+  std::vector<HPDF_Outline> parents;  // by level
+  for (const auto& bookmark : bookmarks) {
+    int level = std::min<int>(bookmark.level, static_cast<int>(parents.size()));
+    parents.resize(static_cast<std::size_t>(level));
+    HPDF_Outline parent = level == 0 ? nullptr : parents.back();
+    HPDF_Outline outline =
+        HPDF_CreateOutline(document.get(), parent, to_cp1252_lossy(bookmark.title).c_str(), encoder);
+    HPDF_Destination destination = HPDF_Page_CreateDestination(pages.at(static_cast<std::size_t>(bookmark.page)));
+    // libharu rejects zoom 0 ("keep the reader's zoom"), so 1 = 100%.
+    HPDF_Destination_SetXYZ(destination, 0, static_cast<HPDF_REAL>(page_height - bookmark.y), 1);
+    HPDF_Outline_SetDestination(outline, destination);
+    parents.push_back(outline);
+  }
+  HPDF_SetPageMode(document.get(), HPDF_PAGE_MODE_USE_OUTLINE);
+  document.check("writing bookmarks");
+}
+
+}  // namespace
+
+PdfResult write_pdf(const LaidOutDocument& laid_out, HpdfDocument& document, FontSet& fonts, const PdfOptions& options) {
+  PdfResult result;
+  result.encoding = choose_encoding(laid_out);
+  HPDF_SetCompressionMode(document.get(), HPDF_COMP_ALL);
+  if (result.encoding == TextEncoding::Utf8) {
+    HPDF_UseUTFEncodings(document.get());
+    HPDF_SetCurrentEncoder(document.get(), "UTF-8");
+  }
+  document.check("setting up the PDF");
+  PageWriter writer(document, fonts, result.encoding);
+  std::vector<HPDF_Page> pages;
+  for (const auto& page : laid_out.pages) pages.push_back(writer.draw(page, laid_out.paper));
+  write_bookmarks(document, laid_out.bookmarks, pages, laid_out.paper.height);
+  write_info(document, laid_out.info, options);
+  result.bytes = document.save_to_memory();
+  result.pages = static_cast<int>(pages.size());
+  return result;
+}
+
+}  // namespace inovasi::pdf

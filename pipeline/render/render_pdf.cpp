@@ -1,0 +1,51 @@
+#include "render/render_pdf.h"
+
+#include <set>
+
+#include "layout/images.h"
+#include "layout/markup.h"
+#include "layout/paginate.h"
+
+namespace inovasi::render {
+namespace {
+
+class GlyphWarnings : public layout::MissingGlyphSink {
+ public:
+  void missing_glyph(char32_t code_point, const std::string& context) override {
+    if (!seen_.insert(code_point).second) return;
+    char text[160];
+    std::string character;
+    layout::append_utf8(character, code_point);
+    std::snprintf(text, sizeof text, "U+%04X '%s'", static_cast<unsigned>(code_point), character.c_str());
+    warnings.push_back(context + ": character " + text + " is in no font; printed as '?'");
+  }
+  std::vector<std::string> warnings;
+
+ private:
+  std::set<char32_t> seen_;
+};
+
+}  // namespace
+
+RenderedPdf render_pdf(const TemplateSet& templates, const std::filesystem::path& template_file, const Data& data,
+                       const pdf::FontManifest& fonts, const RenderOptions& options) {
+  RenderedMarkup markup = templates.render(template_file, data, options.strict);
+  // The filled template is parsed again: values are escaped, so errors here come from
+  // attribute values such as width="{{w}}" that the data made invalid.
+  layout::Node root = layout::parse_markup(markup.markup, markup.file + " (filled)");
+  layout::DocumentSpec spec = layout::build_document(root, markup.file + " (filled)", templates.folder().string());
+
+  pdf::HpdfDocument document;
+  pdf::FontSet font_set(document, fonts);
+  layout::ImageInfoCache images;
+  GlyphWarnings glyphs;
+  layout::FlowContext context{font_set, &glyphs, &images, markup.file};
+  layout::LaidOutDocument laid_out = layout::paginate(spec, context);
+  pdf::PdfResult pdf = pdf::write_pdf(laid_out, document, font_set, {options.creation_date});
+
+  RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, std::move(markup.warnings), std::move(markup.sources)};
+  result.warnings.insert(result.warnings.end(), glyphs.warnings.begin(), glyphs.warnings.end());
+  return result;
+}
+
+}  // namespace inovasi::render

@@ -1,0 +1,36 @@
+#pragma once
+// One document from a template and its data: Mustache → markup → blocks → layout →
+// PDF bytes. Each call has its own libharu document; nothing is shared between calls,
+// so calls may run on different threads.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "pdf/font_set.h"
+#include "pdf/pdf_writer.h"
+#include "render/template_engine.h"
+
+namespace inovasi::render {
+
+struct RenderOptions {
+  bool strict = false;
+  std::optional<Date> creation_date;
+};
+
+struct RenderedPdf {
+  std::string bytes;
+  int pages = 0;
+  pdf::TextEncoding encoding = pdf::TextEncoding::Cp1252;
+  std::vector<std::string> warnings;  // missing variables, characters no font has
+  std::vector<std::filesystem::path> sources;
+};
+
+// Throws layout::MarkupError for template problems (with file, line, column), and
+// std::runtime_error (PdfError, FontError, ...) for the rest, each naming what failed.
+RenderedPdf render_pdf(const TemplateSet& templates, const std::filesystem::path& template_file, const Data& data,
+                       const pdf::FontManifest& fonts, const RenderOptions& options);
+
+}  // namespace inovasi::render

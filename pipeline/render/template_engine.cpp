@@ -1,0 +1,192 @@
+#include "render/template_engine.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "layout/blocks.h"
+#include "layout/markup.h"
+#include "model/text.h"
+
+namespace inovasi::render {
+namespace {
+
+using layout::MarkupError;
+namespace mustache = kainjow::mustache;
+
+// Partials can include partials; past this many inclusions one surely includes itself.
+constexpr int kMaxPartialExpansions = 2000;
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw MarkupError(path.string(), 0, 0, "template not found");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (auto bad = find_invalid_utf8(text); bad != std::string::npos) {
+    auto [line, column] = line_column(text, bad);
+    throw MarkupError(path.string(), line, column, "invalid UTF-8 in the template");
+  }
+  return text;
+}
+
+// A Mustache syntax error from kainjow ("... at 123") as file:line:column.
+void check_mustache(const std::string& text, const std::string& file) {
+  mustache::mustache tmpl{text};
+  if (tmpl.is_valid()) return;
+  static const std::regex kOffset(R"(^(.*) at (\d+)$)");
+  std::smatch match;
+  const std::string& message = tmpl.error_message();
+  if (std::regex_match(message, match, kOffset)) {
+    auto [line, column] = line_column(text, std::stoul(match[2].str()));
+    throw MarkupError(file, line, column, "Mustache: " + match[1].str());
+  }
+  throw MarkupError(file, 0, 0, "Mustache: " + message);
+}
+
+std::set<std::string> section_names(const std::string& text) {
+  static const std::regex kSection(R"(\{\{\s*[#^/]\s*([^}\s]+)\s*\}\})");
+  std::set<std::string> names;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kSection); it != std::sregex_iterator(); ++it) {
+    names.insert((*it)[1].str());
+  }
+  return names;
+}
+
+// Looks variables up as usual, remembers the ones the data lacks, and loads partials
+// from the partials folder (checked once each as markup fragments).
+class CheckingContext : public mustache::context<std::string> {
+ public:
+  CheckingContext(const Data* data, std::filesystem::path partials, std::set<std::string> sections)
+      : context(data), partials_(std::move(partials)), sections_(std::move(sections)) {}
+
+  const Data* get(const std::string& name) const override {
+    const Data* found = context::get(name);
+    if (!found && !sections_.contains(name)) missing_.insert(name);
+    return found;
+  }
+
+  const Data* get_partial(const std::string& name) const override {
+    if (++expansions_ > kMaxPartialExpansions) {
+      throw MarkupError((partials_ / (name + ".xml")).string(), 0, 0,
+                        "partial '" + name + "' includes itself (or partials nest too deep)");
+    }
+    auto it = loaded_.find(name);
+    if (it == loaded_.end()) {
+      if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
+        throw MarkupError(partials_.string(), 0, 0, "partial name '" + name + "' must be a plain name");
+      }
+      auto path = partials_ / (name + ".xml");
+      std::string text = read_text(path);
+      check_mustache(text, path.string());
+      layout::check_template(layout::parse_markup(text, path.string(), {true, true}), path.string());
+      for (const auto& section : section_names(text)) sections_.insert(section);
+      used_.push_back(path);
+      it = loaded_.emplace(name, Data(text)).first;
+    }
+    return &it->second;
+  }
+
+  const std::set<std::string>& missing() const { return missing_; }
+  const std::vector<std::filesystem::path>& used() const { return used_; }
+
+ private:
+  std::filesystem::path partials_;
+  mutable std::set<std::string> sections_;
+  mutable std::set<std::string> missing_;
+  mutable std::map<std::string, Data> loaded_;
+  mutable std::vector<std::filesystem::path> used_;
+  mutable int expansions_ = 0;
+};
+
+Data from_var(const Poco::Dynamic::Var& value) {
+  if (value.isEmpty()) return Data(false);
+  if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+    auto object = value.extract<Poco::JSON::Object::Ptr>();
+    Data data(Data::type::object);
+    for (const auto& key : object->getNames()) data.set(key, from_var(object->get(key)));
+    return data;
+  }
+  if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto array = value.extract<Poco::JSON::Array::Ptr>();
+    Data list(Data::type::list);
+    for (std::size_t i = 0; i < array->size(); ++i) list.push_back(from_var(array->get(static_cast<unsigned>(i))));
+    return list;
+  }
+  if (value.isBoolean()) return Data(value.extract<bool>());
+  return Data(value.convert<std::string>());
+}
+
+// Where {{name}} first appears in the template (1:1 when it is only in a partial).
+std::pair<int, int> tag_position(const std::string& text, const std::string& name) {
+  std::regex tag("\\{\\{\\{?\\s*&?\\s*" + std::regex_replace(name, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                 "\\s*\\}");
+  std::smatch match;
+  if (std::regex_search(text, match, tag)) return line_column(text, static_cast<std::size_t>(match.position(0)));
+  return {1, 1};
+}
+
+}  // namespace
+
+std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+TemplateSet::TemplateSet(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+std::filesystem::path TemplateSet::resolve(const std::string& name_or_path) const {
+  std::filesystem::path given(name_or_path);
+  if (given.extension() == ".xml" && std::filesystem::exists(given)) return given;
+  auto named = folder_ / (name_or_path + ".xml");
+  if (std::filesystem::exists(named)) return named;
+  throw MarkupError(name_or_path, 0, 0, "no such template (looked for " + given.string() + " and " + named.string() + ")");
+}
+
+RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict) const {
+  std::string file = template_file.string();
+  std::string text = read_text(template_file);
+  check_mustache(text, file);
+  // Checked before filling, so errors point at the template's own line and column.
+  layout::check_template(layout::parse_markup(text, file, {true, false}), file);
+
+  CheckingContext context(&data, folder_ / "partials", section_names(text));
+  mustache::mustache tmpl{text};
+  std::ostringstream out;
+  tmpl.render(context, out);
+  if (!tmpl.is_valid()) throw MarkupError(file, 0, 0, "Mustache: " + tmpl.error_message());
+
+  RenderedMarkup rendered{out.str(), file, {}, {template_file}};
+  rendered.sources.insert(rendered.sources.end(), context.used().begin(), context.used().end());
+  for (const auto& name : context.missing()) {
+    auto [line, column] = tag_position(text, name);
+    std::string where = file + ":" + std::to_string(line) + ":" + std::to_string(column);
+    if (strict) throw MarkupError(file, line, column, "the data has no '" + name + "' (strict mode)");
+    rendered.warnings.push_back(where + ": the data has no '" + name + "' (rendered empty)");
+  }
+  return rendered;
+}
+
+Data data_from_json(const std::string& json, const std::string& file) {
+  try {
+    Poco::JSON::Parser parser;
+    return from_var(parser.parse(json));
+  } catch (const Poco::Exception& e) {
+    throw MarkupError(file, 0, 0, "not valid JSON: " + e.displayText());
+  }
+}
+
+}  // namespace inovasi::render

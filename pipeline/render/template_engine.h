@@ -1,0 +1,46 @@
+#pragma once
+// Templates: Mustache (kainjow) over the print markup. A template is checked as markup
+// before it is filled, so errors point at the template's own line and column; partials
+// ({{> letterhead}}) come from templates/partials/. `{{x}}` escapes & < > " ' so record
+// data can never become markup; {{{x}}} is for fragments the bindings build themselves.
+
+#include <kainjow/mustache.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace inovasi::render {
+
+using Data = kainjow::mustache::data;
+
+struct RenderedMarkup {
+  std::string markup;
+  std::string file;                   // the template
+  std::vector<std::string> warnings;  // missing variables when not strict
+  std::vector<std::filesystem::path> sources;  // template and partials used (for change detection)
+};
+
+class TemplateSet {
+ public:
+  explicit TemplateSet(std::filesystem::path folder);
+
+  // A name ("sertifikat") or a path to an .xml file.
+  std::filesystem::path resolve(const std::string& name_or_path) const;
+  const std::filesystem::path& folder() const { return folder_; }
+
+  // Throws layout::MarkupError (file, line, column) for bad templates, Mustache syntax
+  // errors and, with `strict`, variables the data lacks.
+  RenderedMarkup render(const std::filesystem::path& template_file, const Data& data, bool strict) const;
+
+ private:
+  std::filesystem::path folder_;
+};
+
+// Mustache data from JSON text (objects, arrays, strings, numbers, booleans, null).
+Data data_from_json(const std::string& json, const std::string& file);
+
+// "Unclosed section "x" at 123" -> line and column of byte 123 in `text`.
+std::pair<int, int> line_column(std::string_view text, std::size_t offset);
+
+}  // namespace inovasi::render
