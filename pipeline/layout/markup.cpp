@@ -173,7 +173,8 @@ class TreeBuilder : public Poco::XML::ContentHandler {
 }  // namespace
 
 MarkupError::MarkupError(std::string file, int line, int column, std::string message)
-    : std::runtime_error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
+    : std::runtime_error(line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message
+                                  : file + ": " + message),
       file_(std::move(file)),
       line_(line),
       column_(column),
@@ -218,6 +219,9 @@ Node parse_markup(std::string_view text, const std::string& file, ParseOptions o
     std::string message = e.message();
     for (const char* suffix : {" [in line", " in line"}) {
       if (auto at = message.find(suffix); at != std::string::npos) message.resize(at);
+    }
+    if (message.find("ndefined entity") != std::string::npos) {
+      message = "undefined entity (only &amp; &lt; &gt; &quot; &apos; and numeric ones such as &#160; exist)";
     }
     throw MarkupError(file, line, column, "malformed markup: " + message);
   }

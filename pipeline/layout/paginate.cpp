@@ -32,7 +32,8 @@ class Paginator {
         ++i;
         continue;
       }
-      if (s.discardable && y_ <= top_ + 1e-6) {  // no space at the top of a page
+      // Vertical space vanishes at the top of a page, and at its foot when it does not fit.
+      if (s.discardable && (y_ <= top_ + 1e-6 || y_ + s.height > bottom_ + 1e-6)) {
         ++i;
         continue;
       }
@@ -71,6 +72,8 @@ class Paginator {
       }
       start_page(i);  // the whole page is one chain: break it here
     }
+    // A page left empty at the end (the last slices vanished) is no page.
+    while (pages_.size() > 1 && pages_.back().empty()) pages_.pop_back();
     return std::move(pages_);
   }
 

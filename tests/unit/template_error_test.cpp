@@ -1,0 +1,85 @@
+// Error tests as data: each tests/templates/errors/NAME.xml sits beside NAME.expected,
+// the exact message it must give (paths relative to tests/templates), so message
+// quality cannot silently degrade.
+
+#include <gtest/gtest.h>
+
+#include "layout/markup.h"
+#include "pdf/font_set.h"
+#include "render/render_pdf.h"
+#include "test_support.h"
+
+namespace inovasi {
+namespace {
+
+using namespace inovasi::testing;
+
+std::filesystem::path templates_dir() { return source_dir() / "tests" / "templates"; }
+
+std::string relative_message(std::string message) {
+  for (const auto& prefix : {(templates_dir() / "").string(), (source_dir() / "fonts" / "").string()}) {
+    for (auto at = message.find(prefix); at != std::string::npos; at = message.find(prefix)) message.erase(at, prefix.size());
+  }
+  return message;
+}
+
+std::string render_error(const std::filesystem::path& file, bool strict = false) {
+  render::TemplateSet templates(templates_dir());
+  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  try {
+    render::render_pdf(templates, file, render::Data(render::Data::type::object), fonts, {strict, {}});
+  } catch (const std::exception& e) {
+    return relative_message(e.what());
+  }
+  return "no error";
+}
+
+TEST(TemplateErrors, EachFaultyTemplateGivesItsExpectedMessage) {
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(templates_dir() / "errors")) {
+    if (entry.path().extension() != ".xml") continue;
+    auto expected_file = entry.path();
+    expected_file.replace_extension(".expected");
+    std::string expected = read_file(expected_file);
+    while (!expected.empty() && expected.back() == '\n') expected.pop_back();
+    EXPECT_EQ(render_error(entry.path()), expected) << entry.path().filename();
+    ++cases;
+  }
+  EXPECT_GE(cases, 12);
+}
+
+TEST(TemplateErrors, StrictModeNamesTheMissingVariable) {
+  ScratchDir dir;
+  auto file = dir.write("t.xml", "<document>\n  <p>Nama: {{ nama }}</p>\n</document>\n");
+  render::TemplateSet templates(dir.path());
+  auto rendered = templates.render(file, render::Data(render::Data::type::object), false);
+  ASSERT_EQ(rendered.warnings.size(), 1u);
+  EXPECT_EQ(rendered.warnings[0], file.string() + ":2:12: the data has no 'nama' (rendered empty)");
+  try {
+    templates.render(file, render::Data(render::Data::type::object), true);
+    FAIL() << "strict mode must fail";
+  } catch (const layout::MarkupError& e) {
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.message(), "the data has no 'nama' (strict mode)");
+  }
+}
+
+TEST(TemplateErrors, RecordDataCannotInjectMarkup) {
+  ScratchDir dir;
+  auto file = dir.write("t.xml", "<document><p>{{nama}}</p></document>");
+  render::TemplateSet templates(dir.path());
+  render::Data data(render::Data::type::object);
+  data.set("nama", "PU & Tata Ruang <b>x</b> {{y}} \"q\"");
+  auto rendered = templates.render(file, data, true);
+  EXPECT_EQ(rendered.markup, "<document><p>PU &amp; Tata Ruang &lt;b&gt;x&lt;/b&gt; {{y}} &quot;q&quot;</p></document>");
+}
+
+TEST(TemplateErrors, MustacheOffsetsBecomeLinesAndColumns) {
+  EXPECT_EQ(render::line_column("ab\ncd\nef", 0), std::make_pair(1, 1));
+  EXPECT_EQ(render::line_column("ab\ncd\nef", 4), std::make_pair(2, 2));
+  EXPECT_EQ(render::line_column("é\nx", 3), std::make_pair(2, 1));
+  EXPECT_EQ(render::line_column("éx", 2), std::make_pair(1, 2));  // columns count characters
+}
+
+}  // namespace
+}  // namespace inovasi
