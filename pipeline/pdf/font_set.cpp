@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "pdf/truetype_check.h"
+
 namespace inovasi::pdf {
 namespace {
 
@@ -65,8 +67,12 @@ int FontSet::load(const std::string& family, const layout::FaceKey& key) {
     throw FontError("font file " + path.string() + " (family '" + family + "' in " + manifest_.file.string() +
                     ") does not exist; run scripts/setup.sh or fix the manifest");
   }
+  if (auto problem = truetype_problem(path); !problem.empty()) {
+    throw FontError("font file " + path.string() + " (family '" + family + "'): " + problem);
+  }
   const char* name = HPDF_LoadTTFontFromFile(document_.get(), path.c_str(), HPDF_TRUE);
   document_.check("loading font " + path.string());
+  if (!name) throw FontError("font file " + path.string() + ": libharu could not load it");
   Face face;
   face.name = name;
   face.def = HPDF_GetFontDef(document_.get(), name);
