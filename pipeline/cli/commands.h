@@ -22,5 +22,6 @@ Command import_command();
 Command list_command();
 Command validate_command();
 Command preview_command();
+Command bench_command();
 
 }  // namespace inovasi::cli
