@@ -22,28 +22,6 @@ bool is_inline_element(std::string_view name) {
   return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
 }
 
-std::string roman(int n, bool upper) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kTable{{{1000, "m"}, {900, "cm"}, {500, "d"},
-      {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
-  std::string out;
-  for (const auto& [value, letters] : kTable) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return upper ? ascii_upper(out) : out;
-}
-
-std::string alpha(int n, bool upper) {
-  std::string out;
-  while (n > 0) {
-    out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26));
-    n = (n - 1) / 26;
-  }
-  return out;
-}
-
 class Builder {
  public:
   Builder(std::string file, std::string resource_dir, bool lenient = false)
@@ -247,9 +225,9 @@ class Builder {
       std::string marker = !ordered          ? bullet
                            : style == "1"    ? std::to_string(number) + "."
                            : style == "1)"   ? std::to_string(number) + ")"
-                           : style == "a"    ? alpha(number, false) + "."
-                           : style == "A"    ? alpha(number, true) + "."
-                           : roman(number, style == "I") + ".";
+                           : style == "a"    ? alpha_numeral(number, false) + "."
+                           : style == "A"    ? alpha_numeral(number, true) + "."
+                           : roman_numeral(number, style == "I") + ".";
       ++number;
       Context inner = context;
       inner.left += indent;

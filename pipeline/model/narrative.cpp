@@ -88,26 +88,13 @@ std::vector<Block> blocks_from_json(const Poco::JSON::Array::Ptr& array) {
   return blocks;
 }
 
-std::string to_roman_lower(int n) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kTable{{{1000, "m"}, {900, "cm"}, {500, "d"},
-      {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
-  std::string out;
-  for (const auto& [value, letters] : kTable) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return out;
-}
-
 std::string marker(ListStyle style, int number) {
   switch (style) {
     case ListStyle::Decimal: return std::to_string(number) + ".";
     case ListStyle::DecimalParen: return std::to_string(number) + ")";
-    case ListStyle::LowerAlpha: return std::string(1, static_cast<char>('a' + (number - 1) % 26)) + ".";
-    case ListStyle::UpperAlpha: return std::string(1, static_cast<char>('A' + (number - 1) % 26)) + ".";
-    case ListStyle::LowerRoman: return to_roman_lower(number) + ".";
+    case ListStyle::LowerAlpha: return alpha_numeral(number, false) + ".";
+    case ListStyle::UpperAlpha: return alpha_numeral(number, true) + ".";
+    case ListStyle::LowerRoman: return roman_numeral(number, false) + ".";
     case ListStyle::Bullet: return "\xE2\x80\xA2";
   }
   return "-";

@@ -213,6 +213,28 @@ std::size_t count_words(std::string_view text) {
   return words;
 }
 
+std::string roman_numeral(int n, bool upper) {
+  static constexpr std::array<std::pair<int, std::string_view>, 13> kTable{{{1000, "m"}, {900, "cm"}, {500, "d"},
+      {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
+  std::string out;
+  for (const auto& [value, letters] : kTable) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return upper ? ascii_upper(out) : out;
+}
+
+std::string alpha_numeral(int n, bool upper) {
+  std::string out;
+  while (n > 0) {
+    out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26));
+    n = (n - 1) / 26;
+  }
+  return out;
+}
+
 std::vector<std::string> split(std::string_view text, char separator) {
   std::vector<std::string> parts;
   std::size_t start = 0;

@@ -37,6 +37,12 @@ std::string match_key(std::string_view text);
 // Counts words (runs containing a letter or digit) after stripping <...> markup.
 std::size_t count_words(std::string_view text);
 
+// 4 -> "iv" (or "IV"); 0 and negatives give "". Used for list markers and for the month
+// in letter numbers (…/II/2026).
+std::string roman_numeral(int number, bool upper);
+// 1 -> "a", 27 -> "aa": list markers.
+std::string alpha_numeral(int number, bool upper);
+
 std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 bool starts_with_ci(std::string_view text, std::string_view prefix);

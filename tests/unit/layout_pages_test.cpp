@@ -24,6 +24,15 @@ std::string words(int count) {
 
 double bottom_limit(const LaidOutDocument& d) { return d.paper.height - 20 * kPointsPerMm; }
 
+// One-line paragraphs that fill the first page but for `spare` lines.
+std::string filler(int spare) {
+  auto probe = lay_out(doc("<p>x</p>"));
+  double body = bottom_limit(probe) - 20 * kPointsPerMm;
+  std::string markup;
+  for (int i = 0; i < static_cast<int>(body / 12) - spare; ++i) markup += "<p space-after=\"0\">isi</p>";
+  return markup;
+}
+
 TEST(LayoutPages, LongTextFlowsOverPagesWithinTheMargins) {
   auto d = lay_out(doc("<p>" + words(3000) + "</p>"));
   ASSERT_GT(d.pages.size(), 2u);
@@ -52,10 +61,7 @@ TEST(LayoutPages, NoOrphanOrWidowLines) {
 }
 
 TEST(LayoutPages, HeadingsKeepWithTheNextParagraph) {
-  auto probe = lay_out(doc("<p>x</p>"));
-  double body = bottom_limit(probe) - 20 * kPointsPerMm;
-  std::string markup;
-  for (int i = 0; i < static_cast<int>(body / 12) - 2; ++i) markup += "<p space-after=\"0\">isi</p>";
+  std::string markup = filler(2);
   markup += "<h2>Judul Bagian</h2><p>" + words(60) + "</p>";
   auto d = lay_out(doc(markup));
   ASSERT_EQ(d.pages.size(), 2u);
@@ -114,10 +120,7 @@ TEST(LayoutPages, ARowTallerThanAPageSplitsAtLineBoundaries) {
 }
 
 TEST(LayoutPages, KeepTogetherRowsMoveWhole) {
-  auto probe = lay_out(doc("<p>x</p>"));
-  double body = bottom_limit(probe) - 20 * kPointsPerMm;
-  std::string markup;
-  for (int i = 0; i < static_cast<int>(body / 12) - 3; ++i) markup += "<p space-after=\"0\">isi</p>";
+  std::string markup = filler(3);
   markup += "<table><tr keep-together=\"yes\"><td>" + words(60) + "</td></tr></table>";
   auto d = lay_out(doc(markup));
   ASSERT_EQ(d.pages.size(), 2u);
