@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "importers/csv_reader.h"
+#include "store/store.h"
 #include "model/text.h"
 
 namespace inovasi {
@@ -26,20 +27,22 @@ const RecordKind* kind_for_csv(const std::string& file, const std::vector<std::s
   }
   if (by_name) return by_name;
 
-  // Otherwise: the kind whose key fields are all present and that names most columns.
+  // Otherwise: the kind every header belongs to and whose key fields are all present;
+  // a file with a column the kind lacks is not guessed (a wrong guess is worse).
   const RecordKind* best = nullptr;
   std::size_t best_hits = 0;
   for (const auto& kind : record_kinds()) {
-    std::size_t hits = 0;
-    bool has_keys = true;
-    for (const auto& spec : kind.fields) {
-      bool present = std::find(header.begin(), header.end(), spec.name) != header.end();
-      hits += present;
-      if (spec.key && !present && spec.name != "kode" && spec.name != "tahun") has_keys = false;
-    }
-    if (has_keys && hits > best_hits) {
+    auto columns = store_columns(kind);
+    bool all_known = std::all_of(header.begin(), header.end(), [&](const std::string& name) {
+      return name.empty() || std::find(columns.begin(), columns.end(), name) != columns.end();
+    });
+    bool has_keys = std::all_of(kind.fields.begin(), kind.fields.end(), [&](const FieldSpec& spec) {
+      return !spec.key || spec.name == "kode" || spec.name == "tahun" ||
+             std::find(header.begin(), header.end(), spec.name) != header.end();
+    });
+    if (all_known && has_keys && header.size() > best_hits) {
       best = &kind;
-      best_hits = hits;
+      best_hits = header.size();
     }
   }
   return best;

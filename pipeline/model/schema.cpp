@@ -27,13 +27,17 @@ std::vector<RecordKind> build_kinds() {
                     optional("alamat_bappeda"), optional("telepon_bappeda"), optional("email_bappeda"),
                     optional("laman_bappeda"), optional("lambang"), optional("pola_nomor_sertifikat"),
                     optional("pola_nomor_perjanjian"), optional("pola_nomor_berita_acara"),
-                    optional("url_verifikasi")},
+                    optional("url_verifikasi"),
+                    // schema 2: scanned signatures and stamps (PNG with transparency) for --signed
+                    optional("ttd_kepala_daerah"), optional("stempel_kepala_daerah"), optional("ttd_kepala_bappeda"),
+                    optional("stempel_bappeda")},
                    true});
   kinds.push_back({"instansi", "agencies (Perangkat Daerah, Puskesmas) and their heads",
                    {key("kode"), required("nama"), enumerated("jenis", "jenis_instansi"), optional("singkatan"),
                     optional("alamat"), optional("telepon"), optional("email"), optional("laman"),
                     optional("kepala_nama"), optional("kepala_nip", F::Nip), optional("kepala_pangkat"),
-                    optional("kepala_golongan"), optional("kepala_jabatan")},
+                    optional("kepala_golongan"), optional("kepala_jabatan"),
+                    optional("kepala_ttd"), optional("stempel")},  // schema 2
                    false, {}, "nama", {"nama", "singkatan"}});
   kinds.push_back({"fasilitator", "the innovation facilitators each agency names",
                    {reference("instansi", "instansi", true, true), key("nama"), optional("nip", F::Nip),
@@ -92,6 +96,16 @@ std::vector<RecordKind> build_kinds() {
   kinds.push_back({"penghargaan", "awards (trophy and certificate) given at the Launching Inovasi",
                    {reference("inovasi", "inovasi", true, true), year_key(), optional("jenis"),
                     optional("tanggal", F::Date), optional("keterangan")}});
+  // schema 2: programme events (workshop, facilitator meeting, desk, launching) and
+  // who is invited, for the attendance lists that are IGA evidence (indicator 5).
+  kinds.push_back({"kegiatan", "programme events that need an attendance list",
+                   {key("kode"), {"tahun", F::Integer, true, false, {}, {}, 2000, 2100}, required("nama_kegiatan"),
+                    enumerated("jenis", "jenis_kegiatan"), required("tanggal", F::Date), optional("jam_mulai"),
+                    optional("jam_selesai"), required("tempat"), optional("undang_fasilitator", F::Bool)},
+                   false, {"tanggal"}});
+  kinds.push_back({"undangan", "people invited to an event, beyond the facilitators",
+                   {reference("kegiatan", "kegiatan", true, true), key("nama"), optional("nip", F::Nip),
+                    optional("jabatan"), optional("instansi"), optional("no_hp")}});
   return kinds;
 }
 

@@ -64,7 +64,29 @@ CREATE TABLE penghargaan (
   UNIQUE (inovasi, tahun), FOREIGN KEY (inovasi, tahun) REFERENCES inovasi(kode, tahun));
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
+// Version 2: events and invitations (attendance lists), signature and stamp images, and
+// the registry of document numbers and verification codes. Columns are appended, so
+// the record descriptions list new fields last.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE daerah ADD COLUMN ttd_kepala_daerah TEXT;
+ALTER TABLE daerah ADD COLUMN stempel_kepala_daerah TEXT;
+ALTER TABLE daerah ADD COLUMN ttd_kepala_bappeda TEXT;
+ALTER TABLE daerah ADD COLUMN stempel_bappeda TEXT;
+ALTER TABLE instansi ADD COLUMN kepala_ttd TEXT;
+ALTER TABLE instansi ADD COLUMN stempel TEXT;
+CREATE TABLE kegiatan (
+  kode TEXT NOT NULL PRIMARY KEY, tahun INTEGER NOT NULL, nama_kegiatan TEXT NOT NULL, jenis TEXT, jenis_asli TEXT,
+  tanggal TEXT NOT NULL, jam_mulai TEXT, jam_selesai TEXT, tempat TEXT NOT NULL, undang_fasilitator INTEGER);
+CREATE TABLE undangan (
+  kegiatan TEXT NOT NULL REFERENCES kegiatan(kode), nama TEXT NOT NULL, nip TEXT, jabatan TEXT, instansi TEXT,
+  no_hp TEXT, UNIQUE (kegiatan, nama));
+CREATE TABLE nomor_dokumen (
+  jenis TEXT NOT NULL, kunci TEXT NOT NULL, tahun INTEGER NOT NULL, urut INTEGER NOT NULL, nomor TEXT NOT NULL,
+  kode_verifikasi TEXT NOT NULL UNIQUE, sha256 TEXT, berkas TEXT,
+  UNIQUE (jenis, kunci), UNIQUE (jenis, tahun, urut));
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");
@@ -75,6 +97,8 @@ int user_version(Database& db) {
 }  // namespace
 
 int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+std::string_view migration_sql(int version) { return kMigrations.at(static_cast<std::size_t>(version - 1)); }
 
 void migrate(Database& db) {
   auto check_not_newer = [&](int version) {

@@ -7,6 +7,8 @@
 namespace inovasi {
 
 int current_schema_version();
+// The SQL of one migration (1-based), for tests that build an older store.
+std::string_view migration_sql(int version);
 void migrate(Database& db);
 
 }  // namespace inovasi

@@ -150,6 +150,26 @@ TEST(Store, TablesMatchTheRecordDescriptions) {
   }
 }
 
+TEST(Store, MigratesAVersionOneStoreForward) {
+  ScratchDir dir;
+  auto path = dir.path() / "old.db";
+  {
+    auto db = Database::open(path, true);
+    db.execute(migration_sql(1));
+    db.execute("PRAGMA user_version = 1");
+    db.execute("INSERT INTO instansi (kode, nama) VALUES ('dinkes', 'Dinas Kesehatan')");
+  }
+  Store store = Store::open(path, false);
+  auto version = store.database().prepare("PRAGMA user_version");
+  version.step();
+  EXPECT_EQ(version.column_int(0), current_schema_version());
+  auto agencies = store.load("instansi");
+  ASSERT_EQ(agencies.size(), 1u);
+  EXPECT_EQ(agencies[0].get("nama"), "Dinas Kesehatan");
+  EXPECT_FALSE(agencies[0].has("stempel"));  // added by version 2, empty for old rows
+  EXPECT_TRUE(store.load("kegiatan").empty());
+}
+
 TEST(Store, RefusesAStoreFromANewerBuild) {
   ScratchDir dir;
   auto db = dir.path() / "s.db";
