@@ -97,7 +97,8 @@ TEST(CsvImporter, KindFromHeadersWhenTheNameSaysNothing) {
   EXPECT_EQ(kind_for_csv("fasilitator-2026.csv", {})->name, "fasilitator");
   EXPECT_EQ(kind_for_csv("x.csv", {"foo"}), nullptr);
   // A column the kind lacks: no guess (kegiatan.csv once passed for sesi_diskusi).
-  EXPECT_EQ(kind_for_csv("acara.csv", {"kode", "tanggal", "tempat", "undang_fasilitator"}), nullptr);
+  EXPECT_EQ(kind_for_csv("acara.csv", {"kode", "tanggal", "tempat", "peserta_tambahan"}), nullptr);
+  EXPECT_EQ(kind_for_csv("acara.csv", {"kode", "tanggal", "tempat", "nama_kegiatan"})->name, "kegiatan");
 }
 
 TEST(CsvImporter, IntegersInIndonesianNotation) {
