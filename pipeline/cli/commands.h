@@ -23,5 +23,7 @@ Command list_command();
 Command validate_command();
 Command preview_command();
 Command bench_command();
+Command render_command();
+Command verify_command();
 
 }  // namespace inovasi::cli

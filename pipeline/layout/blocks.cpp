@@ -364,6 +364,7 @@ class Builder {
     if (node.attribute("width")) img.width = length(node, "width", 0);
     if (node.attribute("height")) img.height = length(node, "height", 0);
     img.align = align(node, Align::Left);
+    img.overlay = flag(node, "overlay", false);
     return img;
   }
 

@@ -70,6 +70,7 @@ struct Image {
   std::string path;
   std::optional<double> width, height;
   Align align = Align::Left;
+  bool overlay = false;  // drawn where it stands but takes no space (a stamp over a signature)
   int line = 0;
 };
 

@@ -92,8 +92,10 @@ void layout_image(const Image& image, double width, FlowContext& context, Emitte
     w = width;
   }
   Slice slice;
-  slice.height = h;
-  slice.ops.push_back(ImageOp{image.path, aligned_x(image.align, w, width), 0, w, h});
+  slice.height = image.overlay ? 0 : h;
+  // An overlay (a stamp) sits a little left of centre over what follows, as on paper.
+  double x = aligned_x(image.align, w, width) - (image.overlay ? w * 0.35 : 0);
+  slice.ops.push_back(ImageOp{image.path, std::max(0.0, x), 0, w, h});
   emit.add(std::move(slice));
 }
 

@@ -55,7 +55,7 @@ const std::map<std::string_view, ElementRule>& rules() {
       {"tr", {{"keep-together"}, {"table", "thead", "tbody"}}},
       {"td", {{"align", "valign", "border"}, {"tr"}}},
       {"th", {{"align", "valign", "border"}, {"tr"}}},
-      {"img", {{"src", "width", "height", "align"}, kBlockParents}},
+      {"img", {{"src", "width", "height", "align", "overlay"}, kBlockParents}},
       {"qr", {{"data", "size", "align"}, kBlockParents}},
       {"signatures", {{"space-before", "widths"}, kBlockParents}},
       {"signature", {{"align"}, {"signatures"}}},

@@ -1,0 +1,73 @@
+// Daftar hadir for a programme event: rows pre-filled with the invited facilitators and
+// officials; the signature column is staggered.
+
+#include "documents/document_kind.h"
+#include "model/nip.h"
+#include "model/text.h"
+
+namespace inovasi::documents {
+namespace {
+
+Data row(int no, std::string_view name, std::string_view nip, std::string_view office, std::string_view agency,
+         std::string_view phone) {
+  Data r = object();
+  r.set("no", std::to_string(no));
+  r.set("nama", std::string(name));
+  r.set("nip", nip.empty() ? Data(false) : Data(format_nip(nip)));
+  r.set("jabatan", std::string(office));
+  r.set("instansi", std::string(agency));
+  r.set("no_hp", std::string(phone));
+  r.set("ganjil", Data(no % 2 == 1));
+  return r;
+}
+
+PlannedDocument plan_attendance(DocumentContext& context, const Record& event, int year) {
+  PlannedDocument doc{"attendance", "daftar-hadir", {}, object(), {year, 1, 1}, event.key_label(), {}, {}};
+  auto date = date_of(event.get("tanggal"));
+  if (!date) {
+    doc.error = "tanggal: the event has no date";
+    return doc;
+  }
+  doc.date = *date;
+  doc.data = base_data(context);
+  doc.data.set("nama_kegiatan", std::string(event.get("nama_kegiatan")));
+  doc.data.set("tanggal", date_data(*date));
+  doc.data.set("jam_mulai", std::string(event.get("jam_mulai")));
+  doc.data.set("jam_selesai", std::string(event.get("jam_selesai")));
+  doc.data.set("tempat", std::string(event.get("tempat")));
+  Data rows = list();
+  int no = 0;
+  for (const auto* invited : context.snapshot.where("undangan", "kegiatan", event.get("kode"))) {
+    rows.push_back(row(++no, invited->get("nama"), invited->get("nip"), invited->get("jabatan"), invited->get("instansi"),
+                       invited->get("no_hp")));
+  }
+  if (event.get("undang_fasilitator") == "1") {
+    for (const auto& agency : context.snapshot.all("instansi")) {
+      for (const auto* f : context.snapshot.where("fasilitator", "instansi", agency.get("kode"))) {
+        rows.push_back(row(++no, f->get("nama"), f->get("nip"), f->get("jabatan"), agency.get("nama"), f->get("no_hp")));
+      }
+    }
+  }
+  doc.data.set("peserta", rows);
+  doc.path = std::filesystem::path(std::to_string(year)) / "events" / (date->iso() + "-" + slugify(event.get("kode"))) /
+             "daftar-hadir.pdf";
+  return doc;
+}
+
+}  // namespace
+
+DocumentKind attendance_kind() {
+  return {"attendance", "daftar hadir, one per programme event (kegiatan) of the year",
+          [](DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            std::vector<PlannedDocument> docs;
+            for (const auto& event : context.snapshot.all("kegiatan")) {
+              if (event.get("tahun") != std::to_string(year)) continue;
+              if (!selection.event.empty() && event.get("kode") != selection.event) continue;
+              docs.push_back(plan_attendance(context, event, year));
+            }
+            return docs;
+          }};
+}
+
+}  // namespace inovasi::documents

@@ -1,0 +1,74 @@
+// Lembar perjanjian kinerja: one per agency and year, with the annex of its lines.
+
+#include <map>
+
+#include "documents/document_kind.h"
+#include "model/indonesian.h"
+#include "model/text.h"
+
+namespace inovasi::documents {
+namespace {
+
+PlannedDocument plan_contract(DocumentContext& context, const Record& agency, const std::vector<const Record*>& lines,
+                              int year) {
+  std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
+  PlannedDocument doc{"contract", "perjanjian-kinerja", {}, object(), {year, 1, 1}, "perjanjian_kinerja " + key, {}, {}};
+  if (!agency.has("kepala_nama") || !agency.has("kepala_jabatan")) {
+    doc.error = "kepala_nama/kepala_jabatan: the agency head (PIHAK PERTAMA) is missing";
+    return doc;
+  }
+  std::optional<Date> signed_on;
+  Data rows = list();
+  int no = 0;
+  for (const auto* line : lines) {
+    if (!signed_on) signed_on = date_of(line->get("tanggal_tanda_tangan"));
+    auto innovation = context.snapshot.where("inovasi", "kode", line->get("inovasi"), line->get("tahun"));
+    Data row = object();
+    row.set("no", std::to_string(++no));
+    row.set("inovasi", innovation.empty() ? std::string(line->get("inovasi")) : std::string(innovation.front()->get("nama")));
+    row.set("target_tahapan", std::string(line->get("target_tahapan")));
+    row.set("jadwal", std::string(line->get("jadwal")));
+    row.set("indikator", std::string(line->get("indikator")));
+    row.set("anggaran", line->has("anggaran") ? indonesian::rupiah(std::stoll(std::string(line->get("anggaran")))) : "-");
+    row.set("keterangan", std::string(line->get("keterangan")));
+    rows.push_back(row);
+  }
+  if (signed_on) doc.date = *signed_on;
+  auto number = issue_number(context, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
+                             {{"kode_instansi", std::string(agency.get("kode"))}});
+  doc.data = base_data(context);
+  doc.data.set("nomor", number.number);
+  doc.data.set("kode_verifikasi", number.verification_code);
+  doc.data.set("qr", verification_payload(context.region, number.verification_code));
+  doc.data.set("tahun", std::to_string(year));
+  doc.data.set("instansi", agency_data(agency, context.catalog, context.signed_copy));
+  doc.data.set("tanggal", signed_on ? date_data(*signed_on) : Data(false));
+  doc.data.set("jumlah_inovasi", indonesian::count_with_words(no));
+  doc.data.set("lampiran", rows);
+  doc.path = std::filesystem::path(std::to_string(year)) / "launching" / slugify(agency.get("kode")) / "perjanjian-kinerja.pdf";
+  doc.registry_entry = std::make_pair(std::string("perjanjian"), key);
+  return doc;
+}
+
+}  // namespace
+
+DocumentKind contract_kind() {
+  return {"contract", "lembar perjanjian kinerja, one per agency with contract lines in the year",
+          [](DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            std::map<std::string, std::vector<const Record*>> by_agency;
+            for (const auto& line : context.snapshot.all("perjanjian_kinerja")) {
+              if (line.get("tahun") != std::to_string(year)) continue;
+              if (!selection.agency.empty() && line.get("instansi") != selection.agency) continue;
+              by_agency[std::string(line.get("instansi"))].push_back(&line);
+            }
+            std::vector<PlannedDocument> docs;
+            for (const auto& [code, lines] : by_agency) {
+              const Record* agency = find_one(context.snapshot, "instansi", "kode", code);
+              if (agency) docs.push_back(plan_contract(context, *agency, lines, year));
+            }
+            return docs;
+          }};
+}
+
+}  // namespace inovasi::documents

@@ -1,0 +1,78 @@
+// Form isian ruang diskusi: one per discussion request, signed by the agency head.
+
+#include "documents/document_kind.h"
+#include "model/text.h"
+
+namespace inovasi::documents {
+namespace {
+
+PlannedDocument plan_form(DocumentContext& context, const Record& request, int year) {
+  PlannedDocument doc{"discussion-form", "form-isian-diskusi", {}, object(), {year, 1, 1}, request.key_label(), {}, {}};
+  const Record* agency = find_one(context.snapshot, "instansi", "kode", request.get("instansi"));
+  auto date = date_of(request.get("tanggal_permohonan"));
+  if (!agency || !date) {
+    doc.error = "the request's agency or date is missing";
+    return doc;
+  }
+  doc.date = *date;
+  doc.data = base_data(context);
+  doc.data.set("kode", std::string(request.get("kode")));
+  doc.data.set("tanggal", date_data(*date));
+  doc.data.set("instansi", agency_data(*agency, context.catalog, context.signed_copy));
+  Data facilitators = list();
+  int no = 0;
+  for (const auto* facilitator : context.snapshot.where("fasilitator", "instansi", agency->get("kode"))) {
+    Data row = person_data(*facilitator, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
+    row.set("no", std::to_string(++no));
+    row.set("no_hp", std::string(facilitator->get("no_hp")));
+    facilitators.push_back(row);
+  }
+  doc.data.set("fasilitator", facilitators);
+  Data innovation = Data(false);
+  if (request.has("inovasi")) {
+    auto found = context.snapshot.where("inovasi", "kode", request.get("inovasi"), request.get("tahun"));
+    if (!found.empty()) {
+      innovation = object();
+      innovation.set("nama", std::string(found.front()->get("nama")));
+      innovation.set("tahapan", std::string(found.front()->get("tahapan")));
+    }
+  }
+  doc.data.set("inovasi", innovation);
+  Data problems = list();
+  no = 0;
+  const Data items = narrative_items(request.get("permasalahan"));  // kept alive for the loop
+  for (const auto& item : items.list_value()) {
+    Data row = object();
+    row.set("no", std::to_string(++no));
+    row.set("teks", item.string_value());
+    problems.push_back(row);
+  }
+  doc.data.set("permasalahan", problems);
+  auto preferred = date_of(request.get("tanggal_diinginkan"));
+  doc.data.set("tanggal_diinginkan", preferred ? date_data(*preferred) : Data(false));
+  doc.data.set("mode", std::string(request.get("mode")));
+  doc.data.set("kontak_nama", std::string(request.get("kontak_nama")));
+  doc.data.set("kontak_hp", std::string(request.get("kontak_hp")));
+  doc.path = std::filesystem::path(std::to_string(year)) / "discussions" / (date->iso() + "-" + slugify(agency->get("kode"))) /
+             ("form-isian-" + slugify(request.get("kode")) + ".pdf");
+  return doc;
+}
+
+}  // namespace
+
+DocumentKind discussion_form_kind() {
+  return {"discussion-form", "form isian ruang diskusi, one per discussion request",
+          [](DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            std::vector<PlannedDocument> docs;
+            for (const auto& request : context.snapshot.all("permohonan_diskusi")) {
+              if (request.get("tahun") != std::to_string(year)) continue;
+              if (!selection.agency.empty() && request.get("instansi") != selection.agency) continue;
+              if (!selection.request.empty() && request.get("kode") != selection.request) continue;
+              docs.push_back(plan_form(context, request, year));
+            }
+            return docs;
+          }};
+}
+
+}  // namespace inovasi::documents

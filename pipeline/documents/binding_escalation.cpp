@@ -1,0 +1,64 @@
+// Laporan eskalasi: the problems the discussion sessions of a year could not solve,
+// grouped by agency, for the head of Bappeda.
+
+#include <map>
+
+#include "documents/document_kind.h"
+
+namespace inovasi::documents {
+
+DocumentKind escalation_report_kind() {
+  return {"escalation-report", "report of unresolved problems to the head of Bappeda, one per year",
+          [](DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            PlannedDocument doc{"escalation-report", "laporan-eskalasi", {}, base_data(context), {year, 1, 1},
+                                "laporan eskalasi " + std::to_string(year), {}, {}};
+            std::map<std::string, Data> by_agency;  // agency name -> list of problems
+            Date latest{year, 1, 1};
+            for (const auto& session : context.snapshot.all("sesi_diskusi")) {
+              if (!session.get("tanggal").starts_with(std::to_string(year)) || !session.has("eskalasi")) continue;
+              const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
+              const Record* agency = request ? find_one(context.snapshot, "instansi", "kode", request->get("instansi")) : nullptr;
+              if (!agency || (!selection.agency.empty() && agency->get("kode") != selection.agency)) continue;
+              auto date = date_of(session.get("tanggal"));
+              if (date && *date > latest) latest = *date;
+              auto& problems = by_agency.try_emplace(std::string(agency->get("nama")), list()).first->second;
+              const Data items = narrative_items(session.get("eskalasi"));  // kept alive for the loop
+              for (const auto& item : items.list_value()) {
+                Data problem = object();
+                problem.set("teks", item.string_value());
+                problem.set("sesi", std::string(session.get("kode")));
+                problem.set("tanggal", date ? date_data(*date) : Data(false));
+                problems.push_back(problem);
+              }
+            }
+            Data groups = list();
+            int no = 0, count = 0;
+            for (auto& [name, problems] : by_agency) {
+              Data group = object();
+              group.set("no", std::to_string(++no));
+              group.set("instansi", name);
+              count += static_cast<int>(problems.list_value().size());
+              group.set("masalah", problems);
+              groups.push_back(group);
+            }
+            doc.date = latest;
+            doc.data.set("tahun", std::to_string(year));
+            doc.data.set("tanggal", date_data(latest));
+            doc.data.set("kelompok", groups);
+            doc.data.set("ada_masalah", Data(count > 0));
+            Data lead = Data(false);
+            for (const auto& member : context.snapshot.all("tim_bappeda")) {
+              if (member.get("peran_tim") == "Ketua" && lead.is_bool()) {
+                lead = person_data(member, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
+              }
+            }
+            doc.data.set("ketua_tim", lead);
+            doc.data.set("jumlah_masalah", std::to_string(count));
+            doc.path = std::filesystem::path(std::to_string(year)) / "discussions" /
+                       ("laporan-eskalasi-" + std::to_string(year) + ".pdf");
+            return std::vector<PlannedDocument>{doc};
+          }};
+}
+
+}  // namespace inovasi::documents

@@ -1,0 +1,107 @@
+// Berita acara / notulen: one per discussion session, two copies marked for their
+// holders, each with the attendance list attached.
+
+#include "documents/document_kind.h"
+#include "model/text.h"
+
+namespace inovasi::documents {
+namespace {
+
+bool role_is(const Record& attendee, std::string_view word) {
+  return ascii_lower(attendee.get("peran")).find(word) != std::string::npos;
+}
+
+Data attendance_rows(DocumentContext& context, const Record& session, Data& facilitator, Data& team_member) {
+  Data rows = list();
+  int no = 0;
+  facilitator = Data(false);
+  team_member = Data(false);
+  for (const auto* attendee : context.snapshot.where("kehadiran", "sesi", session.get("kode"))) {
+    Data row = person_data(*attendee, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
+    row.set("no", std::to_string(++no));
+    row.set("instansi", std::string(attendee->get("instansi")));
+    row.set("no_hp", std::string(attendee->get("no_hp")));
+    row.set("peran", std::string(attendee->get("peran")));
+    row.set("ganjil", Data(no % 2 == 1));  // the signature column is staggered
+    if (role_is(*attendee, "fasilitator") && facilitator.is_bool()) facilitator = Data(row);
+    if (role_is(*attendee, "bappeda") && team_member.is_bool()) team_member = Data(row);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+PlannedDocument plan_minutes(DocumentContext& context, const Record& session, int year) {
+  PlannedDocument doc{"minutes", "berita-acara", {}, object(), {year, 1, 1}, session.key_label(), {}, {}};
+  const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
+  const Record* agency = request ? find_one(context.snapshot, "instansi", "kode", request->get("instansi")) : nullptr;
+  auto date = date_of(session.get("tanggal"));
+  if (!request || !agency || !date) {
+    doc.error = "the session's request, agency or date is missing";
+    return doc;
+  }
+  doc.date = *date;
+  doc.data = base_data(context);
+  std::string number(session.get("nomor"));
+  if (number.empty()) {
+    number = issue_number(context, "berita-acara", std::string(session.get("kode")), year, "pola_nomor_berita_acara", *date,
+                          {{"kode_instansi", std::string(agency->get("kode"))}})
+                 .number;
+  }
+  doc.data.set("nomor", number);
+  doc.data.set("tanggal", date_data(*date));
+  doc.data.set("jam_mulai", std::string(session.get("jam_mulai")));
+  doc.data.set("jam_selesai", std::string(session.get("jam_selesai")));
+  doc.data.set("tempat", std::string(session.get("tempat")));
+  doc.data.set("mode", std::string(session.get("mode")));
+  doc.data.set("instansi", agency_data(*agency, context.catalog, false));
+  if (request->has("inovasi")) {
+    auto innovation = context.snapshot.where("inovasi", "kode", request->get("inovasi"), request->get("tahun"));
+    doc.data.set("inovasi", innovation.empty() ? Data(false) : Data(std::string(innovation.front()->get("nama"))));
+  } else {
+    doc.data.set("inovasi", Data(false));
+  }
+  for (auto field : {"permasalahan", "pembahasan", "solusi", "tindak_lanjut", "eskalasi"}) {
+    std::string markup = narrative_markup(session.get(field));
+    doc.data.set(field, markup.empty() ? Data(false) : Data(markup));
+  }
+  Data facilitator, team_member;
+  Data rows = attendance_rows(context, session, facilitator, team_member);
+  doc.data.set("hadir", rows);
+  doc.data.set("fasilitator", facilitator);
+  doc.data.set("tim_bappeda", team_member);
+  // Two originals, one for each holder; the wording of the mark is in the template.
+  Data copies = list();
+  for (bool for_agency : {true, false}) {
+    Data copy = object();
+    copy.set("untuk_instansi", Data(for_agency));
+    copy.set("untuk_bappeda", Data(!for_agency));
+    copy.set("terakhir", Data(!for_agency));
+    copies.push_back(copy);
+  }
+  doc.data.set("salinan", copies);
+  doc.path = std::filesystem::path(std::to_string(year)) / "discussions" /
+             (date->iso() + "-" + slugify(agency->get("kode"))) / ("berita-acara-" + slugify(session.get("kode")) + ".pdf");
+  return doc;
+}
+
+}  // namespace
+
+DocumentKind minutes_kind() {
+  return {"minutes", "berita acara / notulen, one per discussion session (two copies, attendance attached)",
+          [](DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            std::vector<PlannedDocument> docs;
+            for (const auto& session : context.snapshot.all("sesi_diskusi")) {
+              if (!session.get("tanggal").starts_with(std::to_string(year))) continue;
+              if (!selection.session.empty() && session.get("kode") != selection.session) continue;
+              if (!selection.agency.empty()) {
+                const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
+                if (!request || request->get("instansi") != selection.agency) continue;
+              }
+              docs.push_back(plan_minutes(context, session, year));
+            }
+            return docs;
+          }};
+}
+
+}  // namespace inovasi::documents

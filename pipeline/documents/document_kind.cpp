@@ -1,0 +1,54 @@
+#include "documents/document_kind.h"
+
+#include <stdexcept>
+
+namespace inovasi::documents {
+
+const std::vector<DocumentKind>& document_kinds() {
+  static const std::vector<DocumentKind> kinds{contract_kind(),     discussion_form_kind(),   minutes_kind(),
+                                               certificate_kind(),  iga_narrative_kind(),     escalation_report_kind(),
+                                               attendance_kind()};
+  return kinds;
+}
+
+const DocumentKind* find_document_kind(std::string_view name) {
+  for (const auto& kind : document_kinds()) {
+    if (kind.name == name) return &kind;
+  }
+  return nullptr;
+}
+
+int selected_year(const DocumentContext& context, const Selection& selection) {
+  return selection.year.value_or(context.snapshot.latest_year());
+}
+
+const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value) {
+  auto found = snapshot.where(kind, field, value);
+  return found.empty() ? nullptr : found.front();
+}
+
+Data base_data(const DocumentContext& context) {
+  Data data = object();
+  data.set("daerah", region_data(context.region, context.catalog, context.signed_copy));
+  data.set("ditandatangani", Data(context.signed_copy));
+  return data;
+}
+
+IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,
+                          std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields) {
+  auto pattern = context.region.get(pattern_field);
+  if (pattern.empty()) {
+    throw std::runtime_error("the regional profile (daerah) has no " + std::string(pattern_field) +
+                             " to number this document with");
+  }
+  return context.registry.issue(kind, key, year, pattern, date, fields);
+}
+
+std::string verification_payload(const Record& region, const std::string& code) {
+  std::string base(region.get("url_verifikasi"));
+  if (base.empty()) return code;
+  if (base.back() != '/' && base.back() != '=') base += '/';
+  return base + code;
+}
+
+}  // namespace inovasi::documents

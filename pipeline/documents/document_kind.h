@@ -1,0 +1,76 @@
+#pragma once
+// A document kind is a template plus a small binding: the binding picks the records
+// (planning) and turns each into template data. Adding a kind means adding a template
+// and one binding file, and listing it in document_kinds().
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "documents/registry.h"
+#include "documents/values.h"
+#include "validation/snapshot.h"
+
+namespace inovasi::documents {
+
+struct DocumentContext {
+  const Snapshot& snapshot;
+  const Catalog& catalog;
+  const Record& region;
+  NumberRegistry& registry;
+  bool signed_copy = false;
+};
+
+// What the user asked for; empty fields select everything.
+struct Selection {
+  std::optional<int> year;
+  std::string agency;      // instansi kode
+  std::string innovation;  // inovasi kode
+  std::string session;     // sesi_diskusi kode
+  std::string request;     // permohonan_diskusi kode
+  std::string event;       // kegiatan kode
+};
+
+struct PlannedDocument {
+  std::string kind;
+  std::string template_name;
+  std::filesystem::path path;  // inside the output folder, made of slugs only
+  Data data;
+  Date date;           // the document's own date, written as its creation date
+  std::string label;   // the record it comes from, for messages
+  std::string error;   // set when the record cannot make this document (the others go on)
+  std::optional<std::pair<std::string, std::string>> registry_entry;  // (jenis, kunci) of its number
+};
+
+struct DocumentKind {
+  std::string_view name;
+  std::string_view summary;
+  std::function<std::vector<PlannedDocument>(DocumentContext&, const Selection&)> plan;
+};
+
+const std::vector<DocumentKind>& document_kinds();
+const DocumentKind* find_document_kind(std::string_view name);
+
+// Shared by bindings.
+int selected_year(const DocumentContext& context, const Selection& selection);
+const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value);
+// The base data every document has: {daerah, tahun, ...}.
+Data base_data(const DocumentContext& context);
+// A number from the region's pattern field (e.g. pola_nomor_sertifikat); throws naming
+// the field when the profile has no pattern.
+IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,
+                          std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields);
+// The verification QR payload: the region's base URL + code, or the code alone.
+std::string verification_payload(const Record& region, const std::string& code);
+
+DocumentKind contract_kind();
+DocumentKind discussion_form_kind();
+DocumentKind minutes_kind();
+DocumentKind certificate_kind();
+DocumentKind iga_narrative_kind();
+DocumentKind escalation_report_kind();
+DocumentKind attendance_kind();
+
+}  // namespace inovasi::documents

@@ -1,0 +1,109 @@
+#include "documents/registry.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <random>
+#include <stdexcept>
+
+#include "model/indonesian.h"
+
+namespace inovasi::documents {
+namespace {
+
+// Crockford's base32: no I, L, O, U, so a code read aloud or typed is unambiguous.
+std::string new_verification_code() {
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::random_device random;
+  std::string code;
+  for (int i = 0; i < 10; ++i) code += kAlphabet[random() % 32];
+  return code;
+}
+
+IssuedNumber row_of(Statement& s) {
+  return {s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2)), static_cast<int>(s.column_int(3)),
+          s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7)};
+}
+
+constexpr std::string_view kColumns = "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas";
+
+}  // namespace
+
+std::string format_number(std::string_view pattern, int sequence, const Date& date,
+                          const std::map<std::string, std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '{') {
+      out += pattern[i];
+      continue;
+    }
+    auto close = pattern.find('}', i);
+    if (close == std::string_view::npos) throw std::runtime_error("number pattern '" + std::string(pattern) + "' has an unclosed {");
+    std::string name(pattern.substr(i + 1, close - i - 1));
+    if (name == "urut") out += std::to_string(sequence);
+    else if (name == "tahun") out += std::to_string(date.year);
+    else if (name == "bulan") out += std::to_string(date.month);
+    else if (name == "bulan_romawi") out += indonesian::month_roman(date.month);
+    else if (auto it = fields.find(name); it != fields.end()) out += it->second;
+    else throw std::runtime_error("number pattern '" + std::string(pattern) + "': unknown placeholder {" + name + "}");
+    i = close;
+  }
+  return out;
+}
+
+IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& key, int year, std::string_view pattern,
+                                   const Date& date, const std::map<std::string, std::string>& fields) {
+  auto existing = db_.prepare("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE jenis = ? AND kunci = ?");
+  existing.bind_text_or_null(1, kind);
+  existing.bind_text_or_null(2, key);
+  if (existing.step()) return row_of(existing);
+
+  auto last = db_.prepare("SELECT COALESCE(MAX(urut), 0) FROM nomor_dokumen WHERE jenis = ? AND tahun = ?");
+  last.bind_text_or_null(1, kind);
+  last.bind_int(2, year);
+  last.step();
+  IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", ""};
+  issued.number = format_number(pattern, issued.sequence, date, fields);
+  for (int attempt = 0;; ++attempt) {
+    issued.verification_code = new_verification_code();
+    if (!by_code(issued.verification_code)) break;
+    if (attempt > 20) throw std::runtime_error("cannot find a free verification code");
+  }
+  auto insert = db_.prepare("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind_text_or_null(1, kind);
+  insert.bind_text_or_null(2, key);
+  insert.bind_int(3, year);
+  insert.bind_int(4, issued.sequence);
+  insert.bind_text_or_null(5, issued.number);
+  insert.bind_text_or_null(6, issued.verification_code);
+  insert.step();
+  return issued;
+}
+
+void NumberRegistry::record_file(const std::string& kind, const std::string& key, const std::string& sha256,
+                                 const std::string& file) {
+  auto update = db_.prepare("UPDATE nomor_dokumen SET sha256 = ?, berkas = ? WHERE jenis = ? AND kunci = ?");
+  update.bind_text_or_null(1, sha256);
+  update.bind_text_or_null(2, file);
+  update.bind_text_or_null(3, kind);
+  update.bind_text_or_null(4, key);
+  update.step();
+}
+
+std::optional<IssuedNumber> NumberRegistry::find(std::string_view where, std::string_view value) const {
+  auto query = db_.prepare("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE " + std::string(where) + " = ?");
+  query.bind_text_or_null(1, value);
+  if (!query.step()) return std::nullopt;
+  return row_of(query);
+}
+
+std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const { return find("kode_verifikasi", code); }
+std::optional<IssuedNumber> NumberRegistry::by_sha256(std::string_view sha) const { return find("sha256", sha); }
+
+std::string sha256_hex(std::string_view bytes) {
+  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+}  // namespace inovasi::documents

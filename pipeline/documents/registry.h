@@ -1,0 +1,53 @@
+#pragma once
+// Document numbers and verification codes. A number is handed out once per document
+// (kind + key) in sequence per kind and year, from the region's pattern, and the same
+// number comes back on every later run. Each issued file's SHA-256 is recorded so that
+// `inovasi verify` can tell an issued document from a modified copy.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/date.h"
+#include "store/sqlite.h"
+
+namespace inovasi::documents {
+
+struct IssuedNumber {
+  std::string kind;
+  std::string key;
+  int year = 0;
+  int sequence = 0;
+  std::string number;
+  std::string verification_code;
+  std::string sha256;  // of the last issued file; empty until written
+  std::string file;
+};
+
+// {urut}, {tahun}, {bulan}, {bulan_romawi} and any name in `fields`; throws
+// std::runtime_error naming an unknown placeholder.
+std::string format_number(std::string_view pattern, int sequence, const Date& date,
+                          const std::map<std::string, std::string>& fields);
+
+class NumberRegistry {
+ public:
+  explicit NumberRegistry(Database& db) : db_(db) {}
+
+  // The number already given to (kind, key), or the next of (kind, year). Call inside
+  // a transaction so that two runs never hand out the same sequence.
+  IssuedNumber issue(const std::string& kind, const std::string& key, int year, std::string_view pattern,
+                     const Date& date, const std::map<std::string, std::string>& fields);
+  void record_file(const std::string& kind, const std::string& key, const std::string& sha256, const std::string& file);
+
+  std::optional<IssuedNumber> by_code(std::string_view code) const;
+  std::optional<IssuedNumber> by_sha256(std::string_view sha256) const;
+
+ private:
+  std::optional<IssuedNumber> find(std::string_view where, std::string_view value) const;
+  Database& db_;
+};
+
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace inovasi::documents
