@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end for the programme's documents: render every kind from the bundled inputs,
+# read the PDFs back, check numbers, byte-identical re-renders and verification.
+# Usage: documents.sh INOVASI_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 passed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL $*"; failures=$((failures + 1)); }
+has() {  # has FILE.pdf TEXT...
+  local pdf=$1; shift
+  pdftotext -layout "$pdf" "$work/text" 2>/dev/null || { bad "pdftotext $pdf"; return; }
+  tr -s ' \n' ' ' <"$work/text" >"$work/flat"
+  for text in "$@"; do grep -qF -- "$text" "$work/flat" || { bad "$(basename "$pdf") lacks: $text"; return; }; done
+  ok
+}
+
+cd "$src"
+export INOVASI_DB="$work/store.db"
+"$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import"
+out="$work/out"
+"$bin" render all --out "$out" >"$work/log" 2>&1 && ok || bad "render all: $(tail -5 "$work/log")"
+grep -q "^made 44 document(s)$" "$work/log" && ok || bad "expected 44 documents: $(tail -1 "$work/log")"
+for pdf in $(find "$out" -name '*.pdf'); do qpdf --check "$pdf" >/dev/null 2>&1 || bad "qpdf --check $pdf"; done; ok
+# Paths are slugs inside the output folder.
+[ -z "$(find "$out" -name '*.pdf' | grep -v '^'"$out"'/2026/[a-z]*/[a-z0-9./-]*$')" ] && ok || bad "unexpected paths"
+
+y=$out/2026
+cert=$(ls "$y"/certificates/*.pdf | head -1)
+# Numbers follow the awards' stable order (by innovation code): No. 1 is ANTOL's.
+has "$cert" "SERTIFIKAT PENGHARGAAN" "Nomor: 000.8.3.3/1/Bappedalitbang/2026" "diberikan kepada" \
+  "RUMAH SAKIT UMUM DAERAH KABANJAHE" "ANTRIAN ONLINE PASIEN (ANTOL)" "Tahun 2026" "Kabanjahe, 24 Februari 2026" "BUPATI KARO," "Antonius Ginting"
+[ "$(pdfinfo "$cert" | grep 'Page size' | grep -c '841.89 x 595.2')" -eq 1 ] && ok || bad "certificate not A4 landscape"
+has "$y/launching/dinkes/perjanjian-kinerja.pdf" "LEMBAR PERJANJIAN KINERJA INOVASI" "DINAS KESEHATAN" "PIHAK PERTAMA" "PIHAK KEDUA" \
+  "1 (satu) inovasi" "dr. Maria Br Ginting, M.Kes" "Pembina Tingkat I (IV/b)" "NIP. 19720805 200012 2 001" "185.000.000" \
+  "Kabanjahe, 24 Februari 2026" "/PK-INOVASI/II/2026" "Halaman 2 dari 2"
+has "$y/discussions/2026-03-12-dinkes/berita-acara-rdri-2026-001-s1.pdf" \
+  "Pada hari ini Kamis tanggal dua belas bulan Maret tahun dua ribu dua puluh enam" \
+  "Lembar untuk Tim Pengelola Inovasi Dinas Kesehatan" "Lembar untuk Tim Pengelola Ruang Diskusi Rutin Inovasi Bappedalitbang" \
+  "rangkap 2 (dua)" "DAFTAR HADIR" "Kamis, 12 Maret 2026" "NIP. 19870315 201203 1 003" "/BA-RDRI/III/2026"
+has "$y/discussions/2026-04-16-disdik/berita-acara-rdri-2026-002-s1.pdf" "Pergeseran anggaran uji coba memerlukan keputusan TAPD"
+has "$y/discussions/2026-04-13-disdik/form-isian-rdri-2026-002.pdf" "FORM ISIAN" "GURU BELAJAR BERSAMA (GURBER)" "Uji Coba" \
+  "Zoom" "Anggaran uji coba belum masuk DPA" "Kamis, 16 April 2026" "Drs. Jusua Tarigan, M.Pd"
+has "$y/discussions/laporan-eskalasi-2026.pdf" "LAPORAN PERMASALAHAN INOVASI" "Dinas Pendidikan" "Puskesmas Tigabinanga" \
+  "Kekurangan obat TB" "Frans Leonardo Sinuhaji"
+has "$y/events/2026-01-20-ws-2026-01/daftar-hadir.pdf" "DAFTAR HADIR" "Workshop Fasilitator Inovasi Tahun 2026" \
+  "Selasa, 20 Januari 2026" "08:30 – 16:00 WIB" "Dinas Kesehatan"
+has "$y/iga/dinkes/sigap-stunting-sistem-informasi-gerak-cepat-penanganan-stunting.pdf" "NARASI INOVASI DAERAH" \
+  "Skor indikatif: 87 dari 111" "edisi 2025" "memenuhi" "Alat Kerja"
+has "$y/iga/pkm-berastagi/kelas-ibu-hamil-digital-kemilau.pdf" "BELUM MEMENUHI"
+
+# Rendering again gives the same numbers and byte-identical files.
+cp -r "$out" "$work/first"
+"$bin" render all --out "$out" >/dev/null 2>&1
+diff -r "$work/first" "$out" >/dev/null && ok || bad "second render differs"
+
+# Verification: the code, the issued file, a modified copy, an unknown code.
+code=$(pdftotext "$cert" - 2>/dev/null | grep -o 'Kode verifikasi: [0-9A-Z]*' | cut -d' ' -f3)
+[ -n "$code" ] && ok || bad "no verification code on the certificate"
+"$bin" verify "$code" >"$work/v" 2>&1 && grep -q "VALID" "$work/v" && ok || bad "verify code: $(cat "$work/v")"
+"$bin" verify "$cert" >"$work/v" 2>&1 && grep -q "byte for byte" "$work/v" && ok || bad "verify file: $(cat "$work/v")"
+cp "$cert" "$work/copy.pdf"; printf '%% tampered\n' >>"$work/copy.pdf"
+"$bin" verify "$work/copy.pdf" >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "MODIFIED" "$work/v" && ok || bad "modified copy: $(cat "$work/v")"
+"$bin" verify ZZZZZZZZZZ >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "UNKNOWN" "$work/v" && ok || bad "unknown code"
+
+# --signed places the scanned signature and stamp; without it the block is blank.
+printf 'kode,nama_daerah,nama_kepala_daerah,tempat,nama_bappeda,ttd_kepala_daerah,stempel_kepala_daerah\n' >"$work/daerah.csv"
+printf 'karo,Kabupaten Karo,Antonius Ginting,Kabanjahe,"Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",%s,%s\n' \
+  "$src/tests/templates/emblem.png" "$src/tests/templates/emblem.png" >>"$work/daerah.csv"
+"$bin" import "$work/daerah.csv" >/dev/null 2>&1 || bad "import signature paths"
+"$bin" render certificate --signed --out "$work/signed" >/dev/null 2>&1 && ok || bad "render --signed"
+[ "$(pdfimages -list "$(ls "$work"/signed/2026/certificates/*.pdf | head -1)" | tail -n +3 | wc -l)" -ge 2 ] && ok || bad "signed certificate has no images"
+[ "$(pdfimages -list "$cert" | tail -n +3 | wc -l)" -eq 0 ] && ok || bad "unsigned certificate has images"
+
+# One bad record does not stop the others; the exit status says something failed.
+printf 'inovasi,tahun,tanggal\nkaro-erlajar,2026,\n' >"$work/penghargaan.csv"
+"$bin" import "$work/penghargaan.csv" >/dev/null 2>&1
+"$bin" render certificate --out "$work/partial" >"$work/log" 2>&1; status=$?
+[ $status -eq 1 ] && grep -q "tanggal: the award has no date" "$work/log" && grep -q "made 5 document(s), 1 failed" "$work/log" && ok \
+  || bad "partial failure: status $status $(tail -3 "$work/log")"
+"$bin" render planets >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown kind"
+
+echo "documents: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]
