@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job on the bundled inputs: set up, build, import into outputs/inovasi.db and
-# check the records. The sample data has planted problems, so validation reporting
-# errors (exit 1) is expected here; anything else failing stops the script.
+# The main job on the bundled inputs: set up, build, import into outputs/inovasi.db,
+# check the records and render every document into outputs/. The sample data has
+# planted problems, so validation reporting errors (exit 1) is expected here; anything
+# else failing stops the script.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build.sh"
@@ -13,4 +14,6 @@ mkdir -p outputs
 status=0
 "$inovasi" validate --year 2026 || status=$?
 if [ "$status" -gt 1 ]; then exit "$status"; fi
+"$inovasi" render all --year 2026 --out outputs
+for workbook in iga recap certificates; do "$inovasi" export "$workbook" --year 2026 --out outputs; done
 echo "store: $INOVASI_DB ($("$inovasi" list agencies | tail -1), $("$inovasi" list innovations | tail -1))"

@@ -8,7 +8,7 @@ packages=(
   libhpdf-dev libxlsxwriter-dev libkainjow-mustache-dev libpoco-dev
   libsqlite3-dev libgtest-dev libqrencode-dev
   fonts-liberation fonts-dejavu-core fonttools
-  poppler-utils qpdf
+  poppler-utils qpdf unzip
 )
 
 missing=()

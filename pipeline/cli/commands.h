@@ -25,5 +25,6 @@ Command preview_command();
 Command bench_command();
 Command render_command();
 Command verify_command();
+Command export_command();
 
 }  // namespace inovasi::cli

@@ -97,6 +97,14 @@ std::optional<IssuedNumber> NumberRegistry::find(std::string_view where, std::st
   return row_of(query);
 }
 
+std::optional<IssuedNumber> NumberRegistry::by_key(std::string_view kind, std::string_view key) const {
+  auto query = db_.prepare("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE jenis = ? AND kunci = ?");
+  query.bind_text_or_null(1, kind);
+  query.bind_text_or_null(2, key);
+  if (!query.step()) return std::nullopt;
+  return row_of(query);
+}
+
 std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const { return find("kode_verifikasi", code); }
 std::optional<IssuedNumber> NumberRegistry::by_sha256(std::string_view sha) const { return find("sha256", sha); }
 

@@ -41,6 +41,7 @@ class NumberRegistry {
   void record_file(const std::string& kind, const std::string& key, const std::string& sha256, const std::string& file);
 
   std::optional<IssuedNumber> by_code(std::string_view code) const;
+  std::optional<IssuedNumber> by_key(std::string_view kind, std::string_view key) const;
   std::optional<IssuedNumber> by_sha256(std::string_view sha256) const;
 
  private:

@@ -109,7 +109,7 @@ Data region_data(const Record& region, const Catalog& catalog, bool signed_copy)
   d.set("nama_daerah", name);
   d.set("nama_daerah_kapital", ascii_upper(name));
   d.set("tempat", std::string(region.get("tempat")));
-  std::string title(region.has("sebutan_kepala_daerah") ? region.get("sebutan_kepala_daerah") : "Bupati");
+  std::string title(region.get("sebutan_kepala_daerah"));  // Bupati, Wali Kota, Gubernur: data, not code
   Data head = object();
   head.set("sebutan", title);
   head.set("sebutan_kapital", ascii_upper(title));

@@ -19,7 +19,7 @@ FieldSpec year_key() { return {"tahun", F::Integer, true, true, {}, {}, 2000, 21
 std::vector<RecordKind> build_kinds() {
   std::vector<RecordKind> kinds;
   kinds.push_back({"daerah", "the regional government's profile: officials, letterhead, numbering",
-                   {key("kode"), required("nama_daerah"), optional("sebutan_kepala_daerah"),
+                   {key("kode"), required("nama_daerah"), required("sebutan_kepala_daerah"),
                     required("nama_kepala_daerah"), required("tempat"), required("nama_bappeda"),
                     optional("singkatan_bappeda"), optional("kepala_bappeda_nama"),
                     optional("kepala_bappeda_nip", F::Nip), optional("kepala_bappeda_pangkat"),

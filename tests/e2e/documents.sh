@@ -65,9 +65,18 @@ cp "$cert" "$work/copy.pdf"; printf '%% tampered\n' >>"$work/copy.pdf"
 "$bin" verify "$work/copy.pdf" >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "MODIFIED" "$work/v" && ok || bad "modified copy: $(cat "$work/v")"
 "$bin" verify ZZZZZZZZZZ >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "UNKNOWN" "$work/v" && ok || bad "unknown code"
 
+# Workbooks: written, and identical when written again.
+for w in iga recap certificates; do
+  "$bin" export $w --out "$out" >"$work/x1" 2>&1 || bad "export $w: $(cat "$work/x1")"
+  f=$(cat "$work/x1"); cp "$f" "$work/first.xlsx"
+  "$bin" export $w --out "$out" >/dev/null 2>&1
+  cmp -s "$f" "$work/first.xlsx" && ok || bad "export $w not identical on re-export"
+done
+unzip -p "$out/2026/exports/register-sertifikat.xlsx" xl/sharedStrings.xml | grep -q "PENGHARGAAN INOVASI DAERAH" && ok || bad "engraving text"
+
 # --signed places the scanned signature and stamp; without it the block is blank.
-printf 'kode,nama_daerah,nama_kepala_daerah,tempat,nama_bappeda,ttd_kepala_daerah,stempel_kepala_daerah\n' >"$work/daerah.csv"
-printf 'karo,Kabupaten Karo,Antonius Ginting,Kabanjahe,"Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",%s,%s\n' \
+printf 'kode,nama_daerah,sebutan_kepala_daerah,nama_kepala_daerah,tempat,nama_bappeda,ttd_kepala_daerah,stempel_kepala_daerah\n' >"$work/daerah.csv"
+printf 'karo,Kabupaten Karo,Bupati,Antonius Ginting,Kabanjahe,"Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",%s,%s\n' \
   "$src/tests/templates/emblem.png" "$src/tests/templates/emblem.png" >>"$work/daerah.csv"
 "$bin" import "$work/daerah.csv" >/dev/null 2>&1 || bad "import signature paths"
 "$bin" render certificate --signed --out "$work/signed" >/dev/null 2>&1 && ok || bad "render --signed"

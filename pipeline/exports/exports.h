@@ -1,0 +1,28 @@
+#pragma once
+// The workbooks Bappeda works with: the IGA export (every profile field, indicator
+// answers, validation findings), the recap (agencies × programme milestones, gaps in
+// red) and the certificate register (with the engraving text for each trophy).
+
+#include <filesystem>
+
+#include "documents/registry.h"
+#include "model/catalog.h"
+#include "render/template_engine.h"
+#include "validation/snapshot.h"
+
+namespace inovasi::exports {
+
+struct ExportContext {
+  const Snapshot& snapshot;
+  const Catalog& catalog;
+  int year = 0;
+  Date date;  // the workbook's creation date: the data's, never the wall clock
+};
+
+void write_iga_export(const ExportContext& context, const std::filesystem::path& target);
+void write_recap(const ExportContext& context, const std::filesystem::path& target);
+// `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
+void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,
+                                const std::string& engraving, const std::filesystem::path& target);
+
+}  // namespace inovasi::exports

@@ -1,0 +1,68 @@
+#include "exports/exports.h"
+#include "model/narrative.h"
+#include "validation/validation.h"
+#include "xlsx/workbook.h"
+
+namespace inovasi::exports {
+namespace {
+
+xlsx::Cell text(std::string_view value) { return std::string(value); }
+xlsx::Cell number(std::string_view value) { return value.empty() ? xlsx::Cell{} : xlsx::Cell{std::stod(std::string(value))}; }
+xlsx::Cell date(std::string_view iso) {
+  auto parsed = parse_date(iso);
+  return parsed.date ? xlsx::Cell{*parsed.date} : xlsx::Cell{};
+}
+xlsx::Cell narrative(std::string_view json) { return narrative_to_text(narrative_from_json(json)); }
+
+}  // namespace
+
+void write_iga_export(const ExportContext& context, const std::filesystem::path& target) {
+  std::string year = std::to_string(context.year);
+  ValidationReport report = validate(context.snapshot, context.catalog, context.year);
+  std::map<std::string, const IndicativeScore*> scores;
+  for (const auto& score : report.scores) scores[score.inovasi] = &score;
+
+  xlsx::WorkbookWriter book(target, {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date});
+  auto& innovations = book.add_sheet("Inovasi");
+  innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
+                      "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
+                      "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
+  for (const auto& r : context.snapshot.all("inovasi")) {
+    if (r.get("tahun") != year) continue;
+    const IndicativeScore* score = scores.count(std::string(r.get("kode"))) ? scores[std::string(r.get("kode"))] : nullptr;
+    std::string urusan_lain;
+    if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
+    innovations.row({text(r.get("kode")), number(r.get("tahun")), text(r.get("nama")), text(r.get("instansi")),
+                     text(r.has("tahapan") ? r.get("tahapan") : r.get("tahapan_asli")), text(r.get("inisiator")),
+                     text(r.get("jenis")), text(r.has("bentuk") ? r.get("bentuk") : r.get("bentuk_asli")), text(r.get("urusan")),
+                     text(urusan_lain), date(r.get("waktu_uji_coba")), date(r.get("waktu_penerapan")),
+                     narrative(r.get("rancang_bangun")),
+                     static_cast<double>(narrative_word_count(narrative_from_json(r.get("rancang_bangun")))),
+                     narrative(r.get("tujuan")), narrative(r.get("manfaat")), narrative(r.get("hasil")),
+                     number(r.get("diajukan_iga")), number(r.get("anggaran")),
+                     score ? xlsx::Cell{static_cast<double>(score->score)} : xlsx::Cell{},
+                     score ? xlsx::Cell{static_cast<double>(score->max_score)} : xlsx::Cell{}});
+  }
+
+  const auto& edition = context.catalog.indicators_for(context.year);
+  auto& answers = book.add_sheet("Indikator");
+  answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
+  for (const auto& a : context.snapshot.all("jawaban_indikator")) {
+    if (a.get("tahun") != year) continue;
+    const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
+    double weight = indicator ? indicator->weight : 0;
+    double level = a.has("level") ? std::stod(std::string(a.get("level"))) : 0;
+    answers.row({text(a.get("inovasi")), number(a.get("tahun")), number(a.get("indikator")),
+                 text(indicator ? indicator->label : std::string()), weight, level, weight * level, text(a.get("bukti")),
+                 text(a.get("status_bukti"))});
+  }
+
+  auto& findings = book.add_sheet("Temuan");
+  findings.header({"tingkat", "data", "kolom", "pesan"});
+  for (const auto& f : report.findings) {
+    findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.message});
+  }
+  book.close();
+}
+
+}  // namespace inovasi::exports

@@ -1,0 +1,66 @@
+#include "documents/values.h"
+#include "exports/exports.h"
+#include "model/text.h"
+#include "xlsx/workbook.h"
+
+namespace inovasi::exports {
+namespace {
+
+double count_escalated(const Record& session) {
+  return static_cast<double>(documents::narrative_items(session.get("eskalasi")).list_value().size());
+}
+
+}  // namespace
+
+void write_recap(const ExportContext& context, const std::filesystem::path& target) {
+  const Snapshot& s = context.snapshot;
+  std::string year = std::to_string(context.year);
+  xlsx::WorkbookWriter book(target, {"Rekap Inovasi " + year, "Rekap program inovasi", "inovasi", year, context.date});
+  auto& sheet = book.add_sheet("Rekap");
+  sheet.header({"instansi", "nama", "fasilitator_ditunjuk", "fasilitator_pns", "fasilitator_dalam_tim", "sk_tim",
+                "inovasi_dirancang", "perjanjian_ditandatangani", "diajukan_iga", "sertifikat_diterbitkan", "diskusi",
+                "masalah_dieskalasi"});
+  for (const auto& agency : s.all("instansi")) {
+    auto code = agency.get("kode");
+    auto facilitators = s.where("fasilitator", "instansi", code);
+    auto members = s.where("anggota_tim", "instansi", code, year);
+    double pns = 0, in_team = 0;
+    for (const auto* f : facilitators) {
+      pns += f->get("pns") == "1";
+      for (const auto* m : members) {
+        if ((f->has("nip") && m->get("nip") == f->get("nip")) || match_key(m->get("nama")) == match_key(f->get("nama"))) {
+          ++in_team;
+          break;
+        }
+      }
+    }
+    auto teams = s.where("tim_inovasi", "instansi", code, year);
+    bool decree = !teams.empty() && teams.front()->has("nomor_sk") && teams.front()->has("tanggal_sk");
+    auto innovations = s.where("inovasi", "instansi", code, year);
+    double submitted = 0, certificates = 0;
+    for (const auto* innovation : innovations) {
+      submitted += innovation->get("diajukan_iga") == "1";
+      certificates += !s.where("penghargaan", "inovasi", innovation->get("kode"), year).empty();
+    }
+    bool signed_contract = false;
+    for (const auto* line : s.where("perjanjian_kinerja", "instansi", code, year)) signed_contract |= line->has("tanggal_tanda_tangan");
+    double sessions = 0, escalated = 0;
+    for (const auto* request : s.where("permohonan_diskusi", "instansi", code, year)) {
+      for (const auto* session : s.where("sesi_diskusi", "permohonan", request->get("kode"))) {
+        ++sessions;
+        escalated += count_escalated(*session);
+      }
+    }
+    sheet.row({std::string(code), std::string(agency.get("nama")), static_cast<double>(facilitators.size()), pns, in_team,
+               decree ? 1.0 : 0.0, static_cast<double>(innovations.size()), signed_contract ? 1.0 : 0.0, submitted,
+               certificates, sessions, escalated});
+  }
+  // Gaps in red: fewer than the required facilitators, and any milestone still at 0.
+  sheet.highlight_below(2, context.catalog.rules().facilitators_per_agency);
+  sheet.highlight_below(3, context.catalog.rules().facilitators_per_agency);
+  sheet.highlight_below(4, context.catalog.rules().facilitators_per_agency);
+  sheet.highlight_equal(5, 7, 0);
+  book.close();
+}
+
+}  // namespace inovasi::exports

@@ -1,0 +1,42 @@
+#include "exports/exports.h"
+#include "model/text.h"
+#include "xlsx/workbook.h"
+
+namespace inovasi::exports {
+
+void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,
+                                const std::string& engraving, const std::filesystem::path& target) {
+  const Snapshot& s = context.snapshot;
+  std::string year = std::to_string(context.year);
+  const Record* region = s.region();
+  kainjow::mustache::mustache engraving_template{engraving};
+  if (!engraving_template.is_valid()) throw std::runtime_error("engraving template: " + engraving_template.error_message());
+  engraving_template.set_custom_escape([](const std::string& value) { return value; });  // plain text, not markup
+
+  xlsx::WorkbookWriter book(target, {"Register Sertifikat " + year, "Register sertifikat penghargaan", "inovasi", year,
+                                     context.date});
+  auto& sheet = book.add_sheet("Register Sertifikat");
+  sheet.header({"nomor", "instansi", "inovasi", "tanggal", "kode_verifikasi", "sha256", "berkas", "teks_ukiran_trofi"});
+  for (const auto& award : s.all("penghargaan")) {
+    if (award.get("tahun") != year) continue;
+    auto innovations = s.where("inovasi", "kode", award.get("inovasi"), year);
+    const Record* innovation = innovations.empty() ? nullptr : innovations.front();
+    auto agencies = innovation ? s.where("instansi", "kode", innovation->get("instansi")) : std::vector<const Record*>{};
+    std::string agency = agencies.empty() ? std::string() : std::string(agencies.front()->get("nama"));
+    auto issued = registry.by_key("sertifikat", award.key_label());
+    render::Data data(render::Data::type::object);
+    data.set("nama_daerah_kapital", region ? ascii_upper(region->get("nama_daerah")) : std::string());
+    data.set("tahun", year);
+    data.set("instansi_kapital", ascii_upper(agency));
+    data.set("inovasi", innovation ? std::string(innovation->get("nama")) : std::string());
+    data.set("nomor", issued ? issued->number : std::string());
+    auto date = parse_date(award.get("tanggal"));
+    sheet.row({issued ? issued->number : std::string(), agency, innovation ? std::string(innovation->get("nama")) : std::string(),
+               date.date ? xlsx::Cell{*date.date} : xlsx::Cell{}, issued ? issued->verification_code : std::string(),
+               issued ? issued->sha256 : std::string(), issued ? issued->file : std::string(),
+               engraving_template.render(data)});
+  }
+  book.close();
+}
+
+}  // namespace inovasi::exports

@@ -1,0 +1,156 @@
+#include "xlsx/reader.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/DOM/DOMParser.h>
+#include <Poco/DOM/Document.h>
+#include <Poco/DOM/Element.h>
+#include <Poco/DOM/NodeList.h>
+#include <Poco/Exception.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace inovasi::xlsx {
+namespace {
+
+using Poco::XML::Element;
+
+class Archive {
+ public:
+  explicit Archive(const std::filesystem::path& path) : path_(path), in_(path, std::ios::binary) {
+    if (!in_) throw XlsxReadError(path.string() + ": cannot read the file");
+    try {
+      archive_ = std::make_unique<Poco::Zip::ZipArchive>(in_);
+    } catch (const Poco::Exception& e) {
+      throw XlsxReadError(path.string() + ": not a zip file (" + e.displayText() + ")");
+    }
+  }
+
+  std::string entry(const std::string& name) {
+    auto header = archive_->findHeader(name);
+    if (header == archive_->headerEnd()) throw XlsxReadError(path_.string() + ": no " + name + " inside (not an XLSX workbook?)");
+    std::ifstream in(path_, std::ios::binary);
+    Poco::Zip::ZipInputStream zip(in, header->second);
+    std::ostringstream out;
+    out << zip.rdbuf();
+    return out.str();
+  }
+  bool has(const std::string& name) const { return archive_->findHeader(name) != archive_->headerEnd(); }
+
+ private:
+  std::filesystem::path path_;
+  std::ifstream in_;
+  std::unique_ptr<Poco::Zip::ZipArchive> archive_;
+};
+
+Poco::AutoPtr<Poco::XML::Document> parse(const std::string& xml, const std::string& what) {
+  try {
+    Poco::XML::DOMParser parser;
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
+    return parser.parseString(xml);
+  } catch (const Poco::Exception& e) {
+    throw XlsxReadError(what + ": " + e.displayText());
+  }
+}
+
+std::string text_of(Element* element) { return element ? element->innerText() : std::string(); }
+
+// "BC12" -> column 54 (0-based)
+int column_of(const std::string& reference) {
+  int column = 0;
+  for (char c : reference) {
+    if (c < 'A' || c > 'Z') break;
+    column = column * 26 + (c - 'A' + 1);
+  }
+  return column - 1;
+}
+
+std::vector<std::string> shared_strings(Archive& archive) {
+  std::vector<std::string> strings;
+  if (!archive.has("xl/sharedStrings.xml")) return strings;
+  auto doc = parse(archive.entry("xl/sharedStrings.xml"), "xl/sharedStrings.xml");
+  Poco::AutoPtr<Poco::XML::NodeList> items = doc->getElementsByTagName("si");
+  for (unsigned long i = 0; i < items->length(); ++i) {
+    // Rich text splits a string into runs: the text is all <t> inside the item.
+    auto* item = static_cast<Element*>(items->item(i));
+    Poco::AutoPtr<Poco::XML::NodeList> texts = item->getElementsByTagName("t");
+    std::string value;
+    for (unsigned long k = 0; k < texts->length(); ++k) value += texts->item(k)->innerText();
+    strings.push_back(value);
+  }
+  return strings;
+}
+
+SheetData read_sheet(Archive& archive, const std::string& name, const std::string& target,
+                     const std::vector<std::string>& strings) {
+  SheetData sheet{name, {}};
+  auto doc = parse(archive.entry(target), target);
+  Poco::AutoPtr<Poco::XML::NodeList> rows = doc->getElementsByTagName("row");
+  for (unsigned long r = 0; r < rows->length(); ++r) {
+    auto* row = static_cast<Element*>(rows->item(r));
+    std::size_t index = static_cast<std::size_t>(std::stoul(row->getAttribute("r"))) - 1;
+    if (sheet.rows.size() <= index) sheet.rows.resize(index + 1);
+    Poco::AutoPtr<Poco::XML::NodeList> cells = row->getElementsByTagName("c");
+    for (unsigned long c = 0; c < cells->length(); ++c) {
+      auto* cell = static_cast<Element*>(cells->item(c));
+      int column = column_of(cell->getAttribute("r"));
+      std::string type = cell->getAttribute("t");
+      std::string value;
+      if (type == "s") value = strings.at(static_cast<std::size_t>(std::stoul(text_of(cell->getChildElement("v")))));
+      else if (type == "inlineStr") value = text_of(cell->getChildElement("is"));
+      else value = text_of(cell->getChildElement("v"));
+      auto& cells_of_row = sheet.rows[index];
+      if (cells_of_row.size() <= static_cast<std::size_t>(column)) cells_of_row.resize(static_cast<std::size_t>(column) + 1);
+      cells_of_row[static_cast<std::size_t>(column)] = value;
+    }
+  }
+  return sheet;
+}
+
+}  // namespace
+
+int SheetData::column(std::string_view header) const {
+  if (rows.empty()) return -1;
+  for (std::size_t i = 0; i < rows[0].size(); ++i) {
+    if (rows[0][i] == header) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const SheetData* WorkbookData::sheet(std::string_view name) const {
+  for (const auto& s : sheets) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+WorkbookData read_workbook(const std::filesystem::path& path) {
+  Archive archive(path);
+  WorkbookData data;
+  auto strings = shared_strings(archive);
+  auto relations = parse(archive.entry("xl/_rels/workbook.xml.rels"), "xl/_rels/workbook.xml.rels");
+  std::map<std::string, std::string> targets;
+  Poco::AutoPtr<Poco::XML::NodeList> rels = relations->getElementsByTagName("Relationship");
+  for (unsigned long i = 0; i < rels->length(); ++i) {
+    auto* rel = static_cast<Element*>(rels->item(i));
+    std::string target = rel->getAttribute("Target");
+    targets[rel->getAttribute("Id")] = target.starts_with("/") ? target.substr(1) : "xl/" + target;
+  }
+  auto workbook = parse(archive.entry("xl/workbook.xml"), "xl/workbook.xml");
+  Poco::AutoPtr<Poco::XML::NodeList> sheets = workbook->getElementsByTagName("sheet");
+  for (unsigned long i = 0; i < sheets->length(); ++i) {
+    auto* sheet = static_cast<Element*>(sheets->item(i));
+    data.sheets.push_back(read_sheet(archive, sheet->getAttribute("name"), targets.at(sheet->getAttribute("r:id")), strings));
+  }
+  if (archive.has("docProps/core.xml")) {
+    auto core = parse(archive.entry("docProps/core.xml"), "docProps/core.xml");
+    for (auto* node = core->documentElement()->firstChild(); node; node = node->nextSibling()) {
+      if (node->nodeType() == Poco::XML::Node::ELEMENT_NODE) data.properties[node->nodeName()] = node->innerText();
+    }
+  }
+  return data;
+}
+
+}  // namespace inovasi::xlsx

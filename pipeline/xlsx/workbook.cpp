@@ -1,0 +1,176 @@
+#include "xlsx/workbook.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <ctime>
+#include <random>
+
+namespace inovasi::xlsx {
+namespace {
+
+// Excel shows about this many characters in a column of width 1; wide text wraps.
+constexpr std::size_t kMaxWidth = 60;
+
+std::size_t display_width(std::string_view text) {
+  std::size_t longest = 0, current = 0;
+  for (unsigned char c : text) {
+    if (c == '\n') {
+      longest = std::max(longest, current);
+      current = 0;
+    } else if ((c & 0xC0) != 0x80) {
+      ++current;
+    }
+  }
+  return std::max(longest, current);
+}
+
+void check(lxw_error error, std::string_view what) {
+  if (error != LXW_NO_ERROR) throw XlsxError(std::string(what) + ": " + lxw_strerror(error));
+}
+
+}  // namespace
+
+std::string sheet_name_problem(std::string_view name) {
+  if (name.empty()) return "a sheet name cannot be empty";
+  std::size_t characters = 0;
+  for (unsigned char c : name) characters += (c & 0xC0) != 0x80;
+  if (characters > 31) return "a sheet name has at most 31 characters";
+  if (name.find_first_of("[]:*?/\\") != std::string_view::npos) return "a sheet name cannot contain [ ] : * ? / \\";
+  if (name.front() == '\'' || name.back() == '\'') return "a sheet name cannot start or end with an apostrophe";
+  return {};
+}
+
+void SheetWriter::note_width(int column, std::size_t width) {
+  if (static_cast<std::size_t>(column) >= widths_.size()) widths_.resize(static_cast<std::size_t>(column) + 1, 0);
+  widths_[static_cast<std::size_t>(column)] = std::max(widths_[static_cast<std::size_t>(column)], width);
+}
+
+void SheetWriter::header(const std::vector<std::string>& names) {
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    check(worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(c), names[c].c_str(),
+                                 book_.header_),
+          "writing a header");
+    note_width(static_cast<int>(c), display_width(names[c]) + 2);  // room for the filter button
+  }
+  columns_ = static_cast<int>(names.size());
+  worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(row_ + 1), 0);
+  ++row_;
+}
+
+void SheetWriter::row(const std::vector<Cell>& cells) {
+  auto r = static_cast<lxw_row_t>(row_);
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    auto column = static_cast<lxw_col_t>(c);
+    const Cell& cell = cells[c];
+    if (const auto* text = std::get_if<std::string>(&cell)) {
+      if (text->empty()) continue;
+      check(worksheet_write_string(sheet_, r, column, text->c_str(), text->find('\n') != std::string::npos ? book_.wrap_ : nullptr),
+            "writing a cell");
+      note_width(static_cast<int>(c), display_width(*text));
+    } else if (const auto* number = std::get_if<double>(&cell)) {
+      check(worksheet_write_number(sheet_, r, column, *number, nullptr), "writing a cell");
+      note_width(static_cast<int>(c), 12);
+    } else if (const auto* date = std::get_if<Date>(&cell)) {
+      lxw_datetime value{date->year, date->month, date->day, 0, 0, 0};
+      check(worksheet_write_datetime(sheet_, r, column, &value, book_.date_), "writing a date");
+      note_width(static_cast<int>(c), 11);
+    }
+  }
+  columns_ = std::max(columns_, static_cast<int>(cells.size()));
+  ++row_;
+}
+
+void SheetWriter::highlight_equal(int first, int last, double value) { rules_.push_back({first, last, value, false}); }
+void SheetWriter::highlight_below(int column, double value) { rules_.push_back({column, column, value, true}); }
+
+void SheetWriter::finish() {
+  for (std::size_t c = 0; c < widths_.size(); ++c) {
+    double width = static_cast<double>(std::min(kMaxWidth, std::max<std::size_t>(widths_[c], 6))) + 1;
+    worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+  }
+  if (row_ > 1 && columns_ > 0) {
+    worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(row_ - 1), static_cast<lxw_col_t>(columns_ - 1));
+  }
+  for (const auto& rule : rules_) {
+    if (row_ < 2) break;
+    lxw_conditional_format format{};
+    format.type = LXW_CONDITIONAL_TYPE_CELL;
+    format.criteria = rule.below ? LXW_CONDITIONAL_CRITERIA_LESS_THAN : LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    format.value = rule.value;
+    format.format = book_.gap_;
+    check(worksheet_conditional_format_range(sheet_, 1, static_cast<lxw_col_t>(rule.first), static_cast<lxw_row_t>(row_ - 1),
+                                             static_cast<lxw_col_t>(rule.last), &format),
+          "adding a conditional format");
+  }
+}
+
+WorkbookWriter::WorkbookWriter(std::filesystem::path target, const Properties& properties) : target_(std::move(target)) {
+  std::error_code error;
+  if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), error);
+  std::random_device random;
+  temporary_ = target_;
+  temporary_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_FALSE;
+  book_ = workbook_new_opt(temporary_.c_str(), &options);
+  if (!book_) throw XlsxError(target_.string() + ": cannot create the workbook");
+  header_ = workbook_add_format(book_);
+  format_set_bold(header_);
+  format_set_bg_color(header_, 0xD9E1F2);
+  format_set_text_wrap(header_);
+  format_set_align(header_, LXW_ALIGN_VERTICAL_CENTER);
+  date_ = workbook_add_format(book_);
+  format_set_num_format(date_, "dd/mm/yyyy");
+  wrap_ = workbook_add_format(book_);
+  format_set_text_wrap(wrap_);
+  format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+  gap_ = workbook_add_format(book_);
+  format_set_bg_color(gap_, 0xFFC7CE);
+  format_set_font_color(gap_, 0x9C0006);
+
+  property_strings_ = {properties.title, properties.subject, properties.author, properties.keywords, "inovasi"};
+  properties_.title = property_strings_[0].data();
+  properties_.subject = property_strings_[1].data();
+  properties_.author = property_strings_[2].data();
+  properties_.keywords = property_strings_[3].data();
+  properties_.comments = property_strings_[4].data();
+  std::tm created{};
+  created.tm_year = properties.created.year - 1900;
+  created.tm_mon = properties.created.month - 1;
+  created.tm_mday = properties.created.day;
+  properties_.created = timegm(&created);  // the data's own date, never the wall clock
+  check(workbook_set_properties(book_, &properties_), "setting document properties");
+}
+
+WorkbookWriter::~WorkbookWriter() {
+  if (book_) {
+    workbook_close(book_);
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+  }
+}
+
+SheetWriter& WorkbookWriter::add_sheet(const std::string& name) {
+  if (auto problem = sheet_name_problem(name); !problem.empty()) throw XlsxError("sheet '" + name + "': " + problem);
+  lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
+  if (!sheet) throw XlsxError("sheet '" + name + "': cannot add it (a duplicate name?)");
+  sheets_.push_back(std::unique_ptr<SheetWriter>(new SheetWriter(*this, sheet)));
+  return *sheets_.back();
+}
+
+void WorkbookWriter::close() {
+  for (auto& sheet : sheets_) sheet->finish();
+  lxw_error error = workbook_close(book_);
+  book_ = nullptr;
+  if (error != LXW_NO_ERROR) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+    throw XlsxError(target_.string() + ": " + lxw_strerror(error));
+  }
+  std::error_code rename_error;
+  std::filesystem::rename(temporary_, target_, rename_error);
+  if (rename_error) throw XlsxError(target_.string() + ": cannot rename into place: " + rename_error.message());
+}
+
+}  // namespace inovasi::xlsx

@@ -1,0 +1,138 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "documents/document_kind.h"
+#include "documents/registry.h"
+#include "documents/values.h"
+#include "importers/narrative_parser.h"
+#include "store/store.h"
+#include "test_support.h"
+
+namespace inovasi::documents {
+namespace {
+
+using ::testing::HasSubstr;
+using namespace inovasi::testing;
+
+TEST(NumberPattern, Placeholders) {
+  Date date{2026, 2, 24};
+  EXPECT_EQ(format_number("000.8.3.3/{urut}/Bappedalitbang/{tahun}", 15, date, {}), "000.8.3.3/15/Bappedalitbang/2026");
+  EXPECT_EQ(format_number("067/{urut}/BPP/{bulan_romawi}/{tahun}", 4867, {2022, 1, 3}, {}), "067/4867/BPP/I/2022");
+  EXPECT_EQ(format_number("{kode_instansi}/{urut}.{bulan}", 2, date, {{"kode_instansi", "dinkes"}}), "dinkes/2.2");
+  EXPECT_THROW(format_number("{nomor}/{tahun}", 1, date, {}), std::runtime_error);
+  EXPECT_THROW(format_number("{urut", 1, date, {}), std::runtime_error);
+}
+
+TEST(NumberRegistry, HandsOutOnceAndRestartsEachYear) {
+  ScratchDir dir;
+  Store store = Store::open(dir.path() / "s.db", true);
+  NumberRegistry registry(store.database());
+  Date date{2026, 2, 24};
+  auto a = registry.issue("sertifikat", "a", 2026, "{urut}/{tahun}", date, {});
+  auto b = registry.issue("sertifikat", "b", 2026, "{urut}/{tahun}", date, {});
+  auto a_again = registry.issue("sertifikat", "a", 2026, "{urut}/{tahun}", date, {});
+  auto next_year = registry.issue("sertifikat", "c", 2027, "{urut}/{tahun}", {2027, 1, 5}, {});
+  auto other_kind = registry.issue("perjanjian", "a", 2026, "PK-{urut}", date, {});
+  EXPECT_EQ(a.number, "1/2026");
+  EXPECT_EQ(b.number, "2/2026");
+  EXPECT_EQ(a_again.number, "1/2026");
+  EXPECT_EQ(a_again.verification_code, a.verification_code);
+  EXPECT_EQ(next_year.number, "1/2027");
+  EXPECT_EQ(other_kind.number, "PK-1");
+  EXPECT_EQ(a.verification_code.size(), 10u);
+  EXPECT_NE(a.verification_code, b.verification_code);
+
+  registry.record_file("sertifikat", "a", sha256_hex("pdf bytes"), "2026/certificates/1-2026.pdf");
+  ASSERT_TRUE(registry.by_sha256(sha256_hex("pdf bytes")));
+  EXPECT_EQ(registry.by_code(a.verification_code)->file, "2026/certificates/1-2026.pdf");
+  EXPECT_FALSE(registry.by_code("0000000000"));
+}
+
+TEST(Sha256, KnownVector) {
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Values, DatesPeopleAndRanks) {
+  auto d = date_data({2021, 7, 5});
+  EXPECT_EQ(d.get("hari")->string_value(), "Senin");
+  EXPECT_EQ(d.get("tanggal_kata")->string_value(), "lima");
+  EXPECT_EQ(d.get("tahun_kata")->string_value(), "dua ribu dua puluh satu");
+  EXPECT_EQ(d.get("dengan_hari")->string_value(), "Senin, 5 Juli 2021");
+  EXPECT_EQ(rank_with_golongan("pembina tingkat i", "", catalog()), "Pembina Tingkat I (IV/b)");
+  EXPECT_EQ(rank_with_golongan("", "III/c", catalog()), "Penata (III/c)");
+  EXPECT_EQ(rank_with_golongan("", "", catalog()), "");
+
+  Record head;
+  head.kind = find_record_kind("instansi");
+  head.set("kepala_nama", "dr. A");
+  head.set("kepala_nip", "197208052000122001");
+  head.set("kepala_golongan", "IV/b");
+  head.set("kepala_ttd", "/nonexistent/ttd.png");
+  auto person = person_data(head, {"kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_golongan", "kepala_jabatan",
+                                   "kepala_ttd", {}},
+                            catalog(), false);
+  EXPECT_EQ(person.get("nip")->string_value(), "19720805 200012 2 001");
+  EXPECT_EQ(person.get("pangkat_golongan")->string_value(), "Pembina Tingkat I (IV/b)");
+  EXPECT_TRUE(person.get("ttd")->is_false());  // not signed: the block stays blank for wet ink
+}
+
+TEST(Values, NarrativeMarkupIsEscapedAndNested) {
+  auto json = narrative_to_json(parse_narrative_text("Pengantar <b> & \"x\"\n1. Satu\n   a. Sub\n2. Dua"));
+  EXPECT_EQ(narrative_markup(json),
+            "<p align=\"justify\">Pengantar &lt;b&gt; &amp; &quot;x&quot;</p><ol style=\"1\" start=\"1\">"
+            "<li><p align=\"justify\" space-after=\"0\">Satu</p><ol style=\"a\" start=\"1\"><li><p align=\"justify\" "
+            "space-after=\"0\">Sub</p></li></ol></li><li><p align=\"justify\" space-after=\"0\">Dua</p></li></ol>");
+  EXPECT_EQ(narrative_items(json).list_value().size(), 4u);
+  EXPECT_EQ(narrative_markup(""), "");
+}
+
+TEST(Bindings, CertificateDataComesFromTheStoreAndIsNumberedOnce) {
+  ScratchDir dir;
+  auto db = dir.path() / "s.db";
+  ImportOptions options;
+  options.agency = "bappedalitbang";
+  options.year = 2026;
+  ASSERT_TRUE(import_into_store(db, {source_dir() / "inputs"}, options, catalog()).saved);
+  Store store = Store::open(db, false);
+  Snapshot snapshot = Snapshot::load(store);
+  NumberRegistry registry(store.database());
+  DocumentContext context{snapshot, catalog(), *snapshot.region(), registry, false};
+  Selection selection;
+  selection.innovation = "sigap-stunting-sistem-informasi-gerak-cepat-penanganan-stunting";
+  auto docs = find_document_kind("certificate")->plan(context, selection);
+  ASSERT_EQ(docs.size(), 1u);
+  const auto& doc = docs[0];
+  EXPECT_EQ(doc.error, "");
+  EXPECT_EQ(doc.date, (Date{2026, 2, 24}));
+  EXPECT_EQ(doc.data.get("instansi")->get("nama_kapital")->string_value(), "DINAS KESEHATAN");
+  EXPECT_EQ(doc.data.get("tanggal")->get("panjang")->string_value(), "24 Februari 2026");
+  EXPECT_EQ(doc.data.get("daerah")->get("kepala_daerah")->get("jabatan_kapital")->string_value(), "BUPATI KARO");
+  std::string number = doc.data.get("nomor")->string_value();
+  EXPECT_THAT(number, HasSubstr("/Bappedalitbang/2026"));
+  EXPECT_EQ(doc.path.generic_string().substr(0, 18), "2026/certificates/");
+  auto again = find_document_kind("certificate")->plan(context, selection);
+  EXPECT_EQ(again[0].data.get("nomor")->string_value(), number);
+}
+
+TEST(Bindings, EveryKindPlansFromTheBundledInputs) {
+  ScratchDir dir;
+  auto db = dir.path() / "s.db";
+  ImportOptions options;
+  options.agency = "bappedalitbang";
+  options.year = 2026;
+  ASSERT_TRUE(import_into_store(db, {source_dir() / "inputs"}, options, catalog()).saved);
+  Store store = Store::open(db, false);
+  Snapshot snapshot = Snapshot::load(store);
+  NumberRegistry registry(store.database());
+  DocumentContext context{snapshot, catalog(), *snapshot.region(), registry, false};
+  std::map<std::string, std::size_t> expected{{"contract", 14}, {"discussion-form", 4}, {"minutes", 3}, {"certificate", 6},
+                                              {"iga-narrative", 14}, {"escalation-report", 1}, {"attendance", 2}};
+  for (const auto& kind : document_kinds()) {
+    auto docs = kind.plan(context, {});
+    EXPECT_EQ(docs.size(), expected[std::string(kind.name)]) << kind.name;
+    for (const auto& doc : docs) EXPECT_EQ(doc.error, "") << doc.label;
+  }
+}
+
+}  // namespace
+}  // namespace inovasi::documents

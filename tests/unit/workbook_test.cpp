@@ -1,0 +1,161 @@
+// Workbooks written with libxlsxwriter, read back with our reader and compared with the
+// store.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "exports/exports.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "xlsx/reader.h"
+#include "xlsx/workbook.h"
+
+namespace inovasi {
+namespace {
+
+using ::testing::HasSubstr;
+using namespace inovasi::testing;
+
+TEST(Workbook, SheetNamesAreCheckedBeforeTheLibrarySeesThem) {
+  EXPECT_EQ(xlsx::sheet_name_problem("Rekap"), "");
+  EXPECT_EQ(xlsx::sheet_name_problem(std::string(32, 'a')), "a sheet name has at most 31 characters");
+  EXPECT_EQ(xlsx::sheet_name_problem("Rekap/2026"), "a sheet name cannot contain [ ] : * ? / \\");
+  EXPECT_EQ(xlsx::sheet_name_problem("Ringkasan Perjanjian Kinerja Inovasi"), "a sheet name has at most 31 characters");
+  EXPECT_EQ(xlsx::sheet_name_problem("Évaluation"), "");
+  ScratchDir dir;
+  xlsx::WorkbookWriter book(dir.path() / "x.xlsx", {"t", "s", "a", "k", {2026, 1, 1}});
+  EXPECT_THROW(book.add_sheet("a:b"), xlsx::XlsxError);
+}
+
+TEST(Workbook, WritesAndReadsBackCellsDatesAndProperties) {
+  ScratchDir dir;
+  auto path = dir.path() / "out" / "book.xlsx";
+  {
+    xlsx::WorkbookWriter book(path, {"Judul", "Subjek", "inovasi", "k", {2026, 2, 24}});
+    auto& sheet = book.add_sheet("Data");
+    sheet.header({"nama", "nip", "jumlah", "tanggal"});
+    sheet.row({std::string("PU & Tata Ruang <b>"), std::string("196608011988031001"), 2.0, Date{2021, 7, 5}});
+    sheet.row({std::string("Baris\nkedua"), xlsx::Cell{}, 0.0, xlsx::Cell{}});
+    book.close();
+  }
+  ASSERT_TRUE(std::filesystem::exists(path));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(path.parent_path()), {}), 1);  // no temporary left
+  auto data = xlsx::read_workbook(path);
+  const auto* sheet = data.sheet("Data");
+  ASSERT_NE(sheet, nullptr);
+  ASSERT_EQ(sheet->rows.size(), 3u);
+  EXPECT_EQ(sheet->rows[1][0], "PU & Tata Ruang <b>");
+  EXPECT_EQ(sheet->rows[1][1], "196608011988031001");  // NIPs are text: never 1.96608E+17
+  EXPECT_EQ(sheet->rows[1][2], "2");
+  EXPECT_EQ(sheet->rows[1][3], "44382");  // 5 July 2021 as an Excel serial date
+  EXPECT_EQ(sheet->rows[2][0], "Baris\nkedua");
+  EXPECT_EQ(sheet->column("jumlah"), 2);
+  EXPECT_EQ(data.properties["dc:title"], "Judul");
+  EXPECT_EQ(data.properties["dcterms:created"], "2026-02-24T00:00:00Z");
+}
+
+TEST(Workbook, AnAbandonedWorkbookLeavesNoFile) {
+  ScratchDir dir;
+  {
+    xlsx::WorkbookWriter book(dir.path() / "x.xlsx", {"t", "s", "a", "k", {2026, 1, 1}});
+    book.add_sheet("A").row({std::string("x")});
+  }  // not closed: an error happened somewhere
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(Workbook, ReaderRejectsWhatIsNotAWorkbook) {
+  ScratchDir dir;
+  EXPECT_THROW(xlsx::read_workbook(dir.write("x.xlsx", "not a zip")), xlsx::XlsxReadError);
+}
+
+class ExportsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImportOptions options;
+    options.agency = "bappedalitbang";
+    options.year = 2026;
+    ASSERT_TRUE(import_into_store(db(), {source_dir() / "inputs"}, options, catalog()).saved);
+  }
+  std::filesystem::path db() const { return dir_.path() / "s.db"; }
+  ScratchDir dir_;
+};
+
+TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
+  Store store = Store::open(db(), false);
+  Snapshot snapshot = Snapshot::load(store);
+  auto path = dir_.path() / "iga.xlsx";
+  exports::write_iga_export({snapshot, catalog(), 2026, {2026, 8, 17}}, path);
+  auto data = xlsx::read_workbook(path);
+  const auto* innovations = data.sheet("Inovasi");
+  ASSERT_NE(innovations, nullptr);
+  EXPECT_EQ(innovations->rows.size(), 1u + 14u);
+  int name = innovations->column("nama"), score = innovations->column("skor_indikatif"), words = innovations->column("jumlah_kata_rancang_bangun");
+  std::map<std::string, std::vector<std::string>> by_name;
+  for (std::size_t r = 1; r < innovations->rows.size(); ++r) by_name[innovations->rows[r].at(static_cast<std::size_t>(name))] = innovations->rows[r];
+  EXPECT_EQ(by_name.at("KARO ERLAJAR").at(static_cast<std::size_t>(score)), "98");
+  EXPECT_EQ(by_name.at("KELAS IBU HAMIL DIGITAL (KEMILAU)").at(static_cast<std::size_t>(words)), "30");
+  // Every stored innovation of the year appears, with its stored name.
+  for (const auto& r : store.load("inovasi")) EXPECT_TRUE(by_name.count(std::string(r.get("nama")))) << r.get("nama");
+  EXPECT_EQ(data.sheet("Indikator")->rows.size(), 1u + store.load("jawaban_indikator").size());
+  const auto* findings = data.sheet("Temuan");
+  ASSERT_NE(findings, nullptr);
+  bool found = false;
+  for (const auto& row : findings->rows) found = found || (row.size() > 3 && row[3].find("1 facilitator(s) named") != std::string::npos);
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
+  Store store = Store::open(db(), false);
+  Snapshot snapshot = Snapshot::load(store);
+  auto path = dir_.path() / "rekap.xlsx";
+  exports::write_recap({snapshot, catalog(), 2026, {2026, 8, 17}}, path);
+  auto data = xlsx::read_workbook(path);
+  const auto* recap = data.sheet("Rekap");
+  ASSERT_NE(recap, nullptr);
+  ASSERT_EQ(recap->rows.size(), 1u + 15u);
+  auto cell = [&](const std::string& agency, const std::string& column) {
+    for (const auto& row : recap->rows) {
+      if (!row.empty() && row[0] == agency) return row.at(static_cast<std::size_t>(recap->column(column)));
+    }
+    return std::string("?");
+  };
+  EXPECT_EQ(cell("kec-kabanjahe", "fasilitator_ditunjuk"), "1");
+  EXPECT_EQ(cell("kec-kabanjahe", "inovasi_dirancang"), "0");
+  EXPECT_EQ(cell("dpmptsp", "fasilitator_pns"), "1");
+  EXPECT_EQ(cell("distan", "fasilitator_dalam_tim"), "1");
+  EXPECT_EQ(cell("bpkad", "sk_tim"), "0");
+  EXPECT_EQ(cell("dinkes", "sertifikat_diterbitkan"), "1");
+  EXPECT_EQ(cell("disdik", "masalah_dieskalasi"), "1");
+  EXPECT_EQ(cell("pkm-berastagi", "perjanjian_ditandatangani"), "0");
+  // Gaps are highlighted by conditional formats in the sheet itself.
+  ScratchDir unzip;
+  ASSERT_EQ(std::system(("cd " + unzip.path().string() + " && unzip -q " + path.string()).c_str()), 0);
+  EXPECT_THAT(read_file(unzip.path() / "xl" / "worksheets" / "sheet1.xml"), HasSubstr("conditionalFormatting"));
+}
+
+TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
+  Store store = Store::open(db(), false);
+  Snapshot snapshot = Snapshot::load(store);
+  documents::NumberRegistry registry(store.database());
+  auto award_key = std::string("penghargaan karo-erlajar/2026");
+  auto issued = registry.issue("sertifikat", award_key, 2026, "{urut}/SERT/{tahun}", {2026, 2, 24}, {});
+  auto path = dir_.path() / "register.xlsx";
+  exports::write_certificate_register({snapshot, catalog(), 2026, {2026, 2, 24}}, registry,
+                                      "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", path);
+  auto data = xlsx::read_workbook(path);
+  const auto* sheet = data.sheet("Register Sertifikat");
+  ASSERT_NE(sheet, nullptr);
+  EXPECT_EQ(sheet->rows.size(), 1u + 6u);
+  bool found = false;
+  for (const auto& row : sheet->rows) {
+    if (row.size() > 7 && row[0] == issued.number) {
+      found = true;
+      EXPECT_EQ(row[4], issued.verification_code);
+      EXPECT_EQ(row[7], "KABUPATEN KARO 2026\nDINAS KOMUNIKASI DAN INFORMATIKA\n“KARO ERLAJAR”");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace inovasi
