@@ -2,7 +2,8 @@
 
 #include "cli/commands.h"
 #include "documents/document_kind.h"
-#include "documents/render_job.h"
+#include "batch/batch_run.h"
+#include "cli/batch_options.h"
 #include "store/store.h"
 
 namespace inovasi::cli {
@@ -48,11 +49,10 @@ int run_render(const Args& args, const Environment& env) {
   }
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  auto summary = documents::render_documents(planned, templates, fonts, env.output, store.database(), env.out, env.err);
-  env.out << "made " << summary.made << " document(s)";
-  if (summary.failed) env.out << ", " << summary.failed << " failed";
-  env.out << '\n';
-  return summary.failed ? kDataErrors : kOk;
+  int year = selection.year.value_or(snapshot.latest_year());
+  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
+                                  batch_options(args), env.out, env.err);
+  return report_batch(args, summary, env);
 }
 
 }  // namespace
@@ -65,13 +65,13 @@ Command render_command() {
           "KIND: contract, discussion-form, minutes, certificate, iga-narrative,\n"
           "escalation-report, attendance, or all. Without a selector: every record of the\n"
           "year (default: the latest in the store). Numbers are handed out once and kept.",
-          {{"year", "Y", "the programme year"},
+          with_batch_options({{"year", "Y", "the programme year"},
            {"agency", "KODE", "only this agency"},
            {"innovation", "KODE", "only this innovation"},
            {"session", "KODE", "only this discussion session"},
            {"request", "KODE", "only this discussion request"},
            {"event", "KODE", "only this event (kegiatan)"},
-           {"signed", "", "place scanned signatures and stamps where the store has them"}},
+           {"signed", "", "place scanned signatures and stamps where the store has them"}}),
           run_render};
 }
 

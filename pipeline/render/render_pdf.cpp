@@ -27,13 +27,12 @@ class GlyphWarnings : public layout::MissingGlyphSink {
 
 }  // namespace
 
-RenderedPdf render_pdf(const TemplateSet& templates, const std::filesystem::path& template_file, const Data& data,
-                       const pdf::FontManifest& fonts, const RenderOptions& options) {
-  RenderedMarkup markup = templates.render(template_file, data, options.strict);
+RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
+                          const pdf::FontManifest& fonts, const RenderOptions& options) {
   // The filled template is parsed again: values are escaped, so errors here come from
   // attribute values such as width="{{w}}" that the data made invalid.
   layout::Node root = layout::parse_markup(markup.markup, markup.file + " (filled)");
-  layout::DocumentSpec spec = layout::build_document(root, markup.file + " (filled)", templates.folder().string());
+  layout::DocumentSpec spec = layout::build_document(root, markup.file + " (filled)", resource_dir.string());
 
   pdf::HpdfDocument document;
   pdf::FontSet font_set(document, fonts);
@@ -43,9 +42,15 @@ RenderedPdf render_pdf(const TemplateSet& templates, const std::filesystem::path
   layout::LaidOutDocument laid_out = layout::paginate(spec, context);
   pdf::PdfResult pdf = pdf::write_pdf(laid_out, document, font_set, {options.creation_date});
 
-  RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, std::move(markup.warnings), std::move(markup.sources)};
+  RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, markup.warnings, markup.sources};
   result.warnings.insert(result.warnings.end(), glyphs.warnings.begin(), glyphs.warnings.end());
   return result;
+}
+
+RenderedPdf render_pdf(const TemplateSet& templates, const std::filesystem::path& template_file, const Data& data,
+                       const pdf::FontManifest& fonts, const RenderOptions& options) {
+  RenderedMarkup markup = templates.render(template_file, data, options.strict);
+  return render_markup(markup, templates.folder(), fonts, options);
 }
 
 }  // namespace inovasi::render

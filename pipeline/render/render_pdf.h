@@ -28,6 +28,10 @@ struct RenderedPdf {
   std::vector<std::filesystem::path> sources;
 };
 
+// Lays out and writes filled markup (see TemplateSet::render). Throws like render_pdf.
+RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
+                          const pdf::FontManifest& fonts, const RenderOptions& options);
+
 // Throws layout::MarkupError for template problems (with file, line, column), and
 // std::runtime_error (PdfError, FontError, ...) for the rest, each naming what failed.
 RenderedPdf render_pdf(const TemplateSet& templates, const std::filesystem::path& template_file, const Data& data,

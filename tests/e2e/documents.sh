@@ -22,7 +22,7 @@ export INOVASI_DB="$work/store.db"
 "$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import"
 out="$work/out"
 "$bin" render all --out "$out" >"$work/log" 2>&1 && ok || bad "render all: $(tail -5 "$work/log")"
-grep -q "^made 44 document(s)$" "$work/log" && ok || bad "expected 44 documents: $(tail -1 "$work/log")"
+grep -q "^made 44, unchanged 0, failed 0" "$work/log" && ok || bad "expected 44 documents: $(tail -1 "$work/log")"
 for pdf in $(find "$out" -name '*.pdf'); do qpdf --check "$pdf" >/dev/null 2>&1 || bad "qpdf --check $pdf"; done; ok
 # Paths are slugs inside the output folder.
 [ -z "$(find "$out" -name '*.pdf' | grep -v '^'"$out"'/2026/[a-z]*/[a-z0-9./-]*$')" ] && ok || bad "unexpected paths"
@@ -51,10 +51,29 @@ has "$y/iga/dinkes/sigap-stunting-sistem-informasi-gerak-cepat-penanganan-stunti
   "Skor indikatif: 87 dari 111" "edisi 2025" "memenuhi" "Alat Kerja"
 has "$y/iga/pkm-berastagi/kelas-ibu-hamil-digital-kemilau.pdf" "BELUM MEMENUHI"
 
-# Rendering again gives the same numbers and byte-identical files.
+# Rendering again makes nothing; forced, it gives the same numbers and byte-identical files.
 cp -r "$out" "$work/first"
-"$bin" render all --out "$out" >/dev/null 2>&1
-diff -r "$work/first" "$out" >/dev/null && ok || bad "second render differs"
+"$bin" render all --out "$out" >"$work/log" 2>&1
+grep -q "^made 0, unchanged 44, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
+"$bin" render all --force --out "$out" >"$work/log" 2>&1
+grep -q "^made 44, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
+diff -r "$work/first" "$out" >/dev/null && ok || bad "forced render differs"
+# Touching one record remakes only its documents.
+printf 'nama,tahun,rancang_bangun\nKELAS IBU HAMIL DIGITAL (KEMILAU),2026,Rancang bangun yang diperbarui.\n' >"$work/inovasi.csv"
+"$bin" import "$work/inovasi.csv" >/dev/null 2>&1 || bad "import one change"
+"$bin" render all --dry-run --out "$out" >"$work/plan" 2>&1
+grep -q "plan: 44 document(s): 0 new, 1 changed, 43 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
+  || bad "dry-run plan: $(tail -1 "$work/plan")"
+"$bin" render all --out "$out" >"$work/log" 2>&1
+grep -q "^made 1, unchanged 43" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
+
+# A run killed midway leaves no half-written file, and the next run completes the set.
+killed="$work/killed"
+( "$bin" render all --jobs 1 --quiet --out "$killed" >/dev/null 2>&1 & pid=$!; sleep 0.15; kill -9 $pid; wait $pid ) 2>/dev/null
+for pdf in $(find "$killed" -name '*.pdf' 2>/dev/null); do qpdf --check "$pdf" >/dev/null 2>&1 || bad "truncated after kill: $pdf"; done
+[ -z "$(find "$killed" -name '*.tmp-*' 2>/dev/null)" ] || echo "note: temporary files left by the kill (removed by nothing, harmless)"
+"$bin" render all --out "$killed" >/dev/null 2>&1
+diff -r -x '*.tmp-*' "$out" "$killed" >/dev/null && ok || bad "after kill and re-run the set differs"
 
 # Verification: the code, the issued file, a modified copy, an unknown code.
 code=$(pdftotext "$cert" - 2>/dev/null | grep -o 'Kode verifikasi: [0-9A-Z]*' | cut -d' ' -f3)
@@ -87,7 +106,7 @@ printf 'karo,Kabupaten Karo,Bupati,Antonius Ginting,Kabanjahe,"Badan Perencanaan
 printf 'inovasi,tahun,tanggal\nkaro-erlajar,2026,\n' >"$work/penghargaan.csv"
 "$bin" import "$work/penghargaan.csv" >/dev/null 2>&1
 "$bin" render certificate --out "$work/partial" >"$work/log" 2>&1; status=$?
-[ $status -eq 1 ] && grep -q "tanggal: the award has no date" "$work/log" && grep -q "made 5 document(s), 1 failed" "$work/log" && ok \
+[ $status -eq 1 ] && grep -q "tanggal: the award has no date" "$work/log" && grep -q "made 5, unchanged 0, failed 1" "$work/log" && ok \
   || bad "partial failure: status $status $(tail -3 "$work/log")"
 "$bin" render planets >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown kind"
 

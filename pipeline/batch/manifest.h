@@ -1,0 +1,34 @@
+#pragma once
+// manifest.json: every file a batch made, with its SHA-256, the key of the inputs it was
+// made from (so a re-run can skip it), its kind and the record it came from.
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace inovasi::batch {
+
+struct ManifestEntry {
+  std::string path;  // relative to the output folder
+  std::string sha256;
+  std::string key;   // content key of the inputs
+  std::string kind;
+  std::string source;
+  std::uintmax_t size = 0;
+};
+
+class Manifest {
+ public:
+  // A missing or unreadable manifest is an empty one: everything is then remade.
+  static Manifest load(const std::filesystem::path& file);
+  void save(const std::filesystem::path& file) const;  // atomically
+
+  const ManifestEntry* find(const std::string& path) const;
+  void put(ManifestEntry entry);
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::map<std::string, ManifestEntry> entries_;
+};
+
+}  // namespace inovasi::batch
