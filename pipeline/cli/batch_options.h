@@ -33,6 +33,9 @@ inline std::filesystem::path manifest_path(const Environment& env, int year) {
   return env.output / std::to_string(year) / "exports" / "manifest.json";
 }
 
+// The trophy engraving template (templates/ukiran-trofi.txt).
+std::string read_engraving(const Environment& env);
+
 // "made 3, unchanged 40, failed 1 (2.1 s)"; exit 1 when anything failed.
 inline int report_batch(const Args& args, const batch::BatchSummary& summary, const Environment& env) {
   if (args.flag("dry-run")) return kOk;

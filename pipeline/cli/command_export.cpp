@@ -2,6 +2,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "exports/exports.h"
 #include "store/store.h"
@@ -41,18 +42,22 @@ int run_export(const Args& args, const Environment& env) {
   } else if (what == "recap") {
     exports::write_recap(context, target);
   } else {
-    std::ifstream in(env.templates / "ukiran-trofi.txt", std::ios::binary);
-    if (!in) throw UsageError((env.templates / "ukiran-trofi.txt").string() + ": engraving template not found");
-    std::stringstream engraving;
-    engraving << in.rdbuf();
     documents::NumberRegistry registry(store.database());
-    exports::write_certificate_register(context, registry, engraving.str(), target);
+    exports::write_certificate_register(context, registry, read_engraving(env), target);
   }
   env.out << target.string() << '\n';
   return kOk;
 }
 
 }  // namespace
+
+std::string read_engraving(const Environment& env) {
+  std::ifstream in(env.templates / "ukiran-trofi.txt", std::ios::binary);
+  if (!in) throw UsageError((env.templates / "ukiran-trofi.txt").string() + ": engraving template not found");
+  std::stringstream engraving;
+  engraving << in.rdbuf();
+  return engraving.str();
+}
 
 Command export_command() {
   return {"export",

@@ -26,5 +26,7 @@ Command bench_command();
 Command render_command();
 Command verify_command();
 Command export_command();
+Command launch_command();
+Command certificates_command();
 
 }  // namespace inovasi::cli

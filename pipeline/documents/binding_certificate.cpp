@@ -6,17 +6,28 @@
 namespace inovasi::documents {
 namespace {
 
-PlannedDocument plan_certificate(DocumentContext& context, const Record& award, int year) {
-  PlannedDocument doc{"certificate", "sertifikat", {}, object(), {year, 1, 1}, award.key_label(), {}, {}};
-  const Record* innovation = nullptr;
-  for (const auto* r : context.snapshot.where("inovasi", "kode", award.get("inovasi"), award.get("tahun"))) innovation = r;
-  const Record* agency = innovation ? find_one(context.snapshot, "instansi", "kode", innovation->get("instansi")) : nullptr;
-  auto date = date_of(award.get("tanggal"));
-  if (!innovation || !agency) doc.error = "the innovation or its agency is missing";
-  else if (!date) doc.error = "tanggal: the award has no date";
+// The award's own date, else the date of the year's Launching Inovasi event, where
+// trophies and certificates are handed over.
+std::optional<Date> award_date(const DocumentContext& context, const Record* award, int year) {
+  if (award) {
+    if (auto date = date_of(award->get("tanggal"))) return date;
+  }
+  for (const auto& event : context.snapshot.all("kegiatan")) {
+    if (event.get("tahun") == std::to_string(year) && event.get("jenis") == "Launching Inovasi") return date_of(event.get("tanggal"));
+  }
+  return std::nullopt;
+}
+
+PlannedDocument plan_certificate(DocumentContext& context, const Record& innovation, const Record* award, int year) {
+  std::string key = "penghargaan " + std::string(innovation.get("kode")) + "/" + std::to_string(year);
+  PlannedDocument doc{"certificate", "sertifikat", {}, object(), {year, 1, 1}, key, {}, {}};
+  const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
+  auto date = award_date(context, award, year);
+  if (!agency) doc.error = "instansi: the innovation has no agency";
+  else if (!date) doc.error = "tanggal: neither the award nor a Launching Inovasi event of the year has a date";
   if (!doc.error.empty()) return doc;
   doc.date = *date;
-  auto number = issue_number(context, "sertifikat", award.key_label(), year, "pola_nomor_sertifikat", *date,
+  auto number = issue_number(context, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
                              {{"kode_instansi", std::string(agency->get("kode"))}});
   doc.data = base_data(context);
   doc.data.set("nomor", number.number);
@@ -24,32 +35,37 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& award, 
   doc.data.set("qr", verification_payload(context.region, number.verification_code));
   doc.data.set("instansi", agency_data(*agency, context.catalog, context.signed_copy));
   Data inovasi = object();
-  inovasi.set("nama", std::string(innovation->get("nama")));
-  inovasi.set("tahapan", std::string(innovation->get("tahapan")));
+  inovasi.set("nama", std::string(innovation.get("nama")));
+  inovasi.set("tahapan", std::string(innovation.get("tahapan")));
   doc.data.set("inovasi", inovasi);
   doc.data.set("tahun", std::to_string(year));
   doc.data.set("tanggal", date_data(*date));
-  doc.data.set("jenis", std::string(award.get("jenis")));
+  doc.data.set("jenis", award ? std::string(award->get("jenis")) : std::string());
   doc.path = std::filesystem::path(std::to_string(year)) / "certificates" / (slugify(number.number) + ".pdf");
-  doc.registry_entry = std::make_pair(std::string("sertifikat"), award.key_label());
+  doc.registry_entry = std::make_pair(std::string("sertifikat"), key);
   return doc;
 }
 
 }  // namespace
 
+bool qualifies_for_certificate(const Record& innovation) {
+  // Trophy and certificate: applied (Penerapan) and submitted to the IGA.
+  return innovation.get("tahapan") == "Penerapan" && innovation.get("diajukan_iga") == "1";
+}
+
 DocumentKind certificate_kind() {
-  return {"certificate", "sertifikat penghargaan, one per award of the year",
+  return {"certificate", "sertifikat penghargaan: every award, and every innovation at Penerapan submitted to the IGA",
           [](DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
+            std::string year_text = std::to_string(year);
             std::vector<PlannedDocument> docs;
-            for (const auto& award : context.snapshot.all("penghargaan")) {
-              if (award.get("tahun") != std::to_string(year)) continue;
-              if (!selection.innovation.empty() && award.get("inovasi") != selection.innovation) continue;
-              if (!selection.agency.empty()) {
-                auto owner = context.snapshot.where("inovasi", "kode", award.get("inovasi"), award.get("tahun"));
-                if (owner.empty() || owner.front()->get("instansi") != selection.agency) continue;
-              }
-              docs.push_back(plan_certificate(context, award, year));
+            for (const auto& innovation : context.snapshot.all("inovasi")) {
+              if (innovation.get("tahun") != year_text) continue;
+              if (!selection.innovation.empty() && innovation.get("kode") != selection.innovation) continue;
+              if (!selection.agency.empty() && innovation.get("instansi") != selection.agency) continue;
+              auto awards = context.snapshot.where("penghargaan", "inovasi", innovation.get("kode"), year_text);
+              if (awards.empty() && !qualifies_for_certificate(innovation)) continue;
+              docs.push_back(plan_certificate(context, innovation, awards.empty() ? nullptr : awards.front(), year));
             }
             return docs;
           }};

@@ -62,6 +62,9 @@ Data base_data(const DocumentContext& context);
 // the field when the profile has no pattern.
 IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,
                           std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields);
+// Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
+bool qualifies_for_certificate(const Record& innovation);
+
 // The verification QR payload: the region's base URL + code, or the code alone.
 std::string verification_payload(const Record& region, const std::string& code);
 

@@ -1,3 +1,4 @@
+#include "documents/document_kind.h"
 #include "exports/exports.h"
 #include "model/text.h"
 #include "xlsx/workbook.h"
@@ -17,21 +18,22 @@ void write_certificate_register(const ExportContext& context, documents::NumberR
                                      context.date});
   auto& sheet = book.add_sheet("Register Sertifikat");
   sheet.header({"nomor", "instansi", "inovasi", "tanggal", "kode_verifikasi", "sha256", "berkas", "teks_ukiran_trofi"});
-  for (const auto& award : s.all("penghargaan")) {
-    if (award.get("tahun") != year) continue;
-    auto innovations = s.where("inovasi", "kode", award.get("inovasi"), year);
-    const Record* innovation = innovations.empty() ? nullptr : innovations.front();
-    auto agencies = innovation ? s.where("instansi", "kode", innovation->get("instansi")) : std::vector<const Record*>{};
+  // The same set the certificate documents cover: awards and qualifying innovations.
+  for (const auto& innovation : s.all("inovasi")) {
+    if (innovation.get("tahun") != year) continue;
+    auto awards = s.where("penghargaan", "inovasi", innovation.get("kode"), year);
+    if (awards.empty() && !documents::qualifies_for_certificate(innovation)) continue;
+    auto agencies = s.where("instansi", "kode", innovation.get("instansi"));
     std::string agency = agencies.empty() ? std::string() : std::string(agencies.front()->get("nama"));
-    auto issued = registry.by_key("sertifikat", award.key_label());
+    auto issued = registry.by_key("sertifikat", "penghargaan " + std::string(innovation.get("kode")) + "/" + year);
     render::Data data(render::Data::type::object);
     data.set("nama_daerah_kapital", region ? ascii_upper(region->get("nama_daerah")) : std::string());
     data.set("tahun", year);
     data.set("instansi_kapital", ascii_upper(agency));
-    data.set("inovasi", innovation ? std::string(innovation->get("nama")) : std::string());
+    data.set("inovasi", std::string(innovation.get("nama")));
     data.set("nomor", issued ? issued->number : std::string());
-    auto date = parse_date(award.get("tanggal"));
-    sheet.row({issued ? issued->number : std::string(), agency, innovation ? std::string(innovation->get("nama")) : std::string(),
+    auto date = parse_date(awards.empty() ? std::string_view{} : awards.front()->get("tanggal"));
+    sheet.row({issued ? issued->number : std::string(), agency, std::string(innovation.get("nama")),
                date.date ? xlsx::Cell{*date.date} : xlsx::Cell{}, issued ? issued->verification_code : std::string(),
                issued ? issued->sha256 : std::string(), issued ? issued->file : std::string(),
                engraving_template.render(data)});

@@ -150,6 +150,50 @@ void write_bookmarks(HpdfDocument& document, const std::vector<Bookmark>& bookma
 
 }  // namespace
 
+TextEncoding encoding_for(std::string_view utf8_text) {
+  return to_cp1252(utf8_text) ? TextEncoding::Cp1252 : TextEncoding::Utf8;
+}
+
+struct StreamingPdfWriter::State {
+  HpdfDocument& document;
+  TextEncoding encoding;
+  PageWriter writer;
+  std::vector<HPDF_Page> pages;
+  std::vector<Bookmark> bookmarks;
+  double page_height = 0;
+};
+
+StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding)
+    : state_(new State{document, encoding, PageWriter(document, fonts, encoding), {}, {}, 0}) {
+  HPDF_SetCompressionMode(document.get(), HPDF_COMP_ALL);
+  if (encoding == TextEncoding::Utf8) {
+    HPDF_UseUTFEncodings(document.get());
+    HPDF_SetCurrentEncoder(document.get(), "UTF-8");
+  }
+  document.check("setting up the PDF");
+}
+
+StreamingPdfWriter::~StreamingPdfWriter() = default;
+
+void StreamingPdfWriter::add(const LaidOutDocument& part, const std::string& bookmark) {
+  if (!bookmark.empty()) state_->bookmarks.push_back({bookmark, 0, static_cast<int>(state_->pages.size()), 0});
+  for (const auto& b : part.bookmarks) {
+    state_->bookmarks.push_back({b.title, b.level + (bookmark.empty() ? 0 : 1), b.page + static_cast<int>(state_->pages.size()), b.y});
+  }
+  for (const auto& page : part.pages) state_->pages.push_back(state_->writer.draw(page, part.paper));
+  state_->page_height = part.paper.height;
+}
+
+PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions& options) {
+  write_bookmarks(state_->document, state_->bookmarks, state_->pages, state_->page_height);
+  write_info(state_->document, info, options);
+  PdfResult result;
+  result.encoding = state_->encoding;
+  result.bytes = state_->document.save_to_memory();
+  result.pages = static_cast<int>(state_->pages.size());
+  return result;
+}
+
 PdfResult write_pdf(const LaidOutDocument& laid_out, HpdfDocument& document, FontSet& fonts, const PdfOptions& options) {
   PdfResult result;
   result.encoding = choose_encoding(laid_out);

@@ -2,6 +2,7 @@
 // Draws a laid-out document with libharu. Picks the text encoding per document: CP1252
 // when every character fits (smaller, faster, cleanly extractable), UTF-8 otherwise.
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,24 @@ struct PdfResult {
   std::string bytes;
   TextEncoding encoding = TextEncoding::Cp1252;
   int pages = 0;
+};
+
+// Text encoding for a document whose text is all in `utf8_text` (markup is fine: tags and
+// entities are ASCII).
+TextEncoding encoding_for(std::string_view utf8_text);
+
+// Writes pages one at a time, so a print file of thousands of certificates is never held
+// whole in memory; fonts are embedded once for all pages.
+class StreamingPdfWriter {
+ public:
+  StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding);
+  ~StreamingPdfWriter();
+  void add(const layout::LaidOutDocument& part, const std::string& bookmark);
+  PdfResult finish(const layout::DocumentInfo& info, const PdfOptions& options);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // `document` and `fonts` must be those the layout was measured with.

@@ -22,7 +22,7 @@ export INOVASI_DB="$work/store.db"
 "$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import"
 out="$work/out"
 "$bin" render all --out "$out" >"$work/log" 2>&1 && ok || bad "render all: $(tail -5 "$work/log")"
-grep -q "^made 44, unchanged 0, failed 0" "$work/log" && ok || bad "expected 44 documents: $(tail -1 "$work/log")"
+grep -q "^made 45, unchanged 0, failed 0" "$work/log" && ok || bad "expected 45 documents: $(tail -1 "$work/log")"
 for pdf in $(find "$out" -name '*.pdf'); do qpdf --check "$pdf" >/dev/null 2>&1 || bad "qpdf --check $pdf"; done; ok
 # Paths are slugs inside the output folder.
 [ -z "$(find "$out" -name '*.pdf' | grep -v '^'"$out"'/2026/[a-z]*/[a-z0-9./-]*$')" ] && ok || bad "unexpected paths"
@@ -54,18 +54,18 @@ has "$y/iga/pkm-berastagi/kelas-ibu-hamil-digital-kemilau.pdf" "BELUM MEMENUHI"
 # Rendering again makes nothing; forced, it gives the same numbers and byte-identical files.
 cp -r "$out" "$work/first"
 "$bin" render all --out "$out" >"$work/log" 2>&1
-grep -q "^made 0, unchanged 44, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
+grep -q "^made 0, unchanged 45, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
 "$bin" render all --force --out "$out" >"$work/log" 2>&1
-grep -q "^made 44, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
+grep -q "^made 45, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
 diff -r "$work/first" "$out" >/dev/null && ok || bad "forced render differs"
 # Touching one record remakes only its documents.
 printf 'nama,tahun,rancang_bangun\nKELAS IBU HAMIL DIGITAL (KEMILAU),2026,Rancang bangun yang diperbarui.\n' >"$work/inovasi.csv"
 "$bin" import "$work/inovasi.csv" >/dev/null 2>&1 || bad "import one change"
 "$bin" render all --dry-run --out "$out" >"$work/plan" 2>&1
-grep -q "plan: 44 document(s): 0 new, 1 changed, 43 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
+grep -q "plan: 45 document(s): 0 new, 1 changed, 44 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
   || bad "dry-run plan: $(tail -1 "$work/plan")"
 "$bin" render all --out "$out" >"$work/log" 2>&1
-grep -q "^made 1, unchanged 43" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
+grep -q "^made 1, unchanged 44" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
 
 # A run killed midway leaves no half-written file, and the next run completes the set.
 killed="$work/killed"
@@ -103,11 +103,24 @@ printf 'karo,Kabupaten Karo,Bupati,Antonius Ginting,Kabanjahe,"Badan Perencanaan
 [ "$(pdfimages -list "$cert" | tail -n +3 | wc -l)" -eq 0 ] && ok || bad "unsigned certificate has images"
 
 # One bad record does not stop the others; the exit status says something failed.
-printf 'inovasi,tahun,tanggal\nkaro-erlajar,2026,\n' >"$work/penghargaan.csv"
-"$bin" import "$work/penghargaan.csv" >/dev/null 2>&1
-"$bin" render certificate --out "$work/partial" >"$work/log" 2>&1; status=$?
-[ $status -eq 1 ] && grep -q "tanggal: the award has no date" "$work/log" && grep -q "made 5, unchanged 0, failed 1" "$work/log" && ok \
-  || bad "partial failure: status $status $(tail -3 "$work/log")"
+printf 'kode,nama,kepala_nama\nbpkad,Badan Pengelolaan Keuangan dan Aset Daerah,\n' >"$work/instansi.csv"
+"$bin" import "$work/instansi.csv" >/dev/null 2>&1
+"$bin" render contract --out "$work/partial" >"$work/log" 2>&1; status=$?
+[ $status -eq 1 ] && grep -q "perjanjian_kinerja bpkad/2026: kepala_nama/kepala_jabatan: the agency head" "$work/log" \
+  && grep -q "made 13, unchanged 0, failed 1" "$work/log" && ok || bad "partial failure: status $status $(tail -3 "$work/log")"
+# The Launching Inovasi pack and the certificates' print file.
+"$bin" launch --out "$work/launch" >"$work/log" 2>&1; status=$?
+[ $status -eq 0 ] && grep -q "print file:" "$work/log" && grep -q "agencies are not ready" "$work/log" \
+  && grep -q "kec-kabanjahe:" "$work/log" && ok || bad "launch: status $status $(tail -3 "$work/log")"
+pf="$work/launch/2026/certificates/certificates-print.pdf"
+[ "$(pdfinfo "$pf" 2>/dev/null | grep Pages | awk '{print $2}')" = "7" ] && ok || bad "print file pages"
+[ "$(qpdf --json --json-key=outlines "$pf" | grep -c '"title"')" = "7" ] && ok || bad "print file bookmarks"
+qpdf --check "$pf" >/dev/null 2>&1 && ok || bad "qpdf print file"
+[ -f "$work/launch/2026/exports/rekap.xlsx" ] && [ -f "$work/launch/2026/exports/register-sertifikat.xlsx" ] && ok || bad "launch workbooks"
+"$bin" certificates --agency dinkes --out "$work/certs" >"$work/log" 2>&1 && grep -q "made 1, unchanged 0" "$work/log" && ok \
+  || bad "certificates --agency: $(tail -2 "$work/log")"
+"$bin" launch --dry-run --out "$work/launch" >"$work/plan" 2>&1 && grep -q "0 new, 0 changed, 21 unchanged" "$work/plan" && ok \
+  || bad "launch dry-run: $(tail -1 "$work/plan")"
 "$bin" render planets >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown kind"
 
 echo "documents: $passed passed, $failures failed"

@@ -125,7 +125,7 @@ TEST(Bindings, EveryKindPlansFromTheBundledInputs) {
   Snapshot snapshot = Snapshot::load(store);
   NumberRegistry registry(store.database());
   DocumentContext context{snapshot, catalog(), *snapshot.region(), registry, false};
-  std::map<std::string, std::size_t> expected{{"contract", 14}, {"discussion-form", 4}, {"minutes", 3}, {"certificate", 6},
+  std::map<std::string, std::size_t> expected{{"contract", 14}, {"discussion-form", 4}, {"minutes", 3}, {"certificate", 7},
                                               {"iga-narrative", 14}, {"escalation-report", 1}, {"attendance", 2}};
   for (const auto& kind : document_kinds()) {
     auto docs = kind.plan(context, {});

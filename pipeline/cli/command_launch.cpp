@@ -1,0 +1,91 @@
+#include <iostream>
+
+#include "cli/batch_options.h"
+#include "cli/commands.h"
+#include "cli/launch_support.h"
+#include "exports/exports.h"
+
+namespace inovasi::cli {
+namespace {
+
+struct Loaded {
+  Catalog catalog;
+  Store store;
+  Snapshot snapshot;
+  int year;
+};
+
+Loaded load(const Args& args, const Environment& env) {
+  Catalog catalog = env.load_catalog();
+  Store store = Store::open(env.database, false);
+  Snapshot snapshot = Snapshot::load(store);
+  int year = args.integer("year").value_or(snapshot.latest_year());
+  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+  return {std::move(catalog), std::move(store), std::move(snapshot), year};
+}
+
+int run_launch(const Args& args, const Environment& env) {
+  if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
+  auto [catalog, store, snapshot, year] = load(args, env);
+  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
+  auto planned = plan_kinds(store, snapshot, catalog, {"contract", "certificate"}, selection, args.flag("signed"));
+  render::TemplateSet templates(env.templates);
+  auto fonts = pdf::FontManifest::load(env.fonts);
+  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
+                                  batch_options(args), env.out, env.err);
+  if (args.flag("dry-run")) return kOk;
+  auto print_file = write_print_file(planned, templates, fonts, env, year, args.flag("force"));
+  if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
+  exports::ExportContext context{snapshot, catalog, year, {year, 1, 1}};
+  for (const auto& doc : planned) context.date = std::max(context.date, doc.date);
+  auto exports_dir = env.output / std::to_string(year) / "exports";
+  exports::write_recap(context, exports_dir / "rekap.xlsx");
+  documents::NumberRegistry registry(store.database());
+  exports::write_certificate_register(context, registry, read_engraving(env), exports_dir / "register-sertifikat.xlsx");
+  env.out << "workbooks: " << (exports_dir / "rekap.xlsx").string() << ", "
+          << (exports_dir / "register-sertifikat.xlsx").string() << '\n';
+  print_not_ready(snapshot, catalog, year, env.out);
+  return report_batch(args, summary, env);
+}
+
+int run_certificates(const Args& args, const Environment& env) {
+  if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
+  auto [catalog, store, snapshot, year] = load(args, env);
+  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
+  auto planned = plan_kinds(store, snapshot, catalog, {"certificate"}, selection, args.flag("signed"));
+  render::TemplateSet templates(env.templates);
+  auto fonts = pdf::FontManifest::load(env.fonts);
+  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
+                                  batch_options(args), env.out, env.err);
+  if (args.flag("dry-run")) return kOk;
+  auto print_file = write_print_file(planned, templates, fonts, env, year, args.flag("force"));
+  if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
+  return report_batch(args, summary, env);
+}
+
+}  // namespace
+
+Command launch_command() {
+  return {"launch",
+          "the Launching Inovasi pack: every contract and certificate, print file, recap, register",
+          "inovasi launch [--year Y] [--agency KODE] [--signed] [--jobs N] [--force] [--dry-run] [--quiet]\n\n"
+          "Makes each agency's performance contract and a certificate for every award and every\n"
+          "innovation at Penerapan submitted to the IGA, the certificates' print file, the recap\n"
+          "and certificate-register workbooks, and lists the agencies that are not ready and why.",
+          with_batch_options({{"year", "Y", "the programme year (default: the latest in the store)"},
+                              {"agency", "KODE", "only this agency"},
+                              {"signed", "", "place scanned signatures and stamps"}}),
+          run_launch};
+}
+
+Command certificates_command() {
+  return {"certificates",
+          "every certificate of the year, one PDF each, and one print file with all of them",
+          "inovasi certificates [--year Y] [--agency KODE] [--signed] [--jobs N] [--force] [--dry-run] [--quiet]",
+          with_batch_options({{"year", "Y", "the programme year (default: the latest in the store)"},
+                              {"agency", "KODE", "only this agency"},
+                              {"signed", "", "place scanned signatures and stamps"}}),
+          run_certificates};
+}
+
+}  // namespace inovasi::cli

@@ -1,0 +1,107 @@
+#include "cli/launch_support.h"
+
+#include <map>
+#include <ostream>
+
+#include "batch/manifest.h"
+#include "cli/batch_options.h"
+#include "documents/registry.h"
+#include "output/atomic_file.h"
+#include "render/print_file.h"
+#include "validation/validation.h"
+
+namespace inovasi::cli {
+namespace {
+
+// The agency a finding is about, from its record label ("kind key/parts").
+std::string agency_of(const std::string& label, const Snapshot& snapshot) {
+  auto space = label.find(' ');
+  if (space == std::string::npos) return {};
+  std::string kind = label.substr(0, space);
+  std::string first = label.substr(space + 1, label.find('/', space) == std::string::npos ? std::string::npos
+                                                                                       : label.find('/', space) - space - 1);
+  if (kind == "instansi" || kind == "fasilitator" || kind == "tim_inovasi" || kind == "anggota_tim" ||
+      kind == "perjanjian_kinerja") {
+    return first;
+  }
+  if (kind == "inovasi" || kind == "jawaban_indikator" || kind == "penghargaan") {
+    auto innovations = snapshot.where("inovasi", "kode", first);
+    return innovations.empty() ? std::string() : std::string(innovations.front()->get("instansi"));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot& snapshot, const Catalog& catalog,
+                                                   const std::vector<std::string_view>& kinds,
+                                                   const documents::Selection& selection, bool signed_copy) {
+  const Record* region = snapshot.region();
+  if (!region) throw UsageError("the store has no regional profile (daerah): import one first");
+  std::vector<documents::PlannedDocument> planned;
+  Transaction transaction(store.database());  // numbers are handed out all or none
+  documents::NumberRegistry registry(store.database());
+  documents::DocumentContext context{snapshot, catalog, *region, registry, signed_copy};
+  for (auto name : kinds) {
+    auto docs = documents::find_document_kind(name)->plan(context, selection);
+    planned.insert(planned.end(), std::make_move_iterator(docs.begin()), std::make_move_iterator(docs.end()));
+  }
+  transaction.commit();
+  return planned;
+}
+
+std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
+                                       const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                                       const Environment& env, int year, bool force) {
+  std::vector<render::PrintPart> parts;
+  std::string keys;
+  Date latest{year, 1, 1};
+  for (const auto& doc : certificates) {
+    if (!doc.error.empty() || doc.kind != "certificate") continue;
+    auto markup = templates.render(templates.resolve(doc.template_name), doc.data, false);
+    keys += markup.markup;
+    std::string bookmark = doc.data.get("nomor")->string_value() + " " +
+                           doc.data.get("instansi")->get("nama")->string_value();
+    parts.push_back({std::move(markup), bookmark});
+    latest = std::max(latest, doc.date);
+  }
+  if (parts.empty()) return {};
+  auto relative = std::filesystem::path(std::to_string(year)) / "certificates" / "certificates-print.pdf";
+  auto manifest_file = manifest_path(env, year);
+  auto manifest = batch::Manifest::load(manifest_file);
+  std::string key = documents::sha256_hex(keys + batch::fonts_fingerprint(fonts));
+  const auto* entry = manifest.find(relative.generic_string());
+  std::error_code error;
+  auto size = std::filesystem::file_size(env.output / relative, error);
+  if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
+  auto pdf = render::render_print_file(parts, templates.folder(), fonts, {"Sertifikat " + std::to_string(year), "", "", ""},
+                                       {false, latest});
+  write_file_atomically(env.output / relative, pdf.bytes);
+  manifest.put({relative.generic_string(), documents::sha256_hex(pdf.bytes), key, "certificate-print-file",
+                std::to_string(parts.size()) + " certificates", pdf.bytes.size()});
+  manifest.save(manifest_file);
+  return env.output / relative;
+}
+
+void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out) {
+  auto report = validate(snapshot, catalog, year);
+  std::map<std::string, std::vector<const Diagnostic*>> by_agency;
+  for (const auto& finding : report.findings) {
+    if (finding.severity != Severity::Error) continue;
+    std::string agency = agency_of(finding.record, snapshot);
+    if (!agency.empty()) by_agency[agency].push_back(&finding);
+  }
+  if (by_agency.empty()) {
+    out << "every agency is ready\n";
+    return;
+  }
+  out << by_agency.size() << " agenc" << (by_agency.size() == 1 ? "y is" : "ies are") << " not ready:\n";
+  for (const auto& [agency, findings] : by_agency) {
+    out << "  " << agency << ":\n";
+    for (const auto* f : findings) {
+      out << "    " << f->record << ": " << (f->field.empty() ? "" : f->field + ": ") << f->message << '\n';
+    }
+  }
+}
+
+}  // namespace inovasi::cli
