@@ -7,7 +7,11 @@
 #include <chrono>
 #include <iostream>
 
+#include "bench/synthetic.h"
+#include "cli/batch_options.h"
 #include "cli/commands.h"
+#include "cli/launch_support.h"
+#include "exports/exports.h"
 #include "layout/images.h"
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
@@ -46,11 +50,86 @@ double peak_rss_mib() {
   return usage.ru_maxrss / 1024.0;
 }
 
-int run_bench(const Args& args, const Environment& env) {
-  if (args.positionals().size() != 1 || args.positionals()[0] != "page") {
-    throw UsageError("bench needs a benchmark name: page");
+// The batch benchmarks run the real code paths on a synthetic store of N innovations.
+int run_batch_bench(const std::string& which, const Args& args, const Environment& env) {
+  std::size_t count = static_cast<std::size_t>(args.integer("count").value_or(1000));
+  int year = 2026;
+  std::filesystem::path out = args.value("out").value_or((std::filesystem::temp_directory_path() / "inovasi-bench").string());
+  std::filesystem::remove_all(out / "bench.db");
+  std::filesystem::remove_all(out / std::to_string(year));
+  Catalog catalog = env.load_catalog();
+  Store store = Store::open(out / "bench.db", true);
+  store.save(bench::synthetic_dataset(count, year));
+  Snapshot snapshot = Snapshot::load(store);
+  Environment bench_env{out / "bench.db", env.templates, out, env.fonts, env.out, env.err};
+  render::TemplateSet templates(env.templates);
+  auto fonts = pdf::FontManifest::load(env.fonts);
+  auto options = batch_options(args);
+  options.quiet = true;
+  auto manifest = manifest_path(bench_env, year);
+
+  std::size_t docs = 0, pages = 0, bytes = 0;
+  double seconds = 0;
+  auto timed = [&](auto&& work) {
+    auto start = Clock::now();
+    work();
+    seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  if (which == "iga-export") {
+    timed([&] { exports::write_iga_export({snapshot, catalog, year, {year, 1, 1}}, out / "iga.xlsx"); });
+    docs = count;
+    bytes = static_cast<std::size_t>(std::filesystem::file_size(out / "iga.xlsx"));
+  } else {
+    auto planned = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+    if (which == "certificates") {
+      timed([&] {
+        auto summary = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+        docs = summary.made;
+        pages = summary.pages;
+        for (const auto& file : summary.files) bytes += static_cast<std::size_t>(std::filesystem::file_size(file));
+      });
+      bytes = docs ? bytes / docs : 0;
+    } else if (which == "print-file") {
+      std::filesystem::path file;
+      timed([&] { file = write_print_file(planned, templates, fonts, bench_env, year, true); });
+      docs = 1;
+      pages = planned.size();
+      bytes = static_cast<std::size_t>(std::filesystem::file_size(file));
+    } else if (which == "rerun") {
+      batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+      timed([&] {
+        auto again = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+        auto summary = batch::run_batch(again, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+        docs = summary.unchanged;
+        if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";
+      });
+    } else {
+      throw UsageError("unknown benchmark '" + which + "' (page, certificates, print-file, iga-export, rerun)");
+    }
   }
+  double rate = seconds > 0 ? static_cast<double>(docs) / seconds : 0;
+  if (args.flag("json")) {
+    env.out << "{\"benchmark\": \"" << which << "\", \"count\": " << count << ", \"docs\": " << docs
+            << ", \"pages\": " << pages << ", \"seconds\": " << seconds << ", \"docs_per_s\": " << rate
+            << ", \"pages_per_s\": " << (seconds > 0 ? static_cast<double>(pages) / seconds : 0)
+            << ", \"bytes_per_doc\": " << bytes << ", \"peak_rss_mib\": " << peak_rss_mib()
+            << ", \"jobs\": " << options.jobs << "}\n";
+  } else {
+    env.out << "bench " << which << ": N=" << count << ", " << options.jobs << " job(s): " << docs << " document(s), "
+            << pages << " page(s) in " << seconds << " s = " << rate << " docs/s";
+    if (pages) env.out << ", " << static_cast<double>(pages) / seconds << " pages/s";
+    env.out << ", " << bytes << " bytes" << (which == "certificates" ? " each" : "") << ", peak RSS " << peak_rss_mib() << " MiB\n";
+  }
+  return kOk;
+}
+
+int run_bench(const Args& args, const Environment& env) {
+  if (args.positionals().size() != 1) {
+    throw UsageError("bench needs a benchmark name: page, certificates, print-file, iga-export, rerun");
+  }
+  if (args.positionals()[0] != "page") return run_batch_bench(args.positionals()[0], args, env);
   int count = args.integer("count").value_or(200);
+  if (args.value("out")) throw UsageError("bench page writes nothing; --out is for the batch benchmarks");
   if (count < 1) throw UsageError("--count must be at least 1");
   auto manifest = pdf::FontManifest::load(env.fonts);
   std::string markup = bench_page_markup();
@@ -98,8 +177,12 @@ int run_bench(const Args& args, const Environment& env) {
 Command bench_command() {
   return {"bench",
           "time the engine on synthetic documents (prints figures)",
-          "inovasi bench page [--count N] [--json]",
-          {{"count", "N", "documents to make (default 200)"}, {"json", "", "one JSON object"}},
+          "inovasi bench page|certificates|print-file|iga-export|rerun [--count N] [--jobs J] [--out DIR] [--json]\n\n"
+          "page: one A4 page through markup, layout and PDF. The others build a synthetic store of N\n"
+          "innovations (default 1000) in DIR (default: the system temp folder) and time the real\n"
+          "paths: one certificate PDF each, the print file, the IGA workbook, a re-run with no change.",
+          {{"count", "N", "documents or innovations"}, {"jobs", "J", "parallel workers (default: cores)"},
+           {"json", "", "one JSON object"}},
           run_bench};
 }
 

@@ -53,16 +53,13 @@ FontManifest FontManifest::load(const std::filesystem::path& manifest) {
 FontSet::FontSet(HpdfDocument& document, const FontManifest& manifest, std::string fallback)
     : document_(document), manifest_(manifest), fallback_(std::move(fallback)) {}
 
-int FontSet::load(const std::string& family, const layout::FaceKey& key) {
-  int bits = (key.bold ? 1 : 0) | (key.italic ? 2 : 0);
-  if (auto it = loaded_.find({family, bits}); it != loaded_.end()) return it->second;
-  auto styles = manifest_.families.find(family);
-  if (styles == manifest_.families.end()) {
-    throw FontError("font family '" + family + "' is not in " + manifest_.file.string());
-  }
-  auto file = styles->second.find(style_name(key));
-  if (file == styles->second.end()) file = styles->second.find("regular");  // faux styles are worse than none
-  const auto& path = file->second;
+std::filesystem::path FontManifest::cut_of(const std::filesystem::path& full) const {
+  auto cut = file.parent_path() / "cut" / (full.stem().string() + "-latin.ttf");
+  std::error_code error;
+  return std::filesystem::is_regular_file(cut, error) ? cut : std::filesystem::path{};
+}
+
+int FontSet::load_file(const std::filesystem::path& path, const std::string& family) {
   if (!std::filesystem::exists(path)) {
     throw FontError("font file " + path.string() + " (family '" + family + "' in " + manifest_.file.string() +
                     ") does not exist; run scripts/setup.sh or fix the manifest");
@@ -78,9 +75,29 @@ int FontSet::load(const std::string& family, const layout::FaceKey& key) {
   face.def = HPDF_GetFontDef(document_.get(), name);
   document_.check("loading font " + path.string());
   faces_.push_back(std::move(face));
-  int index = static_cast<int>(faces_.size() - 1);
-  loaded_[{family, bits}] = index;
-  return index;
+  return static_cast<int>(faces_.size() - 1);
+}
+
+FontSet::Styled& FontSet::styled(const std::string& family, const layout::FaceKey& key) {
+  int bits = (key.bold ? 1 : 0) | (key.italic ? 2 : 0);
+  if (auto it = loaded_.find({family, bits}); it != loaded_.end()) return it->second;
+  auto styles = manifest_.families.find(family);
+  if (styles == manifest_.families.end()) {
+    throw FontError("font family '" + family + "' is not in " + manifest_.file.string());
+  }
+  auto file = styles->second.find(style_name(key));
+  if (file == styles->second.end()) file = styles->second.find("regular");  // faux styles are worse than none
+  Styled entry;
+  entry.full_path = file->second;
+  auto cut = manifest_.cut_of(file->second);
+  if (!cut.empty()) entry.cut = load_file(cut, family);
+  else entry.full = load_file(file->second, family);
+  return loaded_.emplace(std::make_pair(family, bits), entry).first->second;
+}
+
+int FontSet::full_face(Styled& entry, const std::string& family) {
+  if (entry.full < 0) entry.full = load_file(entry.full_path, family);
+  return entry.full;
 }
 
 bool FontSet::has_glyph(int face, char32_t code_point) {
@@ -90,11 +107,15 @@ bool FontSet::has_glyph(int face, char32_t code_point) {
 }
 
 int FontSet::face_for(const layout::FaceKey& key, char32_t code_point) {
-  int primary = load(key.family, key);
-  if (has_glyph(primary, code_point)) return primary;
-  if (manifest_.families.contains(fallback_) && key.family != fallback_) {
-    int fallback = load(fallback_, key);
-    if (has_glyph(fallback, code_point)) return fallback;
+  std::vector<std::string> families{key.family};
+  if (manifest_.families.contains(fallback_) && key.family != fallback_) families.push_back(fallback_);
+  for (const auto& family : families) {
+    Styled& entry = styled(family, key);
+    if (entry.cut >= 0 && has_glyph(entry.cut, code_point)) return entry.cut;
+    // Not in the cut: the full font has it, or the next family is tried. The full font
+    // is checked through its file's glyph table, loaded only now.
+    int full = full_face(entry, family);
+    if (has_glyph(full, code_point)) return full;
   }
   return layout::kNoFace;
 }

@@ -22,6 +22,8 @@ struct FontManifest {
   std::filesystem::path file;
   // family -> style ("regular", "bold", "italic", "bold-italic") -> TTF path
   std::map<std::string, std::map<std::string, std::filesystem::path>> families;
+  // A font cut to Latin by scripts/cut-fonts.sh (fonts/cut/<name>-latin.ttf), when there.
+  std::filesystem::path cut_of(const std::filesystem::path& full) const;
 
   // Throws FontError naming the manifest for bad JSON or missing files.
   static FontManifest load(const std::filesystem::path& manifest);
@@ -48,14 +50,23 @@ class FontSet : public layout::TextMeasurer {
     HPDF_FontDef def = nullptr;
     std::map<char32_t, double> widths;  // per 1 pt, cached
   };
-  int load(const std::string& family, const layout::FaceKey& key);
+  // The face of a family and style: the Latin cut when there is one (small and fast to
+  // embed), and the full font, loaded only when a character is not in the cut.
+  struct Styled {
+    int cut = -1;
+    int full = -1;
+    std::filesystem::path full_path;
+  };
+  Styled& styled(const std::string& family, const layout::FaceKey& key);
+  int load_file(const std::filesystem::path& path, const std::string& family);
+  int full_face(Styled& styled, const std::string& family);
   bool has_glyph(int face, char32_t code_point);
 
   HpdfDocument& document_;
   const FontManifest& manifest_;
   std::string fallback_;
   std::vector<Face> faces_;
-  std::map<std::pair<std::string, int>, int> loaded_;  // (family, style bits) -> face
+  std::map<std::pair<std::string, int>, Styled> loaded_;  // (family, style bits) -> faces
 };
 
 }  // namespace inovasi::pdf

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <fstream>
+#include <functional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -62,8 +63,9 @@ std::set<std::string> section_names(const std::string& text) {
 // from the partials folder (checked once each as markup fragments).
 class CheckingContext : public mustache::context<std::string> {
  public:
-  CheckingContext(const Data* data, std::filesystem::path partials, std::set<std::string> sections)
-      : context(data), partials_(std::move(partials)), sections_(std::move(sections)) {}
+  using Loader = std::function<const std::string&(const std::filesystem::path&, std::set<std::string>&)>;
+  CheckingContext(const Data* data, std::filesystem::path partials, std::set<std::string> sections, Loader loader)
+      : context(data), partials_(std::move(partials)), sections_(std::move(sections)), loader_(std::move(loader)) {}
 
   const Data* get(const std::string& name) const override {
     const Data* found = context::get(name);
@@ -82,10 +84,7 @@ class CheckingContext : public mustache::context<std::string> {
         throw MarkupError(partials_.string(), 0, 0, "partial name '" + name + "' must be a plain name");
       }
       auto path = partials_ / (name + ".xml");
-      std::string text = read_text(path);
-      check_mustache(text, path.string());
-      layout::check_template(layout::parse_markup(text, path.string(), {true, true}), path.string());
-      for (const auto& section : section_names(text)) sections_.insert(section);
+      const std::string& text = loader_(path, sections_);
       used_.push_back(path);
       it = loaded_.emplace(name, Data(text)).first;
     }
@@ -98,6 +97,7 @@ class CheckingContext : public mustache::context<std::string> {
  private:
   std::filesystem::path partials_;
   mutable std::set<std::string> sections_;
+  Loader loader_;
   mutable std::set<std::string> missing_;
   mutable std::map<std::string, Data> loaded_;
   mutable std::vector<std::filesystem::path> used_;
@@ -156,14 +156,30 @@ std::filesystem::path TemplateSet::resolve(const std::string& name_or_path) cons
   throw MarkupError(name_or_path, 0, 0, "no such template (looked for " + given.string() + " and " + named.string() + ")");
 }
 
+const TemplateSet::Checked& TemplateSet::checked(const std::filesystem::path& file, bool fragment) const {
+  std::lock_guard lock(mutex_);
+  auto it = cache_.find(file);
+  if (it != cache_.end()) return *it->second;
+  auto entry = std::make_unique<Checked>();
+  entry->text = read_text(file);
+  check_mustache(entry->text, file.string());
+  // Checked before filling, so errors point at the template's own line and column.
+  layout::check_template(layout::parse_markup(entry->text, file.string(), {true, fragment}), file.string());
+  for (const auto& section : section_names(entry->text)) entry->sections.push_back(section);
+  return *cache_.emplace(file, std::move(entry)).first->second;
+}
+
 RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict) const {
   std::string file = template_file.string();
-  std::string text = read_text(template_file);
-  check_mustache(text, file);
-  // Checked before filling, so errors point at the template's own line and column.
-  layout::check_template(layout::parse_markup(text, file, {true, false}), file);
+  const Checked& main = checked(template_file, false);
+  const std::string& text = main.text;
 
-  CheckingContext context(&data, folder_ / "partials", section_names(text));
+  CheckingContext context(&data, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+                          [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
+                            const Checked& partial = checked(path, true);
+                            sections.insert(partial.sections.begin(), partial.sections.end());
+                            return partial.text;
+                          });
   mustache::mustache tmpl{text};
   std::ostringstream out;
   tmpl.render(context, out);

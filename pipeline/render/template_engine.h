@@ -7,6 +7,9 @@
 #include <kainjow/mustache.hpp>
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -34,7 +37,16 @@ class TemplateSet {
   RenderedMarkup render(const std::filesystem::path& template_file, const Data& data, bool strict) const;
 
  private:
+  // A template or partial read and checked once; later renders reuse it.
+  struct Checked {
+    std::string text;
+    std::vector<std::string> sections;
+  };
+  const Checked& checked(const std::filesystem::path& file, bool fragment) const;
+
   std::filesystem::path folder_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::filesystem::path, std::unique_ptr<Checked>> cache_;
 };
 
 // Mustache data from JSON text (objects, arrays, strings, numbers, booleans, null).

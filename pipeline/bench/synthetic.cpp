@@ -1,0 +1,99 @@
+#include "bench/synthetic.h"
+
+#include <array>
+#include <random>
+
+#include "importers/narrative_parser.h"
+#include "model/narrative.h"
+#include "model/text.h"
+
+namespace inovasi::bench {
+namespace {
+
+constexpr std::array<std::string_view, 24> kWords{
+    "Pelayanan", "Terpadu",   "Digital",     "Desa",       "Kesehatan", "Pendidikan", "Masyarakat", "Sehat",
+    "Cerdas",    "Inovasi",   "Administrasi", "Kependudukan", "Pertanian", "Ketahanan", "Pangan",   "Gizi",
+    "Anak",      "Lansia",    "Perizinan",   "Keliling",   "Elektronik", "Bersama",   "Gotong",     "Royong"};
+constexpr std::array<std::string_view, 12> kAgencies{
+    "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Pertanian",
+    "Dinas Komunikasi dan Informatika", "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Dinas Sosial", "Rumah Sakit Umum Daerah", "Kecamatan", "Puskesmas", "Dinas Perhubungan",
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"};
+
+Record make(std::string_view kind) {
+  Record record;
+  record.kind = find_record_kind(kind);
+  record.where = {"synthetic", 0};
+  return record;
+}
+
+std::string narrative(std::mt19937& random, int words) {
+  std::string text = "Dasar hukum dan latar belakang inovasi ini adalah kebutuhan pelayanan yang lebih baik.\n";
+  for (int item = 1; item <= 5; ++item) {
+    text += "  " + std::to_string(item) + ". ";
+    for (int w = 0; w < words / 6; ++w) text += std::string(ascii_lower(kWords[random() % kWords.size()])) + " ";
+    text += "\n";
+  }
+  return narrative_to_json(parse_narrative_text(text));
+}
+
+}  // namespace
+
+Dataset synthetic_dataset(std::size_t innovations, int year) {
+  std::mt19937 random(static_cast<unsigned>(innovations));
+  Dataset dataset;
+  Record region = make("daerah");
+  for (auto [field, value] : {std::pair{"kode", "contoh"}, {"nama_daerah", "Kabupaten Contoh"}, {"sebutan_kepala_daerah", "Bupati"},
+                              {"nama_kepala_daerah", "Drs. Contoh Nama Bupati, M.Si"}, {"tempat", "Kota Contoh"},
+                              {"nama_bappeda", "Badan Perencanaan Pembangunan Daerah"}, {"singkatan_bappeda", "Bappeda"},
+                              {"pola_nomor_sertifikat", "000.8.3.3/{urut}/Bappeda/{tahun}"}}) {
+    region.set(field, value);
+  }
+  dataset.records.push_back(region);
+  Record launching = make("kegiatan");
+  launching.set("kode", "launching");
+  launching.set("tahun", std::to_string(year));
+  launching.set("nama_kegiatan", "Launching Inovasi");
+  launching.set("jenis", "Launching Inovasi");
+  launching.set("tanggal", std::to_string(year) + "-02-24");
+  launching.set("tempat", "Aula");
+  dataset.records.push_back(launching);
+  std::size_t agencies = std::max<std::size_t>(1, innovations / 20);
+  for (std::size_t a = 0; a < agencies; ++a) {
+    Record agency = make("instansi");
+    agency.set("kode", "opd-" + std::to_string(a + 1));
+    agency.set("nama", std::string(kAgencies[a % kAgencies.size()]) + " " + std::to_string(a / kAgencies.size() + 1));
+    agency.set("kepala_nama", "Kepala Perangkat Daerah " + std::to_string(a + 1));
+    dataset.records.push_back(agency);
+  }
+  for (std::size_t i = 0; i < innovations; ++i) {
+    // Names of every length: from two words to a long descriptive title with an acronym.
+    std::size_t words = 2 + random() % 14;
+    std::string name, acronym;
+    for (std::size_t w = 0; w < words; ++w) {
+      auto word = kWords[random() % kWords.size()];
+      name += (w ? " " : "") + ascii_upper(word);
+      if (acronym.size() < 6) acronym += word.substr(0, 1 + random() % 2);
+    }
+    name += " (" + ascii_upper(acronym) + ") " + std::to_string(i + 1);
+    Record innovation = make("inovasi");
+    innovation.set("kode", "inovasi-" + std::to_string(i + 1));
+    innovation.set("tahun", std::to_string(year));
+    innovation.set("nama", name);
+    innovation.set("instansi", "opd-" + std::to_string(i % agencies + 1));
+    innovation.set("tahapan", "Penerapan");
+    innovation.set("jenis", i % 2 ? "Digital" : "Non Digital");
+    innovation.set("bentuk", "Inovasi Pelayanan Publik");
+    innovation.set("waktu_uji_coba", std::to_string(year - 1) + "-03-01");
+    innovation.set("waktu_penerapan", std::to_string(year - 1) + "-09-01");
+    innovation.set("rancang_bangun", narrative(random, 330));
+    innovation.set("tujuan", narrative(random, 40));
+    innovation.set("manfaat", narrative(random, 40));
+    innovation.set("hasil", narrative(random, 20));
+    innovation.set("diajukan_iga", "1");
+    dataset.records.push_back(std::move(innovation));
+  }
+  return dataset;
+}
+
+}  // namespace inovasi::bench
