@@ -99,7 +99,7 @@ void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontM
                 const std::filesystem::path& output) {
   try {
     auto rendered = render::render_markup(job.markup, templates.folder(), fonts, {false, job.document->date});
-    write_file_atomically(output / job.document->path, rendered.bytes);
+    write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the batch
     job.sha256 = documents::sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
     job.pages = rendered.pages;
@@ -109,6 +109,20 @@ void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontM
     job.error = e.what();
   }
   job.markup = {};  // the memory goes back as soon as the document is done
+}
+
+// Runs body(0..count-1) on up to `jobs` threads, each taking the next index.
+template <typename Body>
+void parallel_for(std::size_t count, int jobs, Body body) {
+  std::atomic<std::size_t> next{0};
+  int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
+  std::vector<std::thread> threads;
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      for (std::size_t i = next++; i < count; i = next++) body(i);
+    });
+  }
+  for (auto& thread : threads) thread.join();
 }
 
 }  // namespace
@@ -130,11 +144,12 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   std::string fonts_fp = fonts_fingerprint(fonts);
 
   // Plan: fill every template and decide what is new, changed or unchanged.
+  // Filling and hashing is independent per document: the workers share it out.
   std::vector<Job> jobs(documents.size());
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    jobs[i].document = &documents[i];
+  for (std::size_t i = 0; i < documents.size(); ++i) jobs[i].document = &documents[i];
+  parallel_for(jobs.size(), options.jobs, [&](std::size_t i) {
     plan_job(jobs[i], templates, fonts_fp, manifest, output, options.force);
-  }
+  });
   if (options.dry_run) {
     std::map<std::string_view, std::size_t> counts;
     for (const auto& job : jobs) {
@@ -171,7 +186,8 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   for (auto& thread : threads) thread.join();
   progress.finish(done, failed);
 
-  // Record: numbers' file hashes and the manifest, after the files exist.
+  // Record: numbers' file hashes and the manifest, once the files are on disk.
+  if (!todo.empty() && std::filesystem::exists(output)) sync_filesystem(output);
   BatchSummary summary;
   documents::NumberRegistry registry(db);
   Transaction transaction(db);

@@ -28,7 +28,7 @@ class TemporaryFile {
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
 
-  void write_all(std::string_view bytes) {
+  void write_all(std::string_view bytes, bool durable) {
     while (!bytes.empty()) {
       ssize_t written = ::write(fd_, bytes.data(), bytes.size());
       if (written < 0) {
@@ -37,7 +37,7 @@ class TemporaryFile {
       }
       bytes.remove_prefix(static_cast<std::size_t>(written));
     }
-    if (::fsync(fd_) != 0) fail(path_, "cannot flush");
+    if (durable && ::fsync(fd_) != 0) fail(path_, "cannot flush");
     if (::close(fd_) != 0) {
       fd_ = -1;
       fail(path_, "cannot close");
@@ -57,7 +57,15 @@ class TemporaryFile {
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
+void sync_filesystem(const std::filesystem::path& folder) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) fail(folder, "cannot open to flush");
+  int rc = ::syncfs(fd);
+  ::close(fd);
+  if (rc != 0) fail(folder, "cannot flush to disk");
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, bool durable) {
   std::error_code error;
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
   if (error) throw OutputError(target.parent_path().string() + ": cannot create folder: " + error.message());
@@ -65,7 +73,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   auto temporary = target;
   temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
   TemporaryFile file(temporary);
-  file.write_all(bytes);
+  file.write_all(bytes, durable);
   file.commit_as(target);
 }
 

@@ -73,6 +73,8 @@ int FontSet::load_file(const std::filesystem::path& path, const std::string& fam
   Face face;
   face.name = name;
   face.def = HPDF_GetFontDef(document_.get(), name);
+  face.widths.assign(kFlat, -1.0f);
+  face.glyphs.assign(kFlat, -1);
   document_.check("loading font " + path.string());
   faces_.push_back(std::move(face));
   return static_cast<int>(faces_.size() - 1);
@@ -103,29 +105,44 @@ int FontSet::full_face(Styled& entry, const std::string& family) {
 bool FontSet::has_glyph(int face, char32_t code_point) {
   if (code_point > 0xFFFF) return false;  // libharu's TrueType code handles the BMP only
   if (code_point == U' ' || code_point == U'\u00A0') return true;
-  return HPDF_TTFontDef_GetGlyphid(faces_[static_cast<std::size_t>(face)].def, static_cast<HPDF_UINT16>(code_point)) != 0;
+  auto& f = faces_[static_cast<std::size_t>(face)];
+  if (code_point < kFlat) {
+    auto& known = f.glyphs[code_point];
+    if (known < 0) known = HPDF_TTFontDef_GetGlyphid(f.def, static_cast<HPDF_UINT16>(code_point)) != 0 ? 1 : 0;
+    return known == 1;
+  }
+  return HPDF_TTFontDef_GetGlyphid(f.def, static_cast<HPDF_UINT16>(code_point)) != 0;
 }
 
 int FontSet::face_for(const layout::FaceKey& key, char32_t code_point) {
-  std::vector<std::string> families{key.family};
-  if (manifest_.families.contains(fallback_) && key.family != fallback_) families.push_back(fallback_);
-  for (const auto& family : families) {
-    Styled& entry = styled(family, key);
-    if (entry.cut >= 0 && has_glyph(entry.cut, code_point)) return entry.cut;
-    // Not in the cut: the full font has it, or the next family is tried. The full font
-    // is checked through its file's glyph table, loaded only now.
-    int full = full_face(entry, family);
-    if (has_glyph(full, code_point)) return full;
+  if (last_chain_.empty() || !(key == last_key_)) {
+    last_chain_.assign(1, &styled(key.family, key));
+    last_key_ = key;
   }
-  return layout::kNoFace;
+  Styled& primary = *last_chain_.front();
+  if (primary.cut >= 0 && has_glyph(primary.cut, code_point)) return primary.cut;
+  // Not in the cut: the full font (loaded only now), then the fallback family.
+  int full = full_face(primary, key.family);
+  if (has_glyph(full, code_point)) return full;
+  if (!manifest_.families.contains(fallback_) || key.family == fallback_) return layout::kNoFace;
+  if (last_chain_.size() < 2) last_chain_.push_back(&styled(fallback_, key));
+  Styled& fallback = *last_chain_[1];
+  if (fallback.cut >= 0 && has_glyph(fallback.cut, code_point)) return fallback.cut;
+  int fallback_full = full_face(fallback, fallback_);
+  return has_glyph(fallback_full, code_point) ? fallback_full : layout::kNoFace;
 }
 
 double FontSet::advance(int face, char32_t code_point) {
   auto& f = faces_.at(static_cast<std::size_t>(face));
-  auto it = f.widths.find(code_point);
-  if (it != f.widths.end()) return it->second;
+  if (code_point < kFlat) {
+    float& width = f.widths[code_point];
+    if (width < 0) width = static_cast<float>(HPDF_TTFontDef_GetCharWidth(f.def, static_cast<HPDF_UINT16>(code_point)) / 1000.0);
+    return width;
+  }
+  auto it = f.other_widths.find(code_point);
+  if (it != f.other_widths.end()) return it->second;
   double width = code_point > 0xFFFF ? 0 : HPDF_TTFontDef_GetCharWidth(f.def, static_cast<HPDF_UINT16>(code_point)) / 1000.0;
-  f.widths.emplace(code_point, width);
+  f.other_widths.emplace(code_point, width);
   return width;
 }
 

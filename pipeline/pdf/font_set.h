@@ -45,10 +45,15 @@ class FontSet : public layout::TextMeasurer {
   std::size_t face_count() const { return faces_.size(); }
 
  private:
+  // Characters below this get flat per-face caches (all of Latin, Greek, Cyrillic,
+  // punctuation); layout asks about every character of every document.
+  static constexpr char32_t kFlat = 0x3000;
   struct Face {
     std::string name;
     HPDF_FontDef def = nullptr;
-    std::map<char32_t, double> widths;  // per 1 pt, cached
+    std::vector<float> widths;        // per 1 pt; < 0 when not yet asked
+    std::vector<signed char> glyphs;  // 1 has, 0 lacks, -1 not yet asked
+    std::map<char32_t, double> other_widths;
   };
   // The face of a family and style: the Latin cut when there is one (small and fast to
   // embed), and the full font, loaded only when a character is not in the cut.
@@ -67,6 +72,9 @@ class FontSet : public layout::TextMeasurer {
   std::string fallback_;
   std::vector<Face> faces_;
   std::map<std::pair<std::string, int>, Styled> loaded_;  // (family, style bits) -> faces
+  // The last style asked for: consecutive characters nearly always share it.
+  layout::FaceKey last_key_;
+  std::vector<Styled*> last_chain_;
 };
 
 }  // namespace inovasi::pdf
