@@ -28,5 +28,6 @@ Command verify_command();
 Command export_command();
 Command launch_command();
 Command certificates_command();
+Command desk_packet_command();
 
 }  // namespace inovasi::cli

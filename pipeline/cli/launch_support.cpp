@@ -11,28 +11,6 @@
 #include "validation/validation.h"
 
 namespace inovasi::cli {
-namespace {
-
-// The agency a finding is about, from its record label ("kind key/parts").
-std::string agency_of(const std::string& label, const Snapshot& snapshot) {
-  auto space = label.find(' ');
-  if (space == std::string::npos) return {};
-  std::string kind = label.substr(0, space);
-  std::string first = label.substr(space + 1, label.find('/', space) == std::string::npos ? std::string::npos
-                                                                                       : label.find('/', space) - space - 1);
-  if (kind == "instansi" || kind == "fasilitator" || kind == "tim_inovasi" || kind == "anggota_tim" ||
-      kind == "perjanjian_kinerja") {
-    return first;
-  }
-  if (kind == "inovasi" || kind == "jawaban_indikator" || kind == "penghargaan") {
-    auto innovations = snapshot.where("inovasi", "kode", first);
-    return innovations.empty() ? std::string() : std::string(innovations.front()->get("instansi"));
-  }
-  return {};
-}
-
-}  // namespace
-
 std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot& snapshot, const Catalog& catalog,
                                                    const std::vector<std::string_view>& kinds,
                                                    const documents::Selection& selection, bool signed_copy) {
@@ -88,7 +66,7 @@ void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year,
   std::map<std::string, std::vector<const Diagnostic*>> by_agency;
   for (const auto& finding : report.findings) {
     if (finding.severity != Severity::Error) continue;
-    std::string agency = agency_of(finding.record, snapshot);
+    std::string agency = agency_of_finding(finding.record, snapshot);
     if (!agency.empty()) by_agency[agency].push_back(&finding);
   }
   if (by_agency.empty()) {

@@ -24,27 +24,27 @@ Data narrative_field(const Record& innovation, std::string_view field, const Ind
   return d;
 }
 
-PlannedDocument plan_narrative(DocumentContext& context, const Record& innovation, int year) {
-  PlannedDocument doc{"iga-narrative", "narasi-iga", {}, base_data(context), {year, 1, 1}, innovation.key_label(), {}, {}};
+}  // namespace
+
+void add_narrative_fields(Data& data, const DocumentContext& context, const Record& innovation, int year,
+                          int bookmark_level) {
   const auto& edition = context.catalog.indicators_for(year);
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
-  for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
-    if (auto date = date_of(innovation.get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
-  }
-  doc.data.set("tahun", std::to_string(year));
-  doc.data.set("instansi", agency ? agency_data(*agency, context.catalog, false) : Data(false));
+  data.set("tingkat_penanda", std::to_string(bookmark_level));
+  data.set("tahun", std::to_string(year));
+  data.set("instansi", agency ? agency_data(*agency, context.catalog, false) : Data(false));
   for (auto field : {"nama", "tahapan", "inisiator", "jenis", "bentuk", "urusan"}) {
     std::string value(innovation.get(field));
     if (value.empty() && keeps_raw_text(innovation.kind->field(field) ? innovation.kind->field(field)->type : FieldType::Text)) {
       value = innovation.get(raw_column(field));
     }
-    doc.data.set(field, value.empty() ? Data(false) : Data(value));
+    data.set(field, value.empty() ? Data(false) : Data(value));
   }
   for (auto field : {"waktu_uji_coba", "waktu_penerapan"}) {
     auto date = date_of(innovation.get(field));
-    doc.data.set(field, date ? date_data(*date) : Data(false));
+    data.set(field, date ? date_data(*date) : Data(false));
   }
-  for (auto field : {"rancang_bangun", "tujuan", "manfaat", "hasil"}) doc.data.set(field, narrative_field(innovation, field, edition));
+  for (auto field : {"rancang_bangun", "tujuan", "manfaat", "hasil"}) data.set(field, narrative_field(innovation, field, edition));
 
   Data answers = list();
   int total = 0;
@@ -68,10 +68,21 @@ PlannedDocument plan_narrative(DocumentContext& context, const Record& innovatio
     }
     answers.push_back(row);
   }
-  doc.data.set("indikator", answers);
-  doc.data.set("skor", std::to_string(total));
-  doc.data.set("skor_maksimal", std::to_string(edition.max_score()));
-  doc.data.set("edisi", std::to_string(edition.edition));
+  data.set("indikator", answers);
+  data.set("skor", std::to_string(total));
+  data.set("skor_maksimal", std::to_string(edition.max_score()));
+  data.set("edisi", std::to_string(edition.edition));
+}
+
+namespace {
+
+PlannedDocument plan_narrative(DocumentContext& context, const Record& innovation, int year) {
+  PlannedDocument doc{"iga-narrative", "narasi-iga", {}, base_data(context), {year, 1, 1}, innovation.key_label(), {}, {}};
+  for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
+    if (auto date = date_of(innovation.get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
+  }
+  add_narrative_fields(doc.data, context, innovation, year, 0);
+  const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   std::string agency_slug = agency ? slugify(agency->get("kode")) : std::string("tanpa-instansi");
   doc.path = std::filesystem::path(std::to_string(year)) / "iga" / agency_slug / (slugify(innovation.get("kode")) + ".pdf");
   return doc;

@@ -7,7 +7,7 @@ namespace inovasi::documents {
 const std::vector<DocumentKind>& document_kinds() {
   static const std::vector<DocumentKind> kinds{contract_kind(),     discussion_form_kind(),   minutes_kind(),
                                                certificate_kind(),  iga_narrative_kind(),     escalation_report_kind(),
-                                               attendance_kind()};
+                                               attendance_kind(),   desk_packet_kind()};
   return kinds;
 }
 

@@ -62,6 +62,11 @@ Data base_data(const DocumentContext& context);
 // the field when the profile has no pattern.
 IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,
                           std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields);
+// The IGA narrative's fields of one innovation (nama, tahapan, ..., rancang_bangun,
+// indikator, skor), shared by the narrative export and the desk packet.
+void add_narrative_fields(Data& data, const DocumentContext& context, const Record& innovation, int year,
+                          int bookmark_level);
+
 // Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
 bool qualifies_for_certificate(const Record& innovation);
 
@@ -75,5 +80,6 @@ DocumentKind certificate_kind();
 DocumentKind iga_narrative_kind();
 DocumentKind escalation_report_kind();
 DocumentKind attendance_kind();
+DocumentKind desk_packet_kind();
 
 }  // namespace inovasi::documents

@@ -17,6 +17,7 @@ struct ExportContext {
   const Catalog& catalog;
   int year = 0;
   Date date;  // the workbook's creation date: the data's, never the wall clock
+  std::string agency = {};  // only this agency's innovations and findings (desk packets)
 };
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target);

@@ -27,8 +27,13 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
                       "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
                       "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
+  auto selected = [&](std::string_view innovation_code) {
+    if (context.agency.empty()) return true;
+    auto found = context.snapshot.where("inovasi", "kode", innovation_code, year);
+    return !found.empty() && found.front()->get("instansi") == context.agency;
+  };
   for (const auto& r : context.snapshot.all("inovasi")) {
-    if (r.get("tahun") != year) continue;
+    if (r.get("tahun") != year || !selected(r.get("kode"))) continue;
     const IndicativeScore* score = scores.count(std::string(r.get("kode"))) ? scores[std::string(r.get("kode"))] : nullptr;
     std::string urusan_lain;
     if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
@@ -48,7 +53,7 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   auto& answers = book.add_sheet("Indikator");
   answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
   for (const auto& a : context.snapshot.all("jawaban_indikator")) {
-    if (a.get("tahun") != year) continue;
+    if (a.get("tahun") != year || !selected(a.get("inovasi"))) continue;
     const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
     double weight = indicator ? indicator->weight : 0;
     double level = a.has("level") ? std::stod(std::string(a.get("level"))) : 0;
@@ -60,6 +65,7 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   auto& findings = book.add_sheet("Temuan");
   findings.header({"tingkat", "data", "kolom", "pesan"});
   for (const auto& f : report.findings) {
+    if (!context.agency.empty() && agency_of_finding(f.record, context.snapshot) != context.agency) continue;
     findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.message});
   }
   book.close();

@@ -18,6 +18,23 @@ std::size_t ValidationReport::count(Severity severity) const {
       std::count_if(findings.begin(), findings.end(), [&](const auto& f) { return f.severity == severity; }));
 }
 
+std::string agency_of_finding(const std::string& label, const Snapshot& snapshot) {
+  auto space = label.find(' ');
+  if (space == std::string::npos) return {};
+  std::string kind = label.substr(0, space);
+  auto slash = label.find('/', space);
+  std::string first = label.substr(space + 1, slash == std::string::npos ? std::string::npos : slash - space - 1);
+  if (kind == "instansi" || kind == "fasilitator" || kind == "tim_inovasi" || kind == "anggota_tim" ||
+      kind == "perjanjian_kinerja") {
+    return first;
+  }
+  if (kind == "inovasi" || kind == "jawaban_indikator" || kind == "penghargaan") {
+    auto innovations = snapshot.where("inovasi", "kode", first);
+    return innovations.empty() ? std::string() : std::string(innovations.front()->get("instansi"));
+  }
+  return {};
+}
+
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
   Findings findings;
   check_region(snapshot, findings);

@@ -35,6 +35,9 @@ struct ValidationReport {
 
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year);
 
+// The agency a finding concerns, from its record label ("kind key/parts"); "" if none.
+std::string agency_of_finding(const std::string& record_label, const Snapshot& snapshot);
+
 // One rule family each; validate() runs them all. Exposed for tests.
 class Findings {
  public:

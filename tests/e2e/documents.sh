@@ -123,6 +123,16 @@ qpdf --check "$pf" >/dev/null 2>&1 && ok || bad "qpdf print file"
   || bad "certificates --agency: $(tail -2 "$work/log")"
 "$bin" launch --dry-run --out "$work/launch" >"$work/plan" 2>&1 && grep -q "0 new, 0 changed, 20 unchanged, 1 failed" "$work/plan" && ok \
   || bad "launch dry-run: $(tail -1 "$work/plan")"
+# Desk-review packets: a bookmarked PDF, a workbook and a zip of both per agency.
+"$bin" desk-packet --agency dinkes --out "$work/desk" >"$work/log" 2>&1 && ok || bad "desk-packet: $(tail -3 "$work/log")"
+d="$work/desk/2026/desk/dinkes"
+[ -f "$d/packet.pdf" ] && [ -f "$d/packet.xlsx" ] && [ -f "$d/packet.zip" ] && ok || bad "desk-packet files"
+[ "$(unzip -Z1 "$d/packet.zip" | sort | tr '\n' ' ')" = "packet.pdf packet.xlsx " ] && ok || bad "packet.zip contents"
+has "$d/packet.pdf" "PAKET DESK INOVASI" "DAFTAR PERIKSA KELENGKAPAN" "SIGAP STUNTING" "Indikator dijawab (20 dari 20)" \
+  "Rancang Bangun" "TEMUAN PEMERIKSAAN DATA"
+for title in Sampul "Daftar Periksa" "Rancang Bangun" Temuan; do
+  qpdf --json --json-key=outlines "$d/packet.pdf" | grep -q "\"title\": \"$title\"" || bad "packet bookmark $title"
+done; ok
 "$bin" render planets >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown kind"
 
 echo "documents: $passed passed, $failures failed"

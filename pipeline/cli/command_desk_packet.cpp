@@ -1,0 +1,74 @@
+#include <Poco/Zip/Compress.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "cli/batch_options.h"
+#include "cli/commands.h"
+#include "cli/launch_support.h"
+#include "exports/exports.h"
+#include "output/atomic_file.h"
+
+namespace inovasi::cli {
+namespace {
+
+// packet.zip beside packet.pdf and packet.xlsx, written under a temporary name first.
+void write_zip(const std::filesystem::path& folder) {
+  auto target = folder / "packet.zip";
+  auto temporary = folder / "packet.zip.tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary);
+    if (!out) throw OutputError(temporary.string() + ": cannot create");
+    Poco::Zip::Compress zip(out, true);
+    for (auto name : {"packet.pdf", "packet.xlsx"}) zip.addFile(Poco::Path((folder / name).string()), Poco::Path(name));
+    zip.close();
+    out.flush();
+    if (!out) throw OutputError(temporary.string() + ": cannot write");
+  }
+  std::filesystem::rename(temporary, target);
+}
+
+int run_desk_packet(const Args& args, const Environment& env) {
+  if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
+  Catalog catalog = env.load_catalog();
+  Store store = Store::open(env.database, false);
+  Snapshot snapshot = Snapshot::load(store);
+  int year = args.integer("year").value_or(snapshot.latest_year());
+  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
+  auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false);
+  render::TemplateSet templates(env.templates);
+  auto fonts = pdf::FontManifest::load(env.fonts);
+  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
+                                  batch_options(args), env.out, env.err);
+  if (args.flag("dry-run")) return kOk;
+  std::size_t failed = summary.failed;
+  for (const auto& doc : planned) {
+    auto folder = env.output / doc.path.parent_path();
+    if (!std::filesystem::exists(folder / "packet.pdf")) continue;  // its PDF failed: reported above
+    try {
+      std::string agency = doc.data.get("instansi")->get("kode")->string_value();
+      exports::write_iga_export({snapshot, catalog, year, doc.date, agency}, folder / "packet.xlsx");
+      write_zip(folder);
+    } catch (const std::exception& e) {
+      env.err << "desk-packet: " << doc.label << ": " << e.what() << '\n';
+      ++failed;
+    }
+  }
+  summary.failed = failed;
+  return report_batch(args, summary, env);
+}
+
+}  // namespace
+
+Command desk_packet_command() {
+  return {"desk-packet",
+          "per agency: the desk-review PDF (bookmarked), its workbook, and a zip of both",
+          "inovasi desk-packet [--year Y] [--agency KODE] [--jobs N] [--force] [--dry-run] [--quiet]\n\n"
+          "Files: <out>/<year>/desk/<agency>/packet.pdf, packet.xlsx, packet.zip.",
+          with_batch_options({{"year", "Y", "the programme year (default: the latest in the store)"},
+                              {"agency", "KODE", "only this agency"}}),
+          run_desk_packet};
+}
+
+}  // namespace inovasi::cli

@@ -1,0 +1,101 @@
+// Desk-review packet: per agency, a cover, a checklist of what is complete or missing
+// for each innovation, each innovation's IGA narrative, and the validation findings.
+
+#include <map>
+
+#include "documents/document_kind.h"
+#include "model/narrative.h"
+#include "model/text.h"
+#include "validation/validation.h"
+
+namespace inovasi::documents {
+namespace {
+
+bool filled(const Record& innovation, std::string_view field) {
+  return !narrative_from_json(innovation.get(field)).empty();
+}
+
+Data checklist(const DocumentContext& context, const Record& innovation, int year) {
+  const auto& edition = context.catalog.indicators_for(year);
+  Data check = object();
+  auto minimum = edition.minimum_words.find("rancang_bangun");
+  auto words = narrative_word_count(narrative_from_json(innovation.get("rancang_bangun")));
+  check.set("rancang_bangun", Data(minimum == edition.minimum_words.end() || words >= static_cast<std::size_t>(minimum->second)));
+  check.set("jumlah_kata", std::to_string(words));
+  for (auto field : {"tujuan", "manfaat", "hasil"}) check.set(field, Data(filled(innovation, field)));
+  for (auto field : {"waktu_uji_coba", "waktu_penerapan", "tautan_video"}) check.set(field, Data(innovation.has(field)));
+  check.set("diajukan_iga", Data(innovation.get("diajukan_iga") == "1"));
+  int answered = 0, evidenced = 0;
+  for (const auto* answer : context.snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+    if (answer->has("level") && answer->get("level") != "0") ++answered;
+    if (answer->get("status_bukti") == "Lengkap") ++evidenced;
+  }
+  check.set("indikator_dijawab", std::to_string(answered));
+  check.set("bukti_lengkap", std::to_string(evidenced));
+  check.set("jumlah_indikator", std::to_string(edition.indicators.size()));
+  check.set("indikator_lengkap", Data(answered == static_cast<int>(edition.indicators.size())));
+  check.set("bukti_semua", Data(evidenced == static_cast<int>(edition.indicators.size())));
+  return check;
+}
+
+PlannedDocument plan_packet(DocumentContext& context, const Record& agency, const std::vector<const Record*>& innovations,
+                            const std::vector<const Diagnostic*>& findings, int year) {
+  std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
+  PlannedDocument doc{"desk-packet", "paket-desk", {}, base_data(context), {year, 1, 1}, "paket desk " + key, {}, {}};
+  doc.data.set("tahun", std::to_string(year));
+  doc.data.set("instansi", agency_data(agency, context.catalog, false));
+  Data list_of = list();
+  int no = 0;
+  for (const auto* innovation : innovations) {
+    Data item = object();
+    add_narrative_fields(item, context, *innovation, year, 1);
+    item.set("no", std::to_string(++no));
+    item.set("periksa", checklist(context, *innovation, year));
+    list_of.push_back(item);
+    for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
+      if (auto date = date_of(innovation->get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
+    }
+  }
+  doc.data.set("inovasi", list_of);
+  doc.data.set("ada_inovasi", Data(no > 0));
+  Data rows = list();
+  no = 0;
+  for (const auto* finding : findings) {
+    Data row = object();
+    row.set("no", std::to_string(++no));
+    row.set("tingkat", std::string(severity_name(finding->severity)));
+    row.set("kesalahan", Data(finding->severity == Severity::Error));
+    row.set("data", finding->record);
+    row.set("kolom", finding->field);
+    row.set("pesan", finding->message);
+    rows.push_back(row);
+  }
+  doc.data.set("temuan", rows);
+  doc.data.set("ada_temuan", Data(no > 0));
+  doc.path = std::filesystem::path(std::to_string(year)) / "desk" / slugify(agency.get("kode")) / "packet.pdf";
+  return doc;
+}
+
+}  // namespace
+
+DocumentKind desk_packet_kind() {
+  return {"desk-packet", "desk-review packet, one per agency: cover, checklist, narratives, findings",
+          [](DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            std::string year_text = std::to_string(year);
+            auto report = validate(context.snapshot, context.catalog, year);
+            std::map<std::string, std::vector<const Diagnostic*>> by_agency;
+            for (const auto& finding : report.findings) {
+              by_agency[agency_of_finding(finding.record, context.snapshot)].push_back(&finding);
+            }
+            std::vector<PlannedDocument> docs;
+            for (const auto& agency : context.snapshot.all("instansi")) {
+              if (!selection.agency.empty() && agency.get("kode") != selection.agency) continue;
+              auto innovations = context.snapshot.where("inovasi", "instansi", agency.get("kode"), year_text);
+              docs.push_back(plan_packet(context, agency, innovations, by_agency[std::string(agency.get("kode"))], year));
+            }
+            return docs;
+          }};
+}
+
+}  // namespace inovasi::documents
