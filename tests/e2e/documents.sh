@@ -22,7 +22,7 @@ export INOVASI_DB="$work/store.db"
 "$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import"
 out="$work/out"
 "$bin" render all --out "$out" >"$work/log" 2>&1 && ok || bad "render all: $(tail -5 "$work/log")"
-grep -q "^made 45, unchanged 0, failed 0" "$work/log" && ok || bad "expected 45 documents: $(tail -1 "$work/log")"
+grep -q "^made 60, unchanged 0, failed 0" "$work/log" && ok || bad "expected 60 documents (45 + 15 desk packets): $(tail -1 "$work/log")"
 for pdf in $(find "$out" -name '*.pdf'); do qpdf --check "$pdf" >/dev/null 2>&1 || bad "qpdf --check $pdf"; done; ok
 # Paths are slugs inside the output folder.
 [ -z "$(find "$out" -name '*.pdf' | grep -v '^'"$out"'/2026/[a-z]*/[a-z0-9./-]*$')" ] && ok || bad "unexpected paths"
@@ -54,18 +54,18 @@ has "$y/iga/pkm-berastagi/kelas-ibu-hamil-digital-kemilau.pdf" "BELUM MEMENUHI"
 # Rendering again makes nothing; forced, it gives the same numbers and byte-identical files.
 cp -r "$out" "$work/first"
 "$bin" render all --out "$out" >"$work/log" 2>&1
-grep -q "^made 0, unchanged 45, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
+grep -q "^made 0, unchanged 60, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
 "$bin" render all --force --out "$out" >"$work/log" 2>&1
-grep -q "^made 45, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
+grep -q "^made 60, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
 diff -r "$work/first" "$out" >/dev/null && ok || bad "forced render differs"
-# Touching one record remakes only its documents.
+# Touching one record remakes only its documents: its narrative and its agency's desk packet.
 printf 'nama,tahun,rancang_bangun\nKELAS IBU HAMIL DIGITAL (KEMILAU),2026,Rancang bangun yang diperbarui.\n' >"$work/inovasi.csv"
 "$bin" import "$work/inovasi.csv" >/dev/null 2>&1 || bad "import one change"
 "$bin" render all --dry-run --out "$out" >"$work/plan" 2>&1
-grep -q "plan: 45 document(s): 0 new, 1 changed, 44 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
+grep -q "plan: 60 document(s): 0 new, 2 changed, 58 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
   || bad "dry-run plan: $(tail -1 "$work/plan")"
 "$bin" render all --out "$out" >"$work/log" 2>&1
-grep -q "^made 1, unchanged 44" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
+grep -q "^made 2, unchanged 58" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
 
 # A run killed midway leaves no half-written file, and the next run completes the set.
 killed="$work/killed"

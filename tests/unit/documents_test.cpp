@@ -126,7 +126,8 @@ TEST(Bindings, EveryKindPlansFromTheBundledInputs) {
   NumberRegistry registry(store.database());
   DocumentContext context{snapshot, catalog(), *snapshot.region(), registry, false};
   std::map<std::string, std::size_t> expected{{"contract", 14}, {"discussion-form", 4}, {"minutes", 3}, {"certificate", 7},
-                                              {"iga-narrative", 14}, {"escalation-report", 1}, {"attendance", 2}};
+                                              {"iga-narrative", 14}, {"escalation-report", 1}, {"attendance", 2},
+                                              {"desk-packet", 15}};
   for (const auto& kind : document_kinds()) {
     auto docs = kind.plan(context, {});
     EXPECT_EQ(docs.size(), expected[std::string(kind.name)]) << kind.name;
