@@ -14,6 +14,10 @@ mkdir -p outputs
 status=0
 "$inovasi" validate --year 2026 || status=$?
 if [ "$status" -gt 1 ]; then exit "$status"; fi
+# The Launching Inovasi pack (contracts, certificates, print file, recap, register), then
+# every other document, the desk-review packets and the IGA workbook. Re-runs make only
+# what changed.
+"$inovasi" launch --year 2026 --out outputs || [ $? -eq 1 ]
 "$inovasi" render all --year 2026 --out outputs
-for workbook in iga recap certificates; do "$inovasi" export "$workbook" --year 2026 --out outputs; done
+"$inovasi" export iga --year 2026 --out outputs
 echo "store: $INOVASI_DB ($("$inovasi" list agencies | tail -1), $("$inovasi" list innovations | tail -1))"
