@@ -23,12 +23,24 @@ const std::vector<Record>& Snapshot::all(std::string_view kind) const {
   return it == records_.end() ? kNone : it->second;
 }
 
+const Snapshot::Index& Snapshot::index(std::string_view kind, std::string_view field) const {
+  auto key = std::make_pair(std::string(kind), std::string(field));
+  auto it = indexes_.find(key);
+  if (it != indexes_.end()) return it->second;
+  Index built;
+  for (const auto& record : all(kind)) built.emplace(record.get(field), &record);
+  return indexes_.emplace(std::move(key), std::move(built)).first->second;
+}
+
 std::vector<const Record*> Snapshot::where(std::string_view kind, std::string_view field, std::string_view value,
                                            std::string_view year) const {
   std::vector<const Record*> found;
-  for (const auto& record : all(kind)) {
-    if (record.get(field) == value && (year.empty() || record.get("tahun") == year)) found.push_back(&record);
+  auto [begin, end] = index(kind, field).equal_range(value);
+  for (auto it = begin; it != end; ++it) {
+    if (year.empty() || it->second->get("tahun") == year) found.push_back(it->second);
   }
+  // The index does not keep the store's order; callers (numbering!) rely on it.
+  std::sort(found.begin(), found.end());
   return found;
 }
 

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,17 @@ namespace inovasi {
 
 class Snapshot {
  public:
+  Snapshot() = default;
+  Snapshot(Snapshot&&) = default;
+  Snapshot& operator=(Snapshot&&) = default;
+  // A copy gets fresh indexes: the old ones point into the original's records.
+  Snapshot(const Snapshot& other) : records_(other.records_) {}
+  Snapshot& operator=(const Snapshot& other) {
+    records_ = other.records_;
+    indexes_.clear();
+    return *this;
+  }
+
   static Snapshot load(const Store& store);
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
 
@@ -25,7 +37,13 @@ class Snapshot {
   int latest_year() const;
 
  private:
+  // Built on first use per (kind, field): lookups are hashed, not scans. The snapshot is
+  // read by one thread at a time (planning runs before the workers start).
+  using Index = std::unordered_multimap<std::string_view, const Record*>;
+  const Index& index(std::string_view kind, std::string_view field) const;
+
   std::map<std::string, std::vector<Record>, std::less<>> records_;
+  mutable std::map<std::pair<std::string, std::string>, Index> indexes_;
 };
 
 }  // namespace inovasi
