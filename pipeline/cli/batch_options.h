@@ -33,6 +33,14 @@ inline std::filesystem::path manifest_path(const Environment& env, int year) {
   return env.output / std::to_string(year) / "exports" / "manifest.json";
 }
 
+// Renders planned documents as a batch, into the output folder, with the year's manifest.
+inline batch::BatchSummary run_documents(const std::vector<documents::PlannedDocument>& planned,
+                                         const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                                         Database& db, const Args& args, const Environment& env, int year) {
+  return batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), db, batch_options(args), env.out,
+                          env.err);
+}
+
 // The trophy engraving template (templates/ukiran-trofi.txt).
 std::string read_engraving(const Environment& env);
 

@@ -39,8 +39,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
-                                  batch_options(args), env.out, env.err);
+  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
   if (args.flag("dry-run")) return kOk;
   std::size_t failed = summary.failed;
   for (const auto& doc : planned) {

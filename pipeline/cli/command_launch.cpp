@@ -24,23 +24,38 @@ Loaded load(const Args& args, const Environment& env) {
   return {std::move(catalog), std::move(store), std::move(snapshot), year};
 }
 
-int run_launch(const Args& args, const Environment& env) {
-  if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
-  auto [catalog, store, snapshot, year] = load(args, env);
-  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
-  auto planned = plan_kinds(store, snapshot, catalog, {"contract", "certificate"}, selection, args.flag("signed"));
+// Plans the kinds for the year (and agency), renders them, and writes the
+// certificates' print file; returns the plan and the batch's summary.
+struct CertificateRun {
+  std::vector<documents::PlannedDocument> planned;
+  batch::BatchSummary summary;
+};
+
+CertificateRun run_with_print_file(Loaded& loaded, const std::vector<std::string_view>& kinds, const Args& args,
+                                   const Environment& env) {
+  documents::Selection selection{loaded.year, args.value("agency").value_or(""), "", "", "", ""};
+  CertificateRun run;
+  run.planned = plan_kinds(loaded.store, loaded.snapshot, loaded.catalog, kinds, selection, args.flag("signed"));
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
-                                  batch_options(args), env.out, env.err);
-  if (args.flag("dry-run")) return kOk;
-  auto print_file = write_print_file(planned, templates, fonts, env, year, args.flag("force"));
+  run.summary = run_documents(run.planned, templates, fonts, loaded.store.database(), args, env, loaded.year);
+  if (args.flag("dry-run")) return run;
+  auto print_file = write_print_file(run.planned, templates, fonts, env, loaded.year, args.flag("force"));
   if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
+  return run;
+}
+
+int run_launch(const Args& args, const Environment& env) {
+  if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
+  Loaded loaded = load(args, env);
+  auto [planned, summary] = run_with_print_file(loaded, {"contract", "certificate"}, args, env);
+  if (args.flag("dry-run")) return kOk;
+  const auto& [catalog, store, snapshot, year] = loaded;
   exports::ExportContext context{snapshot, catalog, year, {year, 1, 1}};
   for (const auto& doc : planned) context.date = std::max(context.date, doc.date);
   auto exports_dir = env.output / std::to_string(year) / "exports";
   exports::write_recap(context, exports_dir / "rekap.xlsx");
-  documents::NumberRegistry registry(store.database());
+  documents::NumberRegistry registry(loaded.store.database());
   exports::write_certificate_register(context, registry, read_engraving(env), exports_dir / "register-sertifikat.xlsx");
   env.out << "workbooks: " << (exports_dir / "rekap.xlsx").string() << ", "
           << (exports_dir / "register-sertifikat.xlsx").string() << '\n';
@@ -50,17 +65,9 @@ int run_launch(const Args& args, const Environment& env) {
 
 int run_certificates(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
-  auto [catalog, store, snapshot, year] = load(args, env);
-  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
-  auto planned = plan_kinds(store, snapshot, catalog, {"certificate"}, selection, args.flag("signed"));
-  render::TemplateSet templates(env.templates);
-  auto fonts = pdf::FontManifest::load(env.fonts);
-  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
-                                  batch_options(args), env.out, env.err);
-  if (args.flag("dry-run")) return kOk;
-  auto print_file = write_print_file(planned, templates, fonts, env, year, args.flag("force"));
-  if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
-  return report_batch(args, summary, env);
+  Loaded loaded = load(args, env);
+  auto run = run_with_print_file(loaded, {"certificate"}, args, env);
+  return report_batch(args, run.summary, env);
 }
 
 }  // namespace

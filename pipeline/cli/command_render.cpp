@@ -50,8 +50,7 @@ int run_render(const Args& args, const Environment& env) {
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
   int year = selection.year.value_or(snapshot.latest_year());
-  auto summary = batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), store.database(),
-                                  batch_options(args), env.out, env.err);
+  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
   return report_batch(args, summary, env);
 }
 

@@ -86,17 +86,28 @@ TEST(Values, NarrativeMarkupIsEscapedAndNested) {
   EXPECT_EQ(narrative_markup(""), "");
 }
 
-TEST(Bindings, CertificateDataComesFromTheStoreAndIsNumberedOnce) {
-  ScratchDir dir;
-  auto db = dir.path() / "s.db";
-  ImportOptions options;
-  options.agency = "bappedalitbang";
-  options.year = 2026;
-  ASSERT_TRUE(import_into_store(db, {source_dir() / "inputs"}, options, catalog()).saved);
-  Store store = Store::open(db, false);
-  Snapshot snapshot = Snapshot::load(store);
-  NumberRegistry registry(store.database());
-  DocumentContext context{snapshot, catalog(), *snapshot.region(), registry, false};
+// The bundled inputs in a fresh store, with a planning context over them.
+class BundledStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImportOptions options;
+    options.agency = "bappedalitbang";
+    options.year = 2026;
+    ASSERT_TRUE(import_into_store(dir_.path() / "s.db", {source_dir() / "inputs"}, options, catalog()).saved);
+    store_.emplace(Store::open(dir_.path() / "s.db", false));
+    snapshot_ = Snapshot::load(*store_);
+    registry_.emplace(store_->database());
+  }
+  DocumentContext context() { return {snapshot_, catalog(), *snapshot_.region(), *registry_, false}; }
+
+  ScratchDir dir_;
+  std::optional<Store> store_;
+  Snapshot snapshot_;
+  std::optional<NumberRegistry> registry_;
+};
+
+TEST_F(BundledStore, CertificateDataComesFromTheStoreAndIsNumberedOnce) {
+  DocumentContext context = this->context();
   Selection selection;
   selection.innovation = "sigap-stunting-sistem-informasi-gerak-cepat-penanganan-stunting";
   auto docs = find_document_kind("certificate")->plan(context, selection);
@@ -114,17 +125,8 @@ TEST(Bindings, CertificateDataComesFromTheStoreAndIsNumberedOnce) {
   EXPECT_EQ(again[0].data.get("nomor")->string_value(), number);
 }
 
-TEST(Bindings, EveryKindPlansFromTheBundledInputs) {
-  ScratchDir dir;
-  auto db = dir.path() / "s.db";
-  ImportOptions options;
-  options.agency = "bappedalitbang";
-  options.year = 2026;
-  ASSERT_TRUE(import_into_store(db, {source_dir() / "inputs"}, options, catalog()).saved);
-  Store store = Store::open(db, false);
-  Snapshot snapshot = Snapshot::load(store);
-  NumberRegistry registry(store.database());
-  DocumentContext context{snapshot, catalog(), *snapshot.region(), registry, false};
+TEST_F(BundledStore, EveryKindPlansFromTheBundledInputs) {
+  DocumentContext context = this->context();
   std::map<std::string, std::size_t> expected{{"contract", 14}, {"discussion-form", 4}, {"minutes", 3}, {"certificate", 7},
                                               {"iga-narrative", 14}, {"escalation-report", 1}, {"attendance", 2},
                                               {"desk-packet", 15}};
