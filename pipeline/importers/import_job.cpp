@@ -8,6 +8,7 @@
 #include "importers/csv_importer.h"
 #include "importers/json_importer.h"
 #include "importers/profile_parser.h"
+#include "importers/xlsx_importer.h"
 #include "model/text.h"
 
 namespace inovasi {
@@ -43,7 +44,7 @@ void collect_files(const std::filesystem::path& path, std::vector<std::filesyste
     for (const auto& entry : std::filesystem::recursive_directory_iterator(path, error)) {
       if (!entry.is_regular_file()) continue;
       if (format_by_extension(entry.path()) == Format::Unknown) {
-        notes.push_back(entry.path().string() + ": not an input format (.txt, .csv, .json), skipped");
+        notes.push_back(entry.path().string() + ": not an input format (.txt, .csv, .json, .xlsx), skipped");
         continue;
       }
       found.push_back(entry.path());
@@ -152,9 +153,7 @@ ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const 
       case Format::Profile: import_profile(std::move(*content), file, context); break;
       case Format::Csv: import_csv(std::move(*content), file, context); break;
       case Format::Json: import_json(std::move(*content), file, context); break;
-      case Format::Xlsx:
-        result.diagnostics.error({file, 0}, "", "XLSX import is not available in this build; export the sheet as CSV");
-        break;
+      case Format::Xlsx: import_xlsx(file, context); break;
       case Format::Unknown: break;
     }
   }

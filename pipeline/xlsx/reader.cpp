@@ -85,13 +85,17 @@ std::vector<std::string> shared_strings(Archive& archive) {
 
 SheetData read_sheet(Archive& archive, const std::string& name, const std::string& target,
                      const std::vector<std::string>& strings) {
-  SheetData sheet{name, {}};
+  SheetData sheet{name, {}, {}};
   auto doc = parse(archive.entry(target), target);
   Poco::AutoPtr<Poco::XML::NodeList> rows = doc->getElementsByTagName("row");
   for (unsigned long r = 0; r < rows->length(); ++r) {
     auto* row = static_cast<Element*>(rows->item(r));
     std::size_t index = static_cast<std::size_t>(std::stoul(row->getAttribute("r"))) - 1;
-    if (sheet.rows.size() <= index) sheet.rows.resize(index + 1);
+    if (index > 1'000'000) throw XlsxReadError(target + ": row number " + std::to_string(index + 1) + " is beyond a sheet");
+    if (sheet.rows.size() <= index) {
+      sheet.rows.resize(index + 1);
+      sheet.types.resize(index + 1);
+    }
     Poco::AutoPtr<Poco::XML::NodeList> cells = row->getElementsByTagName("c");
     for (unsigned long c = 0; c < cells->length(); ++c) {
       auto* cell = static_cast<Element*>(cells->item(c));
@@ -101,9 +105,16 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
       if (type == "s") value = strings.at(static_cast<std::size_t>(std::stoul(text_of(cell->getChildElement("v")))));
       else if (type == "inlineStr") value = text_of(cell->getChildElement("is"));
       else value = text_of(cell->getChildElement("v"));
+      if (column < 0 || column > 16383) throw XlsxReadError(target + ": bad cell reference " + cell->getAttribute("r"));
       auto& cells_of_row = sheet.rows[index];
-      if (cells_of_row.size() <= static_cast<std::size_t>(column)) cells_of_row.resize(static_cast<std::size_t>(column) + 1);
+      auto& types_of_row = sheet.types[index];
+      if (cells_of_row.size() <= static_cast<std::size_t>(column)) {
+        cells_of_row.resize(static_cast<std::size_t>(column) + 1);
+        types_of_row.resize(static_cast<std::size_t>(column) + 1, 0);
+      }
       cells_of_row[static_cast<std::size_t>(column)] = value;
+      char kind = type == "s" || type == "inlineStr" || type == "str" ? 's' : type == "b" ? 'b' : 'n';
+      types_of_row[static_cast<std::size_t>(column)] = value.empty() ? 0 : kind;
     }
   }
   return sheet;
@@ -126,6 +137,12 @@ const SheetData* WorkbookData::sheet(std::string_view name) const {
   return nullptr;
 }
 
+std::string cell_reference(std::size_t row, std::size_t column) {
+  std::string letters;
+  for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return letters + std::to_string(row + 1);
+}
+
 WorkbookData read_workbook(const std::filesystem::path& path) {
   Archive archive(path);
   WorkbookData data;
@@ -139,6 +156,11 @@ WorkbookData read_workbook(const std::filesystem::path& path) {
     targets[rel->getAttribute("Id")] = target.starts_with("/") ? target.substr(1) : "xl/" + target;
   }
   auto workbook = parse(archive.entry("xl/workbook.xml"), "xl/workbook.xml");
+  Poco::AutoPtr<Poco::XML::NodeList> properties = workbook->getElementsByTagName("workbookPr");
+  if (properties->length() > 0) {
+    std::string flag = static_cast<Element*>(properties->item(0))->getAttribute("date1904");
+    data.date1904 = flag == "1" || flag == "true";
+  }
   Poco::AutoPtr<Poco::XML::NodeList> sheets = workbook->getElementsByTagName("sheet");
   for (unsigned long i = 0; i < sheets->length(); ++i) {
     auto* sheet = static_cast<Element*>(sheets->item(i));

@@ -14,6 +14,8 @@ namespace inovasi::xlsx {
 struct SheetData {
   std::string name;
   std::vector<std::vector<std::string>> rows;  // row-major, gaps filled with ""
+  // Per cell: 's' text, 'n' number, 'b' boolean, 0 for an empty cell.
+  std::vector<std::vector<char>> types;
 
   // The column whose header (first row) is `name`, or -1.
   int column(std::string_view header) const;
@@ -22,6 +24,7 @@ struct SheetData {
 struct WorkbookData {
   std::vector<SheetData> sheets;
   std::map<std::string, std::string> properties;  // docProps/core.xml: title, creator, created, ...
+  bool date1904 = false;  // serial dates count from 1904 (old Mac Excel) instead of 1900
 
   const SheetData* sheet(std::string_view name) const;
 };
@@ -32,5 +35,8 @@ class XlsxReadError : public std::runtime_error {
 };
 
 WorkbookData read_workbook(const std::filesystem::path& path);
+
+// "C7" from 0-based row and column.
+std::string cell_reference(std::size_t row, std::size_t column);
 
 }  // namespace inovasi::xlsx

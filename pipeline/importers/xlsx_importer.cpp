@@ -1,0 +1,129 @@
+#include "importers/xlsx_importer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "importers/csv_importer.h"
+#include "model/text.h"
+#include "xlsx/reader.h"
+
+namespace inovasi {
+namespace {
+
+Date from_days(long long days) {
+  // Howard Hinnant's civil_from_days, days since 1970-01-01.
+  days += 719468;
+  long long era = (days >= 0 ? days : days - 146096) / 146097;
+  long long doe = days - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  int year = static_cast<int>(yoe + era * 400 + (month <= 2));
+  return {year, month, day};
+}
+
+// The text an importer field expects, from a cell and its type.
+std::optional<std::string> cell_text(const std::string& value, char type, const FieldSpec& spec, bool date1904,
+                                     std::string& problem) {
+  if (type != 'n') return type == 'b' ? std::string(value == "1" ? "ya" : "tidak") : value;
+  double number = 0;
+  try {
+    number = std::stod(value);
+  } catch (const std::exception&) {
+    return value;
+  }
+  if (spec.type == FieldType::Date) {
+    auto date = date_from_serial(number, date1904);
+    if (!date) {
+      problem = "'" + value + "' is not a date serial number";
+      return std::nullopt;
+    }
+    return date->iso();
+  }
+  if (spec.type == FieldType::Nip || spec.type == FieldType::NipList) {
+    // A NIP typed as a number keeps only 15 to 17 significant digits in the file.
+    if (value.find_first_of("eE.") != std::string::npos || value.size() != 18) {
+      problem = "the NIP was typed as a number and lost digits (" + value + "); format the column as text and type it again";
+      return std::nullopt;
+    }
+    return value;
+  }
+  if (std::floor(number) == number && std::fabs(number) < 1e15) return std::to_string(static_cast<long long>(number));
+  return value;
+}
+
+}  // namespace
+
+std::optional<Date> date_from_serial(double serial, bool date1904) {
+  if (!(serial >= 1 && serial < 2958466)) return std::nullopt;  // 1900-01-01 .. 9999-12-31
+  long long days = static_cast<long long>(std::floor(serial));
+  // 1900 system: day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was.
+  // 1904 system: day 0 is 1904-01-01, 24107 days before 1970-01-01.
+  long long since_epoch = date1904 ? days - 24107 : days - 25569 + (days < 60 ? 1 : 0);
+  return from_days(since_epoch);
+}
+
+void import_xlsx(const std::string& file, const ImportContext& context) {
+  auto& diagnostics = context.diagnostics;
+  xlsx::WorkbookData book;
+  try {
+    book = xlsx::read_workbook(file);
+  } catch (const std::exception& e) {
+    diagnostics.error({file, 0}, "", std::string("cannot read the workbook: ") + e.what());
+    return;
+  }
+  auto converter = context.converter();
+  for (const auto& sheet : book.sheets) {
+    std::size_t header_row = 0;
+    while (header_row < sheet.rows.size() && sheet.rows[header_row].empty()) ++header_row;
+    if (header_row >= sheet.rows.size()) continue;  // an empty sheet
+    std::vector<std::string> header;
+    for (const auto& cell : sheet.rows[header_row]) header.push_back(normalize_header(cell));
+    const RecordKind* kind = kind_for_csv(ascii_lower(sheet.name) + ".csv", header);
+    if (!kind) {
+      context.notes.push_back(file + ": sheet '" + sheet.name + "' is not a record kind, ignored");
+      continue;
+    }
+    auto where = [&](std::size_t row, std::size_t column) {
+      return SourceLocation{file + ":" + sheet.name + "!" + xlsx::cell_reference(row, column), 0};
+    };
+    std::vector<const FieldSpec*> columns;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      const FieldSpec* spec = kind->field(header[c]);
+      if (!spec && !header[c].empty()) diagnostics.warning(where(header_row, c), header[c], "unknown column, ignored");
+      columns.push_back(spec);
+    }
+    for (const auto& spec : kind->fields) {
+      bool derivable = (spec.name == "kode" && !kind->code_from.empty()) || (spec.name == "tahun" && !kind->year_from.empty());
+      if (spec.key && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
+        diagnostics.error(where(header_row, 0), std::string(spec.name), "key column is missing in sheet '" + sheet.name + "'");
+      }
+    }
+    for (std::size_t r = header_row + 1; r < sheet.rows.size(); ++r) {
+      const auto& row = sheet.rows[r];
+      bool empty = std::all_of(row.begin(), row.end(), [](const std::string& cell) { return trim(cell).empty(); });
+      if (empty) continue;
+      Record record;
+      record.kind = kind;
+      record.where = where(r, 0);
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (!columns[c]) continue;
+        std::string value = c < row.size() ? row[c] : std::string();
+        char type = c < sheet.types[r].size() ? sheet.types[r][c] : 0;
+        std::string problem;
+        auto text = cell_text(value, type, *columns[c], book.date1904, problem);
+        if (!text) {
+          diagnostics.error(where(r, c), std::string(columns[c]->name), problem);
+          continue;
+        }
+        converter.assign(record, FieldInput{columns[c], std::move(*text), {}, where(r, c)});
+      }
+      converter.complete(record);
+      context.dataset.records.push_back(std::move(record));
+    }
+  }
+}
+
+}  // namespace inovasi
