@@ -1,4 +1,5 @@
 #include "batch/manifest.h"
+#include "model/file_text.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -13,13 +14,11 @@ namespace inovasi::batch {
 
 Manifest Manifest::load(const std::filesystem::path& file) {
   Manifest manifest;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return manifest;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  auto text = read_file_text(file);
+  if (!text) return manifest;
   try {
     Poco::JSON::Parser parser;
-    auto root = parser.parse(buffer.str()).extract<Poco::JSON::Object::Ptr>();
+    auto root = parser.parse(*text).extract<Poco::JSON::Object::Ptr>();
     auto files = root->getArray("berkas");
     for (std::size_t i = 0; files && i < files->size(); ++i) {
       auto item = files->getObject(static_cast<unsigned>(i));

@@ -1,4 +1,5 @@
 #include <fstream>
+#include "model/file_text.h"
 #include <iostream>
 #include <sstream>
 
@@ -52,11 +53,9 @@ int run_export(const Args& args, const Environment& env) {
 }  // namespace
 
 std::string read_engraving(const Environment& env) {
-  std::ifstream in(env.templates / "ukiran-trofi.txt", std::ios::binary);
-  if (!in) throw UsageError((env.templates / "ukiran-trofi.txt").string() + ": engraving template not found");
-  std::stringstream engraving;
-  engraving << in.rdbuf();
-  return engraving.str();
+  auto engraving = read_file_text(env.templates / "ukiran-trofi.txt");
+  if (!engraving) throw UsageError((env.templates / "ukiran-trofi.txt").string() + ": engraving template not found");
+  return *engraving;
 }
 
 Command export_command() {

@@ -1,4 +1,5 @@
 #include <fstream>
+#include "model/file_text.h"
 #include <iostream>
 #include <sstream>
 
@@ -24,11 +25,9 @@ int run_preview(const Args& args, const Environment& env) {
   if (!output) throw UsageError("preview needs -o OUT.pdf");
   render::Data data(render::Data::type::object);
   if (data_file) {
-    std::ifstream in(*data_file, std::ios::binary);
-    if (!in) throw UsageError("--data " + *data_file + ": cannot read the file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    data = render::data_from_json(buffer.str(), *data_file);
+    auto json = read_file_text(*data_file);
+    if (!json) throw UsageError("--data " + *data_file + ": cannot read the file");
+    data = render::data_from_json(*json, *data_file);
   }
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);

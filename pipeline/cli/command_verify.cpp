@@ -1,4 +1,5 @@
 #include <filesystem>
+#include "model/file_text.h"
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -32,10 +33,9 @@ int run_verify(const Args& args, const Environment& env) {
     describe(*issued, env.out);
     return kOk;
   }
-  std::ifstream in(subject, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string bytes = buffer.str();
+  auto read = read_file_text(subject);
+  if (!read) throw UsageError(subject + ": cannot read the file");
+  std::string bytes = std::move(*read);
   if (auto issued = registry.by_sha256(documents::sha256_hex(bytes))) {
     env.out << "VALID: " << subject << " is, byte for byte, the document issued as\n";
     describe(*issued, env.out);

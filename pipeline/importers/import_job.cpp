@@ -1,4 +1,5 @@
 #include "importers/import_job.h"
+#include "model/file_text.h"
 
 #include <algorithm>
 #include <fstream>
@@ -66,14 +67,9 @@ std::optional<std::string> read_file(const std::filesystem::path& path, Diagnost
                                                   std::to_string(kMaxInputBytes >> 20) + " MiB");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error({path.string(), 0}, "", "cannot read the file");
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  auto text = read_file_text(path);
+  if (!text) diagnostics.error({path.string(), 0}, "", "cannot read the file");
+  return text;
 }
 
 // Finds the record a reference names: by key, or by one of the kind's lookup names.

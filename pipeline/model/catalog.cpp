@@ -1,4 +1,5 @@
 #include "model/catalog.h"
+#include "model/file_text.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -17,13 +18,11 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 Poco::Dynamic::Var parse_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CatalogError(path.string() + ": cannot read catalogue file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  auto text = read_file_text(path);
+  if (!text) throw CatalogError(path.string() + ": cannot read catalogue file");
   try {
     Poco::JSON::Parser parser;
-    return parser.parse(buffer.str());
+    return parser.parse(*text);
   } catch (const Poco::Exception& e) {
     throw CatalogError(path.string() + ": not valid JSON: " + e.displayText());
   }

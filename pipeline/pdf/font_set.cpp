@@ -1,4 +1,5 @@
 #include "pdf/font_set.h"
+#include "model/file_text.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -22,15 +23,13 @@ std::string style_name(const layout::FaceKey& key) {
 }  // namespace
 
 FontManifest FontManifest::load(const std::filesystem::path& manifest) {
-  std::ifstream in(manifest, std::ios::binary);
-  if (!in) throw FontError(manifest.string() + ": font manifest not found");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  auto text = read_file_text(manifest);
+  if (!text) throw FontError(manifest.string() + ": font manifest not found");
   FontManifest result;
   result.file = manifest;
   try {
     Poco::JSON::Parser parser;
-    auto root = parser.parse(buffer.str()).extract<Poco::JSON::Object::Ptr>();
+    auto root = parser.parse(*text).extract<Poco::JSON::Object::Ptr>();
     for (const auto& family : root->getNames()) {
       if (family.starts_with("_")) continue;  // comments
       auto styles = root->getObject(family);

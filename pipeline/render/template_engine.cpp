@@ -1,4 +1,5 @@
 #include "render/template_engine.h"
+#include "model/file_text.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -24,11 +25,9 @@ namespace mustache = kainjow::mustache;
 constexpr int kMaxPartialExpansions = 2000;
 
 std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw MarkupError(path.string(), 0, 0, "template not found");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
+  auto read = read_file_text(path);
+  if (!read) throw MarkupError(path.string(), 0, 0, "template not found");
+  std::string text = std::move(*read);
   if (auto bad = find_invalid_utf8(text); bad != std::string::npos) {
     auto [line, column] = line_column(text, bad);
     throw MarkupError(path.string(), line, column, "invalid UTF-8 in the template");
