@@ -5,6 +5,7 @@
 
 #include "cli/batch_options.h"
 #include "cli/commands.h"
+#include "cli/year_data.h"
 #include "cli/launch_support.h"
 #include "exports/exports.h"
 #include "output/atomic_file.h"
@@ -30,11 +31,7 @@ void write_zip(const std::filesystem::path& folder) {
 
 int run_desk_packet(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
-  Catalog catalog = env.load_catalog();
-  Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store);
-  int year = args.integer("year").value_or(snapshot.latest_year());
-  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+  auto [catalog, store, snapshot, year] = load_year(args, env);
   documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
   auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false);
   render::TemplateSet templates(env.templates);

@@ -5,6 +5,7 @@
 
 #include "cli/batch_options.h"
 #include "cli/commands.h"
+#include "cli/year_data.h"
 #include "exports/exports.h"
 #include "store/store.h"
 
@@ -30,11 +31,7 @@ int run_export(const Args& args, const Environment& env) {
   if (what != "iga" && what != "recap" && what != "certificates") {
     throw UsageError("unknown export '" + what + "' (iga, recap, certificates)");
   }
-  Catalog catalog = env.load_catalog();
-  Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store);
-  int year = args.integer("year").value_or(snapshot.latest_year());
-  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+  auto [catalog, store, snapshot, year] = load_year(args, env);
   std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
   std::filesystem::path target = args.value("output").value_or((env.output / std::to_string(year) / "exports" / name).string());
   exports::ExportContext context{snapshot, catalog, year, data_date(snapshot, year)};

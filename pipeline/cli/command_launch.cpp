@@ -3,26 +3,11 @@
 #include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "cli/launch_support.h"
+#include "cli/year_data.h"
 #include "exports/exports.h"
 
 namespace inovasi::cli {
 namespace {
-
-struct Loaded {
-  Catalog catalog;
-  Store store;
-  Snapshot snapshot;
-  int year;
-};
-
-Loaded load(const Args& args, const Environment& env) {
-  Catalog catalog = env.load_catalog();
-  Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store);
-  int year = args.integer("year").value_or(snapshot.latest_year());
-  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
-  return {std::move(catalog), std::move(store), std::move(snapshot), year};
-}
 
 // Plans the kinds for the year (and agency), renders them, and writes the
 // certificates' print file; returns the plan and the batch's summary.
@@ -31,7 +16,7 @@ struct CertificateRun {
   batch::BatchSummary summary;
 };
 
-CertificateRun run_with_print_file(Loaded& loaded, const std::vector<std::string_view>& kinds, const Args& args,
+CertificateRun run_with_print_file(YearData& loaded, const std::vector<std::string_view>& kinds, const Args& args,
                                    const Environment& env) {
   documents::Selection selection{loaded.year, args.value("agency").value_or(""), "", "", "", ""};
   CertificateRun run;
@@ -47,7 +32,7 @@ CertificateRun run_with_print_file(Loaded& loaded, const std::vector<std::string
 
 int run_launch(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
-  Loaded loaded = load(args, env);
+  YearData loaded = load_year(args, env);
   auto [planned, summary] = run_with_print_file(loaded, {"contract", "certificate"}, args, env);
   if (args.flag("dry-run")) return kOk;
   const auto& [catalog, store, snapshot, year] = loaded;
@@ -65,7 +50,7 @@ int run_launch(const Args& args, const Environment& env) {
 
 int run_certificates(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
-  Loaded loaded = load(args, env);
+  YearData loaded = load_year(args, env);
   auto run = run_with_print_file(loaded, {"certificate"}, args, env);
   return report_batch(args, run.summary, env);
 }

@@ -1,6 +1,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/launch_support.h"
+#include "cli/year_data.h"
 #include "documents/document_kind.h"
 #include "batch/batch_run.h"
 #include "cli/batch_options.h"
@@ -21,35 +23,22 @@ int run_render(const Args& args, const Environment& env) {
     for (const auto& kind : documents::document_kinds()) known += (known.empty() ? "" : ", ") + std::string(kind.name);
     throw UsageError("unknown document kind '" + kind_name + "' (one of: " + known + ", all)");
   }
-  Catalog catalog = env.load_catalog();
-  Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store);
-  const Record* region = snapshot.region();
-  if (!region) throw UsageError("the store has no regional profile (daerah): import one first");
-  documents::Selection selection{args.integer("year"),       args.value("agency").value_or(""),
-                                 args.value("innovation").value_or(""), args.value("session").value_or(""),
-                                 args.value("request").value_or(""),    args.value("event").value_or("")};
-  if (!selection.year && snapshot.latest_year() == 0) throw UsageError("the store holds no innovations yet; give --year");
-
-  // Numbers are handed out in one transaction, before anything is drawn.
-  std::vector<documents::PlannedDocument> planned;
-  {
-    Transaction transaction(store.database());
-    documents::NumberRegistry registry(store.database());
-    documents::DocumentContext context{snapshot, catalog, *region, registry, args.flag("signed")};
-    for (const auto* kind : kinds) {
-      auto docs = kind->plan(context, selection);
-      planned.insert(planned.end(), std::make_move_iterator(docs.begin()), std::make_move_iterator(docs.end()));
-    }
-    transaction.commit();
-  }
+  auto [catalog, store, snapshot, year] = load_year(args, env);
+  documents::Selection selection{year,
+                                 args.value("agency").value_or(""),
+                                 args.value("innovation").value_or(""),
+                                 args.value("session").value_or(""),
+                                 args.value("request").value_or(""),
+                                 args.value("event").value_or("")};
+  std::vector<std::string_view> names;
+  for (const auto* kind : kinds) names.push_back(kind->name);
+  auto planned = plan_kinds(store, snapshot, catalog, names, selection, args.flag("signed"));
   if (planned.empty()) {
     env.out << "nothing to render for " << kind_name << " with this selection\n";
     return kOk;
   }
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  int year = selection.year.value_or(snapshot.latest_year());
   auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
   return report_batch(args, summary, env);
 }
@@ -62,8 +51,9 @@ Command render_command() {
           "inovasi render KIND [--year Y] [--agency KODE] [--innovation KODE] [--session KODE]\n"
           "                    [--request KODE] [--event KODE] [--signed] [--out DIR]\n\n"
           "KIND: contract, discussion-form, minutes, certificate, iga-narrative,\n"
-          "escalation-report, attendance, or all. Without a selector: every record of the\n"
-          "year (default: the latest in the store). Numbers are handed out once and kept.",
+          "escalation-report, attendance, desk-packet, or all. Without a selector: every\n"
+          "record of the year (default: the latest in the store). Numbers are handed out\n"
+          "once and kept.",
           with_batch_options({{"year", "Y", "the programme year"},
            {"agency", "KODE", "only this agency"},
            {"innovation", "KODE", "only this innovation"},

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/year_data.h"
 #include "store/store.h"
 #include "validation/validation.h"
 
@@ -63,11 +64,7 @@ void print_json(const ValidationReport& report, const Catalog& catalog, std::ost
 
 int run_validate(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("validate takes no arguments");
-  Catalog catalog = env.load_catalog();
-  Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store);
-  int year = args.integer("year").value_or(snapshot.latest_year());
-  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+  auto [catalog, store, snapshot, year] = load_year(args, env);
   ValidationReport report = validate(snapshot, catalog, year);
   if (args.flag("json")) {
     print_json(report, catalog, env.out);
