@@ -48,6 +48,31 @@ const RecordKind* kind_for_csv(const std::string& file, const std::vector<std::s
   return best;
 }
 
+std::vector<const FieldSpec*> map_columns(const RecordKind& kind, const std::vector<std::string>& header,
+                                          const std::vector<std::string>& written,
+                                          const std::function<SourceLocation(std::size_t)>& header_at,
+                                          std::string_view context, Diagnostics& diagnostics) {
+  std::vector<const FieldSpec*> columns;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const FieldSpec* spec = kind.field(header[i]);
+    if (!spec && !header[i].empty()) {
+      diagnostics.warning(header_at(i), i < written.size() ? written[i] : header[i],
+                          "unknown column for " + std::string(kind.name) + ", ignored");
+    }
+    for (std::size_t j = 0; j < i && spec; ++j) {
+      if (columns[j] == spec) diagnostics.error(header_at(i), header[i], "column appears twice");
+    }
+    columns.push_back(spec);
+  }
+  for (const auto& spec : kind.fields) {
+    bool derivable = (spec.name == "kode" && !kind.code_from.empty()) || (spec.name == "tahun" && !kind.year_from.empty());
+    if (spec.key && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
+      diagnostics.error(header_at(0), std::string(spec.name), "key column is missing" + std::string(context));
+    }
+  }
+  return columns;
+}
+
 void import_csv(std::string content, const std::string& file, const ImportContext& context) {
   auto& diagnostics = context.diagnostics;
   if (!check_text_encoding(content, file, diagnostics)) return;
@@ -65,25 +90,8 @@ void import_csv(std::string content, const std::string& file, const ImportContex
     return;
   }
 
-  std::vector<const FieldSpec*> columns;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    const FieldSpec* spec = kind->field(header[i]);
-    if (!spec && !header[i].empty()) {
-      diagnostics.warning({file, 1}, table.rows[0].cells[i], "unknown column for " + std::string(kind->name) + ", ignored");
-    }
-    for (std::size_t j = 0; j < i && spec; ++j) {
-      if (columns[j] == spec) diagnostics.error({file, 1}, header[i], "column appears twice");
-    }
-    columns.push_back(spec);
-  }
-  // Without its key a row cannot even be matched to a record; other required fields may
-  // come from another file and are checked after merging.
-  for (const auto& spec : kind->fields) {
-    bool derivable = (spec.name == "kode" && !kind->code_from.empty()) || (spec.name == "tahun" && !kind->year_from.empty());
-    if (spec.key && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
-      diagnostics.error({file, 1}, std::string(spec.name), "key column is missing");
-    }
-  }
+  auto columns = map_columns(*kind, header, table.rows[0].cells, [&](std::size_t) { return SourceLocation{file, 1}; }, "",
+                             diagnostics);
   if (diagnostics.has_errors()) return;
 
   auto converter = context.converter();

@@ -89,18 +89,8 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
     auto where = [&](std::size_t row, std::size_t column) {
       return SourceLocation{file + ":" + sheet.name + "!" + xlsx::cell_reference(row, column), 0};
     };
-    std::vector<const FieldSpec*> columns;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-      const FieldSpec* spec = kind->field(header[c]);
-      if (!spec && !header[c].empty()) diagnostics.warning(where(header_row, c), header[c], "unknown column, ignored");
-      columns.push_back(spec);
-    }
-    for (const auto& spec : kind->fields) {
-      bool derivable = (spec.name == "kode" && !kind->code_from.empty()) || (spec.name == "tahun" && !kind->year_from.empty());
-      if (spec.key && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
-        diagnostics.error(where(header_row, 0), std::string(spec.name), "key column is missing in sheet '" + sheet.name + "'");
-      }
-    }
+    auto columns = map_columns(*kind, header, sheet.rows[header_row], [&](std::size_t c) { return where(header_row, c); },
+                               " in sheet '" + sheet.name + "'", diagnostics);
     for (std::size_t r = header_row + 1; r < sheet.rows.size(); ++r) {
       const auto& row = sheet.rows[r];
       bool empty = std::all_of(row.begin(), row.end(), [](const std::string& cell) { return trim(cell).empty(); });
