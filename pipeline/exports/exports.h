@@ -9,6 +9,7 @@
 #include "model/catalog.h"
 #include "render/template_engine.h"
 #include "validation/snapshot.h"
+#include "validation/validation.h"
 
 namespace inovasi::exports {
 
@@ -18,6 +19,8 @@ struct ExportContext {
   int year = 0;
   Date date;  // the workbook's creation date: the data's, never the wall clock
   std::string agency = {};  // only this agency's innovations and findings (desk packets)
+  // The year's validation, when the caller has it already (one per batch, not per workbook).
+  const ValidationReport* report = nullptr;
 };
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target);

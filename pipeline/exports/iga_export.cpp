@@ -18,7 +18,9 @@ xlsx::Cell narrative(std::string_view json) { return narrative_to_text(narrative
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target) {
   std::string year = std::to_string(context.year);
-  ValidationReport report = validate(context.snapshot, context.catalog, context.year);
+  std::optional<ValidationReport> computed;
+  if (!context.report) computed = validate(context.snapshot, context.catalog, context.year);
+  const ValidationReport& report = context.report ? *context.report : *computed;
   std::map<std::string, const IndicativeScore*> scores;
   for (const auto& score : report.scores) scores[score.inovasi] = &score;
 
