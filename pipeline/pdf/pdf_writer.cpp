@@ -195,22 +195,9 @@ PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions&
 }
 
 PdfResult write_pdf(const LaidOutDocument& laid_out, HpdfDocument& document, FontSet& fonts, const PdfOptions& options) {
-  PdfResult result;
-  result.encoding = choose_encoding(laid_out);
-  HPDF_SetCompressionMode(document.get(), HPDF_COMP_ALL);
-  if (result.encoding == TextEncoding::Utf8) {
-    HPDF_UseUTFEncodings(document.get());
-    HPDF_SetCurrentEncoder(document.get(), "UTF-8");
-  }
-  document.check("setting up the PDF");
-  PageWriter writer(document, fonts, result.encoding);
-  std::vector<HPDF_Page> pages;
-  for (const auto& page : laid_out.pages) pages.push_back(writer.draw(page, laid_out.paper));
-  write_bookmarks(document, laid_out.bookmarks, pages, laid_out.paper.height);
-  write_info(document, laid_out.info, options);
-  result.bytes = document.save_to_memory();
-  result.pages = static_cast<int>(pages.size());
-  return result;
+  StreamingPdfWriter writer(document, fonts, choose_encoding(laid_out));
+  writer.add(laid_out, "");
+  return writer.finish(laid_out.info, options);
 }
 
 }  // namespace inovasi::pdf
