@@ -19,7 +19,7 @@ std::optional<Date> award_date(const DocumentContext& context, const Record* awa
 }
 
 PlannedDocument plan_certificate(DocumentContext& context, const Record& innovation, const Record* award, int year) {
-  std::string key = "penghargaan " + std::string(innovation.get("kode")) + "/" + std::to_string(year);
+  std::string key = certificate_key(innovation, year);
   PlannedDocument doc{"certificate", "sertifikat", {}, object(), {year, 1, 1}, key, {}, {}};
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   auto date = award_date(context, award, year);
@@ -47,6 +47,10 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
 }
 
 }  // namespace
+
+std::string certificate_key(const Record& innovation, int year) {
+  return "penghargaan " + std::string(innovation.get("kode")) + "/" + std::to_string(year);
+}
 
 bool qualifies_for_certificate(const Record& innovation) {
   // Trophy and certificate: applied (Penerapan) and submitted to the IGA.

@@ -67,6 +67,10 @@ IssuedNumber issue_number(DocumentContext& context, const std::string& kind, con
 void add_narrative_fields(Data& data, const DocumentContext& context, const Record& innovation, int year,
                           int bookmark_level);
 
+// The number registry's key of an innovation's certificate in a year (the award's
+// record label, "penghargaan <kode>/<tahun>", whether or not an award record exists).
+std::string certificate_key(const Record& innovation, int year);
+
 // Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
 bool qualifies_for_certificate(const Record& innovation);
 

@@ -25,7 +25,7 @@ void write_certificate_register(const ExportContext& context, documents::NumberR
     if (awards.empty() && !documents::qualifies_for_certificate(innovation)) continue;
     auto agencies = s.where("instansi", "kode", innovation.get("instansi"));
     std::string agency = agencies.empty() ? std::string() : std::string(agencies.front()->get("nama"));
-    auto issued = registry.by_key("sertifikat", "penghargaan " + std::string(innovation.get("kode")) + "/" + year);
+    auto issued = registry.by_key("sertifikat", documents::certificate_key(innovation, context.year));
     render::Data data(render::Data::type::object);
     data.set("nama_daerah_kapital", region ? ascii_upper(region->get("nama_daerah")) : std::string());
     data.set("tahun", year);
