@@ -4,9 +4,7 @@
 # Usage: cli_import_validate.sh INOVASI_BINARY SOURCE_DIR BUILD_DIR
 set -uo pipefail
 bin=$1 src=$2 build=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0 passed=0
+source "$(dirname "$0")/lib.sh"
 
 check() {  # check NAME EXPECTED_STATUS COMMAND... ; output in $work/out
   local name=$1 expected=$2
@@ -91,5 +89,4 @@ else
   echo "FAIL cmake --install"; failures=$((failures + 1))
 fi
 
-echo "cli_import_validate: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish cli_import_validate

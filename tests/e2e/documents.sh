@@ -4,11 +4,7 @@
 # Usage: documents.sh INOVASI_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0 passed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/lib.sh"
 has() {  # has FILE.pdf TEXT...
   local pdf=$1; shift
   pdftotext -layout "$pdf" "$work/text" 2>/dev/null || { bad "pdftotext $pdf"; return; }
@@ -135,5 +131,4 @@ for title in Sampul "Daftar Periksa" "Rancang Bangun" Temuan; do
 done; ok
 "$bin" render planets >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown kind"
 
-echo "documents: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish documents

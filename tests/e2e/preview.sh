@@ -4,11 +4,7 @@
 # Usage: preview.sh INOVASI_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0 passed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/lib.sh"
 
 cd "$src"
 t=tests/templates
@@ -88,5 +84,4 @@ printf '{"serif": {"regular": "%s"}}' "$work/cut.ttf" >"$work/fonts.json"
 "$bin" preview $t/all-elements.xml --templates $t --data "$work/none.json" -o "$work/x.pdf" >"$work/out" 2>&1
 [ $? -eq 2 ] && ok || bad "missing data file: $(cat "$work/out")"
 
-echo "preview: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish preview
