@@ -154,19 +154,8 @@ Data agency_data(const Record& agency, const Catalog& catalog, bool signed_copy)
   return d;
 }
 
-std::string escape_markup(std::string_view value) {
-  std::string out;
-  for (char c : value) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The same escaping Mustache gives {{x}}, so trusted fragments and filled values agree.
+std::string escape_markup(std::string_view value) { return kainjow::mustache::html_escape(std::string(value)); }
 
 std::string narrative_markup(std::string_view stored_json) {
   std::string out;
