@@ -87,7 +87,8 @@ for w in iga recap certificates; do
   "$bin" export $w --out "$out" >/dev/null 2>&1
   cmp -s "$f" "$work/first.xlsx" && ok || bad "export $w not identical on re-export"
 done
-unzip -p "$out/2026/exports/register-sertifikat.xlsx" xl/sharedStrings.xml | grep -q "PENGHARGAAN INOVASI DAERAH" && ok || bad "engraving text"
+unzip -p "$out/2026/exports/register-sertifikat.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
+grep -q "PENGHARGAAN INOVASI DAERAH" "$work/strings.xml" && ok || bad "engraving text"
 
 # --signed places the scanned signature and stamp; without it the block is blank.
 printf 'kode,nama_daerah,sebutan_kepala_daerah,nama_kepala_daerah,tempat,nama_bappeda,ttd_kepala_daerah,stempel_kepala_daerah\n' >"$work/daerah.csv"
@@ -126,8 +127,10 @@ d="$work/desk/2026/desk/dinkes"
 [ "$(unzip -Z1 "$d/packet.zip" | sort | tr '\n' ' ')" = "packet.pdf packet.xlsx " ] && ok || bad "packet.zip contents"
 has "$d/packet.pdf" "PAKET DESK INOVASI" "DAFTAR PERIKSA KELENGKAPAN" "SIGAP STUNTING" "Indikator dijawab (20 dari 20)" \
   "Rancang Bangun" "TEMUAN PEMERIKSAAN DATA"
+# grep reads from files: `grep -q` in a pipe can stop early and, with pipefail, fail its writer.
+qpdf --json --json-key=outlines "$d/packet.pdf" >"$work/outline.json"
 for title in Sampul "Daftar Periksa" "Rancang Bangun" Temuan; do
-  qpdf --json --json-key=outlines "$d/packet.pdf" | grep -q "\"title\": \"$title\"" || bad "packet bookmark $title"
+  grep -q "\"title\": \"$title\"" "$work/outline.json" || bad "packet bookmark $title"
 done; ok
 "$bin" render planets >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "unknown kind"
 

@@ -62,7 +62,8 @@ grep -qF "Tanda baca: “kutipan” – pisah — é" "$work/u.txt" && ok || bad
 pdftoppm -jpeg -r 20 -f 1 -l 1 "$work/a.pdf" "$work/scan" && jpeg=$(ls "$work"/scan*.jpg | head -1)
 printf '<document size="F4" orientation="landscape"><img src="%s" width="40mm"/><p>foto</p></document>' "$jpeg" >"$work/jpeg.xml"
 "$bin" preview "$work/jpeg.xml" --templates $t -o "$work/j.pdf" >/dev/null 2>&1 && qpdf --check "$work/j.pdf" >/dev/null 2>&1 && ok || bad "JPEG image"
-pdfinfo "$work/j.pdf" 2>/dev/null | grep -q "935.43[0-9]* x 609.4[0-9]* pts" && ok || bad "F4 landscape size: $(pdfinfo "$work/j.pdf" | grep 'Page size')"
+pdfinfo "$work/j.pdf" >"$work/info" 2>/dev/null  # grep a file: `grep -q` in a pipe can fail its writer
+grep -q "935.43[0-9]* x 609.4[0-9]* pts" "$work/info" && ok || bad "F4 landscape size: $(grep 'Page size' "$work/info")"
 
 # Bad templates and resources: exit status and the place named.
 "$bin" preview $t/errors/unknown-element.xml --templates $t -o "$work/x.pdf" >"$work/out" 2>&1
