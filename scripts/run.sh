@@ -20,4 +20,9 @@ if [ "$status" -gt 1 ]; then exit "$status"; fi
 "$inovasi" launch --year 2026 --out outputs || [ $? -eq 1 ]
 "$inovasi" render all --year 2026 --out outputs
 "$inovasi" export iga --year 2026 --out outputs
+# The workbooks the agencies fill in: a blank one, and one per agency with what the store holds.
+"$inovasi" export input-workbook --out outputs
+for agency in $("$inovasi" list agencies --json | sed -n 's/^ *"kode": "\(.*\)",*$/\1/p'); do
+  "$inovasi" export input-workbook --agency "$agency" --out outputs/buku-kerja >/dev/null
+done
 echo "store: $INOVASI_DB ($("$inovasi" list agencies | tail -1), $("$inovasi" list innovations | tail -1))"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what inovasi needs from Debian packages. Idempotent: prints nothing and
 # touches nothing when everything is already installed. Works as root or with sudo.
+# --tests adds what only the tests use: LibreOffice (a workbook re-saved by another
+# tool), zip, and clang with its libFuzzer runtime (the fuzz targets).
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,9 @@ packages=(
   fonts-liberation fonts-dejavu-core fonttools
   poppler-utils qpdf unzip
 )
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,12 +1,10 @@
-#include <fstream>
-#include "model/file_text.h"
-#include <iostream>
-#include <sstream>
-
 #include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "cli/year_data.h"
 #include "exports/exports.h"
+#include "exports/input_workbook.h"
+#include "model/file_text.h"
+#include "model/text.h"
 #include "store/store.h"
 
 namespace inovasi::cli {
@@ -25,11 +23,52 @@ Date data_date(const Snapshot& snapshot, int year) {
   return latest;
 }
 
+// The latest date anywhere in the records: the input workbook's date.
+Date latest_date(const Snapshot& snapshot) {
+  Date latest{2000, 1, 1};
+  for (const auto& kind : record_kinds()) {
+    for (const auto& spec : kind.fields) {
+      if (spec.type != FieldType::Date) continue;
+      for (const auto& record : snapshot.all(kind.name)) {
+        auto parsed = parse_date(record.get(spec.name));
+        if (parsed.date && *parsed.date > latest) latest = *parsed.date;
+      }
+    }
+  }
+  return latest;
+}
+
+int run_input_workbook(const Args& args, const Environment& env) {
+  Catalog catalog = env.load_catalog();
+  std::string agency = args.value("agency").value_or("");
+  bool everything = args.flag("all");
+  if (everything && !agency.empty()) throw UsageError("--all and --agency do not go together");
+  // A blank workbook needs no store: the team can hand it out before the first import.
+  bool need_store = everything || !agency.empty() || std::filesystem::exists(env.database);
+  Snapshot snapshot;
+  if (need_store) snapshot = Snapshot::load(Store::open(env.database, false));
+  if (!agency.empty() && snapshot.where("instansi", "kode", agency).empty()) {
+    std::vector<std::string> known;
+    for (const auto& record : snapshot.all("instansi")) known.emplace_back(record.get("kode"));
+    throw UsageError("--agency: no agency with kode '" + agency + "' in the store" +
+                     (known.empty() ? std::string(" (it holds none)") : " (known: " + join(known, ", ") + ")"));
+  }
+  std::string name = everything ? "buku-kerja-semua.xlsx"
+                                 : agency.empty() ? "buku-kerja-isian.xlsx" : "buku-kerja-isian-" + slugify(agency) + ".xlsx";
+  std::filesystem::path target = args.value("output").value_or((env.output / name).string());
+  exports::InputWorkbookRequest request{snapshot, catalog, env.templates / "catalog" / "buku-kerja-isian.json", agency,
+                                        everything, args.integer("year").value_or(0), latest_date(snapshot)};
+  exports::write_input_workbook(request, target);
+  env.out << target.string() << '\n';
+  return kOk;
+}
+
 int run_export(const Args& args, const Environment& env) {
-  if (args.positionals().size() != 1) throw UsageError("export needs one of: iga, recap, certificates");
+  if (args.positionals().size() != 1) throw UsageError("export needs one of: iga, recap, certificates, input-workbook");
   const std::string& what = args.positionals().front();
+  if (what == "input-workbook") return run_input_workbook(args, env);
   if (what != "iga" && what != "recap" && what != "certificates") {
-    throw UsageError("unknown export '" + what + "' (iga, recap, certificates)");
+    throw UsageError("unknown export '" + what + "' (iga, recap, certificates, input-workbook)");
   }
   auto [catalog, store, snapshot, year] = load_year(args, env);
   std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
@@ -57,11 +96,18 @@ std::string read_engraving(const Environment& env) {
 
 Command export_command() {
   return {"export",
-          "write the IGA export, the recap or the certificate register as XLSX",
-          "inovasi export iga|recap|certificates [--year Y] [-o FILE]\n\n"
-          "Default file: <out>/<year>/exports/iga-narratives.xlsx, rekap.xlsx or register-sertifikat.xlsx.",
+          "write the IGA export, the recap, the certificate register or the input workbook as XLSX",
+          "inovasi export iga|recap|certificates [--year Y] [-o FILE]\n"
+          "inovasi export input-workbook [--agency KODE | --all] [-o FILE]\n\n"
+          "Default file: <out>/<year>/exports/iga-narratives.xlsx, rekap.xlsx or register-sertifikat.xlsx.\n"
+          "The input workbook is what agencies fill in and send back for `inovasi import FILE.xlsx`:\n"
+          "one sheet per record kind with the CSV headers, a guide sheet, dropdowns, date and text\n"
+          "columns. Blank by default (<out>/buku-kerja-isian.xlsx); --agency fills it with what the\n"
+          "store holds for that agency; --all holds every record of every kind (a full copy).",
           {{"year", "Y", "the programme year (default: the latest in the store)"},
-           {"output", "FILE", "where to write the workbook (also -o)"}},
+           {"output", "FILE", "where to write the workbook (also -o)"},
+           {"agency", "KODE", "input-workbook: prefilled with this agency's records"},
+           {"all", "", "input-workbook: every kind and every record in the store"}},
           run_export};
 }
 

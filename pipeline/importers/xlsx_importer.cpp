@@ -54,6 +54,38 @@ std::optional<std::string> cell_text(const std::string& value, char type, const 
   return value;
 }
 
+struct Header {
+  const RecordKind* kind = nullptr;
+  std::size_t row = 0;
+  std::vector<std::string> names;  // normalised
+};
+
+// The header is the row among the sheet's first few that names the most fields of the
+// sheet's kind: a title row above it (often merged across the columns) is passed over,
+// and of a two-row header (a group merged over its columns, the fields below) the row
+// of field names is taken.
+Header find_header(const xlsx::SheetData& sheet) {
+  constexpr std::size_t kRowsLookedAt = 10;
+  Header best;
+  std::size_t best_matches = 0;
+  bool first = true;
+  for (std::size_t r = 0; r < sheet.rows.size() && r < kRowsLookedAt; ++r) {
+    if (sheet.rows[r].empty()) continue;
+    std::vector<std::string> names;
+    for (const auto& cell : sheet.rows[r]) names.push_back(normalize_header(cell));
+    const RecordKind* kind = kind_for_csv(ascii_lower(sheet.name) + ".csv", names);
+    if (!kind) continue;
+    std::size_t matches = 0;
+    for (const auto& name : names) matches += kind->field(name) != nullptr;
+    if (first || matches > best_matches) {
+      best = {kind, r, std::move(names)};
+      best_matches = matches;
+      first = false;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 std::optional<Date> date_from_serial(double serial, bool date1904) {
@@ -75,17 +107,18 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
     return;
   }
   auto converter = context.converter();
+  bool any_kind = false;
   for (const auto& sheet : book.sheets) {
-    std::size_t header_row = 0;
-    while (header_row < sheet.rows.size() && sheet.rows[header_row].empty()) ++header_row;
-    if (header_row >= sheet.rows.size()) continue;  // an empty sheet
-    std::vector<std::string> header;
-    for (const auto& cell : sheet.rows[header_row]) header.push_back(normalize_header(cell));
-    const RecordKind* kind = kind_for_csv(ascii_lower(sheet.name) + ".csv", header);
-    if (!kind) {
-      context.notes.push_back(file + ": sheet '" + sheet.name + "' is not a record kind, ignored");
+    auto found = find_header(sheet);
+    if (!found.kind) {
+      if (!sheet.rows.empty()) context.notes.push_back(file + ": sheet '" + sheet.name + "' is not a record kind, ignored");
+      any_kind |= find_record_kind(ascii_lower(sheet.name)) != nullptr;
       continue;
     }
+    any_kind = true;
+    const RecordKind* kind = found.kind;
+    std::size_t header_row = found.row;
+    const std::vector<std::string>& header = found.names;
     auto where = [&](std::size_t row, std::size_t column) {
       return SourceLocation{file + ":" + sheet.name + "!" + xlsx::cell_reference(row, column), 0};
     };
@@ -113,6 +146,10 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
       converter.complete(record);
       context.dataset.records.push_back(std::move(record));
     }
+  }
+  if (!any_kind) {
+    diagnostics.error({file, 0}, "", "no sheet is named after a record kind (instansi, fasilitator, inovasi, ...); "
+                                     "name each sheet after the records it holds, as `export input-workbook` does");
   }
 }
 

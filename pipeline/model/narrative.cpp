@@ -102,7 +102,11 @@ std::string marker(ListStyle style, int number) {
 
 void append_text(std::ostringstream& out, const std::vector<Block>& blocks, int depth) {
   std::string indent(static_cast<std::size_t>(depth) * 3, ' ');
-  for (const auto& block : blocks) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& block = blocks[i];
+    // A blank line between a block and the paragraph that follows: without it a reader
+    // (parse_narrative_text, or a person) joins the two into one paragraph or list item.
+    if (i > 0 && depth == 0 && block.kind == Block::Kind::Paragraph) out << "\n";
     if (block.kind == Block::Kind::Paragraph) {
       out << indent << block.text << "\n";
       continue;

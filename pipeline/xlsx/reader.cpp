@@ -9,6 +9,7 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -83,40 +84,107 @@ std::vector<std::string> shared_strings(Archive& archive) {
   return strings;
 }
 
+// "B3" -> row 2, column 1; false when it is not a cell reference.
+bool parse_cell(const std::string& reference, std::size_t& row, std::size_t& column) {
+  std::size_t letters = 0;
+  while (letters < reference.size() && reference[letters] >= 'A' && reference[letters] <= 'Z') ++letters;
+  if (letters == 0 || letters > 3 || letters == reference.size() || reference.size() - letters > 7) return false;
+  for (std::size_t i = letters; i < reference.size(); ++i) {
+    if (reference[i] < '0' || reference[i] > '9') return false;
+  }
+  int c = column_of(reference);
+  std::size_t r = std::stoul(reference.substr(letters));
+  if (c < 0 || c > 16383 || r < 1 || r > 1'048'576) return false;
+  row = r - 1;
+  column = static_cast<std::size_t>(c);
+  return true;
+}
+
+void read_merged_ranges(Poco::XML::Document& doc, const std::string& target, SheetData& sheet) {
+  Poco::AutoPtr<Poco::XML::NodeList> merges = doc.getElementsByTagName("mergeCell");
+  for (unsigned long i = 0; i < merges->length(); ++i) {
+    std::string ref = static_cast<Element*>(merges->item(i))->getAttribute("ref");
+    auto colon = ref.find(':');
+    SheetData::Range range{};
+    if (colon == std::string::npos || !parse_cell(ref.substr(0, colon), range.first_row, range.first_column) ||
+        !parse_cell(ref.substr(colon + 1), range.last_row, range.last_column) || range.last_row < range.first_row ||
+        range.last_column < range.first_column) {
+      throw XlsxReadError(target + ": bad merged range '" + ref + "'");
+    }
+    sheet.merged.push_back(range);
+    if (range.first_row >= sheet.rows.size() || range.first_column >= sheet.rows[range.first_row].size()) continue;
+    const std::string value = sheet.rows[range.first_row][range.first_column];
+    char type = sheet.types[range.first_row][range.first_column];
+    for (std::size_t r = range.first_row + 1; r <= range.last_row && r < sheet.rows.size(); ++r) {
+      if (sheet.rows[r].size() <= range.first_column) {
+        sheet.rows[r].resize(range.first_column + 1);
+        sheet.types[r].resize(range.first_column + 1, 0);
+      }
+      sheet.rows[r][range.first_column] = value;
+      sheet.types[r][range.first_column] = type;
+    }
+  }
+}
+
 SheetData read_sheet(Archive& archive, const std::string& name, const std::string& target,
                      const std::vector<std::string>& strings) {
-  SheetData sheet{name, {}, {}};
+  SheetData sheet{name, {}, {}, {}};
   auto doc = parse(archive.entry(target), target);
   Poco::AutoPtr<Poco::XML::NodeList> rows = doc->getElementsByTagName("row");
+  std::size_t next_row = 0;
   for (unsigned long r = 0; r < rows->length(); ++r) {
     auto* row = static_cast<Element*>(rows->item(r));
-    std::size_t index = static_cast<std::size_t>(std::stoul(row->getAttribute("r"))) - 1;
-    if (index > 1'000'000) throw XlsxReadError(target + ": row number " + std::to_string(index + 1) + " is beyond a sheet");
+    // `r` may be left out (the row after the previous one); when given it must be a row.
+    std::size_t index = next_row;
+    if (std::string number = row->getAttribute("r"); !number.empty()) {
+      std::size_t cell_row = 0, ignored = 0;
+      if (!parse_cell("A" + number, cell_row, ignored)) throw XlsxReadError(target + ": bad row number '" + number + "'");
+      index = cell_row;
+    }
+    if (index >= 1'048'576) throw XlsxReadError(target + ": more rows than a sheet holds");
+    next_row = index + 1;
     if (sheet.rows.size() <= index) {
       sheet.rows.resize(index + 1);
       sheet.types.resize(index + 1);
     }
     Poco::AutoPtr<Poco::XML::NodeList> cells = row->getElementsByTagName("c");
+    std::size_t next_column = 0;
     for (unsigned long c = 0; c < cells->length(); ++c) {
       auto* cell = static_cast<Element*>(cells->item(c));
-      int column = column_of(cell->getAttribute("r"));
+      std::size_t column = next_column;
+      if (std::string reference = cell->getAttribute("r"); !reference.empty()) {
+        std::size_t cell_row = 0;
+        if (!parse_cell(reference, cell_row, column)) throw XlsxReadError(target + ": bad cell reference '" + reference + "'");
+      }
+      next_column = column + 1;
       std::string type = cell->getAttribute("t");
       std::string value;
-      if (type == "s") value = strings.at(static_cast<std::size_t>(std::stoul(text_of(cell->getChildElement("v")))));
-      else if (type == "inlineStr") value = text_of(cell->getChildElement("is"));
-      else value = text_of(cell->getChildElement("v"));
-      if (column < 0 || column > 16383) throw XlsxReadError(target + ": bad cell reference " + cell->getAttribute("r"));
+      if (type == "s") {
+        std::string number = text_of(cell->getChildElement("v"));
+        std::size_t item = 0;
+        auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), item);
+        if (error != std::errc() || end != number.data() + number.size() || item >= strings.size()) {
+          throw XlsxReadError(target + ": cell " + cell_reference(index, column) + " names shared string '" + number +
+                              "', which the workbook does not have");
+        }
+        value = strings[item];
+      } else if (type == "inlineStr") {
+        value = text_of(cell->getChildElement("is"));
+      } else {
+        value = text_of(cell->getChildElement("v"));
+      }
       auto& cells_of_row = sheet.rows[index];
       auto& types_of_row = sheet.types[index];
-      if (cells_of_row.size() <= static_cast<std::size_t>(column)) {
-        cells_of_row.resize(static_cast<std::size_t>(column) + 1);
-        types_of_row.resize(static_cast<std::size_t>(column) + 1, 0);
+      if (cells_of_row.size() <= column) {
+        cells_of_row.resize(column + 1);
+        types_of_row.resize(column + 1, 0);
       }
-      cells_of_row[static_cast<std::size_t>(column)] = value;
+      cells_of_row[column] = value;
       char kind = type == "s" || type == "inlineStr" || type == "str" ? 's' : type == "b" ? 'b' : 'n';
-      types_of_row[static_cast<std::size_t>(column)] = value.empty() ? 0 : kind;
+      types_of_row[column] = value.empty() ? 0 : kind;
     }
   }
+  read_merged_ranges(*doc, target, sheet);
   return sheet;
 }
 
@@ -164,7 +232,11 @@ WorkbookData read_workbook(const std::filesystem::path& path) {
   Poco::AutoPtr<Poco::XML::NodeList> sheets = workbook->getElementsByTagName("sheet");
   for (unsigned long i = 0; i < sheets->length(); ++i) {
     auto* sheet = static_cast<Element*>(sheets->item(i));
-    data.sheets.push_back(read_sheet(archive, sheet->getAttribute("name"), targets.at(sheet->getAttribute("r:id")), strings));
+    auto target = targets.find(sheet->getAttribute("r:id"));
+    if (target == targets.end()) {
+      throw XlsxReadError("xl/workbook.xml: sheet '" + sheet->getAttribute("name") + "' has no part in the workbook");
+    }
+    data.sheets.push_back(read_sheet(archive, sheet->getAttribute("name"), target->second, strings));
   }
   if (archive.has("docProps/core.xml")) {
     auto core = parse(archive.entry("docProps/core.xml"), "docProps/core.xml");

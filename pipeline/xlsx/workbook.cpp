@@ -6,6 +6,8 @@
 #include <ctime>
 #include <random>
 
+#include "xlsx/reader.h"
+
 namespace inovasi::xlsx {
 namespace {
 
@@ -29,7 +31,31 @@ void check(lxw_error error, std::string_view what) {
   if (error != LXW_NO_ERROR) throw XlsxError(std::string(what) + ": " + lxw_strerror(error));
 }
 
+// Excel's limits for a validation's prompt: 32 characters of title, 255 of message.
+std::string clip_characters(const std::string& text, std::size_t limit) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > limit) return text.substr(0, i);
+  }
+  return text;
+}
+
+lxw_datetime to_datetime(const Date& date) { return {date.year, date.month, date.day, 0, 0, 0}; }
+
+// libxlsxwriter refuses strings beyond Excel's cell limit; say which cell and why.
+constexpr std::size_t kMaxCellCharacters = 32767;
+
 }  // namespace
+
+bool fits_inline_list(const std::vector<std::string>& values) {
+  std::size_t length = 0;
+  for (const auto& value : values) {
+    if (value.find_first_of(",\"") != std::string::npos) return false;
+    for (unsigned char c : value) length += (c & 0xC0) != 0x80;
+    length += 1;
+  }
+  return !values.empty() && length - 1 <= 255;
+}
 
 std::string sheet_name_problem(std::string_view name) {
   if (name.empty()) return "a sheet name cannot be empty";
@@ -46,7 +72,7 @@ void SheetWriter::note_width(int column, std::size_t width) {
   widths_[static_cast<std::size_t>(column)] = std::max(widths_[static_cast<std::size_t>(column)], width);
 }
 
-void SheetWriter::header(const std::vector<std::string>& names) {
+void SheetWriter::header(const std::vector<std::string>& names, bool frozen) {
   for (std::size_t c = 0; c < names.size(); ++c) {
     check(worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(c), names[c].c_str(),
                                  book_.header_),
@@ -54,8 +80,19 @@ void SheetWriter::header(const std::vector<std::string>& names) {
     note_width(static_cast<int>(c), display_width(names[c]) + 2);  // room for the filter button
   }
   columns_ = static_cast<int>(names.size());
-  worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(row_ + 1), 0);
+  if (frozen) worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(row_ + 1), 0);
   ++row_;
+}
+
+lxw_format* SheetWriter::format_for(int column, bool multi_line) const {
+  ColumnStyle style = static_cast<std::size_t>(column) < styles_.size() ? styles_[static_cast<std::size_t>(column)] : ColumnStyle::General;
+  switch (style) {
+    case ColumnStyle::Text: return multi_line ? book_.text_wrap_ : book_.text_;
+    case ColumnStyle::Date: return book_.date_;
+    case ColumnStyle::Wrapped: return book_.wrap_;
+    case ColumnStyle::General: break;
+  }
+  return multi_line ? book_.wrap_ : nullptr;
 }
 
 void SheetWriter::row(const std::vector<Cell>& cells) {
@@ -65,7 +102,14 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
     const Cell& cell = cells[c];
     if (const auto* text = std::get_if<std::string>(&cell)) {
       if (text->empty()) continue;
-      check(worksheet_write_string(sheet_, r, column, text->c_str(), text->find('\n') != std::string::npos ? book_.wrap_ : nullptr),
+      std::size_t characters = 0;
+      for (unsigned char b : *text) characters += (b & 0xC0) != 0x80;
+      if (characters > kMaxCellCharacters) {
+        throw XlsxError(name_ + "!" + cell_reference(static_cast<std::size_t>(r), c) + ": " + std::to_string(characters) +
+                        " characters; Excel keeps at most 32767 in a cell");
+      }
+      check(worksheet_write_string(sheet_, r, column, text->c_str(),
+                                   format_for(static_cast<int>(c), text->find('\n') != std::string::npos)),
             "writing a cell");
       note_width(static_cast<int>(c), display_width(*text));
     } else if (const auto* number = std::get_if<double>(&cell)) {
@@ -81,15 +125,80 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
   ++row_;
 }
 
+void SheetWriter::style_column(int column, ColumnStyle style) {
+  if (static_cast<std::size_t>(column) >= styles_.size()) styles_.resize(static_cast<std::size_t>(column) + 1, ColumnStyle::General);
+  styles_[static_cast<std::size_t>(column)] = style;
+}
+
+void SheetWriter::comment_header(int column, const std::string& text) {
+  lxw_comment_options options{};
+  options.width = 320;
+  options.height = 120;
+  check(worksheet_write_comment_opt(sheet_, 0, static_cast<lxw_col_t>(column), text.c_str(), &options), "writing a comment");
+}
+
+void SheetWriter::validate(int column, const Validation& validation) {
+  lxw_data_validation rule{};
+  std::vector<std::string> clipped{clip_characters(validation.title, 32), clip_characters(validation.message, 255)};
+  std::vector<char*> list;
+  std::string range = validation.range.empty() ? std::string() : validation.range;
+  switch (validation.type) {
+    case Validation::Type::List:
+      rule.validate = LXW_VALIDATION_TYPE_LIST;
+      if (fits_inline_list(validation.values)) {
+        for (const auto& value : validation.values) list.push_back(const_cast<char*>(value.c_str()));
+        list.push_back(nullptr);
+        rule.value_list = list.data();
+      } else if (!range.empty()) {
+        rule.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        rule.value_formula = range.data();
+      } else {
+        throw XlsxError("a dropdown list longer than 255 characters needs a range");
+      }
+      break;
+    case Validation::Type::WholeNumber:
+      rule.validate = LXW_VALIDATION_TYPE_INTEGER;
+      rule.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      rule.minimum_number = static_cast<double>(validation.minimum);
+      rule.maximum_number = static_cast<double>(validation.maximum);
+      break;
+    case Validation::Type::Date:
+      rule.validate = LXW_VALIDATION_TYPE_DATE;
+      rule.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      rule.minimum_datetime = to_datetime(validation.first);
+      rule.maximum_datetime = to_datetime(validation.last);
+      break;
+  }
+  rule.error_type = validation.strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
+  if (!clipped[0].empty()) rule.input_title = clipped[0].data();
+  if (!clipped[1].empty()) rule.input_message = clipped[1].data();
+  check(worksheet_data_validation_range(sheet_, 1, static_cast<lxw_col_t>(column), LXW_ROW_MAX - 1,
+                                        static_cast<lxw_col_t>(column), &rule),
+        "adding a dropdown or check");
+}
+
+void SheetWriter::set_column_width(int column, double width) {
+  if (static_cast<std::size_t>(column) >= fixed_widths_.size()) fixed_widths_.resize(static_cast<std::size_t>(column) + 1, 0);
+  fixed_widths_[static_cast<std::size_t>(column)] = width;
+}
+
+void SheetWriter::hide() { worksheet_hide(sheet_); }
+void SheetWriter::plain() { plain_ = true; }
+
 void SheetWriter::highlight_equal(int first, int last, double value) { rules_.push_back({first, last, value, false}); }
 void SheetWriter::highlight_below(int column, double value) { rules_.push_back({column, column, value, true}); }
 
 void SheetWriter::finish() {
-  for (std::size_t c = 0; c < widths_.size(); ++c) {
-    double width = static_cast<double>(std::min(kMaxWidth, std::max<std::size_t>(widths_[c], 6))) + 1;
-    worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+  std::size_t columns = std::max({widths_.size(), styles_.size(), fixed_widths_.size()});
+  for (std::size_t c = 0; c < columns; ++c) {
+    std::size_t content = c < widths_.size() ? widths_[c] : 0;
+    double width = static_cast<double>(std::min(kMaxWidth, std::max<std::size_t>(content, 6))) + 1;
+    if (c < fixed_widths_.size() && fixed_widths_[c] > 0) width = fixed_widths_[c];
+    lxw_format* format = nullptr;
+    if (c < styles_.size() && styles_[c] != ColumnStyle::General) format = format_for(static_cast<int>(c), false);
+    worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, format);
   }
-  if (row_ > 1 && columns_ > 0) {
+  if (!plain_ && row_ > 1 && columns_ > 0) {
     worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(row_ - 1), static_cast<lxw_col_t>(columns_ - 1));
   }
   for (const auto& rule : rules_) {
@@ -125,6 +234,12 @@ WorkbookWriter::WorkbookWriter(std::filesystem::path target, const Properties& p
   wrap_ = workbook_add_format(book_);
   format_set_text_wrap(wrap_);
   format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+  text_ = workbook_add_format(book_);
+  format_set_num_format(text_, "@");
+  text_wrap_ = workbook_add_format(book_);
+  format_set_num_format(text_wrap_, "@");
+  format_set_text_wrap(text_wrap_);
+  format_set_align(text_wrap_, LXW_ALIGN_VERTICAL_TOP);
   gap_ = workbook_add_format(book_);
   format_set_bg_color(gap_, 0xFFC7CE);
   format_set_font_color(gap_, 0x9C0006);
@@ -155,7 +270,7 @@ SheetWriter& WorkbookWriter::add_sheet(const std::string& name) {
   if (auto problem = sheet_name_problem(name); !problem.empty()) throw XlsxError("sheet '" + name + "': " + problem);
   lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
   if (!sheet) throw XlsxError("sheet '" + name + "': cannot add it (a duplicate name?)");
-  sheets_.push_back(std::unique_ptr<SheetWriter>(new SheetWriter(*this, sheet)));
+  sheets_.push_back(std::unique_ptr<SheetWriter>(new SheetWriter(*this, sheet, name)));
   return *sheets_.back();
 }
 

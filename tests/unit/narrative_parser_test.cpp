@@ -76,5 +76,14 @@ TEST(NarrativeParser, JsonRoundTripKeepsStructure) {
   EXPECT_EQ(narrative_word_count(back), 4u);
 }
 
+TEST(NarrativeParser, TextRoundTripKeepsParagraphsApart) {
+  // What an export writes into a cell must read back as the same structure.
+  auto n = parse_narrative_text("Dasar hukum.\n\nPermasalahan.\n\nTahapan:\n1. Satu\n   a. Satu a\n2. Dua\n\nPenutup.");
+  ASSERT_EQ(n.blocks.size(), 5u);
+  std::string text = narrative_to_text(n);
+  EXPECT_EQ(text, "Dasar hukum.\n\nPermasalahan.\n\nTahapan:\n1. Satu\n   a. Satu a\n2. Dua\n\nPenutup.");
+  EXPECT_EQ(narrative_to_json(parse_narrative_text(text)), narrative_to_json(n));
+}
+
 }  // namespace
 }  // namespace inovasi

@@ -1,0 +1,382 @@
+#include "exports/input_workbook.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "model/file_text.h"
+#include "model/narrative.h"
+#include "xlsx/reader.h"
+#include "xlsx/workbook.h"
+
+namespace inovasi::exports {
+namespace {
+
+constexpr std::string_view kGuideSheet = "petunjuk";
+constexpr std::string_view kIndicatorSheet = "indikator_iga";
+constexpr std::string_view kListSheet = "daftar_pilihan";
+
+// The wording of the workbook, from the guide file.
+struct Guide {
+  std::string title;
+  std::vector<std::string> instructions;
+  std::vector<std::string> agency_sheets;
+  std::map<std::string, std::string> type_names;                       // FieldType name -> Indonesian
+  std::map<std::string, std::string> sheet_titles;                     // kind -> title
+  std::map<std::string, std::map<std::string, std::string>> columns;  // kind -> field -> description
+};
+
+std::vector<std::string> strings_of(const Poco::JSON::Array::Ptr& array) {
+  std::vector<std::string> out;
+  if (!array) return out;
+  for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+  return out;
+}
+
+Guide load_guide(const std::filesystem::path& path) {
+  auto text = read_file_text(path);
+  if (!text) throw std::runtime_error(path.string() + ": cannot read the workbook guide");
+  Guide guide;
+  try {
+    auto root = Poco::JSON::Parser().parse(*text).extract<Poco::JSON::Object::Ptr>();
+    guide.title = root->optValue<std::string>("judul", "Buku Kerja Isian");
+    guide.instructions = strings_of(root->getArray("petunjuk"));
+    guide.agency_sheets = strings_of(root->getArray("lembar_instansi"));
+    if (auto types = root->getObject("jenis_isian")) {
+      for (const auto& [name, value] : *types) guide.type_names[name] = value.toString();
+    }
+    if (auto sheets = root->getObject("lembar")) {
+      for (const auto& [kind, value] : *sheets) {
+        auto sheet = value.extract<Poco::JSON::Object::Ptr>();
+        guide.sheet_titles[kind] = sheet->optValue<std::string>("judul", kind);
+        if (auto columns = sheet->getObject("kolom")) {
+          for (const auto& [field, description] : *columns) guide.columns[kind][field] = description.toString();
+        }
+      }
+    }
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(path.string() + ": not a workbook guide: " + e.displayText());
+  }
+  for (const auto& kind : guide.agency_sheets) {
+    if (!find_record_kind(kind)) throw std::runtime_error(path.string() + ": lembar_instansi: '" + kind + "' is not a record kind");
+  }
+  return guide;
+}
+
+std::string_view type_key(FieldType type) {
+  switch (type) {
+    case FieldType::Text: return "Text";
+    case FieldType::Narrative: return "Narrative";
+    case FieldType::Date: return "Date";
+    case FieldType::Nip: return "Nip";
+    case FieldType::Integer: return "Integer";
+    case FieldType::Bool: return "Bool";
+    case FieldType::Enum: return "Enum";
+    case FieldType::EnumList: return "EnumList";
+    case FieldType::NipList: return "NipList";
+  }
+  return "Text";
+}
+
+// The lists behind the dropdowns: one column of the hidden sheet each, so a list of any
+// length (every agency of a region, every innovation) can be offered.
+class Lists {
+ public:
+  void add(const std::string& name, std::vector<std::string> values) {
+    if (values.empty() || index_.contains(name)) return;
+    index_[name] = columns_.size();
+    names_.push_back(name);
+    columns_.push_back(std::move(values));
+  }
+  const std::vector<std::string>* values(const std::string& name) const {
+    auto it = index_.find(name);
+    return it == index_.end() ? nullptr : &columns_[it->second];
+  }
+  std::string range(const std::string& name) const {
+    std::size_t column = index_.at(name);
+    std::string top = xlsx::cell_reference(1, column), bottom = xlsx::cell_reference(columns_[column].size(), column);
+    auto absolute = [](const std::string& cell) {
+      auto digit = cell.find_first_of("0123456789");
+      return "$" + cell.substr(0, digit) + "$" + cell.substr(digit);
+    };
+    return "=" + std::string(kListSheet) + "!" + absolute(top) + ":" + absolute(bottom);
+  }
+  void write(xlsx::WorkbookWriter& book) const {
+    auto& sheet = book.add_sheet(std::string(kListSheet));
+    sheet.header(names_);
+    std::size_t longest = 0;
+    for (const auto& column : columns_) longest = std::max(longest, column.size());
+    for (std::size_t r = 0; r < longest; ++r) {
+      std::vector<xlsx::Cell> row;
+      for (const auto& column : columns_) row.push_back(r < column.size() ? xlsx::Cell{column[r]} : xlsx::Cell{});
+      sheet.row(row);
+    }
+    sheet.hide();
+  }
+
+ private:
+  std::map<std::string, std::size_t> index_;
+  std::vector<std::string> names_;
+  std::vector<std::vector<std::string>> columns_;
+};
+
+bool ends_with(std::string_view text, std::string_view tail) { return text.size() >= tail.size() && text.ends_with(tail); }
+
+// The list a field's dropdown offers, by name in `lists`, or "" for none.
+std::string list_for(const FieldSpec& spec) {
+  if (spec.type == FieldType::Enum) return std::string(spec.enumeration);
+  if (spec.type == FieldType::Bool) return "ya_tidak";
+  if (spec.type != FieldType::Text) return {};
+  if (spec.references == "instansi" || spec.references == "inovasi") return std::string(spec.references);
+  if (ends_with(spec.name, "pangkat")) return "pangkat";
+  if (ends_with(spec.name, "golongan")) return "golongan";
+  return {};
+}
+
+Lists build_lists(const InputWorkbookRequest& request, const std::vector<const Record*>& agencies,
+                  const std::vector<const Record*>& innovations) {
+  Lists lists;
+  std::set<std::string_view> enumerations;
+  for (const auto& kind : record_kinds()) {
+    for (const auto& spec : kind.fields) {
+      if (spec.type == FieldType::Enum) enumerations.insert(spec.enumeration);
+    }
+  }
+  for (auto name : enumerations) {
+    if (const auto* enumeration = request.catalog.enumeration(name)) lists.add(std::string(name), enumeration->values);
+  }
+  lists.add("ya_tidak", {"ya", "tidak"});
+  std::vector<std::string> ranks, grades;
+  for (const auto& rank : request.catalog.ranks()) {
+    ranks.push_back(rank.pangkat);
+    grades.push_back(rank.golongan);
+  }
+  lists.add("pangkat", ranks);
+  lists.add("golongan", grades);
+  std::vector<std::string> codes;
+  for (const auto* agency : agencies) codes.emplace_back(agency->get("kode"));
+  lists.add("instansi", codes);
+  codes.clear();
+  for (const auto* innovation : innovations) codes.emplace_back(innovation->get("kode"));
+  lists.add("inovasi", codes);
+  return lists;
+}
+
+// How the column is filled, in the guide's words ("Tanggal (dd/mm/yyyy)").
+std::string type_name(const Guide& guide, const FieldSpec& spec) {
+  std::string_view key = spec.type == FieldType::Text && !list_for(spec).empty() ? "TextWithList" : type_key(spec.type);
+  auto type = guide.type_names.find(std::string(key));
+  return type == guide.type_names.end() ? std::string() : type->second;
+}
+
+std::string describe(const Guide& guide, const RecordKind& kind, const FieldSpec& spec, const Catalog& catalog) {
+  std::string text;
+  if (auto sheet = guide.columns.find(std::string(kind.name)); sheet != guide.columns.end()) {
+    if (auto column = sheet->second.find(std::string(spec.name)); column != sheet->second.end()) text = column->second;
+  }
+  if (auto type = type_name(guide, spec); !type.empty()) text += (text.empty() ? "" : " ") + std::string("Isian: ") + type + ".";
+  if (spec.type == FieldType::EnumList) {
+    if (const auto* enumeration = catalog.enumeration(spec.enumeration)) {
+      std::string values;
+      for (const auto& value : enumeration->values) values += (values.empty() ? "" : "; ") + value;
+      text += " Pilihan: " + values + ".";
+    }
+  }
+  if (spec.required) text += " (wajib)";
+  if (spec.key) text += " (kunci)";
+  return text;
+}
+
+// The check or dropdown a column gets, if any.
+std::optional<xlsx::Validation> validation_for(const FieldSpec& spec, const Lists& lists, const Catalog& catalog, int year,
+                                const std::string& description) {
+  xlsx::Validation rule;
+  rule.title = std::string(spec.name);
+  rule.message = description;
+  if (auto list = list_for(spec); !list.empty() && lists.values(list)) {
+    rule.values = *lists.values(list);
+    rule.range = lists.range(list);
+    // References and ranks may name what the workbook does not list yet (a new
+    // innovation on the same sheet, an old rank): warn, do not refuse.
+    rule.strict = spec.type == FieldType::Enum || spec.type == FieldType::Bool;
+    return rule;
+  }
+  if (spec.type == FieldType::Date) {
+    rule.type = xlsx::Validation::Type::Date;
+    rule.first = {2000, 1, 1};
+    rule.last = {2100, 12, 31};
+    return rule;
+  }
+  if (spec.type == FieldType::Integer) {
+    rule.type = xlsx::Validation::Type::WholeNumber;
+    rule.minimum = spec.min_value.value_or(0);
+    rule.maximum = spec.max_value.value_or(999'999'999'999'999);
+    if (spec.name == "indikator") {
+      int highest = 0;
+      for (const auto& indicator : catalog.indicators_for(year).indicators) highest = std::max(highest, indicator.number);
+      if (highest > 0) rule.maximum = highest;
+    }
+    return rule;
+  }
+  return std::nullopt;
+}
+
+xlsx::ColumnStyle style_for(FieldType type) {
+  switch (type) {
+    case FieldType::Text:
+    case FieldType::Nip:
+    case FieldType::NipList:
+    case FieldType::EnumList: return xlsx::ColumnStyle::Text;  // phone numbers and codes keep their leading zeros
+    case FieldType::Date: return xlsx::ColumnStyle::Date;
+    case FieldType::Narrative: return xlsx::ColumnStyle::Wrapped;
+    case FieldType::Integer:
+    case FieldType::Bool:
+    case FieldType::Enum: break;
+  }
+  return xlsx::ColumnStyle::General;
+}
+
+std::string json_list_text(std::string_view json) {
+  // ["a","b"] as the importers read a list: items separated by "; ".
+  std::string out;
+  auto array = Poco::JSON::Parser().parse(std::string(json)).extract<Poco::JSON::Array::Ptr>();
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    out += (out.empty() ? "" : "; ") + array->getElement<std::string>(static_cast<unsigned>(i));
+  }
+  return out;
+}
+
+// A stored value as the cell the importer reads back into the same value.
+xlsx::Cell cell_of(const Record& record, const FieldSpec& spec) {
+  std::string_view value = record.get(spec.name);
+  if (keeps_raw_text(spec.type) && record.has(raw_column(spec.name))) return std::string(record.get(raw_column(spec.name)));
+  if (value.empty()) return {};
+  switch (spec.type) {
+    case FieldType::Narrative: return narrative_to_text(narrative_from_json(value));
+    case FieldType::Date:
+      if (auto parsed = parse_date(value); parsed.date) return *parsed.date;
+      return std::string(value);
+    case FieldType::Integer:
+      if (value.size() <= 15) return static_cast<double>(std::stoll(std::string(value)));
+      return std::string(value);
+    case FieldType::Bool: return std::string(value == "1" ? "ya" : "tidak");
+    case FieldType::EnumList:
+    case FieldType::NipList: return json_list_text(value);
+    case FieldType::Text:
+    case FieldType::Nip:
+    case FieldType::Enum: break;
+  }
+  return std::string(value);
+}
+
+// The records of a kind that belong to the agency: itself, what names it, and what
+// names one of its innovations.
+bool belongs_to(const Record& record, const std::string& agency, const std::set<std::string, std::less<>>& innovations) {
+  const RecordKind& kind = *record.kind;
+  if (kind.name == "instansi") return record.get("kode") == agency;
+  for (const auto& spec : kind.fields) {
+    if (spec.references == "instansi") return record.get(spec.name) == agency;
+  }
+  for (const auto& spec : kind.fields) {
+    if (spec.references == "inovasi") return innovations.contains(record.get(spec.name));
+  }
+  return false;
+}
+
+void write_guide(xlsx::WorkbookWriter& book, const Guide& guide, const std::vector<const RecordKind*>& kinds,
+                 const Catalog& catalog) {
+  auto& sheet = book.add_sheet(std::string(kGuideSheet));
+  sheet.plain();
+  sheet.header({guide.title}, false);
+  sheet.row({});
+  for (const auto& line : guide.instructions) sheet.row({line});
+  sheet.row({});
+  sheet.header({"lembar", "kolom", "wajib", "jenis_isian", "keterangan"}, false);
+  for (const auto* kind : kinds) {
+    auto title = guide.sheet_titles.find(std::string(kind->name));
+    sheet.row({std::string(kind->name), std::string(), std::string(), std::string(),
+               title == guide.sheet_titles.end() ? std::string(kind->summary) : title->second});
+    for (const auto& spec : kind->fields) {
+      sheet.row({std::string(), std::string(spec.name), std::string(spec.required ? "ya" : ""), type_name(guide, spec),
+                 describe(guide, *kind, spec, catalog)});
+    }
+  }
+  for (auto [column, width] : {std::pair{0, 22.0}, {1, 26.0}, {2, 7.0}, {3, 30.0}, {4, 90.0}}) sheet.set_column_width(column, width);
+}
+
+void write_indicators(xlsx::WorkbookWriter& book, const Catalog& catalog, int year) {
+  const auto& edition = catalog.indicators_for(year);
+  auto& sheet = book.add_sheet(std::string(kIndicatorSheet));
+  sheet.header({"indikator", "uraian", "bobot", "level_1", "level_2", "level_3", "bukti"});
+  for (const auto& indicator : edition.indicators) {
+    auto level = [&](std::size_t i) { return i < indicator.levels.size() ? indicator.levels[i] : std::string(); };
+    sheet.row({static_cast<double>(indicator.number), indicator.label, static_cast<double>(indicator.weight), level(0), level(1),
+               level(2), indicator.evidence});
+  }
+  for (int column = 1; column <= 6; ++column) sheet.style_column(column, xlsx::ColumnStyle::Wrapped);
+  for (int column : {1, 3, 4, 5, 6}) sheet.set_column_width(column, 40);
+}
+
+}  // namespace
+
+void write_input_workbook(const InputWorkbookRequest& request, const std::filesystem::path& target) {
+  Guide guide = load_guide(request.guide);
+  const Snapshot& snapshot = request.snapshot;
+  int year = request.year ? request.year : snapshot.latest_year();
+  if (year == 0) year = request.catalog.indicator_editions().back().edition;
+
+  std::vector<const RecordKind*> kinds;
+  if (request.everything) {
+    for (const auto& kind : record_kinds()) kinds.push_back(&kind);
+  } else {
+    for (const auto& name : guide.agency_sheets) kinds.push_back(find_record_kind(name));
+  }
+
+  std::set<std::string, std::less<>> agency_innovations;
+  std::vector<const Record*> agencies, innovations;
+  for (const auto& agency : snapshot.all("instansi")) {
+    if (request.agency.empty() || agency.get("kode") == request.agency) agencies.push_back(&agency);
+  }
+  for (const auto& innovation : snapshot.all("inovasi")) {
+    if (request.agency.empty() || innovation.get("instansi") == request.agency) {
+      innovations.push_back(&innovation);
+      agency_innovations.insert(std::string(innovation.get("kode")));
+    }
+  }
+  Lists lists = build_lists(request, agencies, innovations);
+
+  std::string scope = request.agency.empty() ? std::string() : " " + request.agency;
+  xlsx::WorkbookWriter book(target, {guide.title + scope, guide.title, "inovasi", "inovasi; buku kerja isian", request.created});
+  write_guide(book, guide, kinds, request.catalog);
+  for (const auto* kind : kinds) {
+    auto& sheet = book.add_sheet(std::string(kind->name));
+    std::vector<std::string> header;
+    for (const auto& spec : kind->fields) header.emplace_back(spec.name);
+    sheet.header(header);
+    for (std::size_t c = 0; c < kind->fields.size(); ++c) {
+      const FieldSpec& spec = kind->fields[c];
+      int column = static_cast<int>(c);
+      std::string description = describe(guide, *kind, spec, request.catalog);
+      sheet.style_column(column, style_for(spec.type));
+      if (spec.type == FieldType::Narrative) sheet.set_column_width(column, 50);
+      sheet.comment_header(column, description);
+      if (auto rule = validation_for(spec, lists, request.catalog, year, description)) sheet.validate(column, *rule);
+    }
+    if (!request.everything && request.agency.empty()) continue;  // a blank workbook
+    for (const auto& record : snapshot.all(kind->name)) {
+      if (!request.everything && !belongs_to(record, request.agency, agency_innovations)) continue;
+      std::vector<xlsx::Cell> cells;
+      for (const auto& spec : kind->fields) cells.push_back(cell_of(record, spec));
+      sheet.row(cells);
+    }
+  }
+  write_indicators(book, request.catalog, year);
+  lists.write(book);
+  book.close();
+}
+
+}  // namespace inovasi::exports
