@@ -10,6 +10,7 @@ cmake --build "$root/build-asan" -j "$(nproc)" >"$root/build-asan/build.log" 2>&
   exit 1
 }
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd "$root/build-asan"
 ctest --output-on-failure -j "$(nproc)"

@@ -161,6 +161,9 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     return {};
   }
 
+  // A run killed before its renames left temporary files; they are never documents.
+  remove_stale_temporaries(output);
+
   // Render: workers take the next job; no libharu handle is shared.
   std::vector<Job*> todo;
   for (auto& job : jobs) {

@@ -98,13 +98,7 @@ void FieldConverter::assign(Record& record, const FieldInput& input) {
     return;
   }
   if (auto at = find_control_character(text); at != std::string_view::npos) {
-    error(input, "contains control character 0x" +
-                     [&] {
-                       char hex[8];
-                       std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(text[at]));
-                       return std::string(hex);
-                     }() +
-                     " at byte " + std::to_string(at + 1));
+    error(input, "contains " + describe_control_character(text, at));
     return;
   }
   if (keeps_raw_text(spec.type)) record.set(raw_column(spec.name), collapse_spaces(text));
@@ -119,6 +113,11 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Text: return value;
     case FieldType::Narrative: {
       Narrative narrative = input.lines.empty() ? parse_narrative_text(text) : parse_narrative(input.lines);
+      if (int depth = list_depth(narrative); depth > kMaxListDepth) {
+        error(input, "lists nest " + std::to_string(depth) + " levels deep; at most " + std::to_string(kMaxListDepth) +
+                         " are allowed (check the indentation of the numbered lines)");
+        return {};
+      }
       return narrative.empty() ? std::string{} : narrative_to_json(narrative);
     }
     case FieldType::Date: {

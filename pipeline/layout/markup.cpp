@@ -70,6 +70,8 @@ const std::map<std::string_view, ElementRule>& rules() {
 
 class TreeBuilder : public Poco::XML::ContentHandler {
  public:
+  static constexpr std::size_t kMaxDepth = 64;
+
   TreeBuilder(std::string file, ParseOptions options, int first_line_shift)
       : file_(std::move(file)), options_(options), first_line_shift_(first_line_shift) {}
 
@@ -96,6 +98,9 @@ class TreeBuilder : public Poco::XML::ContentHandler {
       root_ = std::move(node);
       return;
     }
+    // Layout recurses once per level: a bounded depth keeps a hostile template from
+    // exhausting the stack. Real documents stay far below (a list 16 deep is 33 levels).
+    if (stack_.size() >= kMaxDepth) fail("elements nest more than " + std::to_string(kMaxDepth) + " deep");
     check_element(node, stack_.empty() ? std::string("#root") : stack_.back()->name);
     const auto& allowed = allowed_attributes(name);
     for (int i = 0; i < attributes.getLength(); ++i) {

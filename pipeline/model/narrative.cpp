@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <array>
 #include <sstream>
 #include <stdexcept>
@@ -160,6 +161,20 @@ std::string narrative_to_text(const Narrative& narrative) {
   if (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
 }
+
+namespace {
+
+int depth_of(const std::vector<Block>& blocks) {
+  int deepest = 0;
+  for (const auto& block : blocks) {
+    for (const auto& item : block.items) deepest = std::max(deepest, 1 + depth_of(item.children));
+  }
+  return deepest;
+}
+
+}  // namespace
+
+int list_depth(const Narrative& narrative) { return depth_of(narrative.blocks); }
 
 std::size_t narrative_word_count(const Narrative& narrative) {
   // List markers are not words of the narrative: count item and paragraph text only.

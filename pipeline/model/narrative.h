@@ -33,6 +33,12 @@ struct Narrative {
   bool empty() const { return blocks.empty(); }
 };
 
+// Lists nest at most this deep: deeper is no real narrative, and the stored JSON must
+// stay within what the JSON reader accepts (Poco: 128 levels, four per list level).
+inline constexpr int kMaxListDepth = 16;
+// How deep lists nest (0: paragraphs only).
+int list_depth(const Narrative& narrative);
+
 std::string narrative_to_json(const Narrative& narrative);
 // Throws std::runtime_error on text that is not a stored narrative.
 Narrative narrative_from_json(std::string_view json);

@@ -1,6 +1,7 @@
 #include "model/text.h"
 
 #include <array>
+#include <cstdio>
 
 namespace inovasi {
 namespace {
@@ -127,8 +128,30 @@ std::size_t find_control_character(std::string_view text) {
       auto next = static_cast<unsigned char>(text[i + 1]);
       if (next >= 0x80 && next <= 0x9F) return i;
     }
+    // Invisible direction controls (U+200E/F, U+202A..E, U+2066..9) reorder what a
+    // reader sees ("Budi<U+202E>fdp.exe"): never wanted in an Indonesian official paper.
+    if (c == 0xE2 && i + 2 < text.size()) {
+      auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) return i;
+      if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return i;
+    }
   }
   return std::string_view::npos;
+}
+
+std::string describe_control_character(std::string_view text, std::size_t at) {
+  auto c = static_cast<unsigned char>(text[at]);
+  char buffer[64];
+  if (c == 0xC2 && at + 1 < text.size()) {
+    std::snprintf(buffer, sizeof buffer, "control character U+%04X", static_cast<unsigned char>(text[at + 1]));
+  } else if (c == 0xE2 && at + 2 < text.size()) {
+    unsigned code = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[at + 1]) & 0x3Fu) << 6) |
+                    (static_cast<unsigned char>(text[at + 2]) & 0x3Fu);
+    std::snprintf(buffer, sizeof buffer, "invisible direction control U+%04X", code);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "control character 0x%02X", c);
+  }
+  return std::string(buffer) + " at byte " + std::to_string(at + 1);
 }
 
 std::string slugify(std::string_view text, std::size_t max_length) {

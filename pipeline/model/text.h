@@ -24,8 +24,12 @@ std::string plain_spaces(std::string_view text);
 std::size_t find_invalid_utf8(std::string_view text);
 
 // The first C0/C1 control character other than tab, newline and carriage return, or
-// npos. Such characters have no place in an official document and break printing.
+// invisible direction control (U+200E/F, U+202A..E, U+2066..9), or npos. Such
+// characters have no place in an official document: they break printing or reorder
+// what the reader sees.
 std::size_t find_control_character(std::string_view text);
+// "control character 0x1B at byte 5", "invisible direction control U+202E at byte 9".
+std::string describe_control_character(std::string_view text, std::size_t at);
 
 // Lower-case ASCII letters, digits and single hyphens; letters with diacritics lose
 // them (é → e); everything else becomes a hyphen. Never empty: "x" for nothing left.

@@ -1,6 +1,7 @@
 #include "output/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -65,14 +66,54 @@ void sync_filesystem(const std::filesystem::path& folder) {
   if (rc != 0) fail(folder, "cannot flush to disk");
 }
 
+std::filesystem::path temporary_name(const std::filesystem::path& target) {
+  std::random_device random;
+  auto temporary = target;
+  temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
+  return temporary;
+}
+
+namespace {
+
+// The writer's process id in "name.pdf.tmp-1234-5678", or 0 when it is not our name.
+pid_t temporary_owner(const std::string& name) {
+  auto at = name.rfind(".tmp-");
+  if (at == std::string::npos) return 0;
+  std::string_view rest = std::string_view(name).substr(at + 5);
+  auto dash = rest.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash == rest.size() - 1) return 0;
+  long long pid = 0;
+  for (char c : rest.substr(0, dash)) {
+    if (c < '0' || c > '9' || pid > 10'000'000) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  for (char c : rest.substr(dash + 1)) {
+    if (c < '0' || c > '9') return 0;
+  }
+  return static_cast<pid_t>(pid);
+}
+
+}  // namespace
+
+std::size_t remove_stale_temporaries(const std::filesystem::path& folder) {
+  std::size_t removed = 0;
+  std::error_code error;
+  for (std::filesystem::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    if (!it->is_regular_file(error)) continue;
+    pid_t owner = temporary_owner(it->path().filename().string());
+    if (owner <= 0 || owner == ::getpid()) continue;
+    if (::kill(owner, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
+    std::error_code ignored;
+    removed += std::filesystem::remove(it->path(), ignored);
+  }
+  return removed;
+}
+
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, bool durable) {
   std::error_code error;
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
   if (error) throw OutputError(target.parent_path().string() + ": cannot create folder: " + error.message());
-  std::random_device random;
-  auto temporary = target;
-  temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
-  TemporaryFile file(temporary);
+  TemporaryFile file(temporary_name(target));
   file.write_all(bytes, durable);
   file.commit_as(target);
 }

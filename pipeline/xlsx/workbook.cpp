@@ -6,6 +6,7 @@
 #include <ctime>
 #include <random>
 
+#include "output/atomic_file.h"
 #include "xlsx/reader.h"
 
 namespace inovasi::xlsx {
@@ -217,9 +218,7 @@ void SheetWriter::finish() {
 WorkbookWriter::WorkbookWriter(std::filesystem::path target, const Properties& properties) : target_(std::move(target)) {
   std::error_code error;
   if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), error);
-  std::random_device random;
-  temporary_ = target_;
-  temporary_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
+  temporary_ = temporary_name(target_);
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   book_ = workbook_new_opt(temporary_.c_str(), &options);

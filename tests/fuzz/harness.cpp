@@ -1,0 +1,114 @@
+#include "harness.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "importers/import_job.h"
+#include "layout/markup.h"
+#include "model/catalog.h"
+#include "pdf/font_set.h"
+#include "render/render_pdf.h"
+#include "render/template_engine.h"
+
+namespace inovasi::fuzz {
+namespace {
+
+const std::filesystem::path& source_dir() {
+  static const std::filesystem::path dir = INOVASI_SOURCE_DIR;
+  return dir;
+}
+
+const Catalog& catalog() {
+  static const Catalog loaded = Catalog::load(source_dir() / "templates" / "catalog");
+  return loaded;
+}
+
+// A folder of this process for the inputs that must be files (the importers dispatch by
+// file name, the XLSX reader and templates read files).
+const std::filesystem::path& scratch() {
+  static const std::filesystem::path dir = [] {
+    auto path = std::filesystem::temp_directory_path() / ("inovasi-fuzz-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(path);
+    return path;
+  }();
+  return dir;
+}
+
+std::filesystem::path write(const std::string& name, const std::uint8_t* data, std::size_t size) {
+  auto path = scratch() / name;
+  std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
+                                                                static_cast<std::streamsize>(size));
+  return path;
+}
+
+// The whole import of one file (format by its name), as `inovasi import` reads it:
+// errors are reported in the result, never thrown.
+Outcome import_file(const std::string& name, const std::uint8_t* data, std::size_t size) {
+  ImportOptions options;
+  options.agency = "bappedalitbang";
+  auto result = read_inputs({write(name, data, size)}, options, catalog());
+  return result.diagnostics.has_errors() ? Outcome::Refused : Outcome::Accepted;
+}
+
+Outcome profile(const std::uint8_t* data, std::size_t size) { return import_file("profil.txt", data, size); }
+Outcome json(const std::uint8_t* data, std::size_t size) { return import_file("data.json", data, size); }
+Outcome xlsx(const std::uint8_t* data, std::size_t size) { return import_file("data.xlsx", data, size); }
+
+// The first byte picks the record kind (the file's name), the rest is the CSV.
+Outcome csv(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return Outcome::Refused;
+  const auto& kinds = record_kinds();
+  std::string name = std::string(kinds[data[0] % kinds.size()].name) + ".csv";
+  return import_file(name, data + 1, size - 1);
+}
+
+Outcome markup(const std::uint8_t* data, std::size_t size) {
+  try {
+    layout::parse_markup(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.xml");
+    return Outcome::Accepted;
+  } catch (const layout::MarkupError&) {
+    return Outcome::Refused;
+  }
+}
+
+// A template (Mustache over markup) filled with the every-element test data and laid
+// out into a PDF: what `inovasi preview` does with a template a user edited.
+Outcome render(const std::uint8_t* data, std::size_t size) {
+  static const render::TemplateSet templates(source_dir() / "tests" / "templates");
+  static const render::Data values = [] {
+    std::ifstream in(source_dir() / "tests" / "templates" / "all-elements.json");
+    std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return render::data_from_json(json, "all-elements.json");
+  }();
+  static const pdf::FontManifest fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  auto file = write("fuzz.xml", data, size);
+  try {
+    render::TemplateSet fresh(templates.folder());  // a set caches what it checked, by file
+    auto filled = fresh.render(file, values, false);
+    auto pdf = render::render_markup(filled, templates.folder(), fonts, {false, Date{2026, 3, 12}});
+    return pdf.pages > 0 ? Outcome::Accepted : Outcome::Refused;
+  } catch (const std::runtime_error&) {
+    // Documented: markup errors, libharu, font and image errors, each naming what failed.
+    return Outcome::Refused;
+  }
+}
+
+}  // namespace
+
+const std::vector<Target>& targets() {
+  static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json},
+                                          {"xlsx", xlsx},       {"markup", markup}, {"render", render}};
+  return all;
+}
+
+const Target* find_target(std::string_view name) {
+  for (const auto& target : targets()) {
+    if (target.name == name) return &target;
+  }
+  return nullptr;
+}
+
+}  // namespace inovasi::fuzz
