@@ -150,6 +150,9 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   parallel_for(jobs.size(), options.jobs, [&](std::size_t i) {
     plan_job(jobs[i], templates, fonts_fp, manifest, output, options.force);
   });
+  std::vector<std::string> keys;
+  keys.reserve(jobs.size());
+  for (const auto& job : jobs) keys.push_back(job.state == Job::State::Failed ? std::string() : job.key);
   if (options.dry_run) {
     std::map<std::string_view, std::size_t> counts;
     for (const auto& job : jobs) {
@@ -158,7 +161,9 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     }
     out << "plan: " << jobs.size() << " document(s): " << counts["new"] << " new, " << counts["changed"] << " changed, "
         << counts["unchanged"] << " unchanged, " << counts["failed"] << " failed\n";
-    return {};
+    BatchSummary plan;
+    plan.keys = std::move(keys);
+    return plan;
   }
 
   // A run killed before its renames left temporary files; they are never documents.
@@ -192,6 +197,7 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   // Record: numbers' file hashes and the manifest, once the files are on disk.
   if (!todo.empty() && std::filesystem::exists(output)) sync_filesystem(output);
   BatchSummary summary;
+  summary.keys = std::move(keys);
   documents::NumberRegistry registry(db);
   Transaction transaction(db);
   for (auto& job : jobs) {

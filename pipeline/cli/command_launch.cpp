@@ -25,7 +25,8 @@ CertificateRun run_with_print_file(YearData& loaded, const std::vector<std::stri
   auto fonts = pdf::FontManifest::load(env.fonts);
   run.summary = run_documents(run.planned, templates, fonts, loaded.store.database(), args, env, loaded.year);
   if (args.flag("dry-run")) return run;
-  auto print_file = write_print_file(run.planned, templates, fonts, env, loaded.year, args.flag("force"));
+  auto print_file =
+      write_print_file(run.planned, run.summary.keys, templates, fonts, env, loaded.year, args.flag("force"));
   if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
   return run;
 }

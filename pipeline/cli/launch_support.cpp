@@ -29,29 +29,35 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
 }
 
 std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
-                                       const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                                       const Environment& env, int year, bool force) {
-  std::vector<render::PrintPart> parts;
-  std::string keys;
+                                       const std::vector<std::string>& keys, const render::TemplateSet& templates,
+                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force) {
+  std::vector<const documents::PlannedDocument*> included;
+  std::string joined_keys;
   Date latest{year, 1, 1};
-  for (const auto& doc : certificates) {
-    if (!doc.error.empty() || doc.kind != "certificate") continue;
-    auto markup = templates.render(templates.resolve(doc.template_name), doc.data, false);
-    keys += markup.markup;
-    std::string bookmark = doc.data.get("nomor")->string_value() + " " +
-                           doc.data.get("instansi")->get("nama")->string_value();
-    parts.push_back({std::move(markup), bookmark});
+  for (std::size_t i = 0; i < certificates.size(); ++i) {
+    const auto& doc = certificates[i];
+    if (!doc.error.empty() || doc.kind != "certificate" || i >= keys.size() || keys[i].empty()) continue;
+    included.push_back(&doc);
+    joined_keys += keys[i] + '\n';
     latest = std::max(latest, doc.date);
   }
-  if (parts.empty()) return {};
+  if (included.empty()) return {};
   auto relative = std::filesystem::path(std::to_string(year)) / "certificates" / "certificates-print.pdf";
   auto manifest_file = manifest_path(env, year);
   auto manifest = batch::Manifest::load(manifest_file);
-  std::string key = documents::sha256_hex(keys + batch::fonts_fingerprint(fonts));
+  // Each certificate's key covers its data, template, fonts, images and date.
+  std::string key = documents::sha256_hex(joined_keys);
   const auto* entry = manifest.find(relative.generic_string());
   std::error_code error;
   auto size = std::filesystem::file_size(env.output / relative, error);
   if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
+
+  std::vector<render::PrintPart> parts;
+  parts.reserve(included.size());
+  for (const auto* doc : included) {
+    std::string bookmark = doc->data.get("nomor")->string_value() + " " + doc->data.get("instansi")->get("nama")->string_value();
+    parts.push_back({templates.render(templates.resolve(doc->template_name), doc->data, false), bookmark});
+  }
   auto pdf = render::render_print_file(parts, templates.folder(), fonts, {"Sertifikat " + std::to_string(year), "", "", ""},
                                        {false, latest});
   write_file_atomically(env.output / relative, pdf.bytes);

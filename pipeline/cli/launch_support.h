@@ -18,10 +18,11 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
                                                    const documents::Selection& selection, bool signed_copy);
 
 // All certificates of the plan in one PDF (stable order, one bookmark each); remade only
-// when a certificate changed. Returns the file, or "" when there is none to make.
+// when a certificate changed, which `keys` (the batch's, one per planned document) tell
+// without filling a template. Returns the file, or "" when there is none to make.
 std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
-                                       const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                                       const Environment& env, int year, bool force);
+                                       const std::vector<std::string>& keys, const render::TemplateSet& templates,
+                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force);
 
 // Agencies with validation errors for the year, each with the findings that block it.
 void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out);
