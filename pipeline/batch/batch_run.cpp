@@ -92,6 +92,7 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
     job.state = Job::State::Unchanged;
     job.sha256 = entry->sha256;
     job.size = entry->size;
+    job.markup = {};  // nothing to render: the filled template would only take memory until the batch ends
   }
 }
 
