@@ -24,7 +24,9 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   std::map<std::string, const IndicativeScore*> scores;
   for (const auto& score : report.scores) scores[score.inovasi] = &score;
 
-  xlsx::WorkbookWriter book(target, {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date});
+  // Every narrative of a year (37,000 innovations nationally): streamed, not held.
+  xlsx::WorkbookWriter book(target, {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date},
+                            xlsx::WorkbookWriter::Memory::Streaming);
   auto& innovations = book.add_sheet("Inovasi");
   innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
                       "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
@@ -39,12 +41,12 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
     const IndicativeScore* score = scores.count(std::string(r.get("kode"))) ? scores[std::string(r.get("kode"))] : nullptr;
     std::string urusan_lain;
     if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
+    Narrative design = narrative_from_json(r.get("rancang_bangun"));
     innovations.row({text(r.get("kode")), number(r.get("tahun")), text(r.get("nama")), text(r.get("instansi")),
                      text(r.has("tahapan") ? r.get("tahapan") : r.get("tahapan_asli")), text(r.get("inisiator")),
                      text(r.get("jenis")), text(r.has("bentuk") ? r.get("bentuk") : r.get("bentuk_asli")), text(r.get("urusan")),
                      text(urusan_lain), date(r.get("waktu_uji_coba")), date(r.get("waktu_penerapan")),
-                     narrative(r.get("rancang_bangun")),
-                     static_cast<double>(narrative_word_count(narrative_from_json(r.get("rancang_bangun")))),
+                     narrative_to_text(design), static_cast<double>(narrative_word_count(design)),
                      narrative(r.get("tujuan")), narrative(r.get("manfaat")), narrative(r.get("hasil")),
                      number(r.get("diajukan_iga")), number(r.get("anggaran")),
                      score ? xlsx::Cell{static_cast<double>(score->score)} : xlsx::Cell{},

@@ -215,12 +215,15 @@ void SheetWriter::finish() {
   }
 }
 
-WorkbookWriter::WorkbookWriter(std::filesystem::path target, const Properties& properties) : target_(std::move(target)) {
+WorkbookWriter::WorkbookWriter(std::filesystem::path target, const Properties& properties, Memory memory)
+    : target_(std::move(target)) {
   std::error_code error;
   if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), error);
   temporary_ = temporary_name(target_);
   lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;
+  options.constant_memory = memory == Memory::Streaming ? LXW_TRUE : LXW_FALSE;
+  scratch_folder_ = target_.has_parent_path() ? target_.parent_path().string() : std::string(".");
+  options.tmpdir = scratch_folder_.data();
   book_ = workbook_new_opt(temporary_.c_str(), &options);
   if (!book_) throw XlsxError(target_.string() + ": cannot create the workbook");
   header_ = workbook_add_format(book_);

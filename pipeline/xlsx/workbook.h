@@ -104,7 +104,11 @@ class SheetWriter {
 
 class WorkbookWriter {
  public:
-  WorkbookWriter(std::filesystem::path target, const Properties& properties);
+  // Streaming: each row goes to a temporary file as soon as the next one starts, and
+  // text is written in the cell instead of a shared table, so memory stays flat for a
+  // workbook of any size; rows must then be written in order (SheetWriter does).
+  enum class Memory { Whole, Streaming };
+  WorkbookWriter(std::filesystem::path target, const Properties& properties, Memory memory = Memory::Whole);
   ~WorkbookWriter();
   WorkbookWriter(const WorkbookWriter&) = delete;
   WorkbookWriter& operator=(const WorkbookWriter&) = delete;
@@ -118,6 +122,7 @@ class WorkbookWriter {
 
   std::filesystem::path target_;
   std::filesystem::path temporary_;
+  std::string scratch_folder_;  // libxlsxwriter's temporary files, beside the target
   lxw_workbook* book_ = nullptr;
   std::vector<std::unique_ptr<SheetWriter>> sheets_;
   lxw_format* header_ = nullptr;
