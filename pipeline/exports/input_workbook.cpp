@@ -290,7 +290,6 @@ bool belongs_to(const Record& record, const std::string& agency, const std::set<
 void write_guide(xlsx::WorkbookWriter& book, const Guide& guide, const std::vector<const RecordKind*>& kinds,
                  const Catalog& catalog) {
   auto& sheet = book.add_sheet(std::string(kGuideSheet));
-  sheet.plain();
   sheet.header({guide.title}, false);
   sheet.row({});
   for (const auto& line : guide.instructions) sheet.row({line});

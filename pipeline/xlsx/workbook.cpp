@@ -81,7 +81,11 @@ void SheetWriter::header(const std::vector<std::string>& names, bool frozen) {
     note_width(static_cast<int>(c), display_width(names[c]) + 2);  // room for the filter button
   }
   columns_ = static_cast<int>(names.size());
-  if (frozen) worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(row_ + 1), 0);
+  if (frozen) {
+    worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(row_ + 1), 0);
+  } else {
+    unfiltered_ = true;  // a heading inside a guide, not the head of a table of records
+  }
   ++row_;
 }
 
@@ -142,7 +146,7 @@ void SheetWriter::validate(int column, const Validation& validation) {
   lxw_data_validation rule{};
   std::vector<std::string> clipped{clip_characters(validation.title, 32), clip_characters(validation.message, 255)};
   std::vector<char*> list;
-  std::string range = validation.range.empty() ? std::string() : validation.range;
+  std::string range = validation.range;  // a copy libxlsxwriter may point into until it returns
   switch (validation.type) {
     case Validation::Type::List:
       rule.validate = LXW_VALIDATION_TYPE_LIST;
@@ -184,7 +188,6 @@ void SheetWriter::set_column_width(int column, double width) {
 }
 
 void SheetWriter::hide() { worksheet_hide(sheet_); }
-void SheetWriter::plain() { plain_ = true; }
 
 void SheetWriter::highlight_equal(int first, int last, double value) { rules_.push_back({first, last, value, false}); }
 void SheetWriter::highlight_below(int column, double value) { rules_.push_back({column, column, value, true}); }
@@ -199,7 +202,7 @@ void SheetWriter::finish() {
     if (c < styles_.size() && styles_[c] != ColumnStyle::General) format = format_for(static_cast<int>(c), false);
     worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, format);
   }
-  if (!plain_ && row_ > 1 && columns_ > 0) {
+  if (!unfiltered_ && row_ > 1 && columns_ > 0) {
     worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(row_ - 1), static_cast<lxw_col_t>(columns_ - 1));
   }
   for (const auto& rule : rules_) {

@@ -74,8 +74,6 @@ class SheetWriter {
   void validate(int column, const Validation& validation);
   void set_column_width(int column, double width);
   void hide();
-  // Headers without the autofilter (a guide sheet, a list sheet).
-  void plain();
 
  private:
   friend class WorkbookWriter;
@@ -92,7 +90,7 @@ class SheetWriter {
   std::vector<std::size_t> widths_;
   std::vector<double> fixed_widths_;  // 0: from the content
   std::vector<ColumnStyle> styles_;
-  bool plain_ = false;
+  bool unfiltered_ = false;
   lxw_format* format_for(int column, bool multi_line) const;
   struct Rule {
     int first, last;
