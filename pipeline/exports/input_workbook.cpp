@@ -10,6 +10,7 @@
 
 #include "model/file_text.h"
 #include "model/narrative.h"
+#include "model/text.h"
 #include "xlsx/reader.h"
 #include "xlsx/workbook.h"
 
@@ -240,16 +241,6 @@ xlsx::ColumnStyle style_for(FieldType type) {
   return xlsx::ColumnStyle::General;
 }
 
-std::string json_list_text(std::string_view json) {
-  // ["a","b"] as the importers read a list: items separated by "; ".
-  std::string out;
-  auto array = Poco::JSON::Parser().parse(std::string(json)).extract<Poco::JSON::Array::Ptr>();
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    out += (out.empty() ? "" : "; ") + array->getElement<std::string>(static_cast<unsigned>(i));
-  }
-  return out;
-}
-
 // A stored value as the cell the importer reads back into the same value.
 xlsx::Cell cell_of(const Record& record, const FieldSpec& spec) {
   std::string_view value = record.get(spec.name);
@@ -265,7 +256,7 @@ xlsx::Cell cell_of(const Record& record, const FieldSpec& spec) {
       return std::string(value);
     case FieldType::Bool: return std::string(value == "1" ? "ya" : "tidak");
     case FieldType::EnumList:
-    case FieldType::NipList: return json_list_text(value);
+    case FieldType::NipList: return join(list_from_json(value), "; ");  // as the importers split a list
     case FieldType::Text:
     case FieldType::Nip:
     case FieldType::Enum: break;

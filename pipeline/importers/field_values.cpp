@@ -1,10 +1,7 @@
 #include "importers/field_values.h"
 
-#include <Poco/JSON/Array.h>
-
 #include <algorithm>
 #include <charconv>
-#include <sstream>
 
 #include "importers/narrative_parser.h"
 #include "model/date.h"
@@ -13,14 +10,6 @@
 
 namespace inovasi {
 namespace {
-
-std::string json_array(const std::vector<std::string>& items) {
-  Poco::JSON::Array array;
-  for (const auto& item : items) array.add(item);
-  std::ostringstream out;
-  array.stringify(out);
-  return out.str();
-}
 
 // Splits a list cell on semicolons and line breaks (commas appear inside urusan names).
 std::vector<std::string> list_items(std::string_view text, bool commas_too) {
@@ -177,7 +166,7 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
         }
       }
       if (spec.type == FieldType::Enum) return canonical.empty() ? std::string{} : canonical.front();
-      return canonical.empty() ? std::string{} : json_array(canonical);
+      return canonical.empty() ? std::string{} : list_to_json(canonical);
     }
     case FieldType::NipList: {
       std::vector<std::string> nips;
@@ -189,7 +178,7 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
         }
         nips.push_back(*nip);
       }
-      return nips.empty() ? std::string{} : json_array(nips);
+      return nips.empty() ? std::string{} : list_to_json(nips);
     }
   }
   return value;

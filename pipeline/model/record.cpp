@@ -1,6 +1,11 @@
 #include "model/record.h"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
 #include <algorithm>
+#include <sstream>
+#include <stdexcept>
 
 namespace inovasi {
 
@@ -31,6 +36,26 @@ std::string Record::key_label() const {
 std::size_t Dataset::count(std::string_view kind) const {
   return static_cast<std::size_t>(std::count_if(records.begin(), records.end(),
                                                 [&](const Record& r) { return r.kind->name == kind; }));
+}
+
+std::string list_to_json(const std::vector<std::string>& items) {
+  Poco::JSON::Array array;
+  for (const auto& item : items) array.add(item);
+  std::ostringstream out;
+  array.stringify(out);
+  return out.str();
+}
+
+std::vector<std::string> list_from_json(std::string_view json) {
+  std::vector<std::string> items;
+  if (json.empty()) return items;
+  try {
+    auto array = Poco::JSON::Parser().parse(std::string(json)).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) items.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error("stored list is not valid: " + e.displayText());
+  }
+  return items;
 }
 
 }  // namespace inovasi

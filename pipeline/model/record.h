@@ -26,6 +26,11 @@ struct Record {
   std::string key_label() const;
 };
 
+// The stored form of EnumList and NipList values: a JSON array of strings.
+std::string list_to_json(const std::vector<std::string>& items);
+// The items of a stored list ("" gives none). Throws std::runtime_error on other text.
+std::vector<std::string> list_from_json(std::string_view json);
+
 // Records read by one import, in input order.
 struct Dataset {
   std::vector<Record> records;

@@ -1,21 +1,9 @@
 // Ruang Diskusi Rutin Inovasi: requests, sessions, attendance; and the award criteria.
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
-
 #include "validation/validation.h"
 
 namespace inovasi {
 namespace {
-
-std::vector<std::string> json_strings(std::string_view text) {
-  std::vector<std::string> items;
-  if (text.empty()) return items;
-  Poco::JSON::Parser parser;
-  auto array = parser.parse(std::string(text)).extract<Poco::JSON::Array::Ptr>();
-  for (std::size_t i = 0; i < array->size(); ++i) items.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
-  return items;
-}
 
 // Minutes since midnight for "HH:MM" or "HH.MM", or -1.
 int minutes_of(std::string_view time) {
@@ -52,7 +40,7 @@ void check_discussions(const Snapshot& snapshot, int year, Findings& findings) {
   std::string year_text = std::to_string(year);
   for (const auto& request : snapshot.all("permohonan_diskusi")) {
     if (request.get("tahun") != year_text) continue;
-    auto assigned = json_strings(request.get("petugas"));
+    auto assigned = list_from_json(request.get("petugas"));
     if (!assigned.empty() && assigned.size() != 2) {
       findings.warning(request, "petugas", std::to_string(assigned.size()) + " team members assigned; the procedure names 2 (dua)");
     }
