@@ -56,8 +56,8 @@ int run_input_workbook(const Args& args, const Environment& env) {
   std::string name = everything ? "buku-kerja-semua.xlsx"
                                  : agency.empty() ? "buku-kerja-isian.xlsx" : "buku-kerja-isian-" + slugify(agency) + ".xlsx";
   std::filesystem::path target = args.value("output").value_or((env.output / name).string());
-  exports::InputWorkbookRequest request{snapshot, catalog, env.templates / "catalog" / "buku-kerja-isian.json", agency,
-                                        everything, args.integer("year").value_or(0), latest_date(snapshot)};
+  exports::InputWorkbookRequest request{snapshot, catalog, agency, everything, args.integer("year").value_or(0),
+                                        latest_date(snapshot)};
   exports::write_input_workbook(request, target);
   env.out << target.string() << '\n';
   return kOk;

@@ -1,14 +1,10 @@
 #include "exports/input_workbook.h"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
-#include "model/file_text.h"
 #include "model/narrative.h"
 #include "model/text.h"
 #include "xlsx/reader.h"
@@ -20,53 +16,6 @@ namespace {
 constexpr std::string_view kGuideSheet = "petunjuk";
 constexpr std::string_view kIndicatorSheet = "indikator_iga";
 constexpr std::string_view kListSheet = "daftar_pilihan";
-
-// The wording of the workbook, from the guide file.
-struct Guide {
-  std::string title;
-  std::vector<std::string> instructions;
-  std::vector<std::string> agency_sheets;
-  std::map<std::string, std::string> type_names;                       // FieldType name -> Indonesian
-  std::map<std::string, std::string> sheet_titles;                     // kind -> title
-  std::map<std::string, std::map<std::string, std::string>> columns;  // kind -> field -> description
-};
-
-std::vector<std::string> strings_of(const Poco::JSON::Array::Ptr& array) {
-  std::vector<std::string> out;
-  if (!array) return out;
-  for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
-  return out;
-}
-
-Guide load_guide(const std::filesystem::path& path) {
-  auto text = read_file_text(path);
-  if (!text) throw std::runtime_error(path.string() + ": cannot read the workbook guide");
-  Guide guide;
-  try {
-    auto root = Poco::JSON::Parser().parse(*text).extract<Poco::JSON::Object::Ptr>();
-    guide.title = root->optValue<std::string>("judul", "Buku Kerja Isian");
-    guide.instructions = strings_of(root->getArray("petunjuk"));
-    guide.agency_sheets = strings_of(root->getArray("lembar_instansi"));
-    if (auto types = root->getObject("jenis_isian")) {
-      for (const auto& [name, value] : *types) guide.type_names[name] = value.toString();
-    }
-    if (auto sheets = root->getObject("lembar")) {
-      for (const auto& [kind, value] : *sheets) {
-        auto sheet = value.extract<Poco::JSON::Object::Ptr>();
-        guide.sheet_titles[kind] = sheet->optValue<std::string>("judul", kind);
-        if (auto columns = sheet->getObject("kolom")) {
-          for (const auto& [field, description] : *columns) guide.columns[kind][field] = description.toString();
-        }
-      }
-    }
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(path.string() + ": not a workbook guide: " + e.displayText());
-  }
-  for (const auto& kind : guide.agency_sheets) {
-    if (!find_record_kind(kind)) throw std::runtime_error(path.string() + ": lembar_instansi: '" + kind + "' is not a record kind");
-  }
-  return guide;
-}
 
 std::string_view type_key(FieldType type) {
   switch (type) {
@@ -168,13 +117,13 @@ Lists build_lists(const InputWorkbookRequest& request, const std::vector<const R
 }
 
 // How the column is filled, in the guide's words ("Tanggal (dd/mm/yyyy)").
-std::string type_name(const Guide& guide, const FieldSpec& spec) {
+std::string type_name(const WorkbookGuide& guide, const FieldSpec& spec) {
   std::string_view key = spec.type == FieldType::Text && !list_for(spec).empty() ? "TextWithList" : type_key(spec.type);
   auto type = guide.type_names.find(std::string(key));
   return type == guide.type_names.end() ? std::string() : type->second;
 }
 
-std::string describe(const Guide& guide, const RecordKind& kind, const FieldSpec& spec, const Catalog& catalog) {
+std::string describe(const WorkbookGuide& guide, const RecordKind& kind, const FieldSpec& spec, const Catalog& catalog) {
   std::string text;
   if (auto sheet = guide.columns.find(std::string(kind.name)); sheet != guide.columns.end()) {
     if (auto column = sheet->second.find(std::string(spec.name)); column != sheet->second.end()) text = column->second;
@@ -278,7 +227,7 @@ bool belongs_to(const Record& record, const std::string& agency, const std::set<
   return false;
 }
 
-void write_guide(xlsx::WorkbookWriter& book, const Guide& guide, const std::vector<const RecordKind*>& kinds,
+void write_guide(xlsx::WorkbookWriter& book, const WorkbookGuide& guide, const std::vector<const RecordKind*>& kinds,
                  const Catalog& catalog) {
   auto& sheet = book.add_sheet(std::string(kGuideSheet));
   sheet.header({guide.title}, false);
@@ -314,7 +263,10 @@ void write_indicators(xlsx::WorkbookWriter& book, const Catalog& catalog, int ye
 }  // namespace
 
 void write_input_workbook(const InputWorkbookRequest& request, const std::filesystem::path& target) {
-  Guide guide = load_guide(request.guide);
+  const WorkbookGuide& guide = request.catalog.workbook_guide();
+  if (guide.agency_sheets.empty()) {
+    throw std::runtime_error("the catalogue has no workbook guide (templates/catalog/buku-kerja-isian.json)");
+  }
   const Snapshot& snapshot = request.snapshot;
   int year = request.year ? request.year : snapshot.latest_year();
   if (year == 0) year = request.catalog.indicator_editions().back().edition;

@@ -2,7 +2,7 @@
 // The input workbook the agencies fill in and send back (`export input-workbook`): one
 // sheet per record kind with the CSV headers, so `import FILE.xlsx` reads it back; a
 // guide sheet, notes on each header, dropdowns, date and text columns. Its wording lives
-// in templates/catalog/buku-kerja-isian.json.
+// in templates/catalog/buku-kerja-isian.json (Catalog::workbook_guide).
 
 #include <filesystem>
 #include <string>
@@ -16,14 +16,14 @@ namespace inovasi::exports {
 struct InputWorkbookRequest {
   const Snapshot& snapshot;
   const Catalog& catalog;
-  std::filesystem::path guide;  // buku-kerja-isian.json
   std::string agency;           // prefill the agency sheets with this agency's records
   bool everything = false;      // every kind and every record: the team's own copy, and the round trip
   int year = 0;                 // the IGA edition for the indicator sheet (0: the newest)
   Date created;                 // the workbook's date: the data's, never the wall clock
 };
 
-// Throws std::runtime_error naming the guide file or the cell that cannot be written.
+// Throws std::runtime_error when the catalogue has no guide, or naming the cell that
+// cannot be written.
 void write_input_workbook(const InputWorkbookRequest& request, const std::filesystem::path& target);
 
 }  // namespace inovasi::exports

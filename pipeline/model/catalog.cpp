@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/schema.h"
 #include "model/text.h"
 
 namespace inovasi {
@@ -145,6 +146,31 @@ IndicatorCatalogue load_edition(const std::filesystem::path& path) {
   return catalogue;
 }
 
+WorkbookGuide load_workbook_guide(const std::filesystem::path& path) {
+  std::string where = path.string();
+  auto root = as_object(parse_file(path), where);
+  WorkbookGuide guide;
+  guide.title = root->optValue<std::string>("judul", "Buku Kerja Isian");
+  guide.instructions = strings_of(as_array(root, "petunjuk", where));
+  guide.agency_sheets = strings_of(as_array(root, "lembar_instansi", where));
+  for (const auto& kind : guide.agency_sheets) {
+    if (!find_record_kind(kind)) throw CatalogError(where + ": lembar_instansi: '" + kind + "' is not a record kind");
+  }
+  if (auto types = root->getObject("jenis_isian")) {
+    for (const auto& [name, value] : *types) guide.type_names[name] = value.toString();
+  }
+  if (auto sheets = root->getObject("lembar")) {
+    for (const auto& [kind, value] : *sheets) {
+      auto sheet = as_object(value, where + ": lembar." + kind);
+      guide.sheet_titles[kind] = sheet->optValue<std::string>("judul", kind);
+      if (auto columns = sheet->getObject("kolom")) {
+        for (const auto& [field, help] : *columns) guide.columns[kind][field] = help.toString();
+      }
+    }
+  }
+  return guide;
+}
+
 }  // namespace
 
 EnumMatch Enumeration::match(std::string_view raw) const {
@@ -192,6 +218,9 @@ Catalog Catalog::load(const std::filesystem::path& folder) {
   if (catalog.editions_.empty()) throw CatalogError(folder.string() + ": no IGA indicator catalogue (iga-YYYY.json)");
   std::sort(catalog.editions_.begin(), catalog.editions_.end(),
             [](const auto& a, const auto& b) { return a.edition < b.edition; });
+  if (auto guide = folder / "buku-kerja-isian.json"; std::filesystem::exists(guide)) {
+    catalog.workbook_guide_ = load_workbook_guide(guide);
+  }
   return catalog;
 }
 

@@ -69,6 +69,17 @@ struct ProgrammeRules {
   int innovations_per_agency_per_year = 0;
 };
 
+// The input workbook's wording (buku-kerja-isian.json): its title and instructions, the
+// sheets an agency fills in, how each kind of entry is described, and each column's help.
+struct WorkbookGuide {
+  std::string title;
+  std::vector<std::string> instructions;
+  std::vector<std::string> agency_sheets;                              // record kinds
+  std::map<std::string, std::string> type_names;                       // FieldType name -> words
+  std::map<std::string, std::string> sheet_titles;                     // kind -> title
+  std::map<std::string, std::map<std::string, std::string>> columns;  // kind -> field -> help
+};
+
 class Catalog {
  public:
   // Reads every file of the catalogue folder; throws CatalogError naming the file.
@@ -84,6 +95,8 @@ class Catalog {
   // The newest edition not newer than the year (the oldest when all are newer).
   const IndicatorCatalogue& indicators_for(int year) const;
   const std::vector<IndicatorCatalogue>& indicator_editions() const { return editions_; }
+  // Empty (no agency sheets) when the catalogue folder has no buku-kerja-isian.json.
+  const WorkbookGuide& workbook_guide() const { return workbook_guide_; }
 
  private:
   std::map<std::string, Enumeration, std::less<>> enumerations_;
@@ -91,6 +104,7 @@ class Catalog {
   std::map<std::string, std::string> profile_labels_;
   ProgrammeRules rules_;
   std::vector<IndicatorCatalogue> editions_;  // oldest first
+  WorkbookGuide workbook_guide_;
 };
 
 }  // namespace inovasi

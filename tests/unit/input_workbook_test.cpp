@@ -16,8 +16,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using namespace inovasi::testing;
 
-std::filesystem::path guide() { return source_dir() / "templates" / "catalog" / "buku-kerja-isian.json"; }
-
 // The bundled inputs in a store of the scratch folder.
 std::filesystem::path bundled_store(const ScratchDir& dir) {
   auto db = dir.path() / "asal.db";
@@ -47,7 +45,7 @@ TEST(InputWorkbook, ExportThenImportGivesBackTheSameStore) {
   auto original = bundled_store(dir);
   Snapshot snapshot = Snapshot::load(Store::open(original, false));
   auto book = dir.path() / "semua.xlsx";
-  exports::write_input_workbook({snapshot, catalog(), guide(), "", true, 0, {2026, 3, 1}}, book);
+  exports::write_input_workbook({snapshot, catalog(), "", true, 0, {2026, 3, 1}}, book);
 
   auto copy = dir.path() / "salinan.db";
   auto result = import_into_store(copy, {book}, {}, catalog());
@@ -66,7 +64,7 @@ TEST(InputWorkbook, ABlankWorkbookHasTheSheetsDropdownsAndTextColumns) {
   ScratchDir dir;
   Snapshot empty;
   auto book = dir.path() / "kosong.xlsx";
-  exports::write_input_workbook({empty, catalog(), guide(), "", false, 0, {2026, 1, 1}}, book);
+  exports::write_input_workbook({empty, catalog(), "", false, 0, {2026, 1, 1}}, book);
   auto data = xlsx::read_workbook(book);
   std::vector<std::string> names;
   for (const auto& sheet : data.sheets) names.push_back(sheet.name);
@@ -105,7 +103,7 @@ TEST(InputWorkbook, AnAgencysWorkbookHoldsOnlyItsRecords) {
   ScratchDir dir;
   Snapshot snapshot = Snapshot::load(Store::open(bundled_store(dir), false));
   auto book = dir.path() / "dinkes.xlsx";
-  exports::write_input_workbook({snapshot, catalog(), guide(), "dinkes", false, 0, {2026, 1, 1}}, book);
+  exports::write_input_workbook({snapshot, catalog(), "dinkes", false, 0, {2026, 1, 1}}, book);
   auto data = xlsx::read_workbook(book);
   const auto* agencies = data.sheet("instansi");
   ASSERT_EQ(agencies->rows.size(), 2u);
@@ -140,7 +138,7 @@ TEST(InputWorkbook, ANarrativeBeyondExcelsCellLimitIsReportedWithItsCell) {
   dataset.records.push_back(innovation);
   Snapshot snapshot = Snapshot::of(dataset);
   try {
-    exports::write_input_workbook({snapshot, catalog(), guide(), "", true, 0, {2026, 1, 1}}, dir.path() / "x.xlsx");
+    exports::write_input_workbook({snapshot, catalog(), "", true, 0, {2026, 1, 1}}, dir.path() / "x.xlsx");
     FAIL() << "expected an error";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("inovasi!"));
