@@ -74,16 +74,14 @@ class Lists {
   std::vector<std::vector<std::string>> columns_;
 };
 
-bool ends_with(std::string_view text, std::string_view tail) { return text.size() >= tail.size() && text.ends_with(tail); }
-
 // The list a field's dropdown offers, by name in `lists`, or "" for none.
 std::string list_for(const FieldSpec& spec) {
   if (spec.type == FieldType::Enum) return std::string(spec.enumeration);
   if (spec.type == FieldType::Bool) return "ya_tidak";
   if (spec.type != FieldType::Text) return {};
   if (spec.references == "instansi" || spec.references == "inovasi") return std::string(spec.references);
-  if (ends_with(spec.name, "pangkat")) return "pangkat";
-  if (ends_with(spec.name, "golongan")) return "golongan";
+  if (spec.name.ends_with("pangkat")) return "pangkat";
+  if (spec.name.ends_with("golongan")) return "golongan";
   return {};
 }
 
@@ -131,9 +129,7 @@ std::string describe(const WorkbookGuide& guide, const RecordKind& kind, const F
   if (auto type = type_name(guide, spec); !type.empty()) text += (text.empty() ? "" : " ") + std::string("Isian: ") + type + ".";
   if (spec.type == FieldType::EnumList) {
     if (const auto* enumeration = catalog.enumeration(spec.enumeration)) {
-      std::string values;
-      for (const auto& value : enumeration->values) values += (values.empty() ? "" : "; ") + value;
-      text += " Pilihan: " + values + ".";
+      text += " Pilihan: " + join(enumeration->values, "; ") + ".";
     }
   }
   if (spec.required) text += " (wajib)";

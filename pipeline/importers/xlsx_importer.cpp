@@ -68,7 +68,6 @@ Header find_header(const xlsx::SheetData& sheet) {
   constexpr std::size_t kRowsLookedAt = 10;
   Header best;
   std::size_t best_matches = 0;
-  bool first = true;
   for (std::size_t r = 0; r < sheet.rows.size() && r < kRowsLookedAt; ++r) {
     if (sheet.rows[r].empty()) continue;
     std::vector<std::string> names;
@@ -77,10 +76,9 @@ Header find_header(const xlsx::SheetData& sheet) {
     if (!kind) continue;
     std::size_t matches = 0;
     for (const auto& name : names) matches += kind->field(name) != nullptr;
-    if (first || matches > best_matches) {
+    if (!best.kind || matches > best_matches) {
       best = {kind, r, std::move(names)};
       best_matches = matches;
-      first = false;
     }
   }
   return best;

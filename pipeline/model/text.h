@@ -19,6 +19,9 @@ std::string collapse_spaces(std::string_view text);
 // Replaces non-breaking spaces (U+00A0, U+202F, U+2007) by ASCII spaces, keeping runs.
 std::string plain_spaces(std::string_view text);
 
+// Characters (code points) in UTF-8 text: what Excel and the layout count, not bytes.
+std::size_t utf8_length(std::string_view text);
+
 // Byte offset of the first invalid UTF-8 sequence (overlong, surrogate, beyond
 // U+10FFFF, truncated), or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);

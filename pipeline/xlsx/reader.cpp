@@ -105,30 +105,21 @@ void read_merged_ranges(Poco::XML::Document& doc, const std::string& target, She
   for (unsigned long i = 0; i < merges->length(); ++i) {
     std::string ref = static_cast<Element*>(merges->item(i))->getAttribute("ref");
     auto colon = ref.find(':');
-    SheetData::Range range{};
-    if (colon == std::string::npos || !parse_cell(ref.substr(0, colon), range.first_row, range.first_column) ||
-        !parse_cell(ref.substr(colon + 1), range.last_row, range.last_column) || range.last_row < range.first_row ||
-        range.last_column < range.first_column) {
+    std::size_t first_row = 0, first_column = 0, last_row = 0, last_column = 0;
+    if (colon == std::string::npos || !parse_cell(ref.substr(0, colon), first_row, first_column) ||
+        !parse_cell(ref.substr(colon + 1), last_row, last_column) || last_row < first_row || last_column < first_column) {
       throw XlsxReadError(target + ": bad merged range '" + ref + "'");
     }
-    sheet.merged.push_back(range);
-    if (range.first_row >= sheet.rows.size() || range.first_column >= sheet.rows[range.first_row].size()) continue;
-    const std::string value = sheet.rows[range.first_row][range.first_column];
-    char type = sheet.types[range.first_row][range.first_column];
-    for (std::size_t r = range.first_row + 1; r <= range.last_row && r < sheet.rows.size(); ++r) {
-      if (sheet.rows[r].size() <= range.first_column) {
-        sheet.rows[r].resize(range.first_column + 1);
-        sheet.types[r].resize(range.first_column + 1, 0);
-      }
-      sheet.rows[r][range.first_column] = value;
-      sheet.types[r][range.first_column] = type;
-    }
+    if (first_row >= sheet.rows.size() || first_column >= sheet.rows[first_row].size()) continue;
+    const std::string value = sheet.rows[first_row][first_column];
+    char type = sheet.types[first_row][first_column];
+    for (std::size_t r = first_row + 1; r <= last_row && r < sheet.rows.size(); ++r) sheet.put(r, first_column, value, type);
   }
 }
 
 SheetData read_sheet(Archive& archive, const std::string& name, const std::string& target,
                      const std::vector<std::string>& strings) {
-  SheetData sheet{name, {}, {}, {}};
+  SheetData sheet{name, {}, {}};
   auto doc = parse(archive.entry(target), target);
   Poco::AutoPtr<Poco::XML::NodeList> rows = doc->getElementsByTagName("row");
   std::size_t next_row = 0;
@@ -143,7 +134,7 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
     }
     if (index >= 1'048'576) throw XlsxReadError(target + ": more rows than a sheet holds");
     next_row = index + 1;
-    if (sheet.rows.size() <= index) {
+    if (sheet.rows.size() <= index) {  // an empty row still counts: the rows after it keep their numbers
       sheet.rows.resize(index + 1);
       sheet.types.resize(index + 1);
     }
@@ -173,15 +164,9 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
       } else {
         value = text_of(cell->getChildElement("v"));
       }
-      auto& cells_of_row = sheet.rows[index];
-      auto& types_of_row = sheet.types[index];
-      if (cells_of_row.size() <= column) {
-        cells_of_row.resize(column + 1);
-        types_of_row.resize(column + 1, 0);
-      }
-      cells_of_row[column] = value;
       char kind = type == "s" || type == "inlineStr" || type == "str" ? 's' : type == "b" ? 'b' : 'n';
-      types_of_row[column] = value.empty() ? 0 : kind;
+      if (value.empty()) kind = 0;
+      sheet.put(index, column, std::move(value), kind);
     }
   }
   read_merged_ranges(*doc, target, sheet);
@@ -189,6 +174,19 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
 }
 
 }  // namespace
+
+void SheetData::put(std::size_t row, std::size_t column, std::string value, char type) {
+  if (rows.size() <= row) {
+    rows.resize(row + 1);
+    types.resize(row + 1);
+  }
+  if (rows[row].size() <= column) {
+    rows[row].resize(column + 1);
+    types[row].resize(column + 1, 0);
+  }
+  rows[row][column] = std::move(value);
+  types[row][column] = type;
+}
 
 int SheetData::column(std::string_view header) const {
   if (rows.empty()) return -1;

@@ -11,18 +11,17 @@
 
 namespace inovasi::xlsx {
 
+// One sheet's cells as text. Merged ranges (A4:A8) have their first column filled down
+// from the top-left cell, so a value merged over several rows (one agency for five
+// people) counts for each; the other columns of a range stay empty, as Excel shows them.
 struct SheetData {
   std::string name;
   std::vector<std::vector<std::string>> rows;  // row-major, gaps filled with ""
   // Per cell: 's' text, 'n' number, 'b' boolean, 0 for an empty cell.
   std::vector<std::vector<char>> types;
-  // Merged ranges as written (A1:C1). Their first column is filled down from the top-left
-  // cell, so a value merged over several rows (one agency for five people) counts for
-  // each; the other columns of a range stay empty, as Excel shows them.
-  struct Range {
-    std::size_t first_row, first_column, last_row, last_column;
-  };
-  std::vector<Range> merged;
+
+  // Sets a cell, growing the row as needed.
+  void put(std::size_t row, std::size_t column, std::string value, char type);
 
   // The column whose header (first row) is `name`, or -1.
   int column(std::string_view header) const;

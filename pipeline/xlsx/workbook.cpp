@@ -1,11 +1,10 @@
 #include "xlsx/workbook.h"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <ctime>
-#include <random>
 
+#include "model/text.h"
 #include "output/atomic_file.h"
 #include "xlsx/reader.h"
 
@@ -52,17 +51,14 @@ bool fits_inline_list(const std::vector<std::string>& values) {
   std::size_t length = 0;
   for (const auto& value : values) {
     if (value.find_first_of(",\"") != std::string::npos) return false;
-    for (unsigned char c : value) length += (c & 0xC0) != 0x80;
-    length += 1;
+    length += utf8_length(value) + 1;
   }
   return !values.empty() && length - 1 <= 255;
 }
 
 std::string sheet_name_problem(std::string_view name) {
   if (name.empty()) return "a sheet name cannot be empty";
-  std::size_t characters = 0;
-  for (unsigned char c : name) characters += (c & 0xC0) != 0x80;
-  if (characters > 31) return "a sheet name has at most 31 characters";
+  if (utf8_length(name) > 31) return "a sheet name has at most 31 characters";
   if (name.find_first_of("[]:*?/\\") != std::string_view::npos) return "a sheet name cannot contain [ ] : * ? / \\";
   if (name.front() == '\'' || name.back() == '\'') return "a sheet name cannot start or end with an apostrophe";
   return {};
@@ -107,11 +103,9 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
     const Cell& cell = cells[c];
     if (const auto* text = std::get_if<std::string>(&cell)) {
       if (text->empty()) continue;
-      std::size_t characters = 0;
-      for (unsigned char b : *text) characters += (b & 0xC0) != 0x80;
-      if (characters > kMaxCellCharacters) {
-        throw XlsxError(name_ + "!" + cell_reference(static_cast<std::size_t>(r), c) + ": " + std::to_string(characters) +
-                        " characters; Excel keeps at most 32767 in a cell");
+      if (std::size_t characters = utf8_length(*text); characters > kMaxCellCharacters) {
+        throw XlsxError(book_.target_.string() + ": " + name_ + "!" + cell_reference(static_cast<std::size_t>(r), c) + ": " +
+                        std::to_string(characters) + " characters; Excel keeps at most 32767 in a cell");
       }
       check(worksheet_write_string(sheet_, r, column, text->c_str(),
                                    format_for(static_cast<int>(c), text->find('\n') != std::string::npos)),
@@ -121,7 +115,7 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
       check(worksheet_write_number(sheet_, r, column, *number, nullptr), "writing a cell");
       note_width(static_cast<int>(c), 12);
     } else if (const auto* date = std::get_if<Date>(&cell)) {
-      lxw_datetime value{date->year, date->month, date->day, 0, 0, 0};
+      lxw_datetime value = to_datetime(*date);
       check(worksheet_write_datetime(sheet_, r, column, &value, book_.date_), "writing a date");
       note_width(static_cast<int>(c), 11);
     }
@@ -146,7 +140,7 @@ void SheetWriter::validate(int column, const Validation& validation) {
   lxw_data_validation rule{};
   std::vector<std::string> clipped{clip_characters(validation.title, 32), clip_characters(validation.message, 255)};
   std::vector<char*> list;
-  std::string range = validation.range;  // a copy libxlsxwriter may point into until it returns
+  std::string range = validation.range;  // libxlsxwriter takes a char*; it copies before returning
   switch (validation.type) {
     case Validation::Type::List:
       rule.validate = LXW_VALIDATION_TYPE_LIST;
