@@ -1,6 +1,5 @@
 #include "xlsx/workbook.h"
 
-
 #include <algorithm>
 #include <ctime>
 
