@@ -104,7 +104,7 @@ Command export_command() {
           "one sheet per record kind with the CSV headers, a guide sheet, dropdowns, date and text\n"
           "columns. Blank by default (<out>/buku-kerja-isian.xlsx); --agency fills it with what the\n"
           "store holds for that agency; --all holds every record of every kind (a full copy).",
-          {{"year", "Y", "the programme year (default: the latest in the store)"},
+          {{"year", "Y", "the programme year (default: the latest in the store); for input-workbook, the IGA edition of its indicator sheet"},
            {"output", "FILE", "where to write the workbook (also -o)"},
            {"agency", "KODE", "input-workbook: prefilled with this agency's records"},
            {"all", "", "input-workbook: every kind and every record in the store"}},

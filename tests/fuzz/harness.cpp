@@ -77,7 +77,7 @@ Outcome markup(const std::uint8_t* data, std::size_t size) {
 // A template (Mustache over markup) filled with the every-element test data and laid
 // out into a PDF: what `inovasi preview` does with a template a user edited.
 Outcome render(const std::uint8_t* data, std::size_t size) {
-  static const render::TemplateSet templates(source_dir() / "tests" / "templates");
+  static const std::filesystem::path folder = source_dir() / "tests" / "templates";
   static const render::Data values = [] {
     std::ifstream in(source_dir() / "tests" / "templates" / "all-elements.json");
     std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -86,9 +86,9 @@ Outcome render(const std::uint8_t* data, std::size_t size) {
   static const pdf::FontManifest fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   auto file = write("fuzz.xml", data, size);
   try {
-    render::TemplateSet fresh(templates.folder());  // a set caches what it checked, by file
-    auto filled = fresh.render(file, values, false);
-    auto pdf = render::render_markup(filled, templates.folder(), fonts, {false, Date{2026, 3, 12}});
+    render::TemplateSet templates(folder);  // a fresh set each time: a set caches what it checked, by file
+    auto filled = templates.render(file, values, false);
+    auto pdf = render::render_markup(filled, folder, fonts, {false, Date{2026, 3, 12}});
     return pdf.pages > 0 ? Outcome::Accepted : Outcome::Refused;
   } catch (const std::runtime_error&) {
     // Documented: markup errors, libharu, font and image errors, each naming what failed.
