@@ -1,6 +1,11 @@
 #include "pdf/hpdf_document.h"
 
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace inovasi::pdf {
 namespace {
@@ -28,6 +33,61 @@ std::string describe(HPDF_STATUS code) {
 }
 
 }  // namespace
+
+// A read cursor over font bytes, for libharu's callback stream.
+struct HpdfDocument::MemoryReader {
+  std::string_view bytes;
+  std::size_t at = 0;
+
+  static MemoryReader& of(HPDF_Stream stream) { return *static_cast<MemoryReader*>(stream->attr); }
+  static HPDF_STATUS read(HPDF_Stream stream, HPDF_BYTE* into, HPDF_UINT* size) {
+    auto& self = of(stream);
+    std::size_t wanted = *size;
+    std::size_t n = std::min(wanted, self.bytes.size() - self.at);
+    std::memcpy(into, self.bytes.data() + self.at, n);
+    self.at += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return n < wanted ? HPDF_STREAM_EOF : HPDF_OK;
+  }
+  static HPDF_STATUS seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    auto& self = of(stream);
+    long long base = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? static_cast<long long>(self.at)
+                                                                        : static_cast<long long>(self.bytes.size());
+    long long target = base + pos;
+    if (target < 0 || target > static_cast<long long>(self.bytes.size())) {
+      return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+    }
+    self.at = static_cast<std::size_t>(target);
+    return HPDF_OK;
+  }
+  static HPDF_INT32 tell(HPDF_Stream stream) { return static_cast<HPDF_INT32>(of(stream).at); }
+  static HPDF_UINT32 size(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(of(stream).bytes.size()); }
+};
+
+std::string HpdfDocument::load_truetype(std::string_view file, std::string_view what) {
+  readers_.push_back(std::make_unique<MemoryReader>(MemoryReader{file, 0}));
+  HPDF_Stream stream = HPDF_CallbackReader_New(doc_->mmgr, &MemoryReader::read, &MemoryReader::seek,
+                                               &MemoryReader::tell, &MemoryReader::size, readers_.back().get());
+  if (!stream) check(what);
+  // What HPDF_LoadTTFontFromFile does after opening the file (libharu has no public
+  // call that takes memory): parse, register, and give the subset its tag.
+  HPDF_FontDef def = HPDF_TTFontDef_Load(doc_->mmgr, stream, HPDF_TRUE);
+  check(what);
+  if (!def) throw PdfError(std::string(what) + ": libharu could not read the font");
+  HPDF_Doc_RegisterFontDef(doc_, def);
+  check(what);
+  if (doc_->ttfont_tag[0] == 0) {
+    std::memcpy(doc_->ttfont_tag, "HPDFAA", 6);
+  } else {
+    for (int i = 5; i >= 0; --i) {
+      if (++doc_->ttfont_tag[i] <= 'Z') break;
+      doc_->ttfont_tag[i] = 'A';
+    }
+  }
+  HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc_->ttfont_tag));
+  check(what);
+  return def->base_font;
+}
 
 void HpdfDocument::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   auto* state = static_cast<ErrorState*>(user);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace inovasi::pdf {
 
@@ -29,6 +30,10 @@ class HpdfDocument {
   void check(std::string_view what);
   // The whole file, from libharu's memory stream.
   std::string save_to_memory();
+  // Registers a TrueType font, embedded, read from `file` (which must outlive this
+  // document: libharu reads the glyphs again when it saves), and returns libharu's name
+  // for it (HPDF_GetFont). Throws PdfError naming `what`.
+  std::string load_truetype(std::string_view file, std::string_view what);
 
  private:
   struct ErrorState {
@@ -37,7 +42,10 @@ class HpdfDocument {
   };
   static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user);
 
+  struct MemoryReader;
+
   std::unique_ptr<ErrorState> error_;  // on the heap: libharu keeps a pointer to it
+  std::vector<std::unique_ptr<MemoryReader>> readers_;  // freed after HPDF_Free, which may still read
   HPDF_Doc doc_ = nullptr;
 };
 

@@ -41,8 +41,12 @@ class PageWriter {
     auto it = fonts_cache_.find(face);
     if (it != fonts_cache_.end()) return it->second;
     const char* encoding = encoding_ == TextEncoding::Cp1252 ? "CP1252" : "UTF-8";
-    HPDF_Font font = HPDF_GetFont(document_.get(), fonts_.hpdf_name(face).c_str(), encoding);
-    document_.check("preparing font " + fonts_.face_name(face));
+    // Embedded on first use: a page names only the faces layout chose for its text.
+    const FontFace& source = fonts_.face(face);
+    std::string what = "embedding font " + source.path.string();
+    std::string name = document_.load_truetype(source.bytes, what);
+    HPDF_Font font = HPDF_GetFont(document_.get(), name.c_str(), encoding);
+    document_.check(what);
     fonts_cache_[face] = font;
     return font;
   }

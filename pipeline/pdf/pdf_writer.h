@@ -9,6 +9,7 @@
 #include "layout/ops.h"
 #include "model/date.h"
 #include "pdf/font_set.h"
+#include "pdf/hpdf_document.h"
 
 namespace inovasi::pdf {
 

@@ -1,9 +1,8 @@
 #include "pdf/truetype_check.h"
 
 #include <array>
-#include <fstream>
+#include <cstdint>
 #include <set>
-#include <vector>
 
 namespace inovasi::pdf {
 namespace {
@@ -15,23 +14,17 @@ std::uint16_t be16(const unsigned char* p) { return static_cast<std::uint16_t>((
 
 }  // namespace
 
-std::string truetype_problem(const std::filesystem::path& path) {
-  std::error_code error;
-  auto size = std::filesystem::file_size(path, error);
-  if (error) return "cannot read the file";
+std::string truetype_problem(std::string_view file) {
+  std::size_t size = file.size();
   if (size < 12) return "too short to be a TrueType font";
   if (size > (64u << 20)) return "larger than 64 MiB: not a font we can embed";
-  std::ifstream in(path, std::ios::binary);
-  std::vector<unsigned char> head(12);
-  in.read(reinterpret_cast<char*>(head.data()), 12);
-  std::uint32_t version = be32(head.data());
+  const auto* head = reinterpret_cast<const unsigned char*>(file.data());
+  std::uint32_t version = be32(head);
   if (version == 0x4F54544F) return "an OpenType/CFF font (OTTO); libharu embeds TrueType outlines only";
   if (version != 0x00010000 && version != 0x74727565) return "not a TrueType font (no sfnt header)";
-  std::uint16_t tables = be16(&head[4]);
+  std::uint16_t tables = be16(head + 4);
   if (tables == 0 || tables > 200 || 12u + 16u * tables > size) return "damaged table directory";
-  std::vector<unsigned char> directory(16u * tables);
-  in.read(reinterpret_cast<char*>(directory.data()), static_cast<std::streamsize>(directory.size()));
-  if (!in) return "damaged table directory";
+  const unsigned char* directory = head + 12;
   std::set<std::string> present;
   for (std::uint16_t i = 0; i < tables; ++i) {
     const unsigned char* entry = &directory[16u * i];

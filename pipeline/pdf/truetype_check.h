@@ -3,12 +3,12 @@
 // font file is checked here first: the sfnt header, a table directory that lies inside
 // the file, and the tables libharu reads.
 
-#include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace inovasi::pdf {
 
-// Empty when usable; otherwise why not.
-std::string truetype_problem(const std::filesystem::path& path);
+// Empty when the file's bytes are usable; otherwise why not.
+std::string truetype_problem(std::string_view file);
 
 }  // namespace inovasi::pdf

@@ -13,7 +13,7 @@ RenderedPdf render_print_file(const std::vector<PrintPart>& parts, const std::fi
     if (pdf::encoding_for(part.markup.markup) == pdf::TextEncoding::Utf8) encoding = pdf::TextEncoding::Utf8;
   }
   pdf::HpdfDocument document;
-  pdf::FontSet font_set(document, fonts);
+  pdf::FontSet font_set(fonts);
   layout::ImageInfoCache images;
   pdf::StreamingPdfWriter writer(document, font_set, encoding);
   for (const auto& part : parts) {

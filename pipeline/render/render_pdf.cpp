@@ -35,7 +35,7 @@ RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::p
   layout::DocumentSpec spec = layout::build_document(root, markup.file + " (filled)", resource_dir.string());
 
   pdf::HpdfDocument document;
-  pdf::FontSet font_set(document, fonts);
+  pdf::FontSet font_set(fonts);
   layout::ImageInfoCache images;
   GlyphWarnings glyphs;
   layout::FlowContext context{font_set, &glyphs, &images, markup.file};

@@ -76,7 +76,7 @@ printf '{"serif": {"regular": "%s"}}' "$work/nope.ttf" >"$work/fonts.json"
 grep -q "nope.ttf.*does not exist" "$work/out" && ok || bad "missing font file: $(cat "$work/out")"
 printf 'this file is certainly not a font at all' >"$work/bad.ttf"; printf '{"serif": {"regular": "%s"}}' "$work/bad.ttf" >"$work/fonts.json"
 "$bin" preview $t/all-elements.xml --templates $t --data $t/all-elements.json --fonts "$work/fonts.json" -o "$work/x.pdf" >"$work/out" 2>&1
-[ $? -eq 3 ] && grep -q "bad.ttf (family 'serif'): not a TrueType font" "$work/out" && ok || bad "font that is not a font: $(cat "$work/out")"
+[ $? -eq 3 ] && grep -q "bad.ttf (family 'serif' in .*fonts.json): not a TrueType font" "$work/out" && ok || bad "font that is not a font: $(cat "$work/out")"
 # A truncated real font: the table directory points past the end.
 head -c 3000 /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf >"$work/cut.ttf"
 printf '{"serif": {"regular": "%s"}}' "$work/cut.ttf" >"$work/fonts.json"

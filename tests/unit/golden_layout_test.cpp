@@ -47,8 +47,7 @@ void check_golden(const std::string& name, const std::string& json) {
   auto markup = templates.render(dir / "all-elements.xml", render::data_from_json(read_file(dir / json), json), true);
   auto spec = layout::build_document(layout::parse_markup(markup.markup, "all-elements.xml"), "all-elements.xml", dir.string());
   auto manifest = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
-  pdf::HpdfDocument document;
-  pdf::FontSet fonts(document, manifest);
+  pdf::FontSet fonts(manifest);
   layout::ImageInfoCache images;
   layout::FlowContext context{fonts, nullptr, &images, "all-elements.xml"};
   std::string actual = dump(layout::paginate(spec, context));
