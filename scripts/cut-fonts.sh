@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Cuts every font the manifest names down to Latin-1, Latin Extended-A and the usual
-# punctuation (what Indonesian text uses), into fonts/cut/. libharu embeds fonts nearly
-# whole, so the cut makes each PDF several times smaller and faster; characters outside
-# the cut still print, from the full font. Idempotent: existing cuts are kept.
+# Cuts every font the manifest names down to what Windows-1252 can encode (Latin-1, the
+# few Latin Extended-A letters it has, and the usual punctuation), into fonts/cut/.
+# Indonesian text almost always fits, and such a document is written with single-byte
+# text (pdf_writer.cpp); libharu writes a face's glyph widths, locations and names whole,
+# so fewer glyphs and names make every PDF smaller and faster to compress. Characters
+# outside the cut still print, from the full font. Cuts are remade when this recipe changes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 manifest="$root/fonts/fonts.json"
 cut="$root/fonts/cut"
 mkdir -p "$cut"
-unicodes="U+0020-007E,U+00A0-017F,U+0192,U+02C6,U+02DC,U+2013-2014,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2039-203A,U+20AC,U+2122"
+unicodes="U+0020-007E,U+00A0-00FF,U+0152-0153,U+0160-0161,U+0178,U+017D-017E,U+0192,U+02C6,U+02DC,U+2013-2014,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2039-203A,U+20AC,U+2122"
+options=(--layout-features='' --no-hinting --name-IDs='0,1,2,3,4,5,6' --name-languages='*' --notdef-outline
+         --recommended-glyphs --drop-tables+=GDEF,GPOS,GSUB,gasp)
+recipe="cut-2 $unicodes ${options[*]}"
+if [ "$(cat "$cut/.recipe" 2>/dev/null)" != "$recipe" ]; then
+  rm -f "$cut"/*.ttf
+  printf '%s\n' "$recipe" >"$cut/.recipe"
+fi
 /usr/bin/python3 - "$manifest" <<'PY' | while read -r font; do
 import json, sys
 for family, styles in json.load(open(sys.argv[1])).items():
@@ -19,8 +28,7 @@ PY
   [ -f "$font" ] || continue
   out="$cut/$(basename "${font%.*}")-latin.ttf"
   [ -s "$out" ] && continue
-  pyftsubset "$font" --unicodes="$unicodes" --output-file="$out.tmp" --layout-features='' --no-hinting \
-    --name-IDs='*' --name-languages='*' --notdef-outline --recommended-glyphs 2>/dev/null
+  pyftsubset "$font" --unicodes="$unicodes" --output-file="$out.tmp" "${options[@]}" 2>/dev/null
   # libharu registers fonts by PostScript name: the cut needs its own, or the full font
   # (loaded for characters the cut lacks) would resolve to the cut again.
   /usr/bin/python3 - "$out.tmp" <<'PY'

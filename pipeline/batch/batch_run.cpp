@@ -18,7 +18,7 @@ namespace inovasi::batch {
 namespace {
 
 // Bumped when the engine's output changes for the same inputs, so old files are remade.
-constexpr std::string_view kEngineVersion = "inovasi-layout-1";
+constexpr std::string_view kEngineVersion = "inovasi-layout-2";
 
 std::string file_stamp(const std::filesystem::path& path) {
   std::error_code error;
@@ -131,7 +131,10 @@ void parallel_for(std::size_t count, int jobs, Body body) {
 std::string fonts_fingerprint(const pdf::FontManifest& fonts) {
   std::string stamps = file_stamp(fonts.file);
   for (const auto& [family, styles] : fonts.families) {
-    for (const auto& [style, path] : styles) stamps += family + "/" + style + "=" + file_stamp(path);
+    for (const auto& [style, path] : styles) {
+      stamps += family + "/" + style + "=" + file_stamp(path);
+      if (auto cut = fonts.cut_of(path); !cut.empty()) stamps += "cut=" + file_stamp(cut);  // what is embedded
+    }
   }
   return documents::sha256_hex(stamps);
 }

@@ -57,7 +57,7 @@ const FontFace& FontLibrary::load(const std::filesystem::path& path, const std::
   auto face = std::make_unique<FontFace>();
   face->id = static_cast<int>(faces_.size());
   face->path = path;
-  face->bytes = std::move(*bytes);
+  face->bytes = with_hinting_tables(std::move(*bytes));
   try {
     HpdfDocument scratch;  // libharu parses the font; its answers are kept, the document is not
     face->name = scratch.load_truetype(face->bytes, "loading " + where);
