@@ -1,7 +1,6 @@
 #include "documents/registry.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/evp.h>
 
 #include <random>
 #include <stdexcept>
@@ -108,10 +107,21 @@ std::optional<IssuedNumber> NumberRegistry::by_key(std::string_view kind, std::s
 std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const { return find("kode_verifikasi", code); }
 std::optional<IssuedNumber> NumberRegistry::by_sha256(std::string_view sha) const { return find("sha256", sha); }
 
+// OpenSSL's SHA-256 uses the CPU's SHA extensions: every document and every re-run key
+// is hashed, and Poco's portable one was a twentieth of a certificate's time.
 std::string sha256_hex(std::string_view bytes) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256: OpenSSL failed");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * length, '0');
+  for (unsigned int i = 0; i < length; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 15];
+  }
+  return hex;
 }
 
 }  // namespace inovasi::documents

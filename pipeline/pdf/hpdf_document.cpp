@@ -113,17 +113,17 @@ void HpdfDocument::check(std::string_view what) {
 std::string HpdfDocument::save_to_memory() {
   HPDF_SaveToStream(doc_);
   check("writing the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  std::string bytes(size, '\0');
-  HPDF_UINT32 read = size;
-  HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
-  // ReadFromStream reports end of stream as an error once everything is read.
-  if (error_->code == HPDF_STREAM_EOF) {
-    *error_ = {};
-    HPDF_ResetError(doc_);
+  // Copied straight out of libharu's buffers: HPDF_ReadFromStream copies byte by byte.
+  HPDF_Stream stream = doc_->stream;
+  std::string bytes;
+  bytes.reserve(HPDF_GetStreamSize(doc_));
+  for (HPDF_UINT i = 0, count = HPDF_MemStream_GetBufCount(stream); i < count; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* part = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    check("reading the PDF back");
+    bytes.append(reinterpret_cast<const char*>(part), std::min<std::size_t>(length, bytes.capacity() - bytes.size()));
   }
-  check("reading the PDF back");
-  bytes.resize(read);
+  if (bytes.size() != HPDF_GetStreamSize(doc_)) throw PdfError("reading the PDF back: size mismatch");
   return bytes;
 }
 
