@@ -6,6 +6,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <fstream>
+#include <algorithm>
 #include <functional>
 #include <regex>
 #include <set>
@@ -49,6 +50,13 @@ void check_mustache(const std::string& text, const std::string& file) {
   throw MarkupError(file, 0, 0, "Mustache: " + message);
 }
 
+// Partial names become file names: nothing that could leave the partials folder.
+void check_partial_name(const std::string& name, const std::filesystem::path& partials) {
+  if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
+    throw MarkupError(partials.string(), 0, 0, "partial name '" + name + "' must be a plain name");
+  }
+}
+
 std::set<std::string> section_names(const std::string& text) {
   static const std::regex kSection(R"(\{\{\s*[#^/]\s*([^}\s]+)\s*\}\})");
   std::set<std::string> names;
@@ -79,9 +87,7 @@ class CheckingContext : public mustache::context<std::string> {
     }
     auto it = loaded_.find(name);
     if (it == loaded_.end()) {
-      if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
-        throw MarkupError(partials_.string(), 0, 0, "partial name '" + name + "' must be a plain name");
-      }
+      check_partial_name(name, partials_);
       auto path = partials_ / (name + ".xml");
       const std::string& text = loader_(path, sections_);
       used_.push_back(path);
@@ -156,16 +162,53 @@ std::filesystem::path TemplateSet::resolve(const std::string& name_or_path) cons
 }
 
 const TemplateSet::Checked& TemplateSet::checked(const std::filesystem::path& file, bool fragment) const {
-  std::lock_guard lock(mutex_);
-  auto it = cache_.find(file);
-  if (it != cache_.end()) return *it->second;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(file);
+    if (it != cache_.end()) return *it->second;
+  }
   auto entry = std::make_unique<Checked>();
   entry->text = read_text(file);
   check_mustache(entry->text, file.string());
   // Checked before filling, so errors point at the template's own line and column.
   layout::check_template(layout::parse_markup(entry->text, file.string(), {true, fragment}), file.string());
   for (const auto& section : section_names(entry->text)) entry->sections.push_back(section);
-  return *cache_.emplace(file, std::move(entry)).first->second;
+  if (!fragment) {
+    std::vector<std::string> chain;
+    inline_partials(*entry, entry->text, chain);
+    check_mustache(entry->inlined, file.string());
+  }
+  std::lock_guard lock(mutex_);
+  return *cache_.try_emplace(file, std::move(entry)).first->second;  // a racing thread's copy is as good
+}
+
+void TemplateSet::inline_partials(Checked& entry, const std::string& text, std::vector<std::string>& chain) const {
+  static const std::regex kPartial(R"(\{\{>\s*([^}\s]+)\s*\}\})");
+  // Changed delimiters would hide tags from this scan: such templates load partials while rendering.
+  if (text.find("{{=") != std::string::npos) {
+    entry.inlined += text;
+    return;
+  }
+  std::size_t done = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial); it != std::sregex_iterator(); ++it) {
+    const auto& match = *it;
+    std::string name = match[1].str();
+    entry.inlined.append(text, done, static_cast<std::size_t>(match.position(0)) - done);
+    done = static_cast<std::size_t>(match.position(0) + match.length(0));
+    if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
+      entry.inlined += match.str();  // includes itself: rendering stops it (or reports it)
+      continue;
+    }
+    check_partial_name(name, folder_ / "partials");
+    auto path = folder_ / "partials" / (name + ".xml");
+    const Checked& partial = checked(path, true);
+    entry.sections.insert(entry.sections.end(), partial.sections.begin(), partial.sections.end());
+    if (std::find(entry.partials.begin(), entry.partials.end(), path) == entry.partials.end()) entry.partials.push_back(path);
+    chain.push_back(name);
+    inline_partials(entry, partial.text, chain);
+    chain.pop_back();
+  }
+  entry.inlined.append(text, done);
 }
 
 RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict) const {
@@ -179,13 +222,30 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
                             sections.insert(partial.sections.begin(), partial.sections.end());
                             return partial.text;
                           });
-  mustache::mustache tmpl{text};
+  std::unique_ptr<mustache::mustache> tmpl;
+  {
+    std::lock_guard lock(main.pool_mutex);
+    if (!main.pool.empty()) {
+      tmpl = std::move(main.pool.back());
+      main.pool.pop_back();
+    }
+  }
+  if (!tmpl) tmpl = std::make_unique<mustache::mustache>(main.inlined);
   std::ostringstream out;
-  tmpl.render(context, out);
-  if (!tmpl.is_valid()) throw MarkupError(file, 0, 0, "Mustache: " + tmpl.error_message());
+  tmpl->render(context, out);
+  if (!tmpl->is_valid()) throw MarkupError(file, 0, 0, "Mustache: " + tmpl->error_message());
+  {
+    std::lock_guard lock(main.pool_mutex);
+    main.pool.push_back(std::move(tmpl));
+  }
 
   RenderedMarkup rendered{out.str(), file, {}, {template_file}};
-  rendered.sources.insert(rendered.sources.end(), context.used().begin(), context.used().end());
+  rendered.sources.insert(rendered.sources.end(), main.partials.begin(), main.partials.end());
+  for (const auto& path : context.used()) {
+    if (std::find(rendered.sources.begin(), rendered.sources.end(), path) == rendered.sources.end()) {
+      rendered.sources.push_back(path);
+    }
+  }
   for (const auto& name : context.missing()) {
     auto [line, column] = tag_position(text, name);
     std::string where = file + ":" + std::to_string(line) + ":" + std::to_string(column);

@@ -40,9 +40,18 @@ class TemplateSet {
   // A template or partial read and checked once; later renders reuse it.
   struct Checked {
     std::string text;
-    std::vector<std::string> sections;
+    std::vector<std::string> sections;  // with those of the partials inlined
+    // The text with its partials' text in place of {{> name}} (but for partials that
+    // include themselves, loaded while rendering), and the partials that went in.
+    std::string inlined;
+    std::vector<std::filesystem::path> partials;
+    // Parsed templates ready to render. kainjow's render is not const, so each render
+    // borrows one: parsing once instead of per document was most of filling a template.
+    mutable std::mutex pool_mutex;
+    mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> pool;
   };
   const Checked& checked(const std::filesystem::path& file, bool fragment) const;
+  void inline_partials(Checked& entry, const std::string& text, std::vector<std::string>& chain) const;
 
   std::filesystem::path folder_;
   mutable std::mutex mutex_;
