@@ -221,7 +221,7 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     manifest.put({doc.path.generic_string(), job.sha256, job.key, doc.kind, doc.label, job.size});
   }
   transaction.commit();
-  manifest.save(manifest_file);
+  if (manifest.changed() || !std::filesystem::exists(manifest_file)) manifest.save(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

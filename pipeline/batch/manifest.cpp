@@ -27,6 +27,7 @@ Manifest Manifest::load(const std::filesystem::path& file) {
                     item->optValue<std::string>("kunci", ""), item->optValue<std::string>("jenis", ""),
                     item->optValue<std::string>("sumber", ""), item->optValue<std::uintmax_t>("ukuran", 0)});
     }
+    manifest.changed_ = false;
   } catch (const Poco::Exception&) {
     return Manifest{};  // damaged: remake everything rather than trust it
   }
@@ -59,6 +60,15 @@ const ManifestEntry* Manifest::find(const std::string& path) const {
 }
 
 void Manifest::put(ManifestEntry entry) {
+  auto it = entries_.find(entry.path);
+  if (it != entries_.end()) {
+    const auto& old = it->second;
+    if (old.sha256 == entry.sha256 && old.key == entry.key && old.kind == entry.kind && old.source == entry.source &&
+        old.size == entry.size) {
+      return;
+    }
+  }
+  changed_ = true;
   std::string path = entry.path;
   entries_.insert_or_assign(path, std::move(entry));
 }

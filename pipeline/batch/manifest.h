@@ -26,9 +26,13 @@ class Manifest {
   const ManifestEntry* find(const std::string& path) const;
   void put(ManifestEntry entry);
   std::size_t size() const { return entries_.size(); }
+  // Whether put() changed anything since load: a re-run that made nothing need not
+  // rewrite (and flush) a manifest of thousands of entries.
+  bool changed() const { return changed_; }
 
  private:
   std::map<std::string, ManifestEntry> entries_;
+  bool changed_ = false;
 };
 
 }  // namespace inovasi::batch

@@ -71,6 +71,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
 
   std::size_t docs = 0, pages = 0, bytes = 0;
   double seconds = 0;
+  std::vector<std::pair<std::string, Clock::duration>> phases;  // where a run's time went, when measured
   auto timed = [&](auto&& work) {
     auto start = Clock::now();
     work();
@@ -105,11 +106,16 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       auto first = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
       write_print_file(planned, first.keys, templates, fonts, bench_env, year, false);
       timed([&] {
+        auto t0 = Clock::now();
         auto again = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+        auto t1 = Clock::now();
         auto summary = batch::run_batch(again, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+        auto t2 = Clock::now();
         write_print_file(again, summary.keys, templates, fonts, bench_env, year, false);
+        auto t3 = Clock::now();
         docs = summary.unchanged;
         if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";
+        phases = {{"plan", t1 - t0}, {"batch", t2 - t1}, {"print_file", t3 - t2}};
       });
     } else {
       throw UsageError("unknown benchmark '" + which + "' (page, certificates, print-file, iga-export, rerun)");
@@ -121,12 +127,15 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
             << ", \"pages\": " << pages << ", \"seconds\": " << seconds << ", \"docs_per_s\": " << rate
             << ", \"pages_per_s\": " << (seconds > 0 ? static_cast<double>(pages) / seconds : 0)
             << ", \"bytes_per_doc\": " << bytes << ", \"peak_rss_mib\": " << peak_rss_mib()
-            << ", \"jobs\": " << options.jobs << "}\n";
+            << ", \"jobs\": " << options.jobs;
+    for (const auto& [name, time] : phases) env.out << ", \"" << name << "_seconds\": " << std::chrono::duration<double>(time).count();
+    env.out << "}\n";
   } else {
     env.out << "bench " << which << ": N=" << count << ", " << options.jobs << " job(s): " << docs << " document(s), "
             << pages << " page(s) in " << seconds << " s = " << rate << " docs/s";
     if (pages) env.out << ", " << static_cast<double>(pages) / seconds << " pages/s";
     env.out << ", " << bytes << " bytes" << (which == "certificates" ? " each" : "") << ", peak RSS " << peak_rss_mib() << " MiB\n";
+    for (const auto& [name, time] : phases) env.out << "  " << name << ": " << std::chrono::duration<double>(time).count() << " s\n";
   }
   return kOk;
 }

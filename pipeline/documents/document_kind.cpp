@@ -28,10 +28,13 @@ const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::str
 }
 
 Data base_data(const DocumentContext& context) {
-  Data data = object();
-  data.set("daerah", region_data(context.region, context.catalog, context.signed_copy));
-  data.set("ditandatangani", Data(context.signed_copy));
-  return data;
+  if (!context.base_cache) {
+    Data data = object();
+    data.set("daerah", region_data(context.region, context.catalog, context.signed_copy));
+    data.set("ditandatangani", Data(context.signed_copy));
+    context.base_cache = std::move(data);
+  }
+  return *context.base_cache;
 }
 
 IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,

@@ -21,6 +21,8 @@ struct DocumentContext {
   const Record& region;
   NumberRegistry& registry;
   bool signed_copy = false;
+  // base_data, built once per plan: every document carries a copy.
+  mutable std::optional<Data> base_cache = {};
 };
 
 // What the user asked for; empty fields select everything.
@@ -34,6 +36,18 @@ struct Selection {
 };
 
 struct PlannedDocument {
+  PlannedDocument(std::string kind, std::string template_name, std::filesystem::path path, Data data, Date date,
+                  std::string label, std::string error = {},
+                  std::optional<std::pair<std::string, std::string>> registry_entry = {})
+      : kind(std::move(kind)), template_name(std::move(template_name)), path(std::move(path)), data(std::move(data)),
+        date(date), label(std::move(label)), error(std::move(error)), registry_entry(std::move(registry_entry)) {}
+  // kainjow's data moves without saying noexcept, so a growing vector of documents would
+  // copy every document's data (most of planning 10,000 certificates); moving cannot throw.
+  PlannedDocument(PlannedDocument&&) noexcept = default;
+  PlannedDocument& operator=(PlannedDocument&&) noexcept = default;
+  PlannedDocument(const PlannedDocument&) = default;
+  PlannedDocument& operator=(const PlannedDocument&) = default;
+
   std::string kind;
   std::string template_name;
   std::filesystem::path path;  // inside the output folder, made of slugs only

@@ -24,6 +24,14 @@ IssuedNumber row_of(Statement& s) {
           s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7)};
 }
 
+// Reset at once: a cached statement left on a row would keep its read open.
+std::optional<IssuedNumber> first_row(Statement& s) {
+  std::optional<IssuedNumber> row;
+  if (s.step()) row = row_of(s);
+  s.reset();
+  return row;
+}
+
 constexpr std::string_view kColumns = "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas";
 
 }  // namespace
@@ -52,23 +60,24 @@ std::string format_number(std::string_view pattern, int sequence, const Date& da
 
 IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& key, int year, std::string_view pattern,
                                    const Date& date, const std::map<std::string, std::string>& fields) {
-  auto existing = db_.prepare("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE jenis = ? AND kunci = ?");
+  auto& existing = statement("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE jenis = ? AND kunci = ?");
   existing.bind_text_or_null(1, kind);
   existing.bind_text_or_null(2, key);
-  if (existing.step()) return row_of(existing);
+  if (auto found = first_row(existing)) return *found;
 
-  auto last = db_.prepare("SELECT COALESCE(MAX(urut), 0) FROM nomor_dokumen WHERE jenis = ? AND tahun = ?");
+  auto& last = statement("SELECT COALESCE(MAX(urut), 0) FROM nomor_dokumen WHERE jenis = ? AND tahun = ?");
   last.bind_text_or_null(1, kind);
   last.bind_int(2, year);
   last.step();
   IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", ""};
+  last.reset();
   issued.number = format_number(pattern, issued.sequence, date, fields);
   for (int attempt = 0;; ++attempt) {
     issued.verification_code = new_verification_code();
     if (!by_code(issued.verification_code)) break;
     if (attempt > 20) throw std::runtime_error("cannot find a free verification code");
   }
-  auto insert = db_.prepare("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) VALUES (?, ?, ?, ?, ?, ?)");
+  auto& insert = statement("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) VALUES (?, ?, ?, ?, ?, ?)");
   insert.bind_text_or_null(1, kind);
   insert.bind_text_or_null(2, key);
   insert.bind_int(3, year);
@@ -81,7 +90,7 @@ IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& k
 
 void NumberRegistry::record_file(const std::string& kind, const std::string& key, const std::string& sha256,
                                  const std::string& file) {
-  auto update = db_.prepare("UPDATE nomor_dokumen SET sha256 = ?, berkas = ? WHERE jenis = ? AND kunci = ?");
+  auto& update = statement("UPDATE nomor_dokumen SET sha256 = ?, berkas = ? WHERE jenis = ? AND kunci = ?");
   update.bind_text_or_null(1, sha256);
   update.bind_text_or_null(2, file);
   update.bind_text_or_null(3, kind);
@@ -89,19 +98,24 @@ void NumberRegistry::record_file(const std::string& kind, const std::string& key
   update.step();
 }
 
+Statement& NumberRegistry::statement(const std::string& sql) const {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) it = statements_.emplace(sql, db_.prepare(sql)).first;
+  it->second.reset();
+  return it->second;
+}
+
 std::optional<IssuedNumber> NumberRegistry::find(std::string_view where, std::string_view value) const {
-  auto query = db_.prepare("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE " + std::string(where) + " = ?");
+  auto& query = statement("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE " + std::string(where) + " = ?");
   query.bind_text_or_null(1, value);
-  if (!query.step()) return std::nullopt;
-  return row_of(query);
+  return first_row(query);
 }
 
 std::optional<IssuedNumber> NumberRegistry::by_key(std::string_view kind, std::string_view key) const {
-  auto query = db_.prepare("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE jenis = ? AND kunci = ?");
+  auto& query = statement("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE jenis = ? AND kunci = ?");
   query.bind_text_or_null(1, kind);
   query.bind_text_or_null(2, key);
-  if (!query.step()) return std::nullopt;
-  return row_of(query);
+  return first_row(query);
 }
 
 std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const { return find("kode_verifikasi", code); }
