@@ -97,21 +97,21 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       std::ostringstream ignored;
       auto plan = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), plan_only, ignored, env.err);
       std::filesystem::path file;
-      timed([&] { file = write_print_file(planned, plan.keys, templates, fonts, bench_env, year, true); });
+      timed([&] { file = write_print_file(planned, plan.keys, templates, fonts, bench_env, year, true, options.jobs); });
       docs = 1;
       pages = planned.size();
       bytes = static_cast<std::size_t>(std::filesystem::file_size(file));
     } else if (which == "rerun") {
       // What `inovasi certificates` does again with nothing changed: plan, batch, print file.
       auto first = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
-      write_print_file(planned, first.keys, templates, fonts, bench_env, year, false);
+      write_print_file(planned, first.keys, templates, fonts, bench_env, year, false, options.jobs);
       timed([&] {
         auto t0 = Clock::now();
         auto again = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
         auto t1 = Clock::now();
         auto summary = batch::run_batch(again, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
         auto t2 = Clock::now();
-        write_print_file(again, summary.keys, templates, fonts, bench_env, year, false);
+        write_print_file(again, summary.keys, templates, fonts, bench_env, year, false, options.jobs);
         auto t3 = Clock::now();
         docs = summary.unchanged;
         if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";

@@ -26,7 +26,8 @@ CertificateRun run_with_print_file(YearData& loaded, const std::vector<std::stri
   run.summary = run_documents(run.planned, templates, fonts, loaded.store.database(), args, env, loaded.year);
   if (args.flag("dry-run")) return run;
   auto print_file =
-      write_print_file(run.planned, run.summary.keys, templates, fonts, env, loaded.year, args.flag("force"));
+      write_print_file(run.planned, run.summary.keys, templates, fonts, env, loaded.year, args.flag("force"),
+                       batch_options(args).jobs);
   if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
   return run;
 }

@@ -30,7 +30,8 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
 
 std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
                                        const std::vector<std::string>& keys, const render::TemplateSet& templates,
-                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force) {
+                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force,
+                                       int jobs) {
   std::vector<const documents::PlannedDocument*> included;
   std::string joined_keys;
   Date latest{year, 1, 1};
@@ -52,17 +53,21 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
   auto size = std::filesystem::file_size(env.output / relative, error);
   if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
 
-  std::vector<render::PrintPart> parts;
-  parts.reserve(included.size());
+  std::map<std::string, std::filesystem::path> template_files;  // resolved once, not per page
   for (const auto* doc : included) {
-    std::string bookmark = doc->data.get("nomor")->string_value() + " " + doc->data.get("instansi")->get("nama")->string_value();
-    parts.push_back({templates.render(templates.resolve(doc->template_name), doc->data, false), bookmark});
+    if (!template_files.contains(doc->template_name)) template_files[doc->template_name] = templates.resolve(doc->template_name);
   }
-  auto pdf = render::render_print_file(parts, templates.folder(), fonts, {"Sertifikat " + std::to_string(year), "", "", ""},
-                                       {false, latest});
+  // Filled on the workers, in any order: reads the plan and the templates only.
+  auto part = [&](std::size_t i) {
+    const auto& doc = *included[i];
+    std::string bookmark = doc.data.get("nomor")->string_value() + " " + doc.data.get("instansi")->get("nama")->string_value();
+    return render::PrintPart{templates.render(template_files.at(doc.template_name), doc.data, false), bookmark};
+  };
+  auto pdf = render::render_print_file(included.size(), part, templates.folder(), fonts,
+                                       {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs);
   write_file_atomically(env.output / relative, pdf.bytes);
   manifest.put({relative.generic_string(), documents::sha256_hex(pdf.bytes), key, "certificate-print-file",
-                std::to_string(parts.size()) + " certificates", pdf.bytes.size()});
+                std::to_string(included.size()) + " certificates", pdf.bytes.size()});
   manifest.save(manifest_file);
   return env.output / relative;
 }

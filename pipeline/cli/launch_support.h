@@ -22,7 +22,8 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
 // without filling a template. Returns the file, or "" when there is none to make.
 std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
                                        const std::vector<std::string>& keys, const render::TemplateSet& templates,
-                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force);
+                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force,
+                                       int jobs);
 
 // Agencies with validation errors for the year, each with the findings that block it.
 void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out);

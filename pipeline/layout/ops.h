@@ -28,7 +28,16 @@ struct LineOp {
 struct RectOp {
   double x = 0, y = 0, width = 0, height = 0;
   double stroke = 0;   // 0: no outline
-  bool fill = false;   // filled black (QR modules)
+  bool fill = false;   // filled black
+};
+
+// A grid of cells painted black where set (a QR code's modules), drawn in the box as one
+// stencil image: one small object instead of a rectangle per run of dark modules, which
+// was most of a certificate's page content.
+struct MaskOp {
+  double x = 0, y = 0, width = 0, height = 0;
+  int columns = 0, rows = 0;
+  std::vector<bool> painted;  // row by row from the top
 };
 
 struct ImageOp {
@@ -36,7 +45,7 @@ struct ImageOp {
   double x = 0, y = 0, width = 0, height = 0;
 };
 
-using DrawOp = std::variant<TextOp, LineOp, RectOp, ImageOp>;
+using DrawOp = std::variant<TextOp, LineOp, RectOp, ImageOp, MaskOp>;
 
 struct Page {
   std::vector<DrawOp> ops;

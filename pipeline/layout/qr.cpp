@@ -16,18 +16,11 @@ std::vector<DrawOp> qr_ops(const std::string& data, double size) {
   if (!code) throw std::runtime_error("QR code: the data is too long to encode (" + std::to_string(data.size()) + " bytes)");
   int modules = code->width;
   double module = size / (modules + 4);
+  MaskOp mask{2 * module, 2 * module, modules * module, modules * module, modules, modules, {}};
+  mask.painted.resize(static_cast<std::size_t>(modules) * static_cast<std::size_t>(modules));
+  for (std::size_t i = 0; i < mask.painted.size(); ++i) mask.painted[i] = (code->data[i] & 1) != 0;
   std::vector<DrawOp> ops;
-  for (int row = 0; row < modules; ++row) {
-    int run_start = -1;
-    for (int column = 0; column <= modules; ++column) {
-      bool dark = column < modules && (code->data[row * modules + column] & 1);
-      if (dark && run_start < 0) run_start = column;
-      if (!dark && run_start >= 0) {
-        ops.push_back(RectOp{(run_start + 2) * module, (row + 2) * module, (column - run_start) * module, module, 0, true});
-        run_start = -1;
-      }
-    }
-  }
+  ops.push_back(std::move(mask));
   return ops;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// QR codes as vector squares (libqrencode encodes; we draw).
+// QR codes (libqrencode encodes; the PDF draws the modules as one stencil image).
 
 #include <string>
 #include <vector>
@@ -8,8 +8,8 @@
 
 namespace inovasi::layout {
 
-// Filled rectangles for the dark modules (merged along rows), in a square of `size`
-// points at (0, 0), with a quiet zone of two modules inside it.
+// The dark modules as one MaskOp in a square of `size` points at (0, 0), with a quiet
+// zone of two modules inside it.
 std::vector<DrawOp> qr_ops(const std::string& data, double size);
 
 }  // namespace inovasi::layout

@@ -1,6 +1,10 @@
 #include "pdf/pdf_writer.h"
 
+#include <hpdf_image.h>
+#include <hpdf_objects.h>
+
 #include <map>
+#include <vector>
 
 #include "pdf/cp1252.h"
 
@@ -100,6 +104,30 @@ class PageWriter {
     }
     HPDF_Page_DrawImage(page_, it->second, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
                         static_cast<HPDF_REAL>(op.width), static_cast<HPDF_REAL>(op.height));
+  }
+
+  void draw_op(const MaskOp& op) {
+    // libharu stores 1-bit images CCITT G4 encoded: a QR code takes some hundred bytes
+    // and no zlib stream. Rows are padded to whole bytes with unpainted cells (libharu
+    // sizes 1-bit data as if rows were not padded) and the box widened to match. Bit 0
+    // paints: a stencil mask paints where its samples are 0.
+    int columns = (op.columns + 7) / 8 * 8;
+    std::vector<HPDF_BYTE> bits(static_cast<std::size_t>(columns / 8 * op.rows), 0xFF);
+    for (int row = 0; row < op.rows; ++row) {
+      for (int column = 0; column < op.columns; ++column) {
+        if (!op.painted[static_cast<std::size_t>(row * op.columns + column)]) continue;
+        bits[static_cast<std::size_t>(row * (columns / 8) + column / 8)] &= static_cast<HPDF_BYTE>(~(0x80 >> (column % 8)));
+      }
+    }
+    HPDF_Image image = HPDF_LoadRawImageFromMem(document_.get(), bits.data(), static_cast<HPDF_UINT>(columns),
+                                                static_cast<HPDF_UINT>(op.rows), HPDF_CS_DEVICE_GRAY, 1);
+    document_.check("drawing a QR code");
+    HPDF_Image_SetMask(image, HPDF_TRUE);
+    HPDF_Dict_RemoveElement(image, "ColorSpace");  // a stencil mask has none
+    document_.check("drawing a QR code");
+    double width = op.width * columns / op.columns;
+    HPDF_Page_DrawImage(page_, image, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
+                        static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(op.height));
   }
 
   HpdfDocument& document_;

@@ -74,6 +74,10 @@ diff -r -x '*.tmp-*' "$out" "$killed" >/dev/null && ok || bad "after kill and re
 # Verification: the code, the issued file, a modified copy, an unknown code.
 code=$(pdftotext "$cert" - 2>/dev/null | grep -o 'Kode verifikasi: [0-9A-Z]*' | cut -d' ' -f3)
 [ -n "$code" ] && ok || bad "no verification code on the certificate"
+# The printed QR code reads back (rasterised as a printer would) as the verification link.
+pdftoppm -r 150 -png "$cert" "$work/page"
+qr=$(zbarimg -q --raw "$work"/page*.png 2>/dev/null)
+[ -n "$qr" ] && [ "${qr%"$code"}" != "$qr" ] && ok || bad "QR code reads '$qr', not ending in $code"
 "$bin" verify "$code" >"$work/v" 2>&1 && grep -q "VALID" "$work/v" && ok || bad "verify code: $(cat "$work/v")"
 "$bin" verify "$cert" >"$work/v" 2>&1 && grep -q "byte for byte" "$work/v" && ok || bad "verify file: $(cat "$work/v")"
 cp "$cert" "$work/copy.pdf"; printf '%% tampered\n' >>"$work/copy.pdf"
@@ -96,8 +100,9 @@ printf 'karo,Kabupaten Karo,Bupati,Antonius Ginting,Kabanjahe,"Badan Perencanaan
   "$src/tests/templates/emblem.png" "$src/tests/templates/emblem.png" >>"$work/daerah.csv"
 "$bin" import "$work/daerah.csv" >/dev/null 2>&1 || bad "import signature paths"
 "$bin" render certificate --signed --out "$work/signed" >/dev/null 2>&1 && ok || bad "render --signed"
-[ "$(pdfimages -list "$(ls "$work"/signed/2026/certificates/*.pdf | head -1)" | tail -n +3 | wc -l)" -ge 2 ] && ok || bad "signed certificate has no images"
-[ "$(pdfimages -list "$cert" | tail -n +3 | wc -l)" -eq 0 ] && ok || bad "unsigned certificate has images"
+[ "$(pdfimages -list "$(ls "$work"/signed/2026/certificates/*.pdf | head -1)" | tail -n +3 | wc -l)" -ge 3 ] && ok || bad "signed certificate has no images"
+# Unsigned: the QR code's stencil is its only image.
+[ "$(pdfimages -list "$cert" | tail -n +3 | awk '{print $3}' | tr '\n' ' ')" = "stencil " ] && ok || bad "unsigned certificate: $(pdfimages -list "$cert")"
 
 # One bad record does not stop the others; the exit status says something failed.
 printf 'kode,nama,kepala_nama\nbpkad,Badan Pengelolaan Keuangan dan Aset Daerah,\n' >"$work/instansi.csv"
