@@ -4,6 +4,7 @@
 
 #include "model/file_text.h"
 #include "pdf/font_set.h"
+#include "pdf/font_subset.h"
 #include "pdf/hpdf_document.h"
 #include "pdf/truetype_check.h"
 
@@ -66,6 +67,7 @@ const FontFace& FontLibrary::load(const std::filesystem::path& path, const std::
   } catch (const PdfError& e) {
     throw FontError(e.what());
   }
+  face->harfbuzz = harfbuzz_face(face->bytes);
   // The subset tag ("HPDFAA+") belongs to the scratch document, not to the font.
   if (auto plus = face->name.find('+'); plus != std::string::npos) face->name.erase(0, plus + 1);
   by_path_.emplace(path, face->id);

@@ -15,6 +15,8 @@
 
 namespace inovasi::pdf {
 
+struct HarfBuzzFace;
+
 struct FontFace {
   int id = -1;  // stable for the library's lifetime; layout ops carry it
   std::filesystem::path path;
@@ -24,6 +26,7 @@ struct FontFace {
   double descent = 0;      // positive
   std::vector<std::uint16_t> glyph_of;  // per BMP code point; 0: the font lacks it
   std::vector<float> width_of_glyph;    // per glyph, per point of font size
+  std::shared_ptr<const HarfBuzzFace> harfbuzz;  // for per-document subsets (font_subset.h)
 
   bool has_glyph(char32_t code_point) const {
     return code_point <= 0xFFFF && glyph_of[code_point] != 0;

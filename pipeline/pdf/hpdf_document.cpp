@@ -89,6 +89,11 @@ std::string HpdfDocument::load_truetype(std::string_view file, std::string_view 
   return def->base_font;
 }
 
+std::string HpdfDocument::adopt_truetype(std::string file, std::string_view what) {
+  adopted_.push_back(std::make_unique<std::string>(std::move(file)));
+  return load_truetype(*adopted_.back(), what);
+}
+
 void HpdfDocument::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   auto* state = static_cast<ErrorState*>(user);
   if (state->code == 0) *state = {code, detail};  // keep the first: later ones follow from it

@@ -34,6 +34,8 @@ class HpdfDocument {
   // document: libharu reads the glyphs again when it saves), and returns libharu's name
   // for it (HPDF_GetFont). Throws PdfError naming `what`.
   std::string load_truetype(std::string_view file, std::string_view what);
+  // The same for a font made for this document only (a subset): the document keeps it.
+  std::string adopt_truetype(std::string file, std::string_view what);
 
  private:
   struct ErrorState {
@@ -46,6 +48,7 @@ class HpdfDocument {
 
   std::unique_ptr<ErrorState> error_;  // on the heap: libharu keeps a pointer to it
   std::vector<std::unique_ptr<MemoryReader>> readers_;  // freed after HPDF_Free, which may still read
+  std::vector<std::unique_ptr<std::string>> adopted_;    // fonts the readers read
   HPDF_Doc doc_ = nullptr;
 };
 

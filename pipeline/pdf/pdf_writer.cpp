@@ -6,12 +6,28 @@
 #include <map>
 #include <vector>
 
+#include "layout/inline.h"
 #include "pdf/cp1252.h"
+#include "pdf/font_subset.h"
 
 namespace inovasi::pdf {
 namespace {
 
 using namespace layout;
+
+// The characters each face draws in the document, for its subset.
+CharactersByFace characters_by_face(const LaidOutDocument& laid_out) {
+  CharactersByFace used;
+  for (const auto& page : laid_out.pages) {
+    for (const auto& op : page.ops) {
+      const auto* text = std::get_if<TextOp>(&op);
+      if (!text) continue;
+      auto& characters = used[text->face];
+      for (std::size_t i = 0; i < text->text.size();) characters.insert(next_code_point(text->text, i));
+    }
+  }
+  return used;
+}
 
 TextEncoding choose_encoding(const LaidOutDocument& laid_out) {
   for (const auto& page : laid_out.pages) {
@@ -24,8 +40,8 @@ TextEncoding choose_encoding(const LaidOutDocument& laid_out) {
 
 class PageWriter {
  public:
-  PageWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding)
-      : document_(document), fonts_(fonts), encoding_(encoding) {}
+  PageWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding, std::optional<CharactersByFace> subsets)
+      : document_(document), fonts_(fonts), encoding_(encoding), subsets_(std::move(subsets)) {}
 
   HPDF_Page draw(const Page& page, const PaperSize& paper) {
     HPDF_Page handle = HPDF_AddPage(document_.get());
@@ -48,7 +64,10 @@ class PageWriter {
     // Embedded on first use: a page names only the faces layout chose for its text.
     const FontFace& source = fonts_.face(face);
     std::string what = "embedding font " + source.path.string();
-    std::string name = document_.load_truetype(source.bytes, what);
+    auto used = subsets_ ? subsets_->find(face) : CharactersByFace::const_iterator{};
+    std::string name = subsets_ && used != subsets_->end()
+                           ? document_.adopt_truetype(subset_font(source, used->second), what)
+                           : document_.load_truetype(source.bytes, what);
     HPDF_Font font = HPDF_GetFont(document_.get(), name.c_str(), encoding);
     document_.check(what);
     fonts_cache_[face] = font;
@@ -133,6 +152,7 @@ class PageWriter {
   HpdfDocument& document_;
   FontSet& fonts_;
   TextEncoding encoding_;
+  std::optional<CharactersByFace> subsets_;  // none: faces are embedded whole
   HPDF_Page page_ = nullptr;
   double height_ = 0;
   HPDF_Font current_font_ = nullptr;
@@ -195,8 +215,9 @@ struct StreamingPdfWriter::State {
   double page_height = 0;
 };
 
-StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding)
-    : state_(new State{document, encoding, PageWriter(document, fonts, encoding), {}, {}, 0}) {
+StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
+                                       std::optional<CharactersByFace> subsets)
+    : state_(new State{document, encoding, PageWriter(document, fonts, encoding, std::move(subsets)), {}, {}, 0}) {
   HPDF_SetCompressionMode(document.get(), HPDF_COMP_ALL);
   if (encoding == TextEncoding::Utf8) {
     HPDF_UseUTFEncodings(document.get());
@@ -227,7 +248,7 @@ PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions&
 }
 
 PdfResult write_pdf(const LaidOutDocument& laid_out, HpdfDocument& document, FontSet& fonts, const PdfOptions& options) {
-  StreamingPdfWriter writer(document, fonts, choose_encoding(laid_out));
+  StreamingPdfWriter writer(document, fonts, choose_encoding(laid_out), characters_by_face(laid_out));
   writer.add(laid_out, "");
   return writer.finish(laid_out.info, options);
 }

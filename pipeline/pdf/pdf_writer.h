@@ -2,7 +2,9 @@
 // Draws a laid-out document with libharu. Picks the text encoding per document: CP1252
 // when every character fits (smaller, faster, cleanly extractable), UTF-8 otherwise.
 
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -34,9 +36,16 @@ TextEncoding encoding_for(std::string_view utf8_text);
 
 // Writes pages one at a time, so a print file of thousands of certificates is never held
 // whole in memory; fonts are embedded once for all pages.
+// Face id -> the characters a document draws with it.
+using CharactersByFace = std::map<int, std::set<char32_t>>;
+
 class StreamingPdfWriter {
  public:
-  StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding);
+  // With `subsets` (every character the whole document will draw, by face), each face is
+  // embedded cut down to those characters; without, whole (a print file's pages are not
+  // known in advance, and one embedding serves them all).
+  StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
+                     std::optional<CharactersByFace> subsets = std::nullopt);
   ~StreamingPdfWriter();
   void add(const layout::LaidOutDocument& part, const std::string& bookmark);
   PdfResult finish(const layout::DocumentInfo& info, const PdfOptions& options);

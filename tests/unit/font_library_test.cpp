@@ -8,6 +8,7 @@
 #include "layout/paginate.h"
 #include "model/file_text.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/font_subset.h"
 #include "pdf/truetype_check.h"
 #include "test_support.h"
 
@@ -62,6 +63,23 @@ TEST(FontLibrary, LoadsEachFileOnceAndSharesItsFace) {
   int full = first.face_for(serif, U'\u011F');  // ğ
   EXPECT_NE(full, a);
   EXPECT_EQ(first.face_for(serif, U'\u4E2D'), layout::kNoFace);  // no bundled font has CJK
+}
+
+TEST(FontLibrary, SubsetsKeepOnlyTheDocumentsCharacters) {
+  auto manifest = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  pdf::FontSet fonts(manifest);
+  const auto& face = manifest.library->face(fonts.face_for({"serif", true, false}, U'A'));
+  std::string cut = pdf::subset_font(face, {U'A', U'b', U'\u201C'});
+  EXPECT_EQ(pdf::truetype_problem(cut), "");
+  EXPECT_LT(cut.size(), face.bytes.size() / 4);
+  auto tables = tables_of(cut);
+  ASSERT_TRUE(tables.contains("maxp"));
+  int glyphs = static_cast<unsigned char>(tables["maxp"][4]) << 8 | static_cast<unsigned char>(tables["maxp"][5]);
+  EXPECT_EQ(glyphs, 4);  // .notdef and the three
+  EXPECT_TRUE(tables.contains("prep"));  // libharu's workaround applies to subsets too
+  // libharu reads it, under the face's own name.
+  pdf::HpdfDocument document;
+  EXPECT_EQ(document.load_truetype(cut, "test"), "LiberationSerif-Bold-Latin,Bold");
 }
 
 // Without the hinting tables, some of these documents failed to save, depending on the
