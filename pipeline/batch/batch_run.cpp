@@ -72,7 +72,7 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
     return;
   }
   try {
-    job.markup = templates.render(templates.resolve(doc.template_name), doc.data, false);
+    job.markup = templates.render(templates.resolve(doc.template_name), doc.data, false, doc.shared.get());
   } catch (const std::exception& e) {
     job.state = Job::State::Failed;
     job.error = e.what();

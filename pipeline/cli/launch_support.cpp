@@ -21,7 +21,7 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
   documents::NumberRegistry registry(store.database());
   documents::DocumentContext context{snapshot, catalog, *region, registry, signed_copy};
   for (auto name : kinds) {
-    auto docs = documents::find_document_kind(name)->plan(context, selection);
+    auto docs = documents::plan_documents(*documents::find_document_kind(name), context, selection);
     planned.insert(planned.end(), std::make_move_iterator(docs.begin()), std::make_move_iterator(docs.end()));
   }
   transaction.commit();
@@ -61,7 +61,8 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
   auto part = [&](std::size_t i) {
     const auto& doc = *included[i];
     std::string bookmark = doc.data.get("nomor")->string_value() + " " + doc.data.get("instansi")->get("nama")->string_value();
-    return render::PrintPart{templates.render(template_files.at(doc.template_name), doc.data, false), bookmark};
+    return render::PrintPart{templates.render(template_files.at(doc.template_name), doc.data, false, doc.shared.get()),
+                             bookmark};
   };
   auto pdf = render::render_print_file(included.size(), part, templates.folder(), fonts,
                                        {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs);

@@ -29,7 +29,7 @@ PlannedDocument plan_attendance(DocumentContext& context, const Record& event, i
     return doc;
   }
   doc.date = *date;
-  doc.data = base_data(context);
+  doc.data = object();
   doc.data.set("nama_kegiatan", std::string(event.get("nama_kegiatan")));
   doc.data.set("tanggal", date_data(*date));
   doc.data.set("jam_mulai", std::string(event.get("jam_mulai")));

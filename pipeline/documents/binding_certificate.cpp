@@ -29,7 +29,7 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
   doc.date = *date;
   auto number = issue_number(context, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
                              {{"kode_instansi", std::string(agency->get("kode"))}});
-  doc.data = base_data(context);
+  doc.data = object();
   doc.data.set("nomor", number.number);
   doc.data.set("kode_verifikasi", number.verification_code);
   doc.data.set("qr", verification_payload(context.region, number.verification_code));

@@ -36,7 +36,7 @@ PlannedDocument plan_contract(DocumentContext& context, const Record& agency, co
   if (signed_on) doc.date = *signed_on;
   auto number = issue_number(context, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
                              {{"kode_instansi", std::string(agency.get("kode"))}});
-  doc.data = base_data(context);
+  doc.data = object();
   doc.data.set("nomor", number.number);
   doc.data.set("kode_verifikasi", number.verification_code);
   doc.data.set("qr", verification_payload(context.region, number.verification_code));

@@ -41,7 +41,7 @@ Data checklist(const DocumentContext& context, const Record& innovation, int yea
 PlannedDocument plan_packet(DocumentContext& context, const Record& agency, const std::vector<const Record*>& innovations,
                             const std::vector<const Diagnostic*>& findings, int year) {
   std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
-  PlannedDocument doc{"desk-packet", "paket-desk", {}, base_data(context), {year, 1, 1}, "paket desk " + key, {}, {}};
+  PlannedDocument doc{"desk-packet", "paket-desk", {}, object(), {year, 1, 1}, "paket desk " + key, {}, {}};
   doc.data.set("tahun", std::to_string(year));
   doc.data.set("instansi", agency_data(agency, context.catalog, false));
   Data list_of = list();

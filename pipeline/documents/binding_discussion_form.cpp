@@ -15,7 +15,7 @@ PlannedDocument plan_form(DocumentContext& context, const Record& request, int y
     return doc;
   }
   doc.date = *date;
-  doc.data = base_data(context);
+  doc.data = object();
   doc.data.set("kode", std::string(request.get("kode")));
   doc.data.set("tanggal", date_data(*date));
   doc.data.set("instansi", agency_data(*agency, context.catalog, context.signed_copy));

@@ -11,7 +11,7 @@ DocumentKind escalation_report_kind() {
   return {"escalation-report", "report of unresolved problems to the head of Bappeda, one per year",
           [](DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
-            PlannedDocument doc{"escalation-report", "laporan-eskalasi", {}, base_data(context), {year, 1, 1},
+            PlannedDocument doc{"escalation-report", "laporan-eskalasi", {}, object(), {year, 1, 1},
                                 "laporan eskalasi " + std::to_string(year), {}, {}};
             std::map<std::string, Data> by_agency;  // agency name -> list of problems
             Date latest{year, 1, 1};

@@ -77,7 +77,7 @@ void add_narrative_fields(Data& data, const DocumentContext& context, const Reco
 namespace {
 
 PlannedDocument plan_narrative(DocumentContext& context, const Record& innovation, int year) {
-  PlannedDocument doc{"iga-narrative", "narasi-iga", {}, base_data(context), {year, 1, 1}, innovation.key_label(), {}, {}};
+  PlannedDocument doc{"iga-narrative", "narasi-iga", {}, object(), {year, 1, 1}, innovation.key_label(), {}, {}};
   for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
     if (auto date = date_of(innovation.get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
   }

@@ -40,7 +40,7 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
     return doc;
   }
   doc.date = *date;
-  doc.data = base_data(context);
+  doc.data = object();
   std::string number(session.get("nomor"));
   if (number.empty()) {
     number = issue_number(context, "berita-acara", std::string(session.get("kode")), year, "pola_nomor_berita_acara", *date,

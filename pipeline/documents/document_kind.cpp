@@ -27,14 +27,25 @@ const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::str
   return found.empty() ? nullptr : found.front();
 }
 
-Data base_data(const DocumentContext& context) {
-  if (!context.base_cache) {
+std::shared_ptr<const Data> shared_data(const DocumentContext& context) {
+  if (!context.shared_cache) {
     Data data = object();
     data.set("daerah", region_data(context.region, context.catalog, context.signed_copy));
     data.set("ditandatangani", Data(context.signed_copy));
-    context.base_cache = std::move(data);
+    context.shared_cache = std::make_shared<const Data>(std::move(data));
   }
-  return *context.base_cache;
+  return context.shared_cache;
+}
+
+std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
+  auto docs = kind.plan(context, selection);
+  for (auto& doc : docs) doc.shared = shared_data(context);
+  return docs;
+}
+
+const Data* PlannedDocument::get(const std::string& name) const {
+  if (const Data* own = data.get(name)) return own;
+  return shared ? shared->get(name) : nullptr;
 }
 
 IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,8 +22,8 @@ struct DocumentContext {
   const Record& region;
   NumberRegistry& registry;
   bool signed_copy = false;
-  // base_data, built once per plan: every document carries a copy.
-  mutable std::optional<Data> base_cache = {};
+  // shared_data, built once per plan.
+  mutable std::shared_ptr<const Data> shared_cache = {};
 };
 
 // What the user asked for; empty fields select everything.
@@ -56,6 +57,12 @@ struct PlannedDocument {
   std::string label;   // the record it comes from, for messages
   std::string error;   // set when the record cannot make this document (the others go on)
   std::optional<std::pair<std::string, std::string>> registry_entry;  // (jenis, kunci) of its number
+  // What every document of the plan has ({daerah, ditandatangani}), held once instead of
+  // copied into each document's data: templates look names up in `data`, then here.
+  std::shared_ptr<const Data> shared;
+
+  // A top-level value from `data`, else from `shared`.
+  const Data* get(const std::string& name) const;
 };
 
 struct DocumentKind {
@@ -70,8 +77,10 @@ const DocumentKind* find_document_kind(std::string_view name);
 // Shared by bindings.
 int selected_year(const DocumentContext& context, const Selection& selection);
 const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value);
-// The base data every document has: {daerah, tahun, ...}.
-Data base_data(const DocumentContext& context);
+// What every document has: {daerah, ditandatangani}, built once per context.
+std::shared_ptr<const Data> shared_data(const DocumentContext& context);
+// Plans a kind's documents, each with the context's shared data.
+std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection);
 // A number from the region's pattern field (e.g. pola_nomor_sertifikat); throws naming
 // the field when the profile has no pattern.
 IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,

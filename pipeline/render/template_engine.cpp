@@ -71,11 +71,14 @@ std::set<std::string> section_names(const std::string& text) {
 class CheckingContext : public mustache::context<std::string> {
  public:
   using Loader = std::function<const std::string&(const std::filesystem::path&, std::set<std::string>&)>;
-  CheckingContext(const Data* data, std::filesystem::path partials, std::set<std::string> sections, Loader loader)
-      : context(data), partials_(std::move(partials)), sections_(std::move(sections)), loader_(std::move(loader)) {}
+  CheckingContext(const Data* data, const Data* shared, std::filesystem::path partials, std::set<std::string> sections,
+                  Loader loader)
+      : context(data), shared_(shared), partials_(std::move(partials)), sections_(std::move(sections)),
+        loader_(std::move(loader)) {}
 
   const Data* get(const std::string& name) const override {
     const Data* found = context::get(name);
+    if (!found && shared_) found = lookup_dotted(*shared_, name);
     if (!found && !sections_.contains(name)) missing_.insert(name);
     return found;
   }
@@ -100,6 +103,21 @@ class CheckingContext : public mustache::context<std::string> {
   const std::vector<std::filesystem::path>& used() const { return used_; }
 
  private:
+  // "a.b.c" in `root`, as Mustache resolves dotted names.
+  static const Data* lookup_dotted(const Data& root, const std::string& name) {
+    const Data* at = &root;
+    std::size_t start = 0;
+    while (at) {
+      auto dot = name.find('.', start);
+      if (!at->is_object()) return nullptr;
+      at = at->get(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+      if (dot == std::string::npos) return at;
+      start = dot + 1;
+    }
+    return nullptr;
+  }
+
+  const Data* shared_;
   std::filesystem::path partials_;
   mutable std::set<std::string> sections_;
   Loader loader_;
@@ -211,12 +229,13 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, std::
   entry.inlined.append(text, done);
 }
 
-RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict) const {
+RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict,
+                                   const Data* shared) const {
   std::string file = template_file.string();
   const Checked& main = checked(template_file, false);
   const std::string& text = main.text;
 
-  CheckingContext context(&data, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+  CheckingContext context(&data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
                           [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
                             const Checked& partial = checked(path, true);
                             sections.insert(partial.sections.begin(), partial.sections.end());

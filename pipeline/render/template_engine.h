@@ -34,7 +34,10 @@ class TemplateSet {
 
   // Throws layout::MarkupError (file, line, column) for bad templates, Mustache syntax
   // errors and, with `strict`, variables the data lacks.
-  RenderedMarkup render(const std::filesystem::path& template_file, const Data& data, bool strict) const;
+  // `shared`, when given, answers the top-level names `data` lacks (data every document
+  // of a batch has, held once).
+  RenderedMarkup render(const std::filesystem::path& template_file, const Data& data, bool strict,
+                        const Data* shared = nullptr) const;
 
  private:
   // A template or partial read and checked once; later renders reuse it.
