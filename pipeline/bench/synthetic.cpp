@@ -1,6 +1,7 @@
 #include "bench/synthetic.h"
 
 #include <array>
+#include <cstdio>
 #include <random>
 
 #include "importers/narrative_parser.h"
@@ -27,14 +28,29 @@ Record make(std::string_view kind) {
   return record;
 }
 
+// An intro paragraph and a five-item list of about `words` words in all.
 std::string narrative(std::mt19937& random, int words) {
   std::string text = "Dasar hukum dan latar belakang inovasi ini adalah kebutuhan pelayanan yang lebih baik.\n";
   for (int item = 1; item <= 5; ++item) {
     text += "  " + std::to_string(item) + ". ";
-    for (int w = 0; w < words / 6; ++w) text += std::string(ascii_lower(kWords[random() % kWords.size()])) + " ";
+    for (int w = 0; w < words / 5; ++w) text += std::string(ascii_lower(kWords[random() % kWords.size()])) + " ";
     text += "\n";
   }
   return narrative_to_json(parse_narrative_text(text));
+}
+
+// A well-formed NIP: birth date, appointment month, sex, sequence.
+std::string nip(std::size_t n) {
+  char text[19];
+  std::snprintf(text, sizeof text, "%04zu%02zu%02zu%04zu%02zu%zu%03zu", 1965 + n % 30, 1 + n % 12, 1 + n % 28, 1990 + n % 30,
+                1 + n % 12, 1 + n % 2, 1 + n % 999);
+  return text;
+}
+
+// An enumerated field as an import leaves it: the value and the text it came from.
+void set_enum(Record& record, const std::string& field, const std::string& value) {
+  record.set(field, value);
+  record.set(raw_column(field), value);
 }
 
 }  // namespace
@@ -49,6 +65,8 @@ Dataset synthetic_dataset(std::size_t innovations, int year) {
                               {"pola_nomor_sertifikat", "000.8.3.3/{urut}/Bappeda/{tahun}"}}) {
     region.set(field, value);
   }
+  region.set("kepala_bappeda_nama", "Ir. Contoh Kepala Bappeda, M.T.");
+  region.set("kepala_bappeda_nip", nip(7));
   dataset.records.push_back(region);
   Record launching = make("kegiatan");
   launching.set("kode", "launching");
@@ -64,7 +82,32 @@ Dataset synthetic_dataset(std::size_t innovations, int year) {
     agency.set("kode", "opd-" + std::to_string(a + 1));
     agency.set("nama", std::string(kAgencies[a % kAgencies.size()]) + " " + std::to_string(a / kAgencies.size() + 1));
     agency.set("kepala_nama", "Kepala Perangkat Daerah " + std::to_string(a + 1));
+    agency.set("kepala_nip", nip(a));
+    agency.set("kepala_jabatan", "Kepala " + std::string(kAgencies[a % kAgencies.size()]));
     dataset.records.push_back(agency);
+    // A complete agency, as a submission to the IGA comes: a team with its SK, and two
+    // facilitators who are civil servants on that team.
+    Record team = make("tim_inovasi");
+    team.set("instansi", std::string(agency.get("kode")));
+    team.set("tahun", std::to_string(year));
+    team.set("nomor_sk", "000.8.3.3/" + std::to_string(a + 1) + "/SK/" + std::to_string(year));
+    team.set("tanggal_sk", std::to_string(year) + "-01-10");
+    dataset.records.push_back(team);
+    for (int f = 0; f < 2; ++f) {
+      Record facilitator = make("fasilitator");
+      facilitator.set("instansi", std::string(agency.get("kode")));
+      facilitator.set("nama", "Fasilitator " + std::to_string(f + 1) + " Perangkat Daerah " + std::to_string(a + 1));
+      facilitator.set("nip", nip(1000 + 2 * a + static_cast<std::size_t>(f)));
+      facilitator.set("pns", "1");
+      dataset.records.push_back(facilitator);
+      Record member = make("anggota_tim");
+      member.set("instansi", std::string(agency.get("kode")));
+      member.set("tahun", std::to_string(year));
+      member.set("nama", std::string(facilitator.get("nama")));
+      member.set("nip", std::string(facilitator.get("nip")));
+      member.set("peran_tim", "Anggota");
+      dataset.records.push_back(member);
+    }
   }
   for (std::size_t i = 0; i < innovations; ++i) {
     // Names of every length: from two words to a long descriptive title with an acronym.
@@ -81,9 +124,11 @@ Dataset synthetic_dataset(std::size_t innovations, int year) {
     innovation.set("tahun", std::to_string(year));
     innovation.set("nama", name);
     innovation.set("instansi", "opd-" + std::to_string(i % agencies + 1));
-    innovation.set("tahapan", "Penerapan");
-    innovation.set("jenis", i % 2 ? "Digital" : "Non Digital");
-    innovation.set("bentuk", "Inovasi Pelayanan Publik");
+    set_enum(innovation, "tahapan", "Penerapan");
+    set_enum(innovation, "jenis", i % 2 ? "Digital" : "Non Digital");
+    set_enum(innovation, "inisiator", i % 3 ? "OPD" : "Kepala Daerah");
+    set_enum(innovation, "bentuk", "Inovasi Pelayanan Publik");
+    set_enum(innovation, "urusan", i % 2 ? "Kesehatan" : "Pendidikan");
     innovation.set("waktu_uji_coba", std::to_string(year - 1) + "-03-01");
     innovation.set("waktu_penerapan", std::to_string(year - 1) + "-09-01");
     innovation.set("rancang_bangun", narrative(random, 330));
