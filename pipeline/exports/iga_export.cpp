@@ -1,3 +1,7 @@
+#include <deque>
+#include <future>
+#include <set>
+
 #include "exports/exports.h"
 #include "model/narrative.h"
 #include "validation/validation.h"
@@ -14,15 +18,53 @@ xlsx::Cell date(std::string_view iso) {
 }
 xlsx::Cell narrative(std::string_view json) { return narrative_to_text(narrative_from_json(json)); }
 
+using Row = std::vector<xlsx::Cell>;
+using Scores = std::map<std::string, const IndicativeScore*, std::less<>>;
+
+Row innovation_row(const Record& r, const Scores& scores) {
+  auto found = scores.find(r.get("kode"));
+  const IndicativeScore* score = found == scores.end() ? nullptr : found->second;
+  std::string urusan_lain;
+  if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
+  Narrative design = narrative_from_json(r.get("rancang_bangun"));
+  return {text(r.get("kode")), number(r.get("tahun")), text(r.get("nama")), text(r.get("instansi")),
+          text(r.has("tahapan") ? r.get("tahapan") : r.get("tahapan_asli")), text(r.get("inisiator")),
+          text(r.get("jenis")), text(r.has("bentuk") ? r.get("bentuk") : r.get("bentuk_asli")), text(r.get("urusan")),
+          text(urusan_lain), date(r.get("waktu_uji_coba")), date(r.get("waktu_penerapan")),
+          narrative_to_text(design), static_cast<double>(narrative_word_count(design)),
+          narrative(r.get("tujuan")), narrative(r.get("manfaat")), narrative(r.get("hasil")),
+          number(r.get("diajukan_iga")), number(r.get("anggaran")),
+          score ? xlsx::Cell{static_cast<double>(score->score)} : xlsx::Cell{},
+          score ? xlsx::Cell{static_cast<double>(score->max_score)} : xlsx::Cell{}};
+}
+
+// Rows are turned from stored narratives into text on other threads, a few hundred at a
+// time and at most two batches ahead of the sheet, so memory stays flat however many
+// innovations the year has.
+constexpr std::size_t kRowsPerBatch = 256;
+constexpr std::size_t kBatchesAhead = 2;
+
 }  // namespace
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target) {
   std::string year = std::to_string(context.year);
-  std::optional<ValidationReport> computed;
-  if (!context.report) computed = validate(context.snapshot, context.catalog, context.year);
-  const ValidationReport& report = context.report ? *context.report : *computed;
-  std::map<std::string, const IndicativeScore*> scores;
-  for (const auto& score : report.scores) scores[score.inovasi] = &score;
+  std::vector<const Record*> selected;
+  std::set<std::string_view> selected_codes;
+  for (const auto& r : context.snapshot.all("inovasi")) {
+    if (r.get("tahun") != year || (!context.agency.empty() && r.get("instansi") != context.agency)) continue;
+    selected.push_back(&r);
+    selected_codes.insert(r.get("kode"));
+  }
+  auto score_list = score_innovations(context.snapshot, context.catalog, context.year);
+  Scores scores;
+  for (const auto& score : score_list) scores[score.inovasi] = &score;
+  // The findings are only needed for the last sheet: validation runs meanwhile. From here
+  // on this thread reads records only through all() and the sets above (Snapshot's
+  // lookup indexes are built lazily and are the validation's alone until it is done).
+  std::future<ValidationReport> validation;
+  if (!context.report) {
+    validation = std::async(std::launch::async, [&] { return validate(context.snapshot, context.catalog, context.year); });
+  }
 
   // Every narrative of a year (37,000 innovations nationally): streamed, not held.
   xlsx::WorkbookWriter book(target, {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date},
@@ -31,33 +73,28 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
                       "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
                       "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
-  auto selected = [&](std::string_view innovation_code) {
-    if (context.agency.empty()) return true;
-    auto found = context.snapshot.where("inovasi", "kode", innovation_code, year);
-    return !found.empty() && found.front()->get("instansi") == context.agency;
+  std::deque<std::future<std::vector<Row>>> batches;
+  auto write_oldest = [&] {
+    for (const auto& row : batches.front().get()) innovations.row(row);
+    batches.pop_front();
   };
-  for (const auto& r : context.snapshot.all("inovasi")) {
-    if (r.get("tahun") != year || !selected(r.get("kode"))) continue;
-    const IndicativeScore* score = scores.count(std::string(r.get("kode"))) ? scores[std::string(r.get("kode"))] : nullptr;
-    std::string urusan_lain;
-    if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
-    Narrative design = narrative_from_json(r.get("rancang_bangun"));
-    innovations.row({text(r.get("kode")), number(r.get("tahun")), text(r.get("nama")), text(r.get("instansi")),
-                     text(r.has("tahapan") ? r.get("tahapan") : r.get("tahapan_asli")), text(r.get("inisiator")),
-                     text(r.get("jenis")), text(r.has("bentuk") ? r.get("bentuk") : r.get("bentuk_asli")), text(r.get("urusan")),
-                     text(urusan_lain), date(r.get("waktu_uji_coba")), date(r.get("waktu_penerapan")),
-                     narrative_to_text(design), static_cast<double>(narrative_word_count(design)),
-                     narrative(r.get("tujuan")), narrative(r.get("manfaat")), narrative(r.get("hasil")),
-                     number(r.get("diajukan_iga")), number(r.get("anggaran")),
-                     score ? xlsx::Cell{static_cast<double>(score->score)} : xlsx::Cell{},
-                     score ? xlsx::Cell{static_cast<double>(score->max_score)} : xlsx::Cell{}});
+  for (std::size_t start = 0; start < selected.size(); start += kRowsPerBatch) {
+    std::size_t end = std::min(selected.size(), start + kRowsPerBatch);
+    batches.push_back(std::async(std::launch::async, [&, start, end] {
+      std::vector<Row> rows;
+      rows.reserve(end - start);
+      for (std::size_t i = start; i < end; ++i) rows.push_back(innovation_row(*selected[i], scores));
+      return rows;
+    }));
+    if (batches.size() > kBatchesAhead) write_oldest();
   }
+  while (!batches.empty()) write_oldest();
 
   const auto& edition = context.catalog.indicators_for(context.year);
   auto& answers = book.add_sheet("Indikator");
   answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
   for (const auto& a : context.snapshot.all("jawaban_indikator")) {
-    if (a.get("tahun") != year || !selected(a.get("inovasi"))) continue;
+    if (a.get("tahun") != year || !selected_codes.contains(a.get("inovasi"))) continue;
     const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
     double weight = indicator ? indicator->weight : 0;
     double level = a.has("level") ? std::stod(std::string(a.get("level"))) : 0;
@@ -66,6 +103,9 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
                  text(a.get("status_bukti"))});
   }
 
+  std::optional<ValidationReport> computed;
+  if (validation.valid()) computed = validation.get();
+  const ValidationReport& report = context.report ? *context.report : *computed;
   auto& findings = book.add_sheet("Temuan");
   findings.header({"tingkat", "data", "kolom", "pesan"});
   for (const auto& f : report.findings) {
