@@ -42,7 +42,9 @@ std::string images_fingerprint(const std::string& markup, const std::filesystem:
 
 struct Job {
   const documents::PlannedDocument* document = nullptr;
-  render::RenderedMarkup markup;
+  // The filled template is not kept from planning to rendering: filling it again is
+  // cheap, and holding tens of thousands of them was the largest part of a batch's memory.
+  std::filesystem::path template_file;
   std::string key;
   enum class State { New, Changed, Unchanged, Failed } state = State::New;
   std::string error;
@@ -63,6 +65,11 @@ std::string_view state_name(Job::State state) {
   return "";
 }
 
+render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates) {
+  const auto& doc = *job.document;
+  return templates.render(job.template_file, doc.data, false, doc.shared.get());
+}
+
 void plan_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp, const Manifest& manifest,
               const std::filesystem::path& output, bool force) {
   const auto& doc = *job.document;
@@ -71,16 +78,17 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
     job.error = doc.error;
     return;
   }
+  if (job.state == Job::State::Failed) return;  // its template is missing
+  std::string markup;
   try {
-    job.markup = templates.render(templates.resolve(doc.template_name), doc.data, false, doc.shared.get());
+    markup = fill(job, templates).markup;
   } catch (const std::exception& e) {
     job.state = Job::State::Failed;
     job.error = e.what();
     return;
   }
-  job.key = documents::sha256_hex(job.markup.markup + '\0' + fonts_fp + '\0' +
-                                  images_fingerprint(job.markup.markup, templates.folder()) + '\0' + doc.date.iso() + '\0' +
-                                  std::string(kEngineVersion));
+  job.key = documents::sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
+                                  doc.date.iso() + '\0' + std::string(kEngineVersion));
   const ManifestEntry* entry = manifest.find(doc.path.generic_string());
   std::error_code error;
   auto size = std::filesystem::file_size(output / doc.path, error);
@@ -92,14 +100,13 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
     job.state = Job::State::Unchanged;
     job.sha256 = entry->sha256;
     job.size = entry->size;
-    job.markup = {};  // nothing to render: the filled template would only take memory until the batch ends
   }
 }
 
 void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
                 const std::filesystem::path& output) {
   try {
-    auto rendered = render::render_markup(job.markup, templates.folder(), fonts, {false, job.document->date});
+    auto rendered = render::render_markup(fill(job, templates), templates.folder(), fonts, {false, job.document->date});
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the batch
     job.sha256 = documents::sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
@@ -109,7 +116,6 @@ void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontM
     job.state = Job::State::Failed;
     job.error = e.what();
   }
-  job.markup = {};  // the memory goes back as soon as the document is done
 }
 
 // Runs body(0..count-1) on up to `jobs` threads, each taking the next index.
@@ -150,7 +156,28 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   // Plan: fill every template and decide what is new, changed or unchanged.
   // Filling and hashing is independent per document: the workers share it out.
   std::vector<Job> jobs(documents.size());
-  for (std::size_t i = 0; i < documents.size(); ++i) jobs[i].document = &documents[i];
+  // Templates resolved once per name, not per document; a name that resolves to nothing
+  // fails each of its documents with the reason.
+  std::map<std::string, std::pair<std::filesystem::path, std::string>> template_files;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    jobs[i].document = &documents[i];
+    const auto& name = documents[i].template_name;
+    auto found = template_files.find(name);
+    if (found == template_files.end()) {
+      std::pair<std::filesystem::path, std::string> resolved;
+      try {
+        resolved.first = templates.resolve(name);
+      } catch (const std::exception& e) {
+        resolved.second = e.what();
+      }
+      found = template_files.emplace(name, resolved).first;
+    }
+    jobs[i].template_file = found->second.first;
+    if (!found->second.second.empty()) {
+      jobs[i].state = Job::State::Failed;
+      jobs[i].error = found->second.second;
+    }
+  }
   parallel_for(jobs.size(), options.jobs, [&](std::size_t i) {
     plan_job(jobs[i], templates, fonts_fp, manifest, output, options.force);
   });

@@ -47,6 +47,9 @@ std::string nip(std::size_t n) {
   return text;
 }
 
+// Twenty innovations per agency, as in a mid-sized region.
+std::size_t agency_count(std::size_t innovations) { return std::max<std::size_t>(1, innovations / 20); }
+
 // An enumerated field as an import leaves it: the value and the text it came from.
 void set_enum(Record& record, const std::string& field, const std::string& value) {
   record.set(field, value);
@@ -55,8 +58,7 @@ void set_enum(Record& record, const std::string& field, const std::string& value
 
 }  // namespace
 
-Dataset synthetic_dataset(std::size_t innovations, int year) {
-  std::mt19937 random(static_cast<unsigned>(innovations));
+Dataset synthetic_agencies(std::size_t innovations, int year) {
   Dataset dataset;
   Record region = make("daerah");
   for (auto [field, value] : {std::pair{"kode", "contoh"}, {"nama_daerah", "Kabupaten Contoh"}, {"sebutan_kepala_daerah", "Bupati"},
@@ -76,7 +78,7 @@ Dataset synthetic_dataset(std::size_t innovations, int year) {
   launching.set("tanggal", std::to_string(year) + "-02-24");
   launching.set("tempat", "Aula");
   dataset.records.push_back(launching);
-  std::size_t agencies = std::max<std::size_t>(1, innovations / 20);
+  std::size_t agencies = agency_count(innovations);
   for (std::size_t a = 0; a < agencies; ++a) {
     Record agency = make("instansi");
     agency.set("kode", "opd-" + std::to_string(a + 1));
@@ -109,7 +111,14 @@ Dataset synthetic_dataset(std::size_t innovations, int year) {
       dataset.records.push_back(member);
     }
   }
-  for (std::size_t i = 0; i < innovations; ++i) {
+  return dataset;
+}
+
+Dataset synthetic_innovations(std::size_t innovations, int year, std::size_t first, std::size_t last) {
+  std::size_t agencies = agency_count(innovations);
+  Dataset dataset;
+  for (std::size_t i = first; i < last && i < innovations; ++i) {
+    std::mt19937 random(static_cast<unsigned>(i));  // each innovation alone: any slice is the same records
     // Names of every length: from two words to a long descriptive title with an acronym.
     std::size_t words = 2 + random() % 14;
     std::string name, acronym;
@@ -139,6 +148,15 @@ Dataset synthetic_dataset(std::size_t innovations, int year) {
     dataset.records.push_back(std::move(innovation));
   }
   return dataset;
+}
+
+void save_synthetic_dataset(Store& store, std::size_t innovations, int year) {
+  store.save(synthetic_agencies(innovations, year));
+  // In slices, so the benchmark's own data never holds every narrative at once.
+  constexpr std::size_t kSlice = 2000;
+  for (std::size_t first = 0; first < innovations; first += kSlice) {
+    store.save(synthetic_innovations(innovations, year, first, first + kSlice));
+  }
 }
 
 }  // namespace inovasi::bench

@@ -60,8 +60,10 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   std::filesystem::remove_all(out / std::to_string(year));
   Catalog catalog = env.load_catalog();
   Store store = Store::open(out / "bench.db", true);
-  store.save(bench::synthetic_dataset(count, year));
-  Snapshot snapshot = Snapshot::load(store);
+  bench::save_synthetic_dataset(store, count, year);
+  // The certificate benchmarks load what `inovasi certificates` loads; the export needs every narrative.
+  Snapshot snapshot = Snapshot::load(store, which == "iga-export" ? Snapshot::Contents::Everything
+                                                                  : Snapshot::Contents::WithoutNarratives);
   Environment bench_env{out / "bench.db", env.templates, out, env.fonts, env.out, env.err};
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);

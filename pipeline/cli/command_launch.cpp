@@ -52,7 +52,7 @@ int run_launch(const Args& args, const Environment& env) {
 
 int run_certificates(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
-  YearData loaded = load_year(args, env);
+  YearData loaded = load_year(args, env, Snapshot::Contents::WithoutNarratives);  // certificates print none
   auto run = run_with_print_file(loaded, {"certificate"}, args, env);
   return report_batch(args, run.summary, env);
 }

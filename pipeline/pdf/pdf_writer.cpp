@@ -45,6 +45,8 @@ class PageWriter {
 
   HPDF_Page draw(const Page& page, const PaperSize& paper) {
     HPDF_Page handle = HPDF_AddPage(document_.get());
+    document_.check("adding a page");
+    if (!handle) throw PdfError("adding a page: libharu refused it");
     HPDF_Page_SetWidth(handle, static_cast<HPDF_REAL>(paper.width));
     HPDF_Page_SetHeight(handle, static_cast<HPDF_REAL>(paper.height));
     height_ = paper.height;
@@ -206,6 +208,8 @@ TextEncoding encoding_for(std::string_view utf8_text) {
   return to_cp1252(utf8_text) ? TextEncoding::Cp1252 : TextEncoding::Utf8;
 }
 
+constexpr HPDF_UINT kPagesPerNode = 512;
+
 struct StreamingPdfWriter::State {
   HpdfDocument& document;
   TextEncoding encoding;
@@ -217,8 +221,11 @@ struct StreamingPdfWriter::State {
 
 StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
                                        std::optional<CharactersByFace> subsets)
-    : state_(new State{document, encoding, PageWriter(document, fonts, encoding, std::move(subsets)), {}, {}, 0}) {
+    : state_(new State{document, encoding, PageWriter(document, fonts, encoding, subsets), {}, {}, 0}) {
   HPDF_SetCompressionMode(document.get(), HPDF_COMP_ALL);
+  // libharu's flat page tree holds 32,767 pages at most (and viewers page slowly through
+  // a long flat one): a print file gets a two-level tree, up to 8,191 × 512 pages.
+  if (!subsets) HPDF_SetPagesConfiguration(document.get(), kPagesPerNode);
   if (encoding == TextEncoding::Utf8) {
     HPDF_UseUTFEncodings(document.get());
     HPDF_SetCurrentEncoder(document.get(), "UTF-8");

@@ -122,8 +122,14 @@ SaveSummary Store::save(const Dataset& dataset) {
   return summary;
 }
 
-std::vector<Record> Store::load(const RecordKind& kind) const {
+std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
   auto columns = store_columns(kind);
+  if (!narratives) {
+    std::erase_if(columns, [&](const std::string& column) {
+      const auto* spec = kind.field(column);
+      return spec && spec->type == FieldType::Narrative;
+    });
+  }
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
   sql += " FROM " + std::string(kind.name) + " ORDER BY ";

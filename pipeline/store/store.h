@@ -26,7 +26,9 @@ class Store {
   // any error.
   SaveSummary save(const Dataset& dataset);
 
-  std::vector<Record> load(const RecordKind& kind) const;
+  // Every record of the kind; without narrative fields when `narratives` is false (they
+  // are most of an innovation's bytes, and most documents print none).
+  std::vector<Record> load(const RecordKind& kind, bool narratives = true) const;
   std::vector<Record> load(std::string_view kind_name) const;
   bool contains(const RecordKind& kind, const std::vector<std::string>& key) const;
 

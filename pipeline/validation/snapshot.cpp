@@ -4,9 +4,12 @@
 
 namespace inovasi {
 
-Snapshot Snapshot::load(const Store& store) {
+Snapshot Snapshot::load(const Store& store, Contents contents) {
   Snapshot snapshot;
-  for (const auto& kind : record_kinds()) snapshot.records_[std::string(kind.name)] = store.load(kind);
+  snapshot.contents_ = contents;
+  for (const auto& kind : record_kinds()) {
+    snapshot.records_[std::string(kind.name)] = store.load(kind, contents == Contents::Everything);
+  }
   return snapshot;
 }
 

@@ -18,14 +18,22 @@ class Snapshot {
   Snapshot(Snapshot&&) = default;
   Snapshot& operator=(Snapshot&&) = default;
   // A copy gets fresh indexes: the old ones point into the original's records.
-  Snapshot(const Snapshot& other) : records_(other.records_) {}
+  Snapshot(const Snapshot& other) : records_(other.records_), contents_(other.contents_) {}
   Snapshot& operator=(const Snapshot& other) {
     records_ = other.records_;
+    contents_ = other.contents_;
     indexes_.clear();
     return *this;
   }
 
-  static Snapshot load(const Store& store);
+  enum class Contents {
+    Everything,
+    // No narrative fields: for documents that print none (certificates). Such a
+    // snapshot cannot be validated (validate() refuses it): narratives have rules.
+    WithoutNarratives,
+  };
+  static Snapshot load(const Store& store, Contents contents = Contents::Everything);
+  bool has_narratives() const { return contents_ == Contents::Everything; }
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
 
   const std::vector<Record>& all(std::string_view kind) const;
@@ -43,6 +51,7 @@ class Snapshot {
   const Index& index(std::string_view kind, std::string_view field) const;
 
   std::map<std::string, std::vector<Record>, std::less<>> records_;
+  Contents contents_ = Contents::Everything;
   mutable std::map<std::pair<std::string, std::string>, Index> indexes_;
 };
 

@@ -1,5 +1,7 @@
 #include "validation/validation.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 
 namespace inovasi {
@@ -36,6 +38,7 @@ std::string agency_of_finding(const std::string& label, const Snapshot& snapshot
 }
 
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
+  if (!snapshot.has_narratives()) throw std::logic_error("validate: the snapshot was loaded without narratives");
   Findings findings;
   check_region(snapshot, findings);
   check_agencies(snapshot, catalog, year, findings);
