@@ -149,12 +149,28 @@ class PageWriter {
     double width = op.width * columns / op.columns;
     HPDF_Page_DrawImage(page_, image, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
                         static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(op.height));
+    stencils_.push_back(image);
   }
+
+ public:
+  // libharu attaches a CCITT image's DecodeParms to the image only when it writes the
+  // document; a document abandoned before (a later page failed) would leak them.
+  void release_unwritten_stencils() {
+    for (HPDF_Image image : stencils_) {
+      if (image->filterParams) HPDF_Dict_Free(image->filterParams);
+      image->filterParams = nullptr;
+    }
+    stencils_.clear();
+  }
+  void forget_stencils() { stencils_.clear(); }  // written: the document owns them now
+
+ private:
 
   HpdfDocument& document_;
   FontSet& fonts_;
   TextEncoding encoding_;
   std::optional<CharactersByFace> subsets_;  // none: faces are embedded whole
+  std::vector<HPDF_Image> stencils_;        // QR codes not yet written
   HPDF_Page page_ = nullptr;
   double height_ = 0;
   HPDF_Font current_font_ = nullptr;
@@ -211,6 +227,7 @@ TextEncoding encoding_for(std::string_view utf8_text) {
 constexpr HPDF_UINT kPagesPerNode = 512;
 
 struct StreamingPdfWriter::State {
+  ~State() { writer.release_unwritten_stencils(); }
   HpdfDocument& document;
   TextEncoding encoding;
   PageWriter writer;
@@ -249,6 +266,7 @@ PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions&
   write_info(state_->document, info, options);
   PdfResult result;
   result.encoding = state_->encoding;
+  state_->writer.forget_stencils();  // from here on libharu may have attached their parameters
   result.bytes = state_->document.save_to_memory();
   result.pages = static_cast<int>(state_->pages.size());
   return result;
