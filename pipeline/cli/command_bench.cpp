@@ -199,7 +199,8 @@ Command bench_command() {
           "inovasi bench page|certificates|print-file|iga-export|rerun [--count N] [--jobs J] [--out DIR] [--json]\n\n"
           "page: one A4 page through markup, layout and PDF. The others build a synthetic store of N\n"
           "innovations (default 1000) in DIR (default: the system temp folder) and time the real\n"
-          "paths: one certificate PDF each, the print file, the IGA workbook, a re-run with no change.",
+          "paths: one certificate PDF each, the print file, the IGA workbook, a re-run with no change\n"
+          "(with the time of its phases: plan, batch, print file).",
           {{"count", "N", "documents or innovations"}, {"jobs", "J", "parallel workers (default: cores)"},
            {"json", "", "one JSON object"}},
           run_bench};

@@ -74,11 +74,19 @@ const FontFace& FontSet::full_face(Styled& entry, const std::string& family) {
   return *entry.full;
 }
 
-// Layout hands face ids back to ask about them: answered without the library's lock.
+// Faces are kept by id as they are handed to layout, which asks about them by id:
+// answered without the library's lock. An id from another set (the print file's
+// workers) is looked up once.
+int FontSet::hand_out(const FontFace& face) {
+  auto index = static_cast<std::size_t>(face.id);
+  if (index >= by_id_.size()) by_id_.resize(index + 1, nullptr);
+  by_id_[index] = &face;
+  return face.id;
+}
+
 const FontFace& FontSet::known(int id) {
   auto index = static_cast<std::size_t>(id);
-  if (index >= by_id_.size()) by_id_.resize(index + 1, nullptr);
-  if (!by_id_[index]) by_id_[index] = &manifest_.library->face(id);
+  if (index >= by_id_.size() || !by_id_[index]) hand_out(manifest_.library->face(id));
   return *by_id_[index];
 }
 
@@ -90,16 +98,16 @@ int FontSet::face_for(const layout::FaceKey& key, char32_t code_point) {
   // A space has no outline to lack: the styled face always draws it.
   bool space = code_point == U' ' || code_point == U'\u00A0';
   Styled& primary = *last_chain_.front();
-  if (primary.cut && (space || primary.cut->has_glyph(code_point))) return known(primary.cut->id).id;
+  if (primary.cut && (space || primary.cut->has_glyph(code_point))) return hand_out(*primary.cut);
   // Not in the cut: the full font (loaded only now), then the fallback family.
   const FontFace& full = full_face(primary, key.family);
-  if (space || full.has_glyph(code_point)) return known(full.id).id;
+  if (space || full.has_glyph(code_point)) return hand_out(full);
   if (!manifest_.families.contains(fallback_) || key.family == fallback_) return layout::kNoFace;
   if (last_chain_.size() < 2) last_chain_.push_back(&styled(fallback_, key));
   Styled& fallback = *last_chain_[1];
-  if (fallback.cut && fallback.cut->has_glyph(code_point)) return known(fallback.cut->id).id;
+  if (fallback.cut && fallback.cut->has_glyph(code_point)) return hand_out(*fallback.cut);
   const FontFace& fallback_full = full_face(fallback, fallback_);
-  return fallback_full.has_glyph(code_point) ? known(fallback_full.id).id : layout::kNoFace;
+  return fallback_full.has_glyph(code_point) ? hand_out(fallback_full) : layout::kNoFace;
 }
 
 double FontSet::advance(int face, char32_t code_point) { return known(face).advance(code_point); }

@@ -57,6 +57,7 @@ class FontSet : public layout::TextMeasurer {
   };
   Styled& styled(const std::string& family, const layout::FaceKey& key);
   const FontFace& full_face(Styled& styled, const std::string& family);
+  int hand_out(const FontFace& face);
   const FontFace& known(int id);
 
   const FontManifest& manifest_;

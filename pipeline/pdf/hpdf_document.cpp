@@ -68,7 +68,10 @@ std::string HpdfDocument::load_truetype(std::string_view file, std::string_view 
   readers_.push_back(std::make_unique<MemoryReader>(MemoryReader{file, 0}));
   HPDF_Stream stream = HPDF_CallbackReader_New(doc_->mmgr, &MemoryReader::read, &MemoryReader::seek,
                                                &MemoryReader::tell, &MemoryReader::size, readers_.back().get());
-  if (!stream) check(what);
+  if (!stream) {
+    check(what);
+    throw PdfError(std::string(what) + ": out of memory");
+  }
   // What HPDF_LoadTTFontFromFile does after opening the file (libharu has no public
   // call that takes memory): parse, register, and give the subset its tag.
   HPDF_FontDef def = HPDF_TTFontDef_Load(doc_->mmgr, stream, HPDF_TRUE);

@@ -58,6 +58,17 @@ class PageWriter {
     return handle;
   }
 
+  // libharu attaches a CCITT image's DecodeParms to the image only when it writes the
+  // document; a document abandoned before (a later page failed) would leak them.
+  void release_unwritten_stencils() {
+    for (HPDF_Image image : stencils_) {
+      if (image->filterParams) HPDF_Dict_Free(image->filterParams);
+      image->filterParams = nullptr;
+    }
+    stencils_.clear();
+  }
+  void forget_stencils() { stencils_.clear(); }  // written: the document owns them now
+
  private:
   HPDF_Font font(int face) {
     auto it = fonts_cache_.find(face);
@@ -151,20 +162,6 @@ class PageWriter {
                         static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(op.height));
     stencils_.push_back(image);
   }
-
- public:
-  // libharu attaches a CCITT image's DecodeParms to the image only when it writes the
-  // document; a document abandoned before (a later page failed) would leak them.
-  void release_unwritten_stencils() {
-    for (HPDF_Image image : stencils_) {
-      if (image->filterParams) HPDF_Dict_Free(image->filterParams);
-      image->filterParams = nullptr;
-    }
-    stencils_.clear();
-  }
-  void forget_stencils() { stencils_.clear(); }  // written: the document owns them now
-
- private:
 
   HpdfDocument& document_;
   FontSet& fonts_;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -73,12 +74,13 @@ class CheckingContext : public mustache::context<std::string> {
   using Loader = std::function<const std::string&(const std::filesystem::path&, std::set<std::string>&)>;
   CheckingContext(const Data* data, const Data* shared, std::filesystem::path partials, std::set<std::string> sections,
                   Loader loader)
-      : context(data), shared_(shared), partials_(std::move(partials)), sections_(std::move(sections)),
-        loader_(std::move(loader)) {}
+      : context(data), partials_(std::move(partials)), sections_(std::move(sections)), loader_(std::move(loader)) {
+    if (shared) shared_.emplace(shared);
+  }
 
   const Data* get(const std::string& name) const override {
     const Data* found = context::get(name);
-    if (!found && shared_) found = lookup_dotted(*shared_, name);
+    if (!found && shared_) found = shared_->get(name);  // kainjow's own lookup, dotted names and all
     if (!found && !sections_.contains(name)) missing_.insert(name);
     return found;
   }
@@ -103,21 +105,7 @@ class CheckingContext : public mustache::context<std::string> {
   const std::vector<std::filesystem::path>& used() const { return used_; }
 
  private:
-  // "a.b.c" in `root`, as Mustache resolves dotted names.
-  static const Data* lookup_dotted(const Data& root, const std::string& name) {
-    const Data* at = &root;
-    std::size_t start = 0;
-    while (at) {
-      auto dot = name.find('.', start);
-      if (!at->is_object()) return nullptr;
-      at = at->get(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-      if (dot == std::string::npos) return at;
-      start = dot + 1;
-    }
-    return nullptr;
-  }
-
-  const Data* shared_;
+  std::optional<mustache::context<std::string>> shared_;
   std::filesystem::path partials_;
   mutable std::set<std::string> sections_;
   Loader loader_;
