@@ -67,7 +67,7 @@ std::string_view state_name(Job::State state) {
 
 render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates) {
   const auto& doc = *job.document;
-  return templates.render(job.template_file, doc.data, false, doc.shared.get());
+  return templates.render(job.template_file, doc.data(), false, doc.shared.get());
 }
 
 void plan_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp, const Manifest& manifest,

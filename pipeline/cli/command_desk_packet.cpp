@@ -44,8 +44,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
     auto folder = env.output / doc.path.parent_path();
     if (!std::filesystem::exists(folder / "packet.pdf")) continue;  // its PDF failed: reported above
     try {
-      std::string agency = doc.data.get("instansi")->get("kode")->string_value();
-      exports::write_iga_export({snapshot, catalog, year, doc.date, agency, &report}, folder / "packet.xlsx");
+      exports::write_iga_export({snapshot, catalog, year, doc.date, doc.agency, &report}, folder / "packet.xlsx");
       write_zip(folder);
     } catch (const std::exception& e) {
       env.err << "desk-packet: " << doc.label << ": " << e.what() << '\n';

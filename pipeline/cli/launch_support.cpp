@@ -60,8 +60,9 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
   // Filled on the workers, in any order: reads the plan and the templates only.
   auto part = [&](std::size_t i) {
     const auto& doc = *included[i];
-    std::string bookmark = doc.data.get("nomor")->string_value() + " " + doc.data.get("instansi")->get("nama")->string_value();
-    return render::PrintPart{templates.render(template_files.at(doc.template_name), doc.data, false, doc.shared.get()),
+    const auto data = doc.data();
+    std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
+    return render::PrintPart{templates.render(template_files.at(doc.template_name), data, false, doc.shared.get()),
                              bookmark};
   };
   auto pdf = render::render_print_file(included.size(), part, templates.folder(), fonts,

@@ -22,33 +22,36 @@ Data row(int no, std::string_view name, std::string_view nip, std::string_view o
 }
 
 PlannedDocument plan_attendance(DocumentContext& context, const Record& event, int year) {
-  PlannedDocument doc{"attendance", "daftar-hadir", {}, object(), {year, 1, 1}, event.key_label(), {}, {}};
+  PlannedDocument doc{"attendance", "daftar-hadir", {year, 1, 1}, event.key_label()};
   auto date = date_of(event.get("tanggal"));
   if (!date) {
     doc.error = "tanggal: the event has no date";
     return doc;
   }
   doc.date = *date;
-  doc.data = object();
-  doc.data.set("nama_kegiatan", std::string(event.get("nama_kegiatan")));
-  doc.data.set("tanggal", date_data(*date));
-  doc.data.set("jam_mulai", std::string(event.get("jam_mulai")));
-  doc.data.set("jam_selesai", std::string(event.get("jam_selesai")));
-  doc.data.set("tempat", std::string(event.get("tempat")));
-  Data rows = list();
-  int no = 0;
-  for (const auto* invited : context.snapshot.where("undangan", "kegiatan", event.get("kode"))) {
-    rows.push_back(row(++no, invited->get("nama"), invited->get("nip"), invited->get("jabatan"), invited->get("instansi"),
-                       invited->get("no_hp")));
-  }
-  if (event.get("undang_fasilitator") == "1") {
-    for (const auto& agency : context.snapshot.all("instansi")) {
-      for (const auto* f : context.snapshot.where("fasilitator", "instansi", agency.get("kode"))) {
-        rows.push_back(row(++no, f->get("nama"), f->get("nip"), f->get("jabatan"), agency.get("nama"), f->get("no_hp")));
+  doc.source = [from = context.borrowed(), &event, date = *date] {
+    Data data = object();
+    data.set("nama_kegiatan", std::string(event.get("nama_kegiatan")));
+    data.set("tanggal", date_data(date));
+    data.set("jam_mulai", std::string(event.get("jam_mulai")));
+    data.set("jam_selesai", std::string(event.get("jam_selesai")));
+    data.set("tempat", std::string(event.get("tempat")));
+    Data rows = list();
+    int no = 0;
+    for (const auto* invited : from.snapshot.where("undangan", "kegiatan", event.get("kode"))) {
+      rows.push_back(row(++no, invited->get("nama"), invited->get("nip"), invited->get("jabatan"), invited->get("instansi"),
+                         invited->get("no_hp")));
+    }
+    if (event.get("undang_fasilitator") == "1") {
+      for (const auto& agency : from.snapshot.all("instansi")) {
+        for (const auto* f : from.snapshot.where("fasilitator", "instansi", agency.get("kode"))) {
+          rows.push_back(row(++no, f->get("nama"), f->get("nip"), f->get("jabatan"), agency.get("nama"), f->get("no_hp")));
+        }
       }
     }
-  }
-  doc.data.set("peserta", rows);
+    data.set("peserta", rows);
+    return data;
+  };
   doc.path = std::filesystem::path(std::to_string(year)) / "events" / (date->iso() + "-" + slugify(event.get("kode"))) /
              "daftar-hadir.pdf";
   return doc;

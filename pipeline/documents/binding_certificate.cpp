@@ -20,29 +20,33 @@ std::optional<Date> award_date(const DocumentContext& context, const Record* awa
 
 PlannedDocument plan_certificate(DocumentContext& context, const Record& innovation, const Record* award, int year) {
   std::string key = certificate_key(innovation, year);
-  PlannedDocument doc{"certificate", "sertifikat", {}, object(), {year, 1, 1}, key, {}, {}};
+  PlannedDocument doc{"certificate", "sertifikat", {year, 1, 1}, key};
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   auto date = award_date(context, award, year);
   if (!agency) doc.error = "instansi: the innovation has no agency";
   else if (!date) doc.error = "tanggal: neither the award nor a Launching Inovasi event of the year has a date";
   if (!doc.error.empty()) return doc;
   doc.date = *date;
+  doc.agency = agency->get("kode");
   auto number = issue_number(context, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
-                             {{"kode_instansi", std::string(agency->get("kode"))}});
-  doc.data = object();
-  doc.data.set("nomor", number.number);
-  doc.data.set("kode_verifikasi", number.verification_code);
-  doc.data.set("qr", verification_payload(context.region, number.verification_code));
-  doc.data.set("instansi", agency_data(*agency, context.catalog, context.signed_copy));
-  Data inovasi = object();
-  inovasi.set("nama", std::string(innovation.get("nama")));
-  inovasi.set("tahapan", std::string(innovation.get("tahapan")));
-  doc.data.set("inovasi", inovasi);
-  doc.data.set("tahun", std::to_string(year));
-  doc.data.set("tanggal", date_data(*date));
-  doc.data.set("jenis", award ? std::string(award->get("jenis")) : std::string());
+                             {{"kode_instansi", doc.agency}});
   doc.path = std::filesystem::path(std::to_string(year)) / "certificates" / (slugify(number.number) + ".pdf");
   doc.registry_entry = std::make_pair(std::string("sertifikat"), key);
+  doc.source = [from = context.borrowed(), &innovation, agency, award, number, year, date = *date] {
+    Data data = object();
+    data.set("nomor", number.number);
+    data.set("kode_verifikasi", number.verification_code);
+    data.set("qr", verification_payload(from.region, number.verification_code));
+    data.set("instansi", agency_data(*agency, from.catalog, from.signed_copy));
+    Data inovasi = object();
+    inovasi.set("nama", std::string(innovation.get("nama")));
+    inovasi.set("tahapan", std::string(innovation.get("tahapan")));
+    data.set("inovasi", inovasi);
+    data.set("tahun", std::to_string(year));
+    data.set("tanggal", date_data(date));
+    data.set("jenis", award ? std::string(award->get("jenis")) : std::string());
+    return data;
+  };
   return doc;
 }
 

@@ -9,44 +9,52 @@
 namespace inovasi::documents {
 namespace {
 
+Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
+  auto innovation = snapshot.where("inovasi", "kode", line.get("inovasi"), line.get("tahun"));
+  Data row = object();
+  row.set("no", std::to_string(no));
+  row.set("inovasi", innovation.empty() ? std::string(line.get("inovasi")) : std::string(innovation.front()->get("nama")));
+  row.set("target_tahapan", std::string(line.get("target_tahapan")));
+  row.set("jadwal", std::string(line.get("jadwal")));
+  row.set("indikator", std::string(line.get("indikator")));
+  row.set("anggaran", line.has("anggaran") ? indonesian::rupiah(std::stoll(std::string(line.get("anggaran")))) : "-");
+  row.set("keterangan", std::string(line.get("keterangan")));
+  return row;
+}
+
 PlannedDocument plan_contract(DocumentContext& context, const Record& agency, const std::vector<const Record*>& lines,
                               int year) {
   std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
-  PlannedDocument doc{"contract", "perjanjian-kinerja", {}, object(), {year, 1, 1}, "perjanjian_kinerja " + key, {}, {}};
+  PlannedDocument doc{"contract", "perjanjian-kinerja", {year, 1, 1}, "perjanjian_kinerja " + key};
+  doc.agency = agency.get("kode");
   if (!agency.has("kepala_nama") || !agency.has("kepala_jabatan")) {
     doc.error = "kepala_nama/kepala_jabatan: the agency head (PIHAK PERTAMA) is missing";
     return doc;
   }
   std::optional<Date> signed_on;
-  Data rows = list();
-  int no = 0;
   for (const auto* line : lines) {
-    if (!signed_on) signed_on = date_of(line->get("tanggal_tanda_tangan"));
-    auto innovation = context.snapshot.where("inovasi", "kode", line->get("inovasi"), line->get("tahun"));
-    Data row = object();
-    row.set("no", std::to_string(++no));
-    row.set("inovasi", innovation.empty() ? std::string(line->get("inovasi")) : std::string(innovation.front()->get("nama")));
-    row.set("target_tahapan", std::string(line->get("target_tahapan")));
-    row.set("jadwal", std::string(line->get("jadwal")));
-    row.set("indikator", std::string(line->get("indikator")));
-    row.set("anggaran", line->has("anggaran") ? indonesian::rupiah(std::stoll(std::string(line->get("anggaran")))) : "-");
-    row.set("keterangan", std::string(line->get("keterangan")));
-    rows.push_back(row);
+    if ((signed_on = date_of(line->get("tanggal_tanda_tangan")))) break;
   }
   if (signed_on) doc.date = *signed_on;
   auto number = issue_number(context, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
-                             {{"kode_instansi", std::string(agency.get("kode"))}});
-  doc.data = object();
-  doc.data.set("nomor", number.number);
-  doc.data.set("kode_verifikasi", number.verification_code);
-  doc.data.set("qr", verification_payload(context.region, number.verification_code));
-  doc.data.set("tahun", std::to_string(year));
-  doc.data.set("instansi", agency_data(agency, context.catalog, context.signed_copy));
-  doc.data.set("tanggal", signed_on ? date_data(*signed_on) : Data(false));
-  doc.data.set("jumlah_inovasi", indonesian::count_with_words(no));
-  doc.data.set("lampiran", rows);
+                             {{"kode_instansi", doc.agency}});
   doc.path = std::filesystem::path(std::to_string(year)) / "launching" / slugify(agency.get("kode")) / "perjanjian-kinerja.pdf";
   doc.registry_entry = std::make_pair(std::string("perjanjian"), key);
+  doc.source = [from = context.borrowed(), &agency, lines, number, year, signed_on] {
+    Data rows = list();
+    int no = 0;
+    for (const auto* line : lines) rows.push_back(contract_row(from.snapshot, *line, ++no));
+    Data data = object();
+    data.set("nomor", number.number);
+    data.set("kode_verifikasi", number.verification_code);
+    data.set("qr", verification_payload(from.region, number.verification_code));
+    data.set("tahun", std::to_string(year));
+    data.set("instansi", agency_data(agency, from.catalog, from.signed_copy));
+    data.set("tanggal", signed_on ? date_data(*signed_on) : Data(false));
+    data.set("jumlah_inovasi", indonesian::count_with_words(no));
+    data.set("lampiran", rows);
+    return data;
+  };
   return doc;
 }
 

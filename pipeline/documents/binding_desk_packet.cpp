@@ -15,7 +15,7 @@ bool filled(const Record& innovation, std::string_view field) {
   return !narrative_from_json(innovation.get(field)).empty();
 }
 
-Data checklist(const DocumentContext& context, const Record& innovation, int year) {
+Data checklist(const DataContext& context, const Record& innovation, int year) {
   const auto& edition = context.catalog.indicators_for(year);
   Data check = object();
   auto minimum = edition.minimum_words.find("rancang_bangun");
@@ -38,41 +38,54 @@ Data checklist(const DocumentContext& context, const Record& innovation, int yea
   return check;
 }
 
-PlannedDocument plan_packet(DocumentContext& context, const Record& agency, const std::vector<const Record*>& innovations,
-                            const std::vector<const Diagnostic*>& findings, int year) {
-  std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
-  PlannedDocument doc{"desk-packet", "paket-desk", {}, object(), {year, 1, 1}, "paket desk " + key, {}, {}};
-  doc.data.set("tahun", std::to_string(year));
-  doc.data.set("instansi", agency_data(agency, context.catalog, false));
-  Data list_of = list();
+Data finding_rows(const std::vector<Diagnostic>& findings) {
+  Data rows = list();
   int no = 0;
+  for (const auto& finding : findings) {
+    Data row = object();
+    row.set("no", std::to_string(++no));
+    row.set("tingkat", std::string(severity_name(finding.severity)));
+    row.set("kesalahan", Data(finding.severity == Severity::Error));
+    row.set("data", finding.record);
+    row.set("kolom", finding.field);
+    row.set("pesan", finding.message);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+PlannedDocument plan_packet(const DocumentContext& context, const Record& agency, std::vector<const Record*> innovations,
+                            std::vector<Diagnostic> findings, int year) {
+  std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
+  PlannedDocument doc{"desk-packet", "paket-desk", {year, 1, 1}, "paket desk " + key};
+  doc.agency = agency.get("kode");
   for (const auto* innovation : innovations) {
-    Data item = object();
-    add_narrative_fields(item, context, *innovation, year, 1);
-    item.set("no", std::to_string(++no));
-    item.set("periksa", checklist(context, *innovation, year));
-    list_of.push_back(item);
     for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
       if (auto date = date_of(innovation->get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
     }
   }
-  doc.data.set("inovasi", list_of);
-  doc.data.set("ada_inovasi", Data(no > 0));
-  Data rows = list();
-  no = 0;
-  for (const auto* finding : findings) {
-    Data row = object();
-    row.set("no", std::to_string(++no));
-    row.set("tingkat", std::string(severity_name(finding->severity)));
-    row.set("kesalahan", Data(finding->severity == Severity::Error));
-    row.set("data", finding->record);
-    row.set("kolom", finding->field);
-    row.set("pesan", finding->message);
-    rows.push_back(row);
-  }
-  doc.data.set("temuan", rows);
-  doc.data.set("ada_temuan", Data(no > 0));
   doc.path = std::filesystem::path(std::to_string(year)) / "desk" / slugify(agency.get("kode")) / "packet.pdf";
+  // The findings are copied: the validation report they come from lives only while planning.
+  doc.source = [from = context.borrowed(), &agency, innovations = std::move(innovations), findings = std::move(findings),
+                year] {
+    Data data = object();
+    data.set("tahun", std::to_string(year));
+    data.set("instansi", agency_data(agency, from.catalog, false));
+    Data list_of = list();
+    int no = 0;
+    for (const auto* innovation : innovations) {
+      Data item = object();
+      add_narrative_fields(item, from, *innovation, year, 1);
+      item.set("no", std::to_string(++no));
+      item.set("periksa", checklist(from, *innovation, year));
+      list_of.push_back(item);
+    }
+    data.set("inovasi", list_of);
+    data.set("ada_inovasi", Data(no > 0));
+    data.set("temuan", finding_rows(findings));
+    data.set("ada_temuan", Data(!findings.empty()));
+    return data;
+  };
   return doc;
 }
 
@@ -84,15 +97,15 @@ DocumentKind desk_packet_kind() {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
             auto report = validate(context.snapshot, context.catalog, year);
-            std::map<std::string, std::vector<const Diagnostic*>> by_agency;
-            for (const auto& finding : report.findings) {
-              by_agency[agency_of_finding(finding.record, context.snapshot)].push_back(&finding);
+            std::map<std::string, std::vector<Diagnostic>> by_agency;
+            for (auto& finding : report.findings) {
+              by_agency[agency_of_finding(finding.record, context.snapshot)].push_back(std::move(finding));
             }
             std::vector<PlannedDocument> docs;
             for (const auto& agency : context.snapshot.all("instansi")) {
               if (!selection.agency.empty() && agency.get("kode") != selection.agency) continue;
               auto innovations = context.snapshot.where("inovasi", "instansi", agency.get("kode"), year_text);
-              docs.push_back(plan_packet(context, agency, innovations, by_agency[std::string(agency.get("kode"))], year));
+              docs.push_back(plan_packet(context, agency, std::move(innovations), std::move(by_agency[std::string(agency.get("kode"))]), year));
             }
             return docs;
           }};

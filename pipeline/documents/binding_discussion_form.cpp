@@ -7,7 +7,7 @@ namespace inovasi::documents {
 namespace {
 
 PlannedDocument plan_form(DocumentContext& context, const Record& request, int year) {
-  PlannedDocument doc{"discussion-form", "form-isian-diskusi", {}, object(), {year, 1, 1}, request.key_label(), {}, {}};
+  PlannedDocument doc{"discussion-form", "form-isian-diskusi", {year, 1, 1}, request.key_label()};
   const Record* agency = find_one(context.snapshot, "instansi", "kode", request.get("instansi"));
   auto date = date_of(request.get("tanggal_permohonan"));
   if (!agency || !date) {
@@ -15,44 +15,48 @@ PlannedDocument plan_form(DocumentContext& context, const Record& request, int y
     return doc;
   }
   doc.date = *date;
-  doc.data = object();
-  doc.data.set("kode", std::string(request.get("kode")));
-  doc.data.set("tanggal", date_data(*date));
-  doc.data.set("instansi", agency_data(*agency, context.catalog, context.signed_copy));
-  Data facilitators = list();
-  int no = 0;
-  for (const auto* facilitator : context.snapshot.where("fasilitator", "instansi", agency->get("kode"))) {
-    Data row = person_data(*facilitator, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
-    row.set("no", std::to_string(++no));
-    row.set("no_hp", std::string(facilitator->get("no_hp")));
-    facilitators.push_back(row);
-  }
-  doc.data.set("fasilitator", facilitators);
-  Data innovation = Data(false);
-  if (request.has("inovasi")) {
-    auto found = context.snapshot.where("inovasi", "kode", request.get("inovasi"), request.get("tahun"));
-    if (!found.empty()) {
-      innovation = object();
-      innovation.set("nama", std::string(found.front()->get("nama")));
-      innovation.set("tahapan", std::string(found.front()->get("tahapan")));
+  doc.agency = agency->get("kode");
+  doc.source = [from = context.borrowed(), &request, agency, date = *date] {
+    Data data = object();
+    data.set("kode", std::string(request.get("kode")));
+    data.set("tanggal", date_data(date));
+    data.set("instansi", agency_data(*agency, from.catalog, from.signed_copy));
+    Data facilitators = list();
+    int no = 0;
+    for (const auto* facilitator : from.snapshot.where("fasilitator", "instansi", agency->get("kode"))) {
+      Data row = person_data(*facilitator, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, from.catalog, false);
+      row.set("no", std::to_string(++no));
+      row.set("no_hp", std::string(facilitator->get("no_hp")));
+      facilitators.push_back(row);
     }
-  }
-  doc.data.set("inovasi", innovation);
-  Data problems = list();
-  no = 0;
-  const Data items = narrative_items(request.get("permasalahan"));  // kept alive for the loop
-  for (const auto& item : items.list_value()) {
-    Data row = object();
-    row.set("no", std::to_string(++no));
-    row.set("teks", item.string_value());
-    problems.push_back(row);
-  }
-  doc.data.set("permasalahan", problems);
-  auto preferred = date_of(request.get("tanggal_diinginkan"));
-  doc.data.set("tanggal_diinginkan", preferred ? date_data(*preferred) : Data(false));
-  doc.data.set("mode", std::string(request.get("mode")));
-  doc.data.set("kontak_nama", std::string(request.get("kontak_nama")));
-  doc.data.set("kontak_hp", std::string(request.get("kontak_hp")));
+    data.set("fasilitator", facilitators);
+    Data innovation = Data(false);
+    if (request.has("inovasi")) {
+      auto found = from.snapshot.where("inovasi", "kode", request.get("inovasi"), request.get("tahun"));
+      if (!found.empty()) {
+        innovation = object();
+        innovation.set("nama", std::string(found.front()->get("nama")));
+        innovation.set("tahapan", std::string(found.front()->get("tahapan")));
+      }
+    }
+    data.set("inovasi", innovation);
+    Data problems = list();
+    no = 0;
+    const Data items = narrative_items(request.get("permasalahan"));  // kept alive for the loop
+    for (const auto& item : items.list_value()) {
+      Data row = object();
+      row.set("no", std::to_string(++no));
+      row.set("teks", item.string_value());
+      problems.push_back(row);
+    }
+    data.set("permasalahan", problems);
+    auto preferred = date_of(request.get("tanggal_diinginkan"));
+    data.set("tanggal_diinginkan", preferred ? date_data(*preferred) : Data(false));
+    data.set("mode", std::string(request.get("mode")));
+    data.set("kontak_nama", std::string(request.get("kontak_nama")));
+    data.set("kontak_hp", std::string(request.get("kontak_hp")));
+    return data;
+  };
   doc.path = std::filesystem::path(std::to_string(year)) / "discussions" / (date->iso() + "-" + slugify(agency->get("kode"))) /
              ("form-isian-" + slugify(request.get("kode")) + ".pdf");
   return doc;

@@ -11,8 +11,8 @@ DocumentKind escalation_report_kind() {
   return {"escalation-report", "report of unresolved problems to the head of Bappeda, one per year",
           [](DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
-            PlannedDocument doc{"escalation-report", "laporan-eskalasi", {}, object(), {year, 1, 1},
-                                "laporan eskalasi " + std::to_string(year), {}, {}};
+            PlannedDocument doc{"escalation-report", "laporan-eskalasi", {year, 1, 1},
+                                "laporan eskalasi " + std::to_string(year)};
             std::map<std::string, Data> by_agency;  // agency name -> list of problems
             Date latest{year, 1, 1};
             for (const auto& session : context.snapshot.all("sesi_diskusi")) {
@@ -43,18 +43,21 @@ DocumentKind escalation_report_kind() {
               groups.push_back(group);
             }
             doc.date = latest;
-            doc.data.set("tahun", std::to_string(year));
-            doc.data.set("tanggal", date_data(latest));
-            doc.data.set("kelompok", groups);
-            doc.data.set("ada_masalah", Data(count > 0));
+            // One report a year: its data is built while planning and kept.
+            Data data = object();
+            data.set("tahun", std::to_string(year));
+            data.set("tanggal", date_data(latest));
+            data.set("kelompok", groups);
+            data.set("ada_masalah", Data(count > 0));
             Data lead = Data(false);
             for (const auto& member : context.snapshot.all("tim_bappeda")) {
               if (member.get("peran_tim") == "Ketua" && lead.is_bool()) {
                 lead = person_data(member, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
               }
             }
-            doc.data.set("ketua_tim", lead);
-            doc.data.set("jumlah_masalah", std::to_string(count));
+            data.set("ketua_tim", lead);
+            data.set("jumlah_masalah", std::to_string(count));
+            doc.source = [data = std::move(data)] { return data; };
             doc.path = std::filesystem::path(std::to_string(year)) / "discussions" /
                        ("laporan-eskalasi-" + std::to_string(year) + ".pdf");
             return std::vector<PlannedDocument>{doc};

@@ -26,7 +26,7 @@ Data narrative_field(const Record& innovation, std::string_view field, const Ind
 
 }  // namespace
 
-void add_narrative_fields(Data& data, const DocumentContext& context, const Record& innovation, int year,
+void add_narrative_fields(Data& data, const DataContext& context, const Record& innovation, int year,
                           int bookmark_level) {
   const auto& edition = context.catalog.indicators_for(year);
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
@@ -77,12 +77,17 @@ void add_narrative_fields(Data& data, const DocumentContext& context, const Reco
 namespace {
 
 PlannedDocument plan_narrative(DocumentContext& context, const Record& innovation, int year) {
-  PlannedDocument doc{"iga-narrative", "narasi-iga", {}, object(), {year, 1, 1}, innovation.key_label(), {}, {}};
+  PlannedDocument doc{"iga-narrative", "narasi-iga", {year, 1, 1}, innovation.key_label()};
   for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
     if (auto date = date_of(innovation.get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
   }
-  add_narrative_fields(doc.data, context, innovation, year, 0);
+  doc.source = [from = context.borrowed(), &innovation, year] {
+    Data data = object();
+    add_narrative_fields(data, from, innovation, year, 0);
+    return data;
+  };
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
+  if (agency) doc.agency = agency->get("kode");
   std::string agency_slug = agency ? slugify(agency->get("kode")) : std::string("tanpa-instansi");
   doc.path = std::filesystem::path(std::to_string(year)) / "iga" / agency_slug / (slugify(innovation.get("kode")) + ".pdf");
   return doc;

@@ -11,7 +11,7 @@ bool role_is(const Record& attendee, std::string_view word) {
   return ascii_lower(attendee.get("peran")).find(word) != std::string::npos;
 }
 
-Data attendance_rows(DocumentContext& context, const Record& session, Data& facilitator, Data& team_member) {
+Data attendance_rows(const DataContext& context, const Record& session, Data& facilitator, Data& team_member) {
   Data rows = list();
   int no = 0;
   facilitator = Data(false);
@@ -31,7 +31,7 @@ Data attendance_rows(DocumentContext& context, const Record& session, Data& faci
 }
 
 PlannedDocument plan_minutes(DocumentContext& context, const Record& session, int year) {
-  PlannedDocument doc{"minutes", "berita-acara", {}, object(), {year, 1, 1}, session.key_label(), {}, {}};
+  PlannedDocument doc{"minutes", "berita-acara", {year, 1, 1}, session.key_label()};
   const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
   const Record* agency = request ? find_one(context.snapshot, "instansi", "kode", request->get("instansi")) : nullptr;
   auto date = date_of(session.get("tanggal"));
@@ -40,45 +40,49 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
     return doc;
   }
   doc.date = *date;
-  doc.data = object();
+  doc.agency = agency->get("kode");
   std::string number(session.get("nomor"));
   if (number.empty()) {
     number = issue_number(context, "berita-acara", std::string(session.get("kode")), year, "pola_nomor_berita_acara", *date,
                           {{"kode_instansi", std::string(agency->get("kode"))}})
                  .number;
   }
-  doc.data.set("nomor", number);
-  doc.data.set("tanggal", date_data(*date));
-  doc.data.set("jam_mulai", std::string(session.get("jam_mulai")));
-  doc.data.set("jam_selesai", std::string(session.get("jam_selesai")));
-  doc.data.set("tempat", std::string(session.get("tempat")));
-  doc.data.set("mode", std::string(session.get("mode")));
-  doc.data.set("instansi", agency_data(*agency, context.catalog, false));
-  if (request->has("inovasi")) {
-    auto innovation = context.snapshot.where("inovasi", "kode", request->get("inovasi"), request->get("tahun"));
-    doc.data.set("inovasi", innovation.empty() ? Data(false) : Data(std::string(innovation.front()->get("nama"))));
-  } else {
-    doc.data.set("inovasi", Data(false));
-  }
-  for (auto field : {"permasalahan", "pembahasan", "solusi", "tindak_lanjut", "eskalasi"}) {
-    std::string markup = narrative_markup(session.get(field));
-    doc.data.set(field, markup.empty() ? Data(false) : Data(markup));
-  }
-  Data facilitator, team_member;
-  Data rows = attendance_rows(context, session, facilitator, team_member);
-  doc.data.set("hadir", rows);
-  doc.data.set("fasilitator", facilitator);
-  doc.data.set("tim_bappeda", team_member);
-  // Two originals, one for each holder; the wording of the mark is in the template.
-  Data copies = list();
-  for (bool for_agency : {true, false}) {
-    Data copy = object();
-    copy.set("untuk_instansi", Data(for_agency));
-    copy.set("untuk_bappeda", Data(!for_agency));
-    copy.set("terakhir", Data(!for_agency));
-    copies.push_back(copy);
-  }
-  doc.data.set("salinan", copies);
+  doc.source = [from = context.borrowed(), &session, request, agency, number, date = *date] {
+    Data data = object();
+    data.set("nomor", number);
+    data.set("tanggal", date_data(date));
+    data.set("jam_mulai", std::string(session.get("jam_mulai")));
+    data.set("jam_selesai", std::string(session.get("jam_selesai")));
+    data.set("tempat", std::string(session.get("tempat")));
+    data.set("mode", std::string(session.get("mode")));
+    data.set("instansi", agency_data(*agency, from.catalog, false));
+    if (request->has("inovasi")) {
+      auto innovation = from.snapshot.where("inovasi", "kode", request->get("inovasi"), request->get("tahun"));
+      data.set("inovasi", innovation.empty() ? Data(false) : Data(std::string(innovation.front()->get("nama"))));
+    } else {
+      data.set("inovasi", Data(false));
+    }
+    for (auto field : {"permasalahan", "pembahasan", "solusi", "tindak_lanjut", "eskalasi"}) {
+      std::string markup = narrative_markup(session.get(field));
+      data.set(field, markup.empty() ? Data(false) : Data(markup));
+    }
+    Data facilitator, team_member;
+    Data rows = attendance_rows(from, session, facilitator, team_member);
+    data.set("hadir", rows);
+    data.set("fasilitator", facilitator);
+    data.set("tim_bappeda", team_member);
+    // Two originals, one for each holder; the wording of the mark is in the template.
+    Data copies = list();
+    for (bool for_agency : {true, false}) {
+      Data copy = object();
+      copy.set("untuk_instansi", Data(for_agency));
+      copy.set("untuk_bappeda", Data(!for_agency));
+      copy.set("terakhir", Data(!for_agency));
+      copies.push_back(copy);
+    }
+    data.set("salinan", copies);
+    return data;
+  };
   doc.path = std::filesystem::path(std::to_string(year)) / "discussions" /
              (date->iso() + "-" + slugify(agency->get("kode"))) / ("berita-acara-" + slugify(session.get("kode")) + ".pdf");
   return doc;

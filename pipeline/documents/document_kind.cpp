@@ -43,10 +43,7 @@ std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentCo
   return docs;
 }
 
-const Data* PlannedDocument::get(const std::string& name) const {
-  if (const Data* own = data.get(name)) return own;
-  return shared ? shared->get(name) : nullptr;
-}
+Data PlannedDocument::data() const { return source ? source() : object(); }
 
 IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,
                           std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields) {

@@ -16,6 +16,15 @@
 
 namespace inovasi::documents {
 
+// What a document's data is built from, borrowed from the planning context (which lives
+// only while planning): the snapshot, catalogue and region must outlive the plan.
+struct DataContext {
+  const Snapshot& snapshot;
+  const Catalog& catalog;
+  const Record& region;
+  bool signed_copy = false;
+};
+
 struct DocumentContext {
   const Snapshot& snapshot;
   const Catalog& catalog;
@@ -24,6 +33,8 @@ struct DocumentContext {
   bool signed_copy = false;
   // shared_data, built once per plan.
   mutable std::shared_ptr<const Data> shared_cache = {};
+
+  DataContext borrowed() const { return {snapshot, catalog, region, signed_copy}; }
 };
 
 // What the user asked for; empty fields select everything.
@@ -36,33 +47,31 @@ struct Selection {
   std::string event;       // kegiatan kode
 };
 
+// Builds a planned document's template data when it is needed: for its key while
+// planning, for its pages while rendering (on worker threads, so it only reads). A plan
+// holds this rather than the data, so planning 37,000 certificates holds a few hundred
+// bytes each instead of their filled-in data.
+using DataSource = std::function<Data()>;
+
 struct PlannedDocument {
-  PlannedDocument(std::string kind, std::string template_name, std::filesystem::path path, Data data, Date date,
-                  std::string label, std::string error = {},
-                  std::optional<std::pair<std::string, std::string>> registry_entry = {})
-      : kind(std::move(kind)), template_name(std::move(template_name)), path(std::move(path)), data(std::move(data)),
-        date(date), label(std::move(label)), error(std::move(error)), registry_entry(std::move(registry_entry)) {}
-  // kainjow's data moves without saying noexcept, so a growing vector of documents would
-  // copy every document's data (most of planning 10,000 certificates); moving cannot throw.
-  PlannedDocument(PlannedDocument&&) noexcept = default;
-  PlannedDocument& operator=(PlannedDocument&&) noexcept = default;
-  PlannedDocument(const PlannedDocument&) = default;
-  PlannedDocument& operator=(const PlannedDocument&) = default;
+  PlannedDocument(std::string kind, std::string template_name, Date date, std::string label)
+      : kind(std::move(kind)), template_name(std::move(template_name)), date(date), label(std::move(label)) {}
 
   std::string kind;
   std::string template_name;
   std::filesystem::path path;  // inside the output folder, made of slugs only
-  Data data;
+  DataSource source;   // unset when the document failed (error)
   Date date;           // the document's own date, written as its creation date
   std::string label;   // the record it comes from, for messages
+  std::string agency;  // kode of the agency it belongs to, when it belongs to one
   std::string error;   // set when the record cannot make this document (the others go on)
   std::optional<std::pair<std::string, std::string>> registry_entry;  // (jenis, kunci) of its number
   // What every document of the plan has ({daerah, ditandatangani}), held once instead of
-  // copied into each document's data: templates look names up in `data`, then here.
+  // copied into each document's data: templates look names up in the data, then here.
   std::shared_ptr<const Data> shared;
 
-  // A top-level value from `data`, else from `shared`.
-  const Data* get(const std::string& name) const;
+  // The document's own data (without `shared`), built now.
+  Data data() const;
 };
 
 struct DocumentKind {
@@ -87,7 +96,7 @@ IssuedNumber issue_number(DocumentContext& context, const std::string& kind, con
                           std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields);
 // The IGA narrative's fields of one innovation (nama, tahapan, ..., rancang_bangun,
 // indikator, skor), shared by the narrative export and the desk packet.
-void add_narrative_fields(Data& data, const DocumentContext& context, const Record& innovation, int year,
+void add_narrative_fields(Data& data, const DataContext& context, const Record& innovation, int year,
                           int bookmark_level);
 
 // The number registry's key of an innovation's certificate in a year (the award's

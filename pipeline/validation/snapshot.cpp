@@ -28,11 +28,12 @@ const std::vector<Record>& Snapshot::all(std::string_view kind) const {
 
 const Snapshot::Index& Snapshot::index(std::string_view kind, std::string_view field) const {
   auto key = std::make_pair(std::string(kind), std::string(field));
-  auto it = indexes_.find(key);
-  if (it != indexes_.end()) return it->second;
+  std::lock_guard lock(indexes_->mutex);
+  auto it = indexes_->built.find(key);
+  if (it != indexes_->built.end()) return it->second;
   Index built;
   for (const auto& record : all(kind)) built.emplace(record.get(field), &record);
-  return indexes_.emplace(std::move(key), std::move(built)).first->second;
+  return indexes_->built.emplace(std::move(key), std::move(built)).first->second;
 }
 
 std::vector<const Record*> Snapshot::where(std::string_view kind, std::string_view field, std::string_view value,

@@ -2,6 +2,8 @@
 // Every record of the store, loaded once, with the look-ups rules need.
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <string_view>
@@ -22,7 +24,7 @@ class Snapshot {
   Snapshot& operator=(const Snapshot& other) {
     records_ = other.records_;
     contents_ = other.contents_;
-    indexes_.clear();
+    indexes_ = std::make_unique<Indexes>();
     return *this;
   }
 
@@ -45,14 +47,19 @@ class Snapshot {
   int latest_year() const;
 
  private:
-  // Built on first use per (kind, field): lookups are hashed, not scans. The snapshot is
-  // read by one thread at a time (planning runs before the workers start).
+  // Built on first use per (kind, field): lookups are hashed, not scans. Documents'
+  // data is built on the render workers, so building and finding an index is locked;
+  // a built index is never changed, and map nodes stay put.
   using Index = std::unordered_multimap<std::string_view, const Record*>;
+  struct Indexes {
+    std::mutex mutex;
+    std::map<std::pair<std::string, std::string>, Index> built;
+  };
   const Index& index(std::string_view kind, std::string_view field) const;
 
   std::map<std::string, std::vector<Record>, std::less<>> records_;
   Contents contents_ = Contents::Everything;
-  mutable std::map<std::pair<std::string, std::string>, Index> indexes_;
+  std::unique_ptr<Indexes> indexes_ = std::make_unique<Indexes>();  // a pointer, so a Snapshot moves
 };
 
 }  // namespace inovasi

@@ -78,6 +78,16 @@ code=$(pdftotext "$cert" - 2>/dev/null | grep -o 'Kode verifikasi: [0-9A-Z]*' | 
 pdftoppm -r 150 -png "$cert" "$work/page"
 qr=$(zbarimg -q --raw "$work"/page*.png 2>/dev/null)
 [ -n "$qr" ] && [ "${qr%"$code"}" != "$qr" ] && ok || bad "QR code reads '$qr', not ending in $code"
+# Streams are deflated at zlib's fastest level (cli/deflate_level.cpp): the level zlib
+# records in each stream's header (FLEVEL, the top two bits of the second byte) is 0.
+levels=$(/usr/bin/python3 - "$cert" <<'EOF'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+heads = [data[m.end():m.end() + 2] for m in re.finditer(rb"/FlateDecode[^>]*>>\s*stream\r?\n", data)]
+print(len(heads), sorted({h[1] >> 6 for h in heads if h[0] == 0x78}))
+EOF
+)
+[ "${levels#* }" = "[0]" ] && [ "${levels%% *}" -ge 3 ] && ok || bad "deflate levels in $cert: $levels (want '[0]' over 3+ streams)"
 "$bin" verify "$code" >"$work/v" 2>&1 && grep -q "VALID" "$work/v" && ok || bad "verify code: $(cat "$work/v")"
 "$bin" verify "$cert" >"$work/v" 2>&1 && grep -q "byte for byte" "$work/v" && ok || bad "verify file: $(cat "$work/v")"
 cp "$cert" "$work/copy.pdf"; printf '%% tampered\n' >>"$work/copy.pdf"

@@ -115,14 +115,17 @@ TEST_F(BundledStore, CertificateDataComesFromTheStoreAndIsNumberedOnce) {
   const auto& doc = docs[0];
   EXPECT_EQ(doc.error, "");
   EXPECT_EQ(doc.date, (Date{2026, 2, 24}));
-  EXPECT_EQ(doc.data.get("instansi")->get("nama_kapital")->string_value(), "DINAS KESEHATAN");
-  EXPECT_EQ(doc.data.get("tanggal")->get("panjang")->string_value(), "24 Februari 2026");
-  EXPECT_EQ(doc.get("daerah")->get("kepala_daerah")->get("jabatan_kapital")->string_value(), "BUPATI KARO");
-  std::string number = doc.data.get("nomor")->string_value();
+  const auto data = doc.data();
+  EXPECT_EQ(doc.agency, "dinkes");
+  EXPECT_EQ(data.get("instansi")->get("nama_kapital")->string_value(), "DINAS KESEHATAN");
+  EXPECT_EQ(data.get("tanggal")->get("panjang")->string_value(), "24 Februari 2026");
+  ASSERT_NE(doc.shared, nullptr);
+  EXPECT_EQ(doc.shared->get("daerah")->get("kepala_daerah")->get("jabatan_kapital")->string_value(), "BUPATI KARO");
+  std::string number = data.get("nomor")->string_value();
   EXPECT_THAT(number, HasSubstr("/Bappedalitbang/2026"));
   EXPECT_EQ(doc.path.generic_string().substr(0, 18), "2026/certificates/");
   auto again = plan_documents(*find_document_kind("certificate"), context, selection);
-  EXPECT_EQ(again[0].data.get("nomor")->string_value(), number);
+  EXPECT_EQ(again[0].data().get("nomor")->string_value(), number);
 }
 
 TEST_F(BundledStore, EveryKindPlansFromTheBundledInputs) {
