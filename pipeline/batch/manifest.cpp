@@ -1,32 +1,83 @@
 #include "batch/manifest.h"
 #include "model/file_text.h"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Handler.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/UTF8String.h>
 
-#include <fstream>
 #include <sstream>
 
 #include "output/atomic_file.h"
 
 namespace inovasi::batch {
+namespace {
+
+// Reads {"berkas": [{...}, ...]} entry by entry as the parser goes: a national batch's
+// manifest has tens of thousands of entries, and a JSON tree of them was several times
+// their size in memory.
+class EntryReader : public Poco::JSON::Handler {
+ public:
+  explicit EntryReader(Manifest& manifest) : manifest_(manifest) {}
+
+  void reset() override {}
+  void startObject() override {
+    ++depth_;
+    if (in_entry()) entry_ = {};
+  }
+  void endObject() override {
+    if (in_entry()) manifest_.put(std::move(entry_));
+    --depth_;
+  }
+  void startArray() override {
+    ++depth_;
+    if (depth_ == kEntryDepth - 1 && key_ == "berkas") in_files_ = true;
+  }
+  void endArray() override {
+    if (depth_ == kEntryDepth - 1) in_files_ = false;
+    --depth_;
+  }
+  void key(const std::string& k) override { key_ = k; }
+  void null() override {}
+  void value(int v) override { number(v); }
+  void value(unsigned v) override { number(static_cast<Poco::Int64>(v)); }
+  void value(Poco::Int64 v) override { number(v); }
+  void value(Poco::UInt64 v) override { number(static_cast<Poco::Int64>(v)); }
+  void value(const std::string& v) override {
+    if (!in_entry()) return;
+    if (key_ == "jalur") entry_.path = v;
+    else if (key_ == "sha256") entry_.sha256 = v;
+    else if (key_ == "kunci") entry_.key = v;
+    else if (key_ == "jenis") entry_.kind = v;
+    else if (key_ == "sumber") entry_.source = v;
+  }
+  void value(double) override {}
+  void value(bool) override {}
+
+ private:
+  static constexpr int kEntryDepth = 3;  // root object, the berkas array, an entry
+  bool in_entry() const { return in_files_ && depth_ == kEntryDepth; }
+  void number(Poco::Int64 v) {
+    if (in_entry() && key_ == "ukuran") entry_.size = v > 0 ? static_cast<std::uintmax_t>(v) : 0;
+  }
+
+  Manifest& manifest_;
+  int depth_ = 0;
+  bool in_files_ = false;
+  std::string key_;
+  ManifestEntry entry_;
+};
+
+std::string quoted(const std::string& text) { return '"' + Poco::UTF8::escape(text, true) + '"'; }
+
+}  // namespace
 
 Manifest Manifest::load(const std::filesystem::path& file) {
   Manifest manifest;
   auto text = read_file_text(file);
   if (!text) return manifest;
   try {
-    Poco::JSON::Parser parser;
-    auto root = parser.parse(*text).extract<Poco::JSON::Object::Ptr>();
-    auto files = root->getArray("berkas");
-    for (std::size_t i = 0; files && i < files->size(); ++i) {
-      auto item = files->getObject(static_cast<unsigned>(i));
-      if (!item) continue;
-      manifest.put({item->optValue<std::string>("jalur", ""), item->optValue<std::string>("sha256", ""),
-                    item->optValue<std::string>("kunci", ""), item->optValue<std::string>("jenis", ""),
-                    item->optValue<std::string>("sumber", ""), item->optValue<std::uintmax_t>("ukuran", 0)});
-    }
+    Poco::JSON::Parser parser(new EntryReader(manifest));
+    parser.parse(*text);
     manifest.changed_ = false;
   } catch (const Poco::Exception&) {
     return Manifest{};  // damaged: remake everything rather than trust it
@@ -35,22 +86,17 @@ Manifest Manifest::load(const std::filesystem::path& file) {
 }
 
 void Manifest::save(const std::filesystem::path& file) const {
-  Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
-  root.set("versi", 1);
-  Poco::JSON::Array files;
-  for (const auto& [path, entry] : entries_) {
-    Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    item->set("jalur", entry.path);
-    item->set("sha256", entry.sha256);
-    item->set("ukuran", entry.size);
-    item->set("jenis", entry.kind);
-    item->set("sumber", entry.source);
-    item->set("kunci", entry.key);
-    files.add(item);
-  }
-  root.set("berkas", files);
+  // Written as it goes rather than through a JSON tree, for the same reason as load.
   std::ostringstream out;
-  root.stringify(out, 1);
+  out << "{\n  \"versi\": 1,\n  \"berkas\": [";
+  const char* separator = "\n";
+  for (const auto& [path, entry] : entries_) {
+    out << separator << "    {\"jalur\": " << quoted(entry.path) << ", \"sha256\": " << quoted(entry.sha256)
+        << ", \"ukuran\": " << entry.size << ", \"jenis\": " << quoted(entry.kind) << ", \"sumber\": " << quoted(entry.source)
+        << ", \"kunci\": " << quoted(entry.key) << "}";
+    separator = ",\n";
+  }
+  out << "\n  ]\n}\n";
   write_file_atomically(file, out.str());
 }
 

@@ -2,16 +2,17 @@
 //
 // libharu compresses each stream with deflateInit(Z_DEFAULT_COMPRESSION) and
 // libxlsxwriter's minizip each workbook part with deflateInit2(Z_DEFAULT_COMPRESSION);
-// neither offers a setting. At level 6 zlib was a quarter of a certificate's time and
-// 7 s of the 12.5 s national IGA export; at level 1 a certificate grows by about 1.5%
-// (17.2 to 17.5 KB) and the export workbook by 45% (24 to 35 MB), for twice the speed.
-// For a batch printed or uploaded once, speed is the better trade.
+// neither offers a setting. Level 6 was 7 s of the 12.5 s national IGA export (188 MB
+// of sheet XML); level 1 halves the export's time for a workbook 45% larger (24 to
+// 35 MB) and makes the certificate print file's save faster. A certificate's fonts
+// compress about as slowly at either level and grow by 1.5% (17.2 to 17.5 KB). For
+// files printed or uploaded once, speed is the better trade.
 //
 // So the executable defines zlib's two initialisers itself (exported to the libraries
 // by the link options in pipeline/CMakeLists.txt): a request for zlib's default level
 // becomes Z_BEST_SPEED, an explicit level is kept, and the real zlib does the work,
-// found with dlsym(RTLD_NEXT). Output stays ordinary deflate; tests/e2e checks the
-// level in the header zlib writes (FLEVEL) of a certificate's streams. Only the
+// found with dlsym(RTLD_NEXT). Output stays ordinary deflate; tests/e2e/documents.sh
+// checks the level zlib records in a certificate's stream headers (FLEVEL). Only the
 // executable carries this: unit tests and the fuzz targets keep zlib's default.
 #include <dlfcn.h>
 #include <zlib.h>

@@ -1,6 +1,7 @@
 // inovasi: documents for regional innovation programmes. Parses the command, builds the
 // environment and runs the command, turning errors into messages and exit statuses.
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -20,9 +21,12 @@ std::vector<Command> all_commands() {
 
 void print_overview(std::ostream& out) {
   out << "usage: inovasi COMMAND [options] [arguments]\n\ncommands:\n";
-  for (const auto& command : all_commands()) {
+  auto commands = all_commands();
+  std::size_t width = 0;  // the longest name, so every summary starts in one column
+  for (const auto& command : commands) width = std::max(width, command.name.size());
+  for (const auto& command : commands) {
     std::string name(command.name);
-    out << "  " << name << std::string(12 - name.size(), ' ') << command.summary << '\n';
+    out << "  " << name << std::string(width + 2 - name.size(), ' ') << command.summary << '\n';
   }
   out << "\nglobal options:\n" << options_help(global_options()) << "\n'inovasi COMMAND --help' for more.\n";
 }

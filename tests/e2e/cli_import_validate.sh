@@ -31,6 +31,7 @@ export INOVASI_DB="$db"
 
 check "overview" 0 "$bin" --help
 expect_output "overview lists commands" "validate"
+expect_output "overview: the longest name keeps a gap before its summary" "  certificates  every certificate"
 check "no command" 2 "$bin"
 check "unknown command" 2 "$bin" frobnicate
 check "unknown option" 2 "$bin" import --frob inputs

@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <latch>
+#include <thread>
+
 #include "importers/narrative_parser.h"
 #include "test_support.h"
 
@@ -151,6 +154,35 @@ TEST(Validation, IndicativeScoreIsLevelTimesWeight) {
   auto text = findings_of(d);
   EXPECT_THAT(text, HasSubstr("jawaban_indikator sigap/2026/42: indikator: the IGA 2025 catalogue has no indicator 42"));
   EXPECT_THAT(text, HasSubstr("warning jawaban_indikator sigap/2026/20: bukti: warning: a level is claimed without supporting evidence"));
+}
+
+// Planned documents build their data on the render workers, which look records up in
+// the shared snapshot: its indexes are built on first use, so that must be safe at once.
+TEST(Snapshot, LookupsFromSeveralThreadsAtOnceAgree) {
+  Dataset d;
+  for (int i = 0; i < 2000; ++i) {
+    std::string agency = "opd-" + std::to_string(i % 50);
+    d.records.push_back(make("inovasi", {{"kode", "i" + std::to_string(i)}, {"tahun", "2026"}, {"instansi", agency},
+                                         {"nama", "Inovasi " + std::to_string(i)}}));
+  }
+  const Snapshot snapshot = Snapshot::of(d);
+  const std::vector<std::pair<std::string, std::string>> lookups{
+      {"instansi", "opd-7"}, {"kode", "i42"}, {"nama", "Inovasi 99"}, {"tahun", "2026"}};
+  for (int round = 0; round < 20; ++round) {
+    const Snapshot fresh = snapshot;  // a copy starts without indexes
+    std::vector<std::size_t> found(8);
+    std::latch start(static_cast<std::ptrdiff_t>(found.size()));  // all look up at the same moment
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < found.size(); ++t) {
+      threads.emplace_back([&, t] {
+        start.arrive_and_wait();
+        const auto& [field, value] = lookups[t % lookups.size()];
+        found[t] = fresh.where("inovasi", field, value).size();
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(found, (std::vector<std::size_t>{40, 1, 1, 2000, 40, 1, 1, 2000}));
+  }
 }
 
 TEST(Catalog, EditionsByYearAndBands) {
