@@ -188,13 +188,13 @@ void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
       diagnostics.error(record.where, "", record.key_label() + " appears twice (first at " + first_place + ")");
       continue;
     }
-    for (auto& [field, value] : record.values) {
+    for (const auto& [field, value] : record.values) {
       auto existing = first.get(field);
       if (!existing.empty() && !value.empty() && existing != value) {
         diagnostics.error(record.where, field, "differs from " + first_place + " for the same " + record.key_label() +
                                                    " ('" + std::string(existing).substr(0, 40) + "' there)");
       } else if (existing.empty()) {
-        first.set(field, std::move(value));
+        first.set(field, value);
       }
     }
   }

@@ -9,6 +9,23 @@
 
 namespace inovasi {
 
+namespace {
+
+bool field_before(const FieldValues::Entry& entry, std::string_view field) { return entry.first < field; }
+
+}  // namespace
+
+FieldValues::const_iterator FieldValues::find(std::string_view field) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), field, field_before);
+  return it != entries_.end() && it->first == field ? it : entries_.end();
+}
+
+void FieldValues::insert_or_assign(std::string field, std::string value) {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), field, field_before);
+  if (it != entries_.end() && it->first == field) it->second = std::move(value);
+  else entries_.emplace(it, std::move(field), std::move(value));
+}
+
 std::string_view Record::get(std::string_view field) const {
   auto it = values.find(field);
   return it == values.end() ? std::string_view{} : std::string_view{it->second};

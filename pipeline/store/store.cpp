@@ -141,6 +141,9 @@ std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
     Record record;
     record.kind = &kind;
     record.where = {db_.path(), 0};
+    std::size_t present = 0;  // exactly: a snapshot holds tens of thousands of records
+    for (std::size_t i = 0; i < columns.size(); ++i) present += statement.column_is_null(static_cast<int>(i)) ? 0 : 1;
+    record.values.reserve(present);
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (!statement.column_is_null(static_cast<int>(i))) record.set(columns[i], statement.column_text(static_cast<int>(i)));
     }
