@@ -1,6 +1,8 @@
 // Lembar perjanjian kinerja: one per agency and year, with the annex of its lines.
 
+#include <charconv>
 #include <map>
+#include <stdexcept>
 
 #include "documents/document_kind.h"
 #include "model/indonesian.h"
@@ -8,6 +10,18 @@
 
 namespace inovasi::documents {
 namespace {
+
+// The store keeps anggaran as an integer; a value that is not one (or overflows) fails
+// this contract, naming the field, rather than throwing std::stoll's bare message.
+long long amount(const Record& line) {
+  auto text = line.get("anggaran");
+  long long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) {
+    throw std::runtime_error("anggaran: '" + std::string(text) + "' is not a whole number of rupiah");
+  }
+  return value;
+}
 
 Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
   auto innovation = snapshot.where("inovasi", "kode", line.get("inovasi"), line.get("tahun"));
@@ -17,7 +31,7 @@ Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
   row.set("target_tahapan", std::string(line.get("target_tahapan")));
   row.set("jadwal", std::string(line.get("jadwal")));
   row.set("indikator", std::string(line.get("indikator")));
-  row.set("anggaran", line.has("anggaran") ? indonesian::rupiah(std::stoll(std::string(line.get("anggaran")))) : "-");
+  row.set("anggaran", line.has("anggaran") ? indonesian::rupiah(amount(line)) : "-");
   row.set("keterangan", std::string(line.get("keterangan")));
   return row;
 }

@@ -136,7 +136,44 @@ TEST_F(BundledStore, EveryKindPlansFromTheBundledInputs) {
   for (const auto& kind : document_kinds()) {
     auto docs = plan_documents(kind, context, {});
     EXPECT_EQ(docs.size(), expected[std::string(kind.name)]) << kind.name;
-    for (const auto& doc : docs) EXPECT_EQ(doc.error, "") << doc.label;
+    for (const auto& doc : docs) {
+      EXPECT_EQ(doc.error, "") << doc.label;
+      EXPECT_NO_THROW(doc.data()) << doc.label;  // each document's data builds after planning
+    }
+  }
+}
+
+// A plan keeps how to build each document's data, not the data: a value that cannot be
+// printed fails its own document when built, naming the field, and no other.
+TEST_F(BundledStore, ABadValueFailsOnlyItsOwnDocumentWhenItsDataIsBuilt) {
+  Dataset dataset;
+  for (const auto& kind : record_kinds()) {
+    for (const auto& record : snapshot_.all(kind.name)) dataset.records.push_back(record);
+  }
+  std::string broken_agency;
+  for (auto& record : dataset.records) {
+    if (record.kind->name == "perjanjian_kinerja" && broken_agency.empty()) {
+      record.set("anggaran", "12x");
+      broken_agency = record.get("instansi");
+    }
+  }
+  ASSERT_FALSE(broken_agency.empty());
+  Snapshot edited = Snapshot::of(dataset);
+  DocumentContext context{edited, catalog(), *edited.region(), *registry_, false};
+  auto docs = plan_documents(*find_document_kind("contract"), context, {});
+  ASSERT_EQ(docs.size(), 14u);
+  for (const auto& doc : docs) {
+    EXPECT_EQ(doc.error, "") << doc.label;  // planning itself goes through
+    if (doc.agency == broken_agency) {
+      try {
+        (void)doc.data();
+        ADD_FAILURE() << "the contract of " << broken_agency << " built";
+      } catch (const std::runtime_error& e) {
+        EXPECT_THAT(e.what(), HasSubstr("anggaran: '12x'"));
+      }
+    } else {
+      EXPECT_NO_THROW(doc.data()) << doc.label;
+    }
   }
 }
 
