@@ -44,7 +44,7 @@ struct Job {
   const documents::PlannedDocument* document = nullptr;
   // The filled template is not kept from planning to rendering: filling it again is
   // cheap, and holding tens of thousands of them was the largest part of a batch's memory.
-  std::filesystem::path template_file;
+  const std::filesystem::path* template_file = nullptr;  // one resolved path per template name, shared
   std::string key;
   enum class State { New, Changed, Unchanged, Failed } state = State::New;
   std::string error;
@@ -67,7 +67,7 @@ std::string_view state_name(Job::State state) {
 
 render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates) {
   const auto& doc = *job.document;
-  return templates.render(job.template_file, doc.data(), false, doc.shared.get());
+  return templates.render(*job.template_file, doc.data(), false, doc.shared.get());
 }
 
 void plan_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp, const Manifest& manifest,
@@ -172,7 +172,7 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
       }
       found = template_files.emplace(name, resolved).first;
     }
-    jobs[i].template_file = found->second.first;
+    jobs[i].template_file = &found->second.first;
     if (!found->second.second.empty()) {
       jobs[i].state = Job::State::Failed;
       jobs[i].error = found->second.second;
