@@ -44,7 +44,7 @@ struct Job {
   const documents::PlannedDocument* document = nullptr;
   // The filled template is not kept from planning to rendering: filling it again is
   // cheap, and holding tens of thousands of them was the largest part of a batch's memory.
-  const std::filesystem::path* template_file = nullptr;  // one resolved path per template name, shared
+  const std::filesystem::path* template_file = nullptr;  // held by the TemplateSet, one per name
   std::string key;
   enum class State { New, Changed, Unchanged, Failed } state = State::New;
   std::string error;
@@ -156,26 +156,14 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   // Plan: fill every template and decide what is new, changed or unchanged.
   // Filling and hashing is independent per document: the workers share it out.
   std::vector<Job> jobs(documents.size());
-  // Templates resolved once per name, not per document; a name that resolves to nothing
-  // fails each of its documents with the reason.
-  std::map<std::string, std::pair<std::filesystem::path, std::string>> template_files;
+  // A name that resolves to nothing fails each of its documents with the reason.
   for (std::size_t i = 0; i < documents.size(); ++i) {
     jobs[i].document = &documents[i];
-    const auto& name = documents[i].template_name;
-    auto found = template_files.find(name);
-    if (found == template_files.end()) {
-      std::pair<std::filesystem::path, std::string> resolved;
-      try {
-        resolved.first = templates.resolve(name);
-      } catch (const std::exception& e) {
-        resolved.second = e.what();
-      }
-      found = template_files.emplace(name, resolved).first;
-    }
-    jobs[i].template_file = &found->second.first;
-    if (!found->second.second.empty()) {
+    try {
+      jobs[i].template_file = &templates.resolve(documents[i].template_name);
+    } catch (const std::exception& e) {
       jobs[i].state = Job::State::Failed;
-      jobs[i].error = found->second.second;
+      jobs[i].error = e.what();
     }
   }
   parallel_for(jobs.size(), options.jobs, [&](std::size_t i) {

@@ -19,7 +19,7 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
   std::vector<documents::PlannedDocument> planned;
   Transaction transaction(store.database());  // numbers are handed out all or none
   documents::NumberRegistry registry(store.database());
-  documents::DocumentContext context{snapshot, catalog, *region, registry, signed_copy};
+  documents::DocumentContext context{{snapshot, catalog, *region, signed_copy}, registry};
   for (auto name : kinds) {
     auto docs = documents::plan_documents(*documents::find_document_kind(name), context, selection);
     planned.insert(planned.end(), std::make_move_iterator(docs.begin()), std::make_move_iterator(docs.end()));
@@ -53,16 +53,12 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
   auto size = std::filesystem::file_size(env.output / relative, error);
   if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
 
-  std::map<std::string, std::filesystem::path> template_files;  // resolved once, not per page
-  for (const auto* doc : included) {
-    if (!template_files.contains(doc->template_name)) template_files[doc->template_name] = templates.resolve(doc->template_name);
-  }
   // Filled on the workers, in any order: reads the plan and the templates only.
   auto part = [&](std::size_t i) {
     const auto& doc = *included[i];
     const auto data = doc.data();
     std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
-    return render::PrintPart{templates.render(template_files.at(doc.template_name), data, false, doc.shared.get()),
+    return render::PrintPart{templates.render(templates.resolve(doc.template_name), data, false, doc.shared.get()),
                              bookmark};
   };
   auto pdf = render::render_print_file(included.size(), part, templates.folder(), fonts,

@@ -29,7 +29,7 @@ PlannedDocument plan_attendance(DocumentContext& context, const Record& event, i
     return doc;
   }
   doc.date = *date;
-  doc.source = [from = context.borrowed(), &event, date = *date] {
+  doc.source = [from = DataContext(context), &event, date = *date] {
     Data data = object();
     data.set("nama_kegiatan", std::string(event.get("nama_kegiatan")));
     data.set("tanggal", date_data(date));

@@ -32,7 +32,7 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
                              {{"kode_instansi", doc.agency}});
   doc.path = std::filesystem::path(std::to_string(year)) / "certificates" / (slugify(number.number) + ".pdf");
   doc.registry_entry = std::make_pair(std::string("sertifikat"), key);
-  doc.source = [from = context.borrowed(), &innovation, agency, award, number, year, date = *date] {
+  doc.source = [from = DataContext(context), &innovation, agency, award, number, year, date = *date] {
     Data data = object();
     data.set("nomor", number.number);
     data.set("kode_verifikasi", number.verification_code);

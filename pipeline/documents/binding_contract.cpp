@@ -54,7 +54,7 @@ PlannedDocument plan_contract(DocumentContext& context, const Record& agency, co
                              {{"kode_instansi", doc.agency}});
   doc.path = std::filesystem::path(std::to_string(year)) / "launching" / slugify(agency.get("kode")) / "perjanjian-kinerja.pdf";
   doc.registry_entry = std::make_pair(std::string("perjanjian"), key);
-  doc.source = [from = context.borrowed(), &agency, lines, number, year, signed_on] {
+  doc.source = [from = DataContext(context), &agency, lines, number, year, signed_on] {
     Data rows = list();
     int no = 0;
     for (const auto* line : lines) rows.push_back(contract_row(from.snapshot, *line, ++no));

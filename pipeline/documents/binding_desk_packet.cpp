@@ -66,7 +66,7 @@ PlannedDocument plan_packet(const DocumentContext& context, const Record& agency
   }
   doc.path = std::filesystem::path(std::to_string(year)) / "desk" / slugify(agency.get("kode")) / "packet.pdf";
   // The findings are copied: the validation report they come from lives only while planning.
-  doc.source = [from = context.borrowed(), &agency, innovations = std::move(innovations), findings = std::move(findings),
+  doc.source = [from = DataContext(context), &agency, innovations = std::move(innovations), findings = std::move(findings),
                 year] {
     Data data = object();
     data.set("tahun", std::to_string(year));

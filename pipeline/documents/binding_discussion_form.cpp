@@ -16,7 +16,7 @@ PlannedDocument plan_form(DocumentContext& context, const Record& request, int y
   }
   doc.date = *date;
   doc.agency = agency->get("kode");
-  doc.source = [from = context.borrowed(), &request, agency, date = *date] {
+  doc.source = [from = DataContext(context), &request, agency, date = *date] {
     Data data = object();
     data.set("kode", std::string(request.get("kode")));
     data.set("tanggal", date_data(date));

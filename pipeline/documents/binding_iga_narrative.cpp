@@ -81,7 +81,7 @@ PlannedDocument plan_narrative(DocumentContext& context, const Record& innovatio
   for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
     if (auto date = date_of(innovation.get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
   }
-  doc.source = [from = context.borrowed(), &innovation, year] {
+  doc.source = [from = DataContext(context), &innovation, year] {
     Data data = object();
     add_narrative_fields(data, from, innovation, year, 0);
     return data;

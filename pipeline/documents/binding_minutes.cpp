@@ -47,7 +47,7 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
                           {{"kode_instansi", std::string(agency->get("kode"))}})
                  .number;
   }
-  doc.source = [from = context.borrowed(), &session, request, agency, number, date = *date] {
+  doc.source = [from = DataContext(context), &session, request, agency, number, date = *date] {
     Data data = object();
     data.set("nomor", number);
     data.set("tanggal", date_data(date));

@@ -25,16 +25,12 @@ struct DataContext {
   bool signed_copy = false;
 };
 
-struct DocumentContext {
-  const Snapshot& snapshot;
-  const Catalog& catalog;
-  const Record& region;
+// Planning's context: what data is built from, plus the registry numbers come from.
+// A data source captures DataContext(context), never the context itself.
+struct DocumentContext : DataContext {
   NumberRegistry& registry;
-  bool signed_copy = false;
   // shared_data, built once per plan.
   mutable std::shared_ptr<const Data> shared_cache = {};
-
-  DataContext borrowed() const { return {snapshot, catalog, region, signed_copy}; }
 };
 
 // What the user asked for; empty fields select everything.

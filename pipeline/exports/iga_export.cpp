@@ -58,9 +58,8 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   auto score_list = score_innovations(context.snapshot, context.catalog, context.year);
   Scores scores;
   for (const auto& score : score_list) scores[score.inovasi] = &score;
-  // The findings are only needed for the last sheet: validation runs meanwhile. From here
-  // on this thread reads records only through all() and the sets above (Snapshot's
-  // lookup indexes are built lazily and are the validation's alone until it is done).
+  // The findings are only needed for the last sheet: validation runs meanwhile (the
+  // snapshot's lookups are safe from several threads).
   std::future<ValidationReport> validation;
   if (!context.report) {
     validation = std::async(std::launch::async, [&] { return validate(context.snapshot, context.catalog, context.year); });

@@ -10,8 +10,6 @@
 #include <vector>
 
 #include "layout/images.h"
-#include "layout/markup.h"
-#include "layout/paginate.h"
 
 namespace inovasi::render {
 namespace {
@@ -76,10 +74,7 @@ class LayoutPipeline {
         PrintPart filled = source_(index);
         part.bookmark = std::move(filled.bookmark);
         part.fits_cp1252 = pdf::encoding_for(filled.markup.markup) == pdf::TextEncoding::Cp1252;
-        auto root = layout::parse_markup(filled.markup.markup, filled.markup.file + " (filled)");
-        auto spec = layout::build_document(root, filled.markup.file + " (filled)", resource_dir_.string());
-        layout::FlowContext context{fonts, nullptr, &images, filled.markup.file};
-        part.laid_out = layout::paginate(spec, context);
+        part.laid_out = lay_out(filled.markup, resource_dir_, {fonts, nullptr, &images, filled.markup.file});
       } catch (...) {
         part.error = std::current_exception();
       }
@@ -105,10 +100,10 @@ class LayoutPipeline {
 };
 
 // One attempt at the whole file; nothing when a part needs more than CP1252 can encode.
-std::optional<RenderedPdf> write_print_file(std::size_t count, const PrintPartSource& source,
-                                            const std::filesystem::path& resource_dir, const pdf::FontManifest& fonts,
-                                            const layout::DocumentInfo& info, const RenderOptions& options, int jobs,
-                                            pdf::TextEncoding encoding) {
+std::optional<RenderedPdf> attempt_print_file(std::size_t count, const PrintPartSource& source,
+                                              const std::filesystem::path& resource_dir, const pdf::FontManifest& fonts,
+                                              const layout::DocumentInfo& info, const RenderOptions& options, int jobs,
+                                              pdf::TextEncoding encoding) {
   pdf::HpdfDocument document;
   pdf::FontSet font_set(fonts);
   pdf::StreamingPdfWriter writer(document, font_set, encoding);
@@ -128,10 +123,10 @@ std::optional<RenderedPdf> write_print_file(std::size_t count, const PrintPartSo
 RenderedPdf render_print_file(std::size_t count, const PrintPartSource& source, const std::filesystem::path& resource_dir,
                               const pdf::FontManifest& fonts, const layout::DocumentInfo& info, const RenderOptions& options,
                               int jobs) {
-  if (auto pdf = write_print_file(count, source, resource_dir, fonts, info, options, jobs, pdf::TextEncoding::Cp1252)) {
+  if (auto pdf = attempt_print_file(count, source, resource_dir, fonts, info, options, jobs, pdf::TextEncoding::Cp1252)) {
     return std::move(*pdf);
   }
-  return *write_print_file(count, source, resource_dir, fonts, info, options, jobs, pdf::TextEncoding::Utf8);
+  return *attempt_print_file(count, source, resource_dir, fonts, info, options, jobs, pdf::TextEncoding::Utf8);
 }
 
 }  // namespace inovasi::render

@@ -27,19 +27,22 @@ class GlyphWarnings : public layout::MissingGlyphSink {
 
 }  // namespace
 
-RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
-                          const pdf::FontManifest& fonts, const RenderOptions& options) {
+layout::LaidOutDocument lay_out(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
+                                layout::FlowContext context) {
   // The filled template is parsed again: values are escaped, so errors here come from
   // attribute values such as width="{{w}}" that the data made invalid.
   layout::Node root = layout::parse_markup(markup.markup, markup.file + " (filled)");
   layout::DocumentSpec spec = layout::build_document(root, markup.file + " (filled)", resource_dir.string());
+  return layout::paginate(spec, context);
+}
 
+RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
+                          const pdf::FontManifest& fonts, const RenderOptions& options) {
   pdf::HpdfDocument document;
   pdf::FontSet font_set(fonts);
   layout::ImageInfoCache images;
   GlyphWarnings glyphs;
-  layout::FlowContext context{font_set, &glyphs, &images, markup.file};
-  layout::LaidOutDocument laid_out = layout::paginate(spec, context);
+  layout::LaidOutDocument laid_out = lay_out(markup, resource_dir, {font_set, &glyphs, &images, markup.file});
   pdf::PdfResult pdf = pdf::write_pdf(laid_out, document, font_set, {options.creation_date});
 
   RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, markup.warnings, markup.sources};

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/flow.h"
 #include "model/date.h"
 #include "pdf/font_set.h"
 #include "pdf/pdf_writer.h"
@@ -27,6 +28,12 @@ struct RenderedPdf {
   std::vector<std::string> warnings;  // missing variables, characters no font has
   std::vector<std::filesystem::path> sources;
 };
+
+// Filled markup parsed again and laid out into pages: the part single documents and the
+// print file's workers share; `context.missing` (may be null) hears of characters no
+// font has.
+layout::LaidOutDocument lay_out(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
+                                layout::FlowContext context);
 
 // Lays out and writes filled markup (see TemplateSet::render). Throws like render_pdf.
 RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,

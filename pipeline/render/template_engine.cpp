@@ -159,12 +159,16 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
 
 TemplateSet::TemplateSet(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-std::filesystem::path TemplateSet::resolve(const std::string& name_or_path) const {
+const std::filesystem::path& TemplateSet::resolve(const std::string& name_or_path) const {
+  std::lock_guard lock(mutex_);
+  if (auto it = resolved_.find(name_or_path); it != resolved_.end()) return it->second;
   std::filesystem::path given(name_or_path);
-  if (given.extension() == ".xml" && std::filesystem::exists(given)) return given;
   auto named = folder_ / (name_or_path + ".xml");
-  if (std::filesystem::exists(named)) return named;
-  throw MarkupError(name_or_path, 0, 0, "no such template (looked for " + given.string() + " and " + named.string() + ")");
+  std::filesystem::path found;
+  if (given.extension() == ".xml" && std::filesystem::exists(given)) found = given;
+  else if (std::filesystem::exists(named)) found = named;
+  else throw MarkupError(name_or_path, 0, 0, "no such template (looked for " + given.string() + " and " + named.string() + ")");
+  return resolved_.emplace(name_or_path, std::move(found)).first->second;
 }
 
 const TemplateSet::Checked& TemplateSet::checked(const std::filesystem::path& file, bool fragment) const {

@@ -28,8 +28,10 @@ class TemplateSet {
  public:
   explicit TemplateSet(std::filesystem::path folder);
 
-  // A name ("sertifikat") or a path to an .xml file.
-  std::filesystem::path resolve(const std::string& name_or_path) const;
+  // A name ("sertifikat") or a path to an .xml file. Found once per name and kept (a
+  // batch asks for every document); the reference stays valid while the set lives.
+  // Thread-safe. Throws layout::MarkupError when there is no such template.
+  const std::filesystem::path& resolve(const std::string& name_or_path) const;
   const std::filesystem::path& folder() const { return folder_; }
 
   // Throws layout::MarkupError (file, line, column) for bad templates, Mustache syntax
@@ -59,6 +61,7 @@ class TemplateSet {
   std::filesystem::path folder_;
   mutable std::mutex mutex_;
   mutable std::map<std::filesystem::path, std::unique_ptr<Checked>> cache_;
+  mutable std::map<std::string, std::filesystem::path, std::less<>> resolved_;  // under mutex_
 };
 
 // Mustache data from JSON text (objects, arrays, strings, numbers, booleans, null).

@@ -98,7 +98,7 @@ class BundledStore : public ::testing::Test {
     snapshot_ = Snapshot::load(*store_);
     registry_.emplace(store_->database());
   }
-  DocumentContext context() { return {snapshot_, catalog(), *snapshot_.region(), *registry_, false}; }
+  DocumentContext context() { return {{snapshot_, catalog(), *snapshot_.region(), false}, *registry_}; }
 
   ScratchDir dir_;
   std::optional<Store> store_;
@@ -159,7 +159,7 @@ TEST_F(BundledStore, ABadValueFailsOnlyItsOwnDocumentWhenItsDataIsBuilt) {
   }
   ASSERT_FALSE(broken_agency.empty());
   Snapshot edited = Snapshot::of(dataset);
-  DocumentContext context{edited, catalog(), *edited.region(), *registry_, false};
+  DocumentContext context{{edited, catalog(), *edited.region(), false}, *registry_};
   auto docs = plan_documents(*find_document_kind("contract"), context, {});
   ASSERT_EQ(docs.size(), 14u);
   for (const auto& doc : docs) {
