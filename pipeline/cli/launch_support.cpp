@@ -6,6 +6,7 @@
 #include "batch/manifest.h"
 #include "cli/batch_options.h"
 #include "documents/registry.h"
+#include "model/sha256.h"
 #include "output/atomic_file.h"
 #include "render/print_file.h"
 #include "validation/validation.h"
@@ -61,11 +62,20 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
     return render::PrintPart{templates.render(templates.resolve(doc.template_name), data, false, doc.shared.get()),
                              bookmark};
   };
-  auto pdf = render::render_print_file(included.size(), part, templates.folder(), fonts,
-                                       {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs);
-  write_file_atomically(env.output / relative, pdf.bytes);
-  manifest.put({relative.generic_string(), documents::sha256_hex(pdf.bytes), key, "certificate-print-file",
-                std::to_string(included.size()) + " certificates", pdf.bytes.size()});
+  // Streamed to disk as it is joined: the whole file is never in memory.
+  AtomicFileWriter file(env.output / relative);
+  Sha256 digest;
+  std::uintmax_t size_written = 0;
+  render::render_print_file(included.size(), part, templates.folder(), fonts,
+                            {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs,
+                            [&](std::string_view bytes) {
+                              file.write(bytes);
+                              digest.update(bytes);
+                              size_written += bytes.size();
+                            });
+  file.commit();
+  manifest.put({relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
+                std::to_string(included.size()) + " certificates", size_written});
   manifest.save(manifest_file);
   return env.output / relative;
 }

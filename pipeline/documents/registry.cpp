@@ -1,7 +1,5 @@
 #include "documents/registry.h"
 
-#include <openssl/evp.h>
-
 #include <random>
 #include <stdexcept>
 
@@ -123,19 +121,5 @@ std::optional<IssuedNumber> NumberRegistry::by_sha256(std::string_view sha) cons
 
 // OpenSSL's SHA-256 uses the CPU's SHA extensions: every document and every re-run key
 // is hashed, and Poco's portable one was a twentieth of a certificate's time.
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256: OpenSSL failed");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * length, '0');
-  for (unsigned int i = 0; i < length; ++i) {
-    hex[2 * i] = kHex[digest[i] >> 4];
-    hex[2 * i + 1] = kHex[digest[i] & 15];
-  }
-  return hex;
-}
 
 }  // namespace inovasi::documents

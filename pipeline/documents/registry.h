@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "model/date.h"
+#include "model/sha256.h"
 #include "store/sqlite.h"
 
 namespace inovasi::documents {
@@ -53,6 +54,6 @@ class NumberRegistry {
   mutable std::map<std::string, Statement> statements_;
 };
 
-std::string sha256_hex(std::string_view bytes);
+using inovasi::sha256_hex;  // model/sha256.h
 
 }  // namespace inovasi::documents

@@ -15,6 +15,8 @@ namespace {
   throw OutputError(path.string() + ": " + std::string(what) + ": " + std::strerror(errno));
 }
 
+}  // namespace
+
 // Closes the descriptor and removes the temporary file unless committed.
 class TemporaryFile {
  public:
@@ -29,7 +31,7 @@ class TemporaryFile {
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
 
-  void write_all(std::string_view bytes, bool durable) {
+  void write(std::string_view bytes) {
     while (!bytes.empty()) {
       ssize_t written = ::write(fd_, bytes.data(), bytes.size());
       if (written < 0) {
@@ -38,6 +40,8 @@ class TemporaryFile {
       }
       bytes.remove_prefix(static_cast<std::size_t>(written));
     }
+  }
+  void close(bool durable) {
     if (durable && ::fsync(fd_) != 0) fail(path_, "cannot flush");
     if (::close(fd_) != 0) {
       fd_ = -1;
@@ -55,8 +59,6 @@ class TemporaryFile {
   int fd_ = -1;
   bool committed_ = false;
 };
-
-}  // namespace
 
 void sync_filesystem(const std::filesystem::path& folder) {
   int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -114,8 +116,30 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
   if (error) throw OutputError(target.parent_path().string() + ": cannot create folder: " + error.message());
   TemporaryFile file(temporary_name(target));
-  file.write_all(bytes, durable);
+  file.write(bytes);
+  file.close(durable);
   file.commit_as(target);
+}
+
+AtomicFileWriter::AtomicFileWriter(std::filesystem::path target) : target_(std::move(target)) {
+  std::error_code error;
+  if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), error);
+  if (error) throw OutputError(target_.parent_path().string() + ": cannot create folder: " + error.message());
+  file_ = std::make_unique<TemporaryFile>(temporary_name(target_));
+}
+
+AtomicFileWriter::~AtomicFileWriter() = default;
+
+void AtomicFileWriter::write(std::string_view bytes) {
+  if (!file_) throw OutputError(target_.string() + ": written after it was committed");
+  file_->write(bytes);
+}
+
+void AtomicFileWriter::commit(bool durable) {
+  if (!file_) throw OutputError(target_.string() + ": committed twice");
+  file_->close(durable);
+  file_->commit_as(target_);
+  file_.reset();
 }
 
 }  // namespace inovasi

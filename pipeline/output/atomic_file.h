@@ -3,6 +3,7 @@
 // folder, flushed to disk, then renamed over the target.
 
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string_view>
 
@@ -17,6 +18,27 @@ class OutputError : public std::runtime_error {
 // false and call sync_filesystem() once before recording what they wrote: the rename
 // still guarantees no reader ever sees a partial file.
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, bool durable = true);
+
+class TemporaryFile;
+
+// A file written in pieces that appears whole or not at all: it is written under a
+// temporary name, and commit() renames it over `target`; destroyed before that, it is
+// removed.
+class AtomicFileWriter {
+ public:
+  explicit AtomicFileWriter(std::filesystem::path target);
+  ~AtomicFileWriter();
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+  void write(std::string_view bytes);
+  // `durable` as for write_file_atomically.
+  void commit(bool durable = true);
+
+ private:
+  std::filesystem::path target_;
+  std::unique_ptr<TemporaryFile> file_;
+};
 
 // "<target>.tmp-<pid>-<random>": the name a file is written under before the rename.
 std::filesystem::path temporary_name(const std::filesystem::path& target);

@@ -64,7 +64,7 @@ struct HpdfDocument::MemoryReader {
   static HPDF_UINT32 size(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(of(stream).bytes.size()); }
 };
 
-std::string HpdfDocument::load_truetype(std::string_view file, std::string_view what) {
+std::string HpdfDocument::load_truetype(std::string_view file, std::string_view what, int tag) {
   readers_.push_back(std::make_unique<MemoryReader>(MemoryReader{file, 0}));
   HPDF_Stream stream = HPDF_CallbackReader_New(doc_->mmgr, &MemoryReader::read, &MemoryReader::seek,
                                                &MemoryReader::tell, &MemoryReader::size, readers_.back().get());
@@ -79,15 +79,21 @@ std::string HpdfDocument::load_truetype(std::string_view file, std::string_view 
   if (!def) throw PdfError(std::string(what) + ": libharu could not read the font");
   HPDF_Doc_RegisterFontDef(doc_, def);
   check(what);
-  if (doc_->ttfont_tag[0] == 0) {
-    std::memcpy(doc_->ttfont_tag, "HPDFAA", 6);
+  if (tag >= 0) {
+    char fixed[7] = "AAAAAA";
+    for (int i = 5, rest = tag; i >= 0 && rest > 0; --i, rest /= 26) fixed[i] = static_cast<char>('A' + rest % 26);
+    HPDF_TTFontDef_SetTagName(def, fixed);
   } else {
-    for (int i = 5; i >= 0; --i) {
-      if (++doc_->ttfont_tag[i] <= 'Z') break;
-      doc_->ttfont_tag[i] = 'A';
+    if (doc_->ttfont_tag[0] == 0) {
+      std::memcpy(doc_->ttfont_tag, "HPDFAA", 6);
+    } else {
+      for (int i = 5; i >= 0; --i) {
+        if (++doc_->ttfont_tag[i] <= 'Z') break;
+        doc_->ttfont_tag[i] = 'A';
+      }
     }
+    HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc_->ttfont_tag));
   }
-  HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc_->ttfont_tag));
   check(what);
   return def->base_font;
 }

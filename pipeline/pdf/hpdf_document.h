@@ -32,8 +32,10 @@ class HpdfDocument {
   std::string save_to_memory();
   // Registers a TrueType font, embedded, read from `file` (which must outlive this
   // document: libharu reads the glyphs again when it saves), and returns libharu's name
-  // for it (HPDF_GetFont). Throws PdfError naming `what`.
-  std::string load_truetype(std::string_view file, std::string_view what);
+  // for it (HPDF_GetFont). Throws PdfError naming `what`. The subset tag libharu puts
+  // before the name counts up per document; with `tag` >= 0 it is made from `tag`
+  // instead, so the same face gets the same name in every document.
+  std::string load_truetype(std::string_view file, std::string_view what, int tag = -1);
   // The same for a font made for this document only (a subset): the document keeps it.
   std::string adopt_truetype(std::string file, std::string_view what);
 

@@ -9,6 +9,7 @@
 #include "layout/inline.h"
 #include "pdf/cp1252.h"
 #include "pdf/font_subset.h"
+#include "pdf/stream_compression.h"
 
 namespace inovasi::pdf {
 namespace {
@@ -80,11 +81,27 @@ class PageWriter {
     auto used = subsets_ ? subsets_->find(face) : CharactersByFace::const_iterator{};
     std::string name = subsets_ && used != subsets_->end()
                            ? document_.adopt_truetype(subset_font(source, used->second), what)
-                           : document_.load_truetype(source.bytes, what);
+                           : document_.load_truetype(source.bytes, what, subsets_ ? -1 : face);
     HPDF_Font font = HPDF_GetFont(document_.get(), name.c_str(), encoding);
     document_.check(what);
+    if (!subsets_) use_every_glyph(font, source);
     fonts_cache_[face] = font;
     return font;
+  }
+
+  // libharu embeds the glyphs text was measured or drawn with, and lists their widths:
+  // measuring every one makes the embedding the same whatever a volume's pages draw.
+  void use_every_glyph(HPDF_Font font, const FontFace& face) {
+    std::string text;
+    if (encoding_ == TextEncoding::Cp1252) {
+      for (int byte = 32; byte < 256; ++byte) text += static_cast<char>(byte);
+    } else {
+      for (char32_t c = 0x20; c < 0x3000; ++c) {
+        if (face.has_glyph(c)) append_utf8(text, c);
+      }
+    }
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+    document_.check("embedding font " + face.path.string());
   }
 
   void draw_op(const TextOp& op) {
@@ -166,7 +183,7 @@ class PageWriter {
   HpdfDocument& document_;
   FontSet& fonts_;
   TextEncoding encoding_;
-  std::optional<CharactersByFace> subsets_;  // none: faces are embedded whole
+  std::optional<CharactersByFace> subsets_;  // none: a print file volume, every glyph embedded
   std::vector<HPDF_Image> stencils_;        // QR codes not yet written
   HPDF_Page page_ = nullptr;
   double height_ = 0;
@@ -194,22 +211,20 @@ void write_info(HpdfDocument& document, const DocumentInfo& info, const PdfOptio
   document.check("writing document information");
 }
 
-void write_bookmarks(HpdfDocument& document, const std::vector<Bookmark>& bookmarks, const std::vector<HPDF_Page>& pages,
-                     double page_height) {
-  if (bookmarks.empty()) return;
+void write_bookmarks(HpdfDocument& document, const std::vector<OutlineEntry>& outline, const std::vector<HPDF_Page>& pages) {
+  if (outline.empty()) return;
   HPDF_Encoder encoder = HPDF_GetEncoder(document.get(), "CP1252");
   std::vector<HPDF_Outline> parents;  // by level
-  for (const auto& bookmark : bookmarks) {
-    int level = std::min<int>(bookmark.level, static_cast<int>(parents.size()));
+  for (const auto& entry : outline) {
+    int level = std::min<int>(entry.level, static_cast<int>(parents.size()));
     parents.resize(static_cast<std::size_t>(level));
     HPDF_Outline parent = level == 0 ? nullptr : parents.back();
-    HPDF_Outline outline =
-        HPDF_CreateOutline(document.get(), parent, to_cp1252_lossy(bookmark.title).c_str(), encoder);
-    HPDF_Destination destination = HPDF_Page_CreateDestination(pages.at(static_cast<std::size_t>(bookmark.page)));
+    HPDF_Outline item = HPDF_CreateOutline(document.get(), parent, to_cp1252_lossy(entry.title).c_str(), encoder);
+    HPDF_Destination destination = HPDF_Page_CreateDestination(pages.at(static_cast<std::size_t>(entry.page)));
     // libharu rejects zoom 0 ("keep the reader's zoom"), so 1 = 100%.
-    HPDF_Destination_SetXYZ(destination, 0, static_cast<HPDF_REAL>(page_height - bookmark.y), 1);
-    HPDF_Outline_SetDestination(outline, destination);
-    parents.push_back(outline);
+    HPDF_Destination_SetXYZ(destination, 0, static_cast<HPDF_REAL>(entry.top), 1);
+    HPDF_Outline_SetDestination(item, destination);
+    parents.push_back(item);
   }
   HPDF_SetPageMode(document.get(), HPDF_PAGE_MODE_USE_OUTLINE);
   document.check("writing bookmarks");
@@ -221,25 +236,27 @@ TextEncoding encoding_for(std::string_view utf8_text) {
   return to_cp1252(utf8_text) ? TextEncoding::Cp1252 : TextEncoding::Utf8;
 }
 
-constexpr HPDF_UINT kPagesPerNode = 512;
-
 struct StreamingPdfWriter::State {
   ~State() { writer.release_unwritten_stencils(); }
   HpdfDocument& document;
   TextEncoding encoding;
+  bool volume;
   PageWriter writer;
   std::vector<HPDF_Page> pages;
-  std::vector<Bookmark> bookmarks;
-  double page_height = 0;
+  std::vector<OutlineEntry> outline;
 };
 
-StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
-                                       std::optional<CharactersByFace> subsets)
-    : state_(new State{document, encoding, PageWriter(document, fonts, encoding, subsets), {}, {}, 0}) {
-  HPDF_SetCompressionMode(document.get(), HPDF_COMP_ALL);
-  // libharu's flat page tree holds 32,767 pages at most (and viewers page slowly through
-  // a long flat one): a print file gets a two-level tree, up to 8,191 × 512 pages.
-  if (!subsets) HPDF_SetPagesConfiguration(document.get(), kPagesPerNode);
+namespace {
+
+// A document's text and fonts are saved uncompressed, and finish() deflates them with
+// libdeflate, several times faster than libharu's zlib on font data (a certificate's
+// fonts are most of its bytes; stream_compression.h): certificates/s rose by a quarter.
+// A print file volume is mostly page content, embeds its fonts once, and came out
+// slower that way (5,476 against 4,814 pages/s, medians of 3), so libharu deflates it.
+// Images are always libharu's: without its image compression it writes a QR code's
+// CCITT data with no filter named.
+void set_up(HpdfDocument& document, TextEncoding encoding, bool deflate_later) {
+  HPDF_SetCompressionMode(document.get(), deflate_later ? HPDF_COMP_IMAGE : HPDF_COMP_ALL);
   if (encoding == TextEncoding::Utf8) {
     HPDF_UseUTFEncodings(document.get());
     HPDF_SetCurrentEncoder(document.get(), "UTF-8");
@@ -247,24 +264,43 @@ StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, T
   document.check("setting up the PDF");
 }
 
+}  // namespace
+
+StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
+                                       CharactersByFace subsets)
+    : state_(new State{document, encoding, false, PageWriter(document, fonts, encoding, std::move(subsets)), {}, {}}) {
+  set_up(document, encoding, true);
+}
+
+StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding)
+    : state_(new State{document, encoding, true, PageWriter(document, fonts, encoding, std::nullopt), {}, {}}) {
+  set_up(document, encoding, false);
+}
+
 StreamingPdfWriter::~StreamingPdfWriter() = default;
 
 void StreamingPdfWriter::add(const LaidOutDocument& part, const std::string& bookmark) {
-  if (!bookmark.empty()) state_->bookmarks.push_back({bookmark, 0, static_cast<int>(state_->pages.size()), 0});
+  int first = static_cast<int>(state_->pages.size());
+  double height = part.paper.height;
+  if (!bookmark.empty()) state_->outline.push_back({bookmark, 0, first, height});
   for (const auto& b : part.bookmarks) {
-    state_->bookmarks.push_back({b.title, b.level + (bookmark.empty() ? 0 : 1), b.page + static_cast<int>(state_->pages.size()), b.y});
+    state_->outline.push_back({b.title, b.level + (bookmark.empty() ? 0 : 1), b.page + first, height - b.y});
   }
   for (const auto& page : part.pages) state_->pages.push_back(state_->writer.draw(page, part.paper));
-  state_->page_height = part.paper.height;
 }
 
 PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions& options) {
-  write_bookmarks(state_->document, state_->bookmarks, state_->pages, state_->page_height);
-  write_info(state_->document, info, options);
   PdfResult result;
+  if (state_->volume) {
+    result.outline = std::move(state_->outline);
+  } else {
+    write_bookmarks(state_->document, state_->outline, state_->pages);
+  }
+  write_info(state_->document, info, options);
   result.encoding = state_->encoding;
   state_->writer.forget_stencils();  // from here on libharu may have attached their parameters
   result.bytes = state_->document.save_to_memory();
+  if (!state_->volume) result.bytes = compress_streams(result.bytes, "the PDF libharu wrote");
   result.pages = static_cast<int>(state_->pages.size());
   return result;
 }

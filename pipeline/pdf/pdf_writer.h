@@ -6,12 +6,14 @@
 #include <memory>
 #include <set>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "layout/ops.h"
 #include "model/date.h"
 #include "pdf/font_set.h"
 #include "pdf/hpdf_document.h"
+#include "pdf/pdf_joiner.h"
 
 namespace inovasi::pdf {
 
@@ -28,24 +30,26 @@ struct PdfResult {
   std::string bytes;
   TextEncoding encoding = TextEncoding::Cp1252;
   int pages = 0;
+  std::vector<OutlineEntry> outline;  // a print file volume's, for the joiner
 };
 
 // Text encoding for a document whose text is all in `utf8_text` (markup is fine: tags and
 // entities are ASCII).
 TextEncoding encoding_for(std::string_view utf8_text);
 
-// Writes pages one at a time, so a print file of thousands of certificates is never held
-// whole in memory; fonts are embedded once for all pages.
 // Face id -> the characters a document draws with it.
 using CharactersByFace = std::map<int, std::set<char32_t>>;
 
+// Draws laid-out documents page by page into one libharu document, in one of two roles.
 class StreamingPdfWriter {
  public:
-  // With `subsets` (every character the whole document will draw, by face), each face is
-  // embedded cut down to those characters; without, whole (a print file's pages are not
-  // known in advance, and one embedding serves them all).
-  StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
-                     std::optional<CharactersByFace> subsets = std::nullopt);
+  // A document: each face is embedded cut down to `subsets` (every character the whole
+  // document will draw, by face), and libharu writes the outline.
+  StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding, CharactersByFace subsets);
+  // A volume of a print file (pdf_joiner.h): each face is embedded with every glyph it
+  // has under a tag of its own, so every volume embeds the same bytes and the joiner
+  // keeps one copy; the outline is handed back in PdfResult::outline for the joiner.
+  StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding);
   ~StreamingPdfWriter();
   void add(const layout::LaidOutDocument& part, const std::string& bookmark);
   PdfResult finish(const layout::DocumentInfo& info, const PdfOptions& options);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -14,27 +15,56 @@
 namespace inovasi::render {
 namespace {
 
-// Laid-out parts waiting to be drawn: at most this many ahead of the writer.
-constexpr std::size_t kWindow = 64;
+// Parts per volume. A volume's libharu document holds about 22 KB a page until it is
+// saved, and each volume embeds its fonts once before the joiner drops the copies: a
+// few hundred pages keeps both small.
+constexpr std::size_t kPartsPerVolume = 256;
 
-struct LaidOutPart {
-  layout::LaidOutDocument laid_out;
-  std::string bookmark;
-  bool fits_cp1252 = true;
+struct Volume {
+  pdf::PdfResult pdf;
   std::exception_ptr error;
 };
 
-// Workers lay parts out in any order within the window; take(i) hands part i to the
-// writer once it is ready. Destruction stops the workers (after an error, say).
-class LayoutPipeline {
+struct VolumeJob {
+  const PrintPartSource& source;
+  const std::filesystem::path& resource_dir;
+  const pdf::FontManifest& fonts;
+  const layout::DocumentInfo& info;
+  const RenderOptions& options;
+};
+
+// Parts [first, last) as one libharu document; nothing when a part needs more than
+// `encoding` can write.
+std::optional<pdf::PdfResult> attempt_volume(const VolumeJob& job, std::size_t first, std::size_t last,
+                                             pdf::TextEncoding encoding) {
+  pdf::HpdfDocument document;
+  pdf::FontSet fonts(job.fonts);
+  layout::ImageInfoCache images;
+  pdf::StreamingPdfWriter writer(document, fonts, encoding);
+  for (std::size_t i = first; i < last; ++i) {
+    PrintPart part = job.source(i);
+    if (encoding == pdf::TextEncoding::Cp1252 && pdf::encoding_for(part.markup.markup) != encoding) return std::nullopt;
+    writer.add(lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file}), part.bookmark);
+  }
+  return writer.finish(job.info, {job.options.creation_date});
+}
+
+pdf::PdfResult render_volume(const VolumeJob& job, std::size_t first, std::size_t last) {
+  if (auto pdf = attempt_volume(job, first, last, pdf::TextEncoding::Cp1252)) return std::move(*pdf);
+  return *attempt_volume(job, first, last, pdf::TextEncoding::Utf8);
+}
+
+// Workers render volumes in any order, at most `ahead` past the one being joined;
+// take(v) hands volume v over once it is ready. Destruction stops the workers.
+class VolumePipeline {
  public:
-  LayoutPipeline(std::size_t count, const PrintPartSource& source, const std::filesystem::path& resource_dir,
-                 const pdf::FontManifest& fonts, int jobs)
-      : count_(count), source_(source), resource_dir_(resource_dir), fonts_(fonts), slots_(kWindow) {
-    int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
+  VolumePipeline(const VolumeJob& job, std::size_t parts, std::size_t per_volume, int jobs)
+      : job_(job), parts_(parts), per_volume_(per_volume), volumes_((parts + per_volume - 1) / per_volume),
+        ahead_(static_cast<std::size_t>(std::max(1, jobs)) + 1) {
+    int workers = std::max(1, std::min<int>(jobs, static_cast<int>(volumes_)));
     for (int w = 0; w < workers; ++w) threads_.emplace_back([this] { work(); });
   }
-  ~LayoutPipeline() {
+  ~VolumePipeline() {
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -42,91 +72,82 @@ class LayoutPipeline {
     changed_.notify_all();
     for (auto& thread : threads_) thread.join();
   }
-  LayoutPipeline(const LayoutPipeline&) = delete;
-  LayoutPipeline& operator=(const LayoutPipeline&) = delete;
+  VolumePipeline(const VolumePipeline&) = delete;
+  VolumePipeline& operator=(const VolumePipeline&) = delete;
 
-  LaidOutPart take(std::size_t index) {
+  std::size_t volumes() const { return volumes_; }
+
+  Volume take(std::size_t index) {
     std::unique_lock lock(mutex_);
-    auto& slot = slots_[index % kWindow];
-    changed_.wait(lock, [&] { return slot.has_value(); });
-    LaidOutPart part = std::move(*slot);
-    slot.reset();
-    drawn_ = index + 1;
+    changed_.wait(lock, [&] { return ready_.contains(index); });
+    Volume volume = std::move(ready_.at(index));
+    ready_.erase(index);
+    joined_ = index + 1;
     lock.unlock();
     changed_.notify_all();
-    return part;
+    return volume;
   }
 
  private:
   void work() {
-    pdf::FontSet fonts(fonts_);  // metrics only: the writer embeds the faces the ops name
-    layout::ImageInfoCache images;
     for (;;) {
       std::size_t index = next_++;
-      if (index >= count_) return;
+      if (index >= volumes_) return;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stopping_ || index < drawn_ + kWindow; });
+        changed_.wait(lock, [&] { return stopping_ || index < joined_ + ahead_; });
         if (stopping_) return;
       }
-      LaidOutPart part;
+      Volume volume;
       try {
-        PrintPart filled = source_(index);
-        part.bookmark = std::move(filled.bookmark);
-        part.fits_cp1252 = pdf::encoding_for(filled.markup.markup) == pdf::TextEncoding::Cp1252;
-        part.laid_out = lay_out(filled.markup, resource_dir_, {fonts, nullptr, &images, filled.markup.file});
+        std::size_t first = index * per_volume_;
+        volume.pdf = render_volume(job_, first, std::min(parts_, first + per_volume_));
       } catch (...) {
-        part.error = std::current_exception();
+        volume.error = std::current_exception();
       }
       {
         std::lock_guard lock(mutex_);
-        slots_[index % kWindow] = std::move(part);
+        ready_.emplace(index, std::move(volume));
       }
       changed_.notify_all();
     }
   }
 
-  std::size_t count_;
-  const PrintPartSource& source_;
-  const std::filesystem::path& resource_dir_;
-  const pdf::FontManifest& fonts_;
+  const VolumeJob& job_;
+  std::size_t parts_;
+  std::size_t per_volume_;
+  std::size_t volumes_;
+  std::size_t ahead_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::vector<std::optional<LaidOutPart>> slots_;
-  std::size_t drawn_ = 0;
+  std::map<std::size_t, Volume> ready_;
+  std::size_t joined_ = 0;
   bool stopping_ = false;
   std::atomic<std::size_t> next_{0};
   std::vector<std::thread> threads_;
 };
 
-// One attempt at the whole file; nothing when a part needs more than CP1252 can encode.
-std::optional<RenderedPdf> attempt_print_file(std::size_t count, const PrintPartSource& source,
-                                              const std::filesystem::path& resource_dir, const pdf::FontManifest& fonts,
-                                              const layout::DocumentInfo& info, const RenderOptions& options, int jobs,
-                                              pdf::TextEncoding encoding) {
-  pdf::HpdfDocument document;
-  pdf::FontSet font_set(fonts);
-  pdf::StreamingPdfWriter writer(document, font_set, encoding);
-  LayoutPipeline pipeline(count, source, resource_dir, fonts, jobs);
-  for (std::size_t i = 0; i < count; ++i) {
-    LaidOutPart part = pipeline.take(i);
-    if (part.error) std::rethrow_exception(part.error);
-    if (!part.fits_cp1252 && encoding == pdf::TextEncoding::Cp1252) return std::nullopt;
-    writer.add(part.laid_out, part.bookmark);
-  }
-  auto pdf = writer.finish(info, {options.creation_date});
-  return RenderedPdf{std::move(pdf.bytes), pdf.pages, pdf.encoding, {}, {}};
-}
-
 }  // namespace
 
-RenderedPdf render_print_file(std::size_t count, const PrintPartSource& source, const std::filesystem::path& resource_dir,
-                              const pdf::FontManifest& fonts, const layout::DocumentInfo& info, const RenderOptions& options,
-                              int jobs) {
-  if (auto pdf = attempt_print_file(count, source, resource_dir, fonts, info, options, jobs, pdf::TextEncoding::Cp1252)) {
-    return std::move(*pdf);
+PrintFileResult render_print_file(std::size_t count, const PrintPartSource& source,
+                                  const std::filesystem::path& resource_dir, const pdf::FontManifest& fonts,
+                                  const layout::DocumentInfo& info, const RenderOptions& options, int jobs,
+                                  const pdf::PdfJoiner::Sink& out) {
+  if (count == 0) throw pdf::PdfError("a print file needs at least one part");
+  // Volumes do not depend on `jobs`: the same parts make the same bytes however many
+  // workers made them.
+  VolumeJob job{source, resource_dir, fonts, info, options};
+  VolumePipeline pipeline(job, count, kPartsPerVolume, jobs);
+  pdf::PdfJoiner joiner(out);
+  PrintFileResult result;
+  for (std::size_t v = 0; v < pipeline.volumes(); ++v) {
+    Volume volume = pipeline.take(v);
+    if (volume.error) std::rethrow_exception(volume.error);
+    if (volume.pdf.encoding == pdf::TextEncoding::Utf8) result.encoding = pdf::TextEncoding::Utf8;
+    joiner.append(volume.pdf.bytes, volume.pdf.outline);
   }
-  return *attempt_print_file(count, source, resource_dir, fonts, info, options, jobs, pdf::TextEncoding::Utf8);
+  result.pages = joiner.finish();
+  return result;
 }
 
 }  // namespace inovasi::render

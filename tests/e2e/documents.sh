@@ -78,8 +78,9 @@ code=$(pdftotext "$cert" - 2>/dev/null | grep -o 'Kode verifikasi: [0-9A-Z]*' | 
 pdftoppm -r 150 -png "$cert" "$work/page"
 qr=$(zbarimg -q --raw "$work"/page*.png 2>/dev/null)
 [ -n "$qr" ] && [ "${qr%"$code"}" != "$qr" ] && ok || bad "QR code reads '$qr', not ending in $code"
-# Streams are deflated at zlib's fastest level (cli/deflate_level.cpp): the level zlib
-# records in each stream's header (FLEVEL, the top two bits of the second byte) is 0.
+# Streams are deflated by libdeflate at its fastest level (pdf/stream_compression.cpp),
+# not by libharu: the level recorded in each stream's header (FLEVEL, the top two bits
+# of the second byte) is 0, where libharu's zlib default records 2.
 levels=$(/usr/bin/python3 - "$cert" <<'EOF'
 import re, sys
 data = open(sys.argv[1], "rb").read()
@@ -130,6 +131,14 @@ pf="$work/launch/2026/certificates/certificates-print.pdf"
 [ "$(pdfinfo "$pf" 2>/dev/null | grep Pages | awk '{print $2}')" = "7" ] && ok || bad "print file pages"
 [ "$(qpdf --json --json-key=outlines "$pf" | grep -c '"title"')" = "7" ] && ok || bad "print file bookmarks"
 qpdf --check "$pf" >/dev/null 2>&1 && ok || bad "qpdf print file"
+# Its pages are the certificates' own pages (as text), and each face is embedded once.
+for f in "$work"/launch/2026/certificates/*.pdf; do
+  [ "$f" = "$pf" ] || pdftotext -layout "$f" - | md5sum
+done | sort >"$work/cert-pages"
+for i in $(seq 1 7); do pdftotext -layout -f "$i" -l "$i" "$pf" - | md5sum; done | sort >"$work/print-pages"
+[ "$(sort -u "$work/cert-pages" | wc -l)" = 7 ] && cmp -s "$work/cert-pages" "$work/print-pages" && ok || bad "print file pages differ from the certificates"
+faces=$(pdffonts "$pf" | tail -n +3 | awk '{print $1}')
+[ -n "$faces" ] && [ -z "$(printf '%s\n' "$faces" | sort | uniq -d)" ] && ok || bad "print file embeds a face twice: $faces"
 [ -f "$work/launch/2026/exports/rekap.xlsx" ] && [ -f "$work/launch/2026/exports/register-sertifikat.xlsx" ] && ok || bad "launch workbooks"
 "$bin" certificates --agency dinkes --out "$work/certs" >"$work/log" 2>&1 && grep -q "made 1, unchanged 0" "$work/log" && ok \
   || bad "certificates --agency: $(tail -2 "$work/log")"

@@ -22,6 +22,10 @@ std::string pdf_title(const std::string& ascii) {
   return hex + ">";
 }
 
+pdf::PdfJoiner::Sink into(std::string& bytes) {
+  return [&bytes](std::string_view piece) { bytes += piece; };
+}
+
 render::PrintPart part(const std::string& text) {
   render::RenderedMarkup markup{"<document size=\"A4\"><p>" + text + "</p></document>", "part.xml", {}, {}};
   return {markup, text};
@@ -30,23 +34,37 @@ render::PrintPart part(const std::string& text) {
 TEST(PrintFile, PartsComeOutInOrderWithABookmarkEach) {
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   const std::size_t count = 300;  // several windows of laid-out parts
+  std::string bytes;
   auto pdf = render::render_print_file(count, [](std::size_t i) { return part("Sertifikat " + std::to_string(i)); }, ".",
-                                       fonts, {"t", "", "", ""}, {}, 2);
+                                       fonts, {"t", "", "", ""}, {}, 2, into(bytes));
   EXPECT_EQ(pdf.pages, static_cast<int>(count));
   EXPECT_EQ(pdf.encoding, pdf::TextEncoding::Cp1252);
   // One bookmark per part, each with its own title.
   for (std::size_t i : {0u, 1u, 150u, 299u}) {
-    EXPECT_NE(pdf.bytes.find(pdf_title("Sertifikat " + std::to_string(i))), std::string::npos) << i;
+    EXPECT_NE(bytes.find(pdf_title("Sertifikat " + std::to_string(i))), std::string::npos) << i;
   }
 }
 
-TEST(PrintFile, OnePartBeyondWindows1252MakesTheWholeFileUtf8) {
+TEST(PrintFile, OnePartBeyondWindows1252MakesOnlyItsVolumeUtf8) {
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  std::string bytes;
+  // Parts 0-255 are the first volume; part 270 is in the second.
   auto pdf = render::render_print_file(
-      100, [](std::size_t i) { return part(i == 70 ? "Nama \xC5\x9E" "ahin" : "Nama " + std::to_string(i)); }, ".", fonts,
-      {"t", "", "", ""}, {}, 2);
-  EXPECT_EQ(pdf.pages, 100);
+      300, [](std::size_t i) { return part(i == 270 ? "Nama \xC5\x9E" "ahin" : "Nama " + std::to_string(i)); }, ".", fonts,
+      {"t", "", "", ""}, {}, 2, into(bytes));
+  EXPECT_EQ(pdf.pages, 300);
   EXPECT_EQ(pdf.encoding, pdf::TextEncoding::Utf8);
+  EXPECT_NE(bytes.find("/Subtype /TrueType"), std::string::npos) << "the first volume stays CP1252";
+  EXPECT_NE(bytes.find("/Subtype /Type0"), std::string::npos);
+}
+
+TEST(PrintFile, TheSamePartsMakeTheSameBytesWithAnyNumberOfWorkers) {
+  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  auto source = [](std::size_t i) { return part("Sertifikat " + std::to_string(i)); };
+  std::string one, three;
+  render::render_print_file(600, source, ".", fonts, {"t", "", "", ""}, {}, 1, into(one));
+  render::render_print_file(600, source, ".", fonts, {"t", "", "", ""}, {}, 3, into(three));
+  EXPECT_EQ(one, three);
 }
 
 TEST(PrintFile, APartThatCannotBeLaidOutStopsTheFileWithItsError) {
@@ -56,7 +74,8 @@ TEST(PrintFile, APartThatCannotBeLaidOutStopsTheFileWithItsError) {
     return render::PrintPart{{"<document><paragraf/></document>", "broken.xml", {}, {}}, "x"};
   };
   try {
-    render::render_print_file(400, source, ".", fonts, {"t", "", "", ""}, {}, 2);
+    std::string bytes;
+    render::render_print_file(400, source, ".", fonts, {"t", "", "", ""}, {}, 2, into(bytes));
     FAIL() << "a broken part must fail the print file";
   } catch (const layout::MarkupError& e) {
     EXPECT_NE(std::string(e.what()).find("broken.xml"), std::string::npos) << e.what();

@@ -1,0 +1,347 @@
+#include "pdf/pdf_joiner.h"
+
+#include <cstdio>
+#include <unordered_set>
+
+#include "layout/inline.h"
+#include "model/sha256.h"
+
+namespace inovasi::pdf {
+namespace {
+
+// Pages per node under the root: viewers page slowly through one long flat list, and a
+// two-level tree of 512 holds millions.
+constexpr std::size_t kPagesPerNode = 512;
+constexpr std::size_t kFlushAt = 1 << 20;
+
+// Resource categories whose objects volumes may share.
+bool is_resource_category(std::string_view key) {
+  return key == "/Font" || key == "/XObject" || key == "/ExtGState" || key == "/ColorSpace" || key == "/Pattern" ||
+         key == "/Shading" || key == "/Properties";
+}
+
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", value);
+  std::string s = text;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+PdfValue name(std::string text) {
+  PdfValue v;
+  v.kind = PdfValue::Kind::Name;
+  v.text = std::move(text);
+  return v;
+}
+
+PdfValue dictionary(std::initializer_list<std::pair<std::string, PdfValue>> entries) {
+  PdfValue v;
+  v.kind = PdfValue::Kind::Dictionary;
+  v.entries.assign(entries.begin(), entries.end());
+  return v;
+}
+
+PdfValue array_of(std::vector<PdfValue> items) {
+  PdfValue v;
+  v.kind = PdfValue::Kind::Array;
+  v.items = std::move(items);
+  return v;
+}
+
+// A text string as UTF-16BE with its byte-order mark, in hex: any title, exactly.
+PdfValue text_string(std::string_view utf8) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  PdfValue v;
+  v.kind = PdfValue::Kind::String;
+  v.text = "<FEFF";
+  auto unit = [&](unsigned value) {
+    for (int shift = 12; shift >= 0; shift -= 4) v.text += kHex[(value >> shift) & 15];
+  };
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t c = layout::next_code_point(utf8, i);
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      unit(0xD800 + static_cast<unsigned>(c >> 10));
+      unit(0xDC00 + static_cast<unsigned>(c & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(c));
+    }
+  }
+  v.text += '>';
+  return v;
+}
+
+}  // namespace
+
+// One volume's objects copied into the joined file: each is written once, under a new
+// number, the first time something refers to it.
+class PdfJoiner::VolumeCopy {
+ public:
+  // Whether an object may be the same as one of an earlier volume. Image masks (the QR
+  // codes) are each page's own: comparing them would only cost time.
+  enum class Sharing { PageOwn, Shared, SharedUnlessMask };
+
+  VolumeCopy(PdfJoiner& joiner, const PdfFile& file) : joiner_(joiner), file_(file) {}
+
+  void page(int number, int parent) {
+    int out = joiner_.allocate();
+    copied_[number] = out;
+    joiner_.pages_.push_back(out);
+    PdfValue page = file_.object(number).value;
+    for (auto& [key, value] : page.entries) {
+      if (key == "/Parent") {
+        value = PdfValue::reference(parent);
+      } else if (key == "/Resources") {
+        value = resources(value.is(PdfValue::Kind::Reference) ? file_.resolve(value) : std::move(value));
+      } else {
+        renumber(value, Sharing::PageOwn);
+      }
+    }
+    if (!page.get("/Parent")) page.entries.emplace_back("/Parent", PdfValue::reference(parent));
+    joiner_.write_object(out, page);
+  }
+
+  int object(int number, Sharing sharing) {
+    if (auto it = copied_.find(number); it != copied_.end()) return it->second;
+    PdfObject source = file_.object(number);
+    if (sharing == Sharing::SharedUnlessMask) {
+      const PdfValue* mask = source.value.get("/ImageMask");
+      sharing = mask && mask->named("true") ? Sharing::PageOwn : Sharing::Shared;
+    }
+    if (source.has_stream) {  // written direct: the length object need not follow
+      PdfValue length = PdfValue::number(static_cast<long long>(source.stream.size()));
+      if (PdfValue* entry = source.value.get("/Length")) {
+        *entry = length;
+      } else {
+        source.value.entries.emplace_back("/Length", length);
+      }
+    }
+    if (sharing == Sharing::PageOwn) {
+      int out = joiner_.allocate();
+      copied_[number] = out;  // before its children: a reference back finds it
+      joiner_.write_object(out, mapped(source.value, sharing), source.stream, source.has_stream);
+      return out;
+    }
+    // A shared object is compared once its children have their numbers in the joined
+    // file, so equal fonts from two volumes come out equal here.
+    if (!in_progress_.insert(number).second) {
+      throw PdfError("joining the print file: shared object " + std::to_string(number) + " refers back to itself");
+    }
+    PdfValue value = mapped(source.value, Sharing::Shared);
+    in_progress_.erase(number);
+    std::string text;
+    write_value(value, text);
+    Sha256 hash;
+    hash.update(text);
+    hash.update(source.has_stream ? "\nstream\n" : "\n");
+    hash.update(source.stream);
+    auto [it, fresh] = joiner_.shared_.try_emplace(hash.digest(), 0);
+    if (fresh) {
+      it->second = joiner_.allocate();
+      joiner_.write_object(it->second, value, source.stream, source.has_stream);
+    }
+    copied_[number] = it->second;
+    return it->second;
+  }
+
+ private:
+  // The value with its references renumbered (copying what they refer to).
+  PdfValue mapped(PdfValue value, Sharing sharing) {
+    renumber(value, sharing);
+    return value;
+  }
+  void renumber(PdfValue& value, Sharing sharing) {
+    switch (value.kind) {
+      case PdfValue::Kind::Reference: value.object = object(value.object, sharing); break;
+      case PdfValue::Kind::Array:
+        for (auto& item : value.items) renumber(item, sharing);
+        break;
+      case PdfValue::Kind::Dictionary:
+        for (auto& [key, item] : value.entries) renumber(item, sharing);
+        break;
+      default: break;
+    }
+  }
+
+  PdfValue resources(PdfValue dictionary) {
+    for (auto& [key, value] : dictionary.entries) {
+      if (!is_resource_category(key)) {
+        renumber(value, Sharing::PageOwn);
+        continue;
+      }
+      if (value.is(PdfValue::Kind::Reference)) value = file_.resolve(value);
+      renumber(value, key == "/XObject" ? Sharing::SharedUnlessMask : Sharing::Shared);
+    }
+    return dictionary;
+  }
+
+  PdfJoiner& joiner_;
+  const PdfFile& file_;
+  std::unordered_map<int, int> copied_;  // the volume's number -> the joined file's
+  std::unordered_set<int> in_progress_;
+};
+
+PdfJoiner::PdfJoiner(Sink sink) : sink_(std::move(sink)) {
+  // The second line's high bytes tell transfer programs the file is binary.
+  emit("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+  page_root_ = allocate();
+}
+
+int PdfJoiner::allocate() {
+  offsets_.push_back(0);
+  return static_cast<int>(offsets_.size() - 1);
+}
+
+void PdfJoiner::emit(std::string_view bytes) {
+  pending_ += bytes;
+  if (pending_.size() >= kFlushAt) flush();
+}
+
+void PdfJoiner::flush() {
+  if (pending_.empty()) return;
+  sink_(pending_);
+  written_ += pending_.size();
+  pending_.clear();
+}
+
+void PdfJoiner::write_object(int number, const PdfValue& value, std::string_view stream, bool has_stream) {
+  offsets_[static_cast<std::size_t>(number)] = size();
+  std::string text = std::to_string(number) + " 0 obj\n";
+  write_value(value, text);
+  if (has_stream) {
+    text += "\nstream\n";
+    emit(text);
+    emit(stream);
+    emit("\nendstream\nendobj\n");
+  } else {
+    text += "\nendobj\n";
+    emit(text);
+  }
+}
+
+void PdfJoiner::append(std::string_view volume, const std::vector<OutlineEntry>& outline) {
+  PdfFile file(volume, "print file volume " + std::to_string(++volumes_));
+  VolumeCopy copy(*this, file);
+  std::vector<int> pages = file.pages();
+  int first = static_cast<int>(pages_.size());
+  for (int page : pages) {
+    if (pages_.size() % kPagesPerNode == 0) nodes_.push_back(allocate());
+    copy.page(page, nodes_.back());
+  }
+  for (const auto& entry : outline) {
+    if (entry.page < 0 || entry.page >= static_cast<int>(pages.size())) {
+      throw PdfError("print file volume " + std::to_string(volumes_) + ": bookmark '" + entry.title + "' is on page " +
+                     std::to_string(entry.page + 1) + " of " + std::to_string(pages.size()));
+    }
+    outline_.push_back(entry);
+    outline_.back().page += first;
+  }
+  const PdfValue* info = file.trailer().get("/Info");
+  if (!info_ && info && info->is(PdfValue::Kind::Reference)) {
+    info_ = copy.object(info->object, VolumeCopy::Sharing::PageOwn);
+  }
+  flush();
+}
+
+void PdfJoiner::write_outline(int root) {
+  // Each entry's parent is the nearest earlier entry one level up; levels that skip
+  // ahead are taken as one deeper than the parent.
+  std::size_t n = outline_.size();
+  std::vector<int> numbers(n), parent(n, -1), first(n, -1), last(n, -1), previous(n, -1), next(n, -1), count(n, 0);
+  for (auto& number : numbers) number = allocate();
+  int top_first = -1, top_last = -1;
+  std::vector<int> open;  // entry index by level
+  for (std::size_t i = 0; i < n; ++i) {
+    int level = std::min<int>(outline_[i].level, static_cast<int>(open.size()));
+    open.resize(static_cast<std::size_t>(level));
+    int up = open.empty() ? -1 : open.back();
+    parent[i] = up;
+    int& sibling_last = up < 0 ? top_last : last[static_cast<std::size_t>(up)];
+    int& sibling_first = up < 0 ? top_first : first[static_cast<std::size_t>(up)];
+    if (sibling_last >= 0) {
+      next[static_cast<std::size_t>(sibling_last)] = static_cast<int>(i);
+      previous[i] = sibling_last;
+    } else {
+      sibling_first = static_cast<int>(i);
+    }
+    sibling_last = static_cast<int>(i);
+    for (int a = up; a >= 0; a = parent[static_cast<std::size_t>(a)]) ++count[static_cast<std::size_t>(a)];
+    open.push_back(static_cast<int>(i));
+  }
+  auto ref = [&](int index) { return PdfValue::reference(numbers[static_cast<std::size_t>(index)]); };
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& entry = outline_[i];
+    PdfValue item = dictionary({{"/Title", text_string(entry.title)},
+                                {"/Parent", parent[i] < 0 ? PdfValue::reference(root) : ref(parent[i])}});
+    if (previous[i] >= 0) item.entries.emplace_back("/Prev", ref(previous[i]));
+    if (next[i] >= 0) item.entries.emplace_back("/Next", ref(next[i]));
+    if (first[i] >= 0) {
+      item.entries.emplace_back("/First", ref(first[i]));
+      item.entries.emplace_back("/Last", ref(last[i]));
+      item.entries.emplace_back("/Count", PdfValue::number(count[i]));
+    }
+    PdfValue top;
+    top.kind = PdfValue::Kind::Number;
+    top.text = number_text(entry.top);
+    // Zoom 0 keeps the reader's own.
+    item.entries.emplace_back("/Dest", array_of({PdfValue::reference(pages_[static_cast<std::size_t>(entry.page)]), name("/XYZ"),
+                                                 PdfValue::number(0), top, PdfValue::number(0)}));
+    write_object(numbers[i], item);
+  }
+  write_object(root, dictionary({{"/Type", name("/Outlines")},
+                                 {"/First", ref(top_first)},
+                                 {"/Last", ref(top_last)},
+                                 {"/Count", PdfValue::number(static_cast<long long>(n))}}));
+}
+
+int PdfJoiner::finish() {
+  if (pages_.empty()) throw PdfError("joining the print file: no pages");
+  std::vector<PdfValue> node_refs;
+  for (std::size_t node = 0; node < nodes_.size(); ++node) {
+    std::vector<PdfValue> kids;
+    std::size_t end = std::min(pages_.size(), (node + 1) * kPagesPerNode);
+    for (std::size_t page = node * kPagesPerNode; page < end; ++page) kids.push_back(PdfValue::reference(pages_[page]));
+    write_object(nodes_[node], dictionary({{"/Type", name("/Pages")},
+                                           {"/Parent", PdfValue::reference(page_root_)},
+                                           {"/Kids", array_of(std::move(kids))},
+                                           {"/Count", PdfValue::number(static_cast<long long>(end - node * kPagesPerNode))}}));
+    node_refs.push_back(PdfValue::reference(nodes_[node]));
+  }
+  write_object(page_root_, dictionary({{"/Type", name("/Pages")},
+                                       {"/Kids", array_of(std::move(node_refs))},
+                                       {"/Count", PdfValue::number(static_cast<long long>(pages_.size()))}}));
+  PdfValue catalog = dictionary({{"/Type", name("/Catalog")}, {"/Pages", PdfValue::reference(page_root_)}});
+  if (!outline_.empty()) {
+    int root = allocate();
+    write_outline(root);
+    catalog.entries.emplace_back("/Outlines", PdfValue::reference(root));
+    catalog.entries.emplace_back("/PageMode", name("/UseOutlines"));
+  }
+  int catalog_number = allocate();
+  write_object(catalog_number, catalog);
+
+  std::uint64_t xref = size();
+  std::string table = "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
+  char entry[32];
+  for (std::size_t i = 1; i < offsets_.size(); ++i) {
+    std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(offsets_[i]));
+    table += entry;
+    if (table.size() >= kFlushAt) {
+      emit(table);
+      table.clear();
+    }
+  }
+  PdfValue trailer = dictionary({{"/Size", PdfValue::number(static_cast<long long>(offsets_.size()))},
+                                 {"/Root", PdfValue::reference(catalog_number)}});
+  if (info_) trailer.entries.emplace_back("/Info", PdfValue::reference(info_));
+  table += "trailer\n";
+  write_value(trailer, table);
+  table += "\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  emit(table);
+  flush();
+  return static_cast<int>(pages_.size());
+}
+
+}  // namespace inovasi::pdf

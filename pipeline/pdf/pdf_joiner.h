@@ -1,0 +1,66 @@
+#pragma once
+// Joins PDFs that libharu wrote (the print file's volumes) into one file, streamed out
+// as the volumes come, so the whole file is never held in memory: libharu keeps every
+// page of a document until it saves, about 22 KB each.
+//
+// Pages keep their content and their own images (the QR codes); the resources volumes
+// share byte for byte (fonts embedded with every glyph, logos) are written once; the
+// page tree, outline, catalog and cross-reference table are the joiner's own.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pdf/pdf_syntax.h"
+
+namespace inovasi::pdf {
+
+// A bookmark of a volume: `page` counts from the volume's first page; `top` is the
+// height on the page, in points from the bottom, the reader scrolls to.
+struct OutlineEntry {
+  std::string title;  // UTF-8
+  int level = 0;      // 0 = top
+  int page = 0;
+  double top = 0;
+};
+
+class PdfJoiner {
+ public:
+  // Receives the file in order, in pieces of about a megabyte.
+  using Sink = std::function<void(std::string_view)>;
+  explicit PdfJoiner(Sink sink);
+
+  // Appends every page of `volume`, in order, with its outline entries. The document
+  // information of the first volume that has any becomes the file's. Throws PdfError.
+  void append(std::string_view volume, const std::vector<OutlineEntry>& outline);
+  // Writes what ties the pages together and the cross-reference table; returns the page
+  // count. Nothing may be appended after.
+  int finish();
+  // Bytes handed to the sink so far.
+  std::uint64_t size() const { return written_ + pending_.size(); }
+
+ private:
+  class VolumeCopy;
+  int allocate();
+  void write_object(int number, const PdfValue& value, std::string_view stream = {}, bool has_stream = false);
+  void emit(std::string_view bytes);
+  void flush();
+  void write_outline(int root);
+
+  Sink sink_;
+  std::uint64_t written_ = 0;
+  std::string pending_;
+  std::vector<std::uint64_t> offsets_{0};  // by object number; object 0 is the free list head
+  int page_root_ = 0;
+  std::vector<int> pages_;  // page objects in order
+  std::vector<int> nodes_;  // page tree nodes under the root, kPagesPerNode pages each
+  std::vector<OutlineEntry> outline_;  // pages counted from the file's first
+  std::unordered_map<std::string, int> shared_;  // SHA-256 of a written shared object -> its number
+  int info_ = 0;
+  int volumes_ = 0;
+};
+
+}  // namespace inovasi::pdf

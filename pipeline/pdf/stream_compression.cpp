@@ -1,0 +1,139 @@
+#include "pdf/stream_compression.h"
+
+#include <libdeflate.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "pdf/pdf_syntax.h"
+
+namespace inovasi::pdf {
+namespace {
+
+// libdeflate's fastest level: the same ratio as zlib's fastest on font data, and the
+// largest saving of time.
+constexpr int kLevel = 1;
+
+struct FreeCompressor {
+  void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
+};
+using Compressor = std::unique_ptr<libdeflate_compressor, FreeCompressor>;
+
+struct Rewritten {
+  bool parsed = false;  // false: copied as written
+  PdfObject object;
+  std::string deflated;  // when the stream was deflated here
+};
+
+bool has_filter(const PdfValue& dictionary) { return dictionary.get("/Filter") != nullptr; }
+
+}  // namespace
+
+std::string compress_streams(std::string_view pdf, const std::string& what) {
+  PdfFile file(pdf, what);
+  Compressor compressor(libdeflate_alloc_compressor(kLevel));
+  if (!compressor) throw PdfError(what + ": out of memory for the compressor");
+
+  // Pass 1: deflate, and note the new length of each stream whose /Length is an object
+  // of its own (libharu's way), so that object can be written with it.
+  std::vector<Rewritten> objects(static_cast<std::size_t>(file.size()));
+  std::map<int, std::size_t> lengths;       // length object -> the new length
+  std::map<int, int> length_users;          // length object -> streams naming it
+  for (int n = 1; n < file.size(); ++n) {
+    if (!file.in_use(n)) continue;
+    // Only stream objects need reading; the rest (font widths, descriptors) are copied
+    // as they are, which is most of the saving of not parsing them.
+    if (file.raw(n).find("stream") == std::string_view::npos) continue;
+    Rewritten& entry = objects[static_cast<std::size_t>(n)];
+    entry.object = file.object(n);
+    entry.parsed = true;
+    PdfObject& object = entry.object;
+    if (!object.has_stream) continue;
+    if (!has_filter(object.value) && !object.stream.empty()) {
+      std::string& out = entry.deflated;
+      out.resize(libdeflate_zlib_compress_bound(compressor.get(), object.stream.size()));
+      std::size_t size = libdeflate_zlib_compress(compressor.get(), object.stream.data(), object.stream.size(), out.data(), out.size());
+      if (size > 0 && size < object.stream.size()) {
+        out.resize(size);
+        object.stream = out;
+        PdfValue filter;
+        filter.kind = PdfValue::Kind::Name;
+        filter.text = "/FlateDecode";
+        object.value.entries.emplace_back("/Filter", std::move(filter));
+      } else {
+        out.clear();
+      }
+    }
+    PdfValue* length = object.value.get("/Length");
+    if (length && length->is(PdfValue::Kind::Reference)) {
+      lengths[length->object] = object.stream.size();
+      ++length_users[length->object];
+    }
+  }
+  // A length object shared by several streams cannot hold all their lengths: those
+  // streams get theirs written in.
+  for (int n = 1; n < file.size(); ++n) {
+    PdfObject& object = objects[static_cast<std::size_t>(n)].object;
+    if (!object.has_stream) continue;
+    PdfValue* length = object.value.get("/Length");
+    if (!length) {
+      object.value.entries.emplace_back("/Length", PdfValue::number(static_cast<long long>(object.stream.size())));
+    } else if (!length->is(PdfValue::Kind::Reference) || length_users[length->object] > 1) {
+      *length = PdfValue::number(static_cast<long long>(object.stream.size()));
+    }
+  }
+
+  // Pass 2: write, same numbers, new table.
+  std::string out(file.header());
+  out.reserve(pdf.size());
+  std::vector<std::size_t> offsets(static_cast<std::size_t>(file.size()), 0);
+  for (int n = 1; n < file.size(); ++n) {
+    if (!file.in_use(n)) continue;
+    offsets[static_cast<std::size_t>(n)] = out.size();
+    const Rewritten& entry = objects[static_cast<std::size_t>(n)];
+    const PdfObject& object = entry.object;
+    auto length = lengths.find(n);
+    bool new_length = length != lengths.end() && length_users[n] == 1;
+    if (!entry.parsed && !new_length) {
+      std::string_view raw = file.raw(n);
+      out += raw;
+      if (!raw.empty() && raw.back() != '\n') out += '\n';
+      continue;
+    }
+    out += std::to_string(n);
+    out += " 0 obj\n";
+    if (new_length) {
+      out += std::to_string(length->second);
+    } else {
+      write_value(object.value, out);
+    }
+    if (object.has_stream) {
+      out += "\nstream\n";
+      out += object.stream;
+      out += "\nendstream";
+    }
+    out += "\nendobj\n";
+  }
+  std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(file.size()) + "\n";
+  char entry[32];
+  for (int n = 0; n < file.size(); ++n) {
+    auto offset = offsets[static_cast<std::size_t>(n)];
+    if (offset == 0) {
+      out += "0000000000 65535 f \n";
+    } else {
+      std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+      out += entry;
+    }
+  }
+  PdfValue trailer = file.trailer();
+  if (PdfValue* size = trailer.get("/Size")) *size = PdfValue::number(file.size());
+  out += "trailer\n";
+  write_value(trailer, out);
+  out += "\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+}  // namespace inovasi::pdf
