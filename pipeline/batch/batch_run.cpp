@@ -229,7 +229,7 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     }
     (job.state == Job::State::Unchanged ? summary.unchanged : summary.made)++;
     summary.pages += static_cast<std::size_t>(job.pages);
-    summary.files.push_back(output / doc.path);
+    summary.bytes += job.size;
     if (job.state != Job::State::Unchanged && doc.registry_entry) {
       registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job.sha256, doc.path.generic_string());
     }

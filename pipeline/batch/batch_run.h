@@ -27,7 +27,7 @@ struct BatchSummary {
   std::size_t failed = 0;
   std::size_t pages = 0;
   double seconds = 0;
-  std::vector<std::filesystem::path> files;  // every document of the batch that exists now
+  std::uintmax_t bytes = 0;  // the size of every document of the batch that exists now
   // Per planned document, in order: its key (a hash of its filled template, fonts,
   // images, date and engine), empty when it failed. Set by a dry run too: what is made
   // from the documents (the print file) can tell from them whether it changed.

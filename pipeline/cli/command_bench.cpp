@@ -90,7 +90,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
         auto summary = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
         docs = summary.made;
         pages = summary.pages;
-        for (const auto& file : summary.files) bytes += static_cast<std::size_t>(std::filesystem::file_size(file));
+        bytes = static_cast<std::size_t>(summary.bytes);
       });
       bytes = docs ? bytes / docs : 0;
     } else if (which == "print-file") {

@@ -191,7 +191,7 @@ void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
     for (const auto& [field, value] : record.values) {
       auto existing = first.get(field);
       if (!existing.empty() && !value.empty() && existing != value) {
-        diagnostics.error(record.where, field, "differs from " + first_place + " for the same " + record.key_label() +
+        diagnostics.error(record.where, std::string(field), "differs from " + first_place + " for the same " + record.key_label() +
                                                    " ('" + std::string(existing).substr(0, 40) + "' there)");
       } else if (existing.empty()) {
         first.set(field, value);

@@ -9,29 +9,56 @@
 
 namespace inovasi {
 
-namespace {
-
-bool field_before(const FieldValues::Entry& entry, std::string_view field) { return entry.first < field; }
-
-}  // namespace
-
-FieldValues::const_iterator FieldValues::find(std::string_view field) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), field, field_before);
-  return it != entries_.end() && it->first == field ? it : entries_.end();
+std::vector<FieldValues::Slot>::const_iterator FieldValues::lower_bound(std::string_view field) const {
+  return std::lower_bound(slots_.begin(), slots_.end(), field, [this](const Slot& slot, std::string_view name) {
+    return std::string_view(text_).substr(slot.at, slot.name_size) < name;
+  });
 }
 
-void FieldValues::insert_or_assign(std::string field, std::string value) {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), field, field_before);
-  if (it != entries_.end() && it->first == field) it->second = std::move(value);
-  else entries_.emplace(it, std::move(field), std::move(value));
+FieldValues::const_iterator FieldValues::find(std::string_view field) const {
+  auto it = lower_bound(field);
+  std::size_t index = static_cast<std::size_t>(it - slots_.begin());
+  return it != slots_.end() && entry(index).first == field ? const_iterator(this, index) : end();
+}
+
+void FieldValues::insert_or_assign(std::string_view field, std::string_view value) {
+  if (field.size() > UINT16_MAX || text_.size() + field.size() + value.size() > UINT32_MAX) {
+    throw std::length_error("field '" + std::string(field.substr(0, 64)) + "': value too large to keep");
+  }
+  auto it = slots_.begin() + (lower_bound(field) - slots_.cbegin());
+  Slot slot{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint16_t>(field.size()),
+            static_cast<std::uint32_t>(value.size())};
+  text_ += field;
+  text_ += value;
+  if (it != slots_.end() && entry(static_cast<std::size_t>(it - slots_.begin())).first == field) {
+    unused_ += it->name_size + it->value_size;
+    *it = slot;
+    // A record whose values keep changing (an import merging files) would grow without
+    // end: past half unused, it is written out afresh.
+    if (unused_ > 4096 && unused_ > text_.size() / 2) compact();
+  } else {
+    slots_.insert(it, slot);
+  }
+}
+
+void FieldValues::compact() {
+  std::string text;
+  text.reserve(text_.size() - unused_);
+  for (auto& slot : slots_) {
+    std::uint32_t at = static_cast<std::uint32_t>(text.size());
+    text.append(text_, slot.at, slot.name_size + slot.value_size);
+    slot.at = at;
+  }
+  text_ = std::move(text);
+  unused_ = 0;
 }
 
 std::string_view Record::get(std::string_view field) const {
   auto it = values.find(field);
-  return it == values.end() ? std::string_view{} : std::string_view{it->second};
+  return it == values.end() ? std::string_view{} : it->second;
 }
 
-void Record::set(std::string_view field, std::string value) { values.insert_or_assign(std::string(field), std::move(value)); }
+void Record::set(std::string_view field, std::string_view value) { values.insert_or_assign(field, value); }
 
 std::vector<std::string> Record::key_values() const {
   std::vector<std::string> keys;

@@ -84,6 +84,12 @@ std::string Statement::column_text(int index) const {
   return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index)));
 }
 
+std::string_view Statement::column_view(int index) const {
+  const auto* text = sqlite3_column_text(stmt_.get(), index);
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index))};
+}
+
 long long Statement::column_int(int index) const { return sqlite3_column_int64(stmt_.get(), index); }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }

@@ -55,6 +55,8 @@ class Statement {
   std::string column_name(int index) const;
   bool column_is_null(int index) const;
   std::string column_text(int index) const;
+  // The same without a copy: valid until the next step() or reset.
+  std::string_view column_view(int index) const;
   long long column_int(int index) const;
 
  private:

@@ -141,11 +141,18 @@ std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
     Record record;
     record.kind = &kind;
     record.where = {db_.path(), 0};
-    std::size_t present = 0;  // exactly: a snapshot holds tens of thousands of records
-    for (std::size_t i = 0; i < columns.size(); ++i) present += statement.column_is_null(static_cast<int>(i)) ? 0 : 1;
-    record.values.reserve(present);
+    // Sized exactly: a snapshot holds tens of thousands of records.
+    std::size_t present = 0, bytes = 0;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (!statement.column_is_null(static_cast<int>(i))) record.set(columns[i], statement.column_text(static_cast<int>(i)));
+      if (statement.column_is_null(static_cast<int>(i))) continue;
+      ++present;
+      bytes += columns[i].size() + statement.column_view(static_cast<int>(i)).size();
+    }
+    record.values.reserve(present, bytes);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!statement.column_is_null(static_cast<int>(i))) {
+        record.values.insert_or_assign(columns[i], statement.column_view(static_cast<int>(i)));
+      }
     }
     records.push_back(std::move(record));
   }

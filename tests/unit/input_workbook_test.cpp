@@ -33,7 +33,7 @@ std::multiset<std::string> contents(const std::filesystem::path& db) {
   for (const auto& kind : record_kinds()) {
     for (const auto& record : store.load(kind)) {
       std::string row(kind.name);
-      for (const auto& [field, value] : record.values) row += "|" + field + "=" + value;
+      for (const auto& [field, value] : record.values) row += "|" + std::string(field) + "=" + std::string(value);
       rows.insert(row);
     }
   }

@@ -23,7 +23,7 @@ std::string dump(const std::filesystem::path& database) {
   for (const auto& kind : record_kinds()) {
     for (const auto& record : store.load(kind)) {
       text += record.key_label() + ":";
-      for (const auto& [field, value] : record.values) text += " " + field + "=" + value;
+      for (const auto& [field, value] : record.values) text += " " + std::string(field) + "=" + std::string(value);
       text += "\n";
     }
   }

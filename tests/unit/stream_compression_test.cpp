@@ -86,7 +86,8 @@ TEST(StreamCompression, ALengthObjectSharedByTwoStreamsIsWrittenIntoEach) {
       "<< /Length 2 0 R >>\nstream\n" + a + "\nendstream",
       "<< /Length 2 0 R /Extra 1 >>\nstream\n" + a + "\nendstream",
   });
-  PdfFile file(pdf::compress_streams(bytes, "test.pdf"), "out.pdf");
+  std::string out = pdf::compress_streams(bytes, "test.pdf");  // PdfFile reads it in place
+  PdfFile file(out, "out.pdf");
   for (int n : {4, 5}) {
     auto object = file.object(n);
     EXPECT_TRUE(object.value.get("/Length")->is(pdf::PdfValue::Kind::Number)) << n;
