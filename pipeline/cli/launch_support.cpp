@@ -23,7 +23,11 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
   documents::DocumentContext context{{snapshot, catalog, *region, signed_copy}, registry};
   for (auto name : kinds) {
     auto docs = documents::plan_documents(*documents::find_document_kind(name), context, selection);
-    planned.insert(planned.end(), std::make_move_iterator(docs.begin()), std::make_move_iterator(docs.end()));
+    if (planned.empty()) {
+      planned = std::move(docs);
+    } else {
+      planned.insert(planned.end(), std::make_move_iterator(docs.begin()), std::make_move_iterator(docs.end()));
+    }
   }
   transaction.commit();
   return planned;
@@ -34,25 +38,27 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
                                        const pdf::FontManifest& fonts, const Environment& env, int year, bool force,
                                        int jobs) {
   std::vector<const documents::PlannedDocument*> included;
-  std::string joined_keys;
+  Sha256 joined_keys;  // each certificate's key covers its data, template, fonts, images and date
   Date latest{year, 1, 1};
   for (std::size_t i = 0; i < certificates.size(); ++i) {
     const auto& doc = certificates[i];
     if (!doc.error.empty() || doc.kind != "certificate" || i >= keys.size() || keys[i].empty()) continue;
     included.push_back(&doc);
-    joined_keys += keys[i] + '\n';
+    joined_keys.update(keys[i]);
+    joined_keys.update("\n");
     latest = std::max(latest, doc.date);
   }
   if (included.empty()) return {};
   auto relative = std::filesystem::path(std::to_string(year)) / "certificates" / "certificates-print.pdf";
   auto manifest_file = manifest_path(env, year);
-  auto manifest = batch::Manifest::load(manifest_file);
-  // Each certificate's key covers its data, template, fonts, images and date.
-  std::string key = documents::sha256_hex(joined_keys);
-  const auto* entry = manifest.find(relative.generic_string());
-  std::error_code error;
-  auto size = std::filesystem::file_size(env.output / relative, error);
-  if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
+  std::string key = joined_keys.hex_digest();
+  {  // not held while the file is made: a national manifest is some 16 MB
+    auto manifest = batch::Manifest::load(manifest_file);
+    const auto* entry = manifest.find(relative.generic_string());
+    std::error_code error;
+    auto size = std::filesystem::file_size(env.output / relative, error);
+    if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
+  }
 
   // Filled on the workers, in any order: reads the plan and the templates only.
   auto part = [&](std::size_t i) {
@@ -74,6 +80,7 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
                               size_written += bytes.size();
                             });
   file.commit();
+  auto manifest = batch::Manifest::load(manifest_file);
   manifest.put({relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
                 std::to_string(included.size()) + " certificates", size_written});
   manifest.save(manifest_file);

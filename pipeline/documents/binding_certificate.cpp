@@ -66,15 +66,19 @@ DocumentKind certificate_kind() {
           [](DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
-            std::vector<PlannedDocument> docs;
+            // Counted first, so the plan of tens of thousands is allocated once.
+            std::vector<std::pair<const Record*, const Record*>> chosen;  // innovation, its award
             for (const auto& innovation : context.snapshot.all("inovasi")) {
               if (innovation.get("tahun") != year_text) continue;
               if (!selection.innovation.empty() && innovation.get("kode") != selection.innovation) continue;
               if (!selection.agency.empty() && innovation.get("instansi") != selection.agency) continue;
               auto awards = context.snapshot.where("penghargaan", "inovasi", innovation.get("kode"), year_text);
               if (awards.empty() && !qualifies_for_certificate(innovation)) continue;
-              docs.push_back(plan_certificate(context, innovation, awards.empty() ? nullptr : awards.front(), year));
+              chosen.emplace_back(&innovation, awards.empty() ? nullptr : awards.front());
             }
+            std::vector<PlannedDocument> docs;
+            docs.reserve(chosen.size());
+            for (auto [innovation, award] : chosen) docs.push_back(plan_certificate(context, *innovation, award, year));
             return docs;
           }};
 }
