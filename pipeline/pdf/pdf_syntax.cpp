@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 
 namespace inovasi::pdf {
@@ -219,6 +220,22 @@ void write_value(const PdfValue& value, std::string& out) {
       out += "\n>>";
       break;
   }
+}
+
+void write_file_end(const std::vector<std::uint64_t>& offsets, const PdfValue& trailer, std::uint64_t at, std::string& out) {
+  out += "xref\n0 " + std::to_string(offsets.size()) + "\n";
+  char entry[32];
+  for (std::size_t n = 0; n < offsets.size(); ++n) {
+    if (n == 0 || offsets[n] == 0) {
+      out += "0000000000 65535 f \n";
+    } else {
+      std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(offsets[n]));
+      out += entry;
+    }
+  }
+  out += "trailer\n";
+  write_value(trailer, out);
+  out += "\nstartxref\n" + std::to_string(at) + "\n%%EOF\n";
 }
 
 PdfFile::PdfFile(std::string_view bytes, std::string what) : bytes_(bytes), what_(std::move(what)) {

@@ -37,6 +37,11 @@ struct PdfValue {
 // Appends `value` in PDF syntax.
 void write_value(const PdfValue& value, std::string& out);
 
+// Appends the end of a file: the cross-reference table of objects at `offsets` (by
+// number; 0 = free, and object 0 always is), the trailer, and where the table starts
+// (`at`, the offset `out` ends at in the file).
+void write_file_end(const std::vector<std::uint64_t>& offsets, const PdfValue& trailer, std::uint64_t at, std::string& out);
+
 // One indirect object: its value and, for a stream, its raw (still encoded) data.
 struct PdfObject {
   PdfValue value;

@@ -2,7 +2,6 @@
 
 #include <libdeflate.h>
 
-#include <cstdio>
 #include <map>
 #include <memory>
 #include <vector>
@@ -88,7 +87,7 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
   // Pass 2: write, same numbers, new table.
   std::string out(file.header());
   out.reserve(pdf.size());
-  std::vector<std::size_t> offsets(static_cast<std::size_t>(file.size()), 0);
+  std::vector<std::uint64_t> offsets(static_cast<std::size_t>(file.size()), 0);
   for (int n = 1; n < file.size(); ++n) {
     if (!file.in_use(n)) continue;
     offsets[static_cast<std::size_t>(n)] = out.size();
@@ -116,23 +115,9 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
     }
     out += "\nendobj\n";
   }
-  std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(file.size()) + "\n";
-  char entry[32];
-  for (int n = 0; n < file.size(); ++n) {
-    auto offset = offsets[static_cast<std::size_t>(n)];
-    if (offset == 0) {
-      out += "0000000000 65535 f \n";
-    } else {
-      std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-      out += entry;
-    }
-  }
   PdfValue trailer = file.trailer();
   if (PdfValue* size = trailer.get("/Size")) *size = PdfValue::number(file.size());
-  out += "trailer\n";
-  write_value(trailer, out);
-  out += "\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  write_file_end(offsets, trailer, out.size(), out);
   return out;
 }
 

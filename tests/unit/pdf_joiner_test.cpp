@@ -11,6 +11,7 @@
 #include "pdf/pdf_syntax.h"
 #include "pdf/pdf_writer.h"
 #include "render/render_pdf.h"
+#include "pdf_support.h"
 #include "test_support.h"
 
 namespace inovasi {
@@ -18,28 +19,8 @@ namespace {
 
 using pdf::PdfFile;
 using pdf::PdfValue;
+using testing::hand_made_pdf;
 using testing::source_dir;
-
-// A PDF of the given objects (numbered from 1, the first being the catalog) with a
-// correct cross-reference table.
-std::string hand_made_pdf(const std::vector<std::string>& objects) {
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  char entry[32];
-  for (auto offset : offsets) {
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
 
 TEST(PdfSyntax, ReadsStringsNamesNumbersAndReferences) {
   std::string bytes = hand_made_pdf({

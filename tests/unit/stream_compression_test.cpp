@@ -7,30 +7,13 @@
 
 #include "pdf/pdf_syntax.h"
 #include "pdf/stream_compression.h"
+#include "pdf_support.h"
 
 namespace inovasi {
 namespace {
 
 using pdf::PdfFile;
-
-std::string pdf_of(const std::vector<std::string>& objects) {
-  std::string pdf = "%PDF-1.3\n%\xB7\xBE\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  char entry[32];
-  for (auto offset : offsets) {
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R /Info 2 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
+using testing::hand_made_pdf;
 
 std::string inflate(std::string_view data, std::size_t size) {
   std::string out(size, '\0');
@@ -44,7 +27,7 @@ std::string inflate(std::string_view data, std::size_t size) {
 TEST(StreamCompression, DeflatesUnfilteredStreamsAndLeavesTheRestAsTheyWere) {
   std::string text;
   for (int i = 0; i < 200; ++i) text += "BT /F1 12 Tf 72 " + std::to_string(700 - i) + " Td (Sertifikat Penghargaan) Tj ET\n";
-  std::string bytes = pdf_of({
+  std::string bytes = hand_made_pdf({
       "<< /Type /Catalog /Pages 3 0 R >>",
       "<< /Title (a stream \\(not one\\)) >>",
       "<< /Type /Pages /Kids [ ] /Count 0 >>",
@@ -52,7 +35,7 @@ TEST(StreamCompression, DeflatesUnfilteredStreamsAndLeavesTheRestAsTheyWere) {
       std::to_string(text.size()),
       "<< /Length 3 /Filter /CCITTFaxDecode >>\nstream\nabc\nendstream",
       "<< /Length 2 >>\nstream\nxy\nendstream",  // too short to gain: kept as it is
-  });
+  }, " /Info 2 0 R");
   std::string out = pdf::compress_streams(bytes, "test.pdf");
   EXPECT_LT(out.size(), bytes.size() / 3);
   PdfFile file(out, "out.pdf");
@@ -79,7 +62,7 @@ TEST(StreamCompression, DeflatesUnfilteredStreamsAndLeavesTheRestAsTheyWere) {
 
 TEST(StreamCompression, ALengthObjectSharedByTwoStreamsIsWrittenIntoEach) {
   std::string a(300, 'a');
-  std::string bytes = pdf_of({
+  std::string bytes = hand_made_pdf({
       "<< /Type /Catalog /Pages 3 0 R >>",
       "300",
       "<< /Type /Pages /Kids [ ] /Count 0 >>",
