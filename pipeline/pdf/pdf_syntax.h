@@ -54,6 +54,8 @@ struct PdfObject {
 class PdfFile {
  public:
   PdfFile(std::string_view bytes, std::string what);
+  // It reads the bytes in place: they must outlive it, so a temporary is refused.
+  PdfFile(std::string&& bytes, std::string what) = delete;
 
   const PdfValue& trailer() const { return trailer_; }
   PdfObject object(int number) const;

@@ -87,7 +87,9 @@ TEST(PdfSyntax, DamagedFilesFailNamingTheFileAndTheByte) {
   fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 2 0 R ] /Count 1 >>"}), "too deep");
   fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ (x ] /Count 1 >>"}), "unterminated");
   // A stream longer than the file.
-  PdfFile file(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 5000 >>\nstream\nshort\nendstream"}), "s.pdf");
+  std::string short_stream =
+      hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 5000 >>\nstream\nshort\nendstream"});
+  PdfFile file(short_stream, "s.pdf");
   EXPECT_THROW(file.object(2), pdf::PdfError);
 }
 
