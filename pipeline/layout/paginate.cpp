@@ -11,7 +11,7 @@ struct Placed {
 
 class Paginator {
  public:
-  Paginator(const DocumentSpec& spec, FlowResult flow) : spec_(spec), flow_(std::move(flow)) {
+  Paginator(const DocumentSpec& spec, FlowResult flow) : flow_(std::move(flow)) {
     top_ = spec.margin.top;
     bottom_ = spec.paper.height - spec.margin.bottom;
   }
@@ -107,7 +107,6 @@ class Paginator {
     }
   }
 
-  const DocumentSpec& spec_;
   FlowResult flow_;
   std::vector<std::vector<Placed>> pages_;
   double top_ = 0, bottom_ = 0, y_ = 0;

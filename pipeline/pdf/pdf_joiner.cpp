@@ -39,7 +39,7 @@ PdfValue name(std::string text) {
 PdfValue dictionary(std::initializer_list<std::pair<std::string, PdfValue>> entries) {
   PdfValue v;
   v.kind = PdfValue::Kind::Dictionary;
-  v.entries.assign(entries.begin(), entries.end());
+  for (const auto& [key, value] : entries) v.entries.emplace_back(key, value);
   return v;
 }
 

@@ -14,6 +14,7 @@
 namespace inovasi::pdf {
 
 struct PdfValue {
+  struct Entry;  // "/Key" and its value (defined below: a pair would need PdfValue complete)
   enum class Kind { Null, Keyword, Number, Name, String, Array, Dictionary, Reference };
   Kind kind = Kind::Null;
   // Keyword (true, false, null), Number, Name ("/Type") and String ("(...)" or "<...>")
@@ -21,7 +22,7 @@ struct PdfValue {
   std::string text;
   int object = 0;  // Reference: the object's number (generation is always 0 here)
   std::vector<PdfValue> items;                              // Array
-  std::vector<std::pair<std::string, PdfValue>> entries;    // Dictionary: "/Key" -> value
+  std::vector<Entry> entries;                                // Dictionary, in order
 
   static PdfValue reference(int object);
   static PdfValue number(long long value);
@@ -32,6 +33,12 @@ struct PdfValue {
   bool is(Kind k) const { return kind == k; }
   // A Name or Keyword compared with its text: value.named("/Page").
   bool named(std::string_view name) const { return (kind == Kind::Name || kind == Kind::Keyword) && text == name; }
+};
+
+struct PdfValue::Entry {
+  Entry(std::string key, PdfValue value) : first(std::move(key)), second(std::move(value)) {}
+  std::string first;
+  PdfValue second;
 };
 
 // Appends `value` in PDF syntax.
