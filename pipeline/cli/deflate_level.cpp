@@ -1,18 +1,19 @@
-// The deflate level of every PDF, workbook and zip this executable writes.
+// The deflate level of every workbook and zip this executable writes, and of what
+// libharu still deflates itself: print file volumes and images. (Single documents'
+// text and fonts are deflated by libdeflate instead: pdf/stream_compression.h.)
 //
 // libharu compresses each stream with deflateInit(Z_DEFAULT_COMPRESSION) and
 // libxlsxwriter's minizip each workbook part with deflateInit2(Z_DEFAULT_COMPRESSION);
 // neither offers a setting. Level 6 was 7 s of the 12.5 s national IGA export (188 MB
 // of sheet XML); level 1 halves the export's time for a workbook 45% larger (24 to
-// 35 MB) and makes the certificate print file's save faster. A certificate's fonts
-// compress about as slowly at either level and grow by 1.5% (17.2 to 17.5 KB). For
-// files printed or uploaded once, speed is the better trade.
+// 35 MB) and makes the print file's volumes save faster. For files printed or uploaded
+// once, speed is the better trade.
 //
 // So the executable defines zlib's two initialisers itself (exported to the libraries
 // by the link options in pipeline/CMakeLists.txt): a request for zlib's default level
 // becomes Z_BEST_SPEED, an explicit level is kept, and the real zlib does the work,
-// found with dlsym(RTLD_NEXT). Output stays ordinary deflate; tests/e2e/documents.sh
-// checks the level zlib records in a certificate's stream headers (FLEVEL). Only the
+// found with dlsym(RTLD_NEXT). Output stays ordinary deflate; tests/e2e/workbook.sh
+// checks that each workbook part is exactly what zlib makes of it at level 1. Only the
 // executable carries this: unit tests and the fuzz targets keep zlib's default.
 #include <dlfcn.h>
 #include <zlib.h>

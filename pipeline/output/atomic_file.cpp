@@ -112,13 +112,9 @@ std::size_t remove_stale_temporaries(const std::filesystem::path& folder) {
 }
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, bool durable) {
-  std::error_code error;
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
-  if (error) throw OutputError(target.parent_path().string() + ": cannot create folder: " + error.message());
-  TemporaryFile file(temporary_name(target));
+  AtomicFileWriter file(target);
   file.write(bytes);
-  file.close(durable);
-  file.commit_as(target);
+  file.commit(durable);
 }
 
 AtomicFileWriter::AtomicFileWriter(std::filesystem::path target) : target_(std::move(target)) {

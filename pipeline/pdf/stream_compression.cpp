@@ -38,8 +38,11 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
   // Pass 1: deflate, and note the new length of each stream whose /Length is an object
   // of its own (libharu's way), so that object can be written with it.
   std::vector<Rewritten> objects(static_cast<std::size_t>(file.size()));
-  std::map<int, std::size_t> lengths;       // length object -> the new length
-  std::map<int, int> length_users;          // length object -> streams naming it
+  struct LengthObject {
+    std::size_t length = 0;  // the new length of the (last) stream naming it
+    int users = 0;           // streams naming it
+  };
+  std::map<int, LengthObject> lengths;
   for (int n = 1; n < file.size(); ++n) {
     if (!file.in_use(n)) continue;
     // Only stream objects need reading; the rest (font widths, descriptors) are copied
@@ -67,8 +70,9 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
     }
     PdfValue* length = object.value.get("/Length");
     if (length && length->is(PdfValue::Kind::Reference)) {
-      lengths[length->object] = object.stream.size();
-      ++length_users[length->object];
+      auto& named = lengths[length->object];
+      named.length = object.stream.size();
+      ++named.users;
     }
   }
   // A length object shared by several streams cannot hold all their lengths: those
@@ -79,7 +83,7 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
     PdfValue* length = object.value.get("/Length");
     if (!length) {
       object.value.entries.emplace_back("/Length", PdfValue::number(static_cast<long long>(object.stream.size())));
-    } else if (!length->is(PdfValue::Kind::Reference) || length_users[length->object] > 1) {
+    } else if (!length->is(PdfValue::Kind::Reference) || lengths[length->object].users > 1) {
       *length = PdfValue::number(static_cast<long long>(object.stream.size()));
     }
   }
@@ -94,7 +98,7 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
     const Rewritten& entry = objects[static_cast<std::size_t>(n)];
     const PdfObject& object = entry.object;
     auto length = lengths.find(n);
-    bool new_length = length != lengths.end() && length_users[n] == 1;
+    bool new_length = length != lengths.end() && length->second.users == 1;
     if (!entry.parsed && !new_length) {
       std::string_view raw = file.raw(n);
       out += raw;
@@ -104,7 +108,7 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
     out += std::to_string(n);
     out += " 0 obj\n";
     if (new_length) {
-      out += std::to_string(length->second);
+      out += std::to_string(length->second.length);
     } else {
       write_value(object.value, out);
     }
