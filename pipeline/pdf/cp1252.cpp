@@ -12,6 +12,13 @@ constexpr std::array<char32_t, 32> kHigh{0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x20
                                          0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                          0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// ASCII is most text, and is its own CP1252: it needs no decoding.
+bool is_ascii(std::string_view text) {
+  unsigned char high = 0;
+  for (char c : text) high |= static_cast<unsigned char>(c);
+  return high < 0x80;
+}
+
 }  // namespace
 
 std::optional<unsigned char> cp1252_byte(char32_t c) {
@@ -22,7 +29,16 @@ std::optional<unsigned char> cp1252_byte(char32_t c) {
   return std::nullopt;
 }
 
+bool fits_cp1252(std::string_view utf8) {
+  if (is_ascii(utf8)) return true;
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (!cp1252_byte(layout::next_code_point(utf8, i))) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> to_cp1252(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);
   std::string out;
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {

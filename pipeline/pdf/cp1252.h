@@ -9,6 +9,8 @@
 namespace inovasi::pdf {
 
 std::optional<unsigned char> cp1252_byte(char32_t code_point);
+// Whether every character has a CP1252 byte.
+bool fits_cp1252(std::string_view utf8);
 // nullopt when some character has no CP1252 byte.
 std::optional<std::string> to_cp1252(std::string_view utf8);
 // Characters without a byte become '?': for bookmark titles and metadata.

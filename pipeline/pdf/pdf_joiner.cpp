@@ -110,18 +110,13 @@ class PdfJoiner::VolumeCopy {
       const PdfValue* mask = source.value.get("/ImageMask");
       sharing = mask && mask->named("true") ? Sharing::PageOwn : Sharing::Shared;
     }
-    if (source.has_stream) {  // written direct: the length object need not follow
-      PdfValue length = PdfValue::number(static_cast<long long>(source.stream.size()));
-      if (PdfValue* entry = source.value.get("/Length")) {
-        *entry = length;
-      } else {
-        source.value.entries.emplace_back("/Length", length);
-      }
-    }
+    // A length object of the volume is not copied: write_copy writes the length in.
+    if (PdfValue* length = source.value.get("/Length"); length && source.has_stream) *length = PdfValue::number(0);
     if (sharing == Sharing::PageOwn) {
       int out = joiner_.allocate();
       copied_[number] = out;  // before its children: a reference back finds it
-      joiner_.write_object(out, mapped(source.value, sharing), source.stream, source.has_stream);
+      source.value = mapped(std::move(source.value), sharing);
+      joiner_.write_copy(out, std::move(source));
       return out;
     }
     // A shared object is compared once its children have their numbers in the joined
@@ -140,7 +135,8 @@ class PdfJoiner::VolumeCopy {
     auto [it, fresh] = joiner_.shared_.try_emplace(hash.digest(), 0);
     if (fresh) {
       it->second = joiner_.allocate();
-      joiner_.write_object(it->second, value, source.stream, source.has_stream);
+      source.value = std::move(value);
+      joiner_.write_copy(it->second, std::move(source));
     }
     copied_[number] = it->second;
     return it->second;
@@ -219,6 +215,19 @@ void PdfJoiner::write_object(int number, const PdfValue& value, std::string_view
     text += "\nendobj\n";
     emit(text);
   }
+}
+
+void PdfJoiner::write_copy(int number, PdfObject object) {
+  if (object.has_stream) {
+    deflater_.deflate_stream(object, deflated_);
+    PdfValue length = PdfValue::number(static_cast<long long>(object.stream.size()));
+    if (PdfValue* entry = object.value.get("/Length")) {
+      *entry = length;
+    } else {
+      object.value.entries.emplace_back("/Length", length);
+    }
+  }
+  write_object(number, object.value, object.stream, object.has_stream);
 }
 
 void PdfJoiner::append(std::string_view volume, const std::vector<OutlineEntry>& outline) {

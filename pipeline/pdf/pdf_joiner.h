@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pdf/pdf_syntax.h"
+#include "pdf/stream_compression.h"
 
 namespace inovasi::pdf {
 
@@ -46,6 +47,9 @@ class PdfJoiner {
   class VolumeCopy;
   int allocate();
   void write_object(int number, const PdfValue& value, std::string_view stream = {}, bool has_stream = false);
+  // An object of a volume, its references already renumbered; a stream the volume left
+  // unfiltered is deflated here, and its length written in.
+  void write_copy(int number, PdfObject object);
   void emit(std::string_view bytes);
   void flush();
   void write_outline(int root);
@@ -59,6 +63,10 @@ class PdfJoiner {
   std::vector<int> nodes_;  // page tree nodes under the root, kPagesPerNode pages each
   std::vector<OutlineEntry> outline_;  // pages counted from the file's first
   std::unordered_map<std::string, int> shared_;  // SHA-256 of a written shared object -> its number
+  // Volumes are saved without deflating: libdeflate here is several times faster than
+  // libharu's zlib in the workers, and this thread mostly waits for them.
+  Deflater deflater_;
+  std::string deflated_;  // the last deflated stream, until it is written
   int info_ = 0;
   int volumes_ = 0;
 };

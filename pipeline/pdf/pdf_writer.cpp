@@ -33,7 +33,7 @@ CharactersByFace characters_by_face(const LaidOutDocument& laid_out) {
 TextEncoding choose_encoding(const LaidOutDocument& laid_out) {
   for (const auto& page : laid_out.pages) {
     for (const auto& op : page.ops) {
-      if (const auto* text = std::get_if<TextOp>(&op); text && !to_cp1252(text->text)) return TextEncoding::Utf8;
+      if (const auto* text = std::get_if<TextOp>(&op); text && !fits_cp1252(text->text)) return TextEncoding::Utf8;
     }
   }
   return TextEncoding::Cp1252;
@@ -233,7 +233,7 @@ void write_bookmarks(HpdfDocument& document, const std::vector<OutlineEntry>& ou
 }  // namespace
 
 TextEncoding encoding_for(std::string_view utf8_text) {
-  return to_cp1252(utf8_text) ? TextEncoding::Cp1252 : TextEncoding::Utf8;
+  return fits_cp1252(utf8_text) ? TextEncoding::Cp1252 : TextEncoding::Utf8;
 }
 
 struct StreamingPdfWriter::State {
@@ -248,15 +248,15 @@ struct StreamingPdfWriter::State {
 
 namespace {
 
-// A document's text and fonts are saved uncompressed, and finish() deflates them with
-// libdeflate, several times faster than libharu's zlib on font data (a certificate's
-// fonts are most of its bytes; stream_compression.h): certificates/s rose by a quarter.
-// A print file volume is mostly page content, embeds its fonts once, and came out
-// slower that way (5,476 against 4,814 pages/s, medians of 3), so libharu deflates it.
+// Text and fonts are saved uncompressed, and deflated afterwards with libdeflate,
+// several times faster than libharu's zlib on the same bytes (stream_compression.h): a
+// single document by finish(), a print file volume by the joiner as it copies it (its
+// thread mostly waits for the workers). Certificates/s rose by a quarter; a print file
+// made by one worker by a third (3,420 against 2,590 pages/s, medians of three pairs).
 // Images are always libharu's: without its image compression it writes a QR code's
 // CCITT data with no filter named.
-void set_up(HpdfDocument& document, TextEncoding encoding, bool deflate_later) {
-  HPDF_SetCompressionMode(document.get(), deflate_later ? HPDF_COMP_IMAGE : HPDF_COMP_ALL);
+void set_up(HpdfDocument& document, TextEncoding encoding) {
+  HPDF_SetCompressionMode(document.get(), HPDF_COMP_IMAGE);
   if (encoding == TextEncoding::Utf8) {
     HPDF_UseUTFEncodings(document.get());
     HPDF_SetCurrentEncoder(document.get(), "UTF-8");
@@ -269,12 +269,12 @@ void set_up(HpdfDocument& document, TextEncoding encoding, bool deflate_later) {
 StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding,
                                        CharactersByFace subsets)
     : state_(new State{document, encoding, false, PageWriter(document, fonts, encoding, std::move(subsets)), {}, {}}) {
-  set_up(document, encoding, true);
+  set_up(document, encoding);
 }
 
 StreamingPdfWriter::StreamingPdfWriter(HpdfDocument& document, FontSet& fonts, TextEncoding encoding)
     : state_(new State{document, encoding, true, PageWriter(document, fonts, encoding, std::nullopt), {}, {}}) {
-  set_up(document, encoding, false);
+  set_up(document, encoding);
 }
 
 StreamingPdfWriter::~StreamingPdfWriter() = default;

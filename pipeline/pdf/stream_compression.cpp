@@ -3,10 +3,7 @@
 #include <libdeflate.h>
 
 #include <map>
-#include <memory>
 #include <vector>
-
-#include "pdf/pdf_syntax.h"
 
 namespace inovasi::pdf {
 namespace {
@@ -15,25 +12,45 @@ namespace {
 // largest saving of time.
 constexpr int kLevel = 1;
 
-struct FreeCompressor {
-  void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
-};
-using Compressor = std::unique_ptr<libdeflate_compressor, FreeCompressor>;
-
 struct Rewritten {
   bool parsed = false;  // false: copied as written
   PdfObject object;
   std::string deflated;  // when the stream was deflated here
 };
 
-bool has_filter(const PdfValue& dictionary) { return dictionary.get("/Filter") != nullptr; }
-
 }  // namespace
+
+void Deflater::Free::operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
+
+Deflater::Deflater() : compressor_(libdeflate_alloc_compressor(kLevel)) {
+  if (!compressor_) throw PdfError("out of memory for the stream compressor");
+}
+
+bool Deflater::deflate(std::string_view data, std::string& out) {
+  out.resize(libdeflate_zlib_compress_bound(compressor_.get(), data.size()));
+  std::size_t size = libdeflate_zlib_compress(compressor_.get(), data.data(), data.size(), out.data(), out.size());
+  if (size == 0 || size >= data.size()) {
+    out.clear();
+    return false;
+  }
+  out.resize(size);
+  return true;
+}
+
+bool Deflater::deflate_stream(PdfObject& object, std::string& storage) {
+  if (!object.has_stream || object.stream.empty() || object.value.get("/Filter")) return false;
+  if (!deflate(object.stream, storage)) return false;
+  object.stream = storage;
+  PdfValue filter;
+  filter.kind = PdfValue::Kind::Name;
+  filter.text = "/FlateDecode";
+  object.value.entries.emplace_back("/Filter", std::move(filter));
+  return true;
+}
 
 std::string compress_streams(std::string_view pdf, const std::string& what) {
   PdfFile file(pdf, what);
-  Compressor compressor(libdeflate_alloc_compressor(kLevel));
-  if (!compressor) throw PdfError(what + ": out of memory for the compressor");
+  Deflater deflater;
 
   // Pass 1: deflate, and note the new length of each stream whose /Length is an object
   // of its own (libharu's way), so that object can be written with it.
@@ -53,21 +70,7 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
     entry.parsed = true;
     PdfObject& object = entry.object;
     if (!object.has_stream) continue;
-    if (!has_filter(object.value) && !object.stream.empty()) {
-      std::string& out = entry.deflated;
-      out.resize(libdeflate_zlib_compress_bound(compressor.get(), object.stream.size()));
-      std::size_t size = libdeflate_zlib_compress(compressor.get(), object.stream.data(), object.stream.size(), out.data(), out.size());
-      if (size > 0 && size < object.stream.size()) {
-        out.resize(size);
-        object.stream = out;
-        PdfValue filter;
-        filter.kind = PdfValue::Kind::Name;
-        filter.text = "/FlateDecode";
-        object.value.entries.emplace_back("/Filter", std::move(filter));
-      } else {
-        out.clear();
-      }
-    }
+    deflater.deflate_stream(object, entry.deflated);
     PdfValue* length = object.value.get("/Length");
     if (length && length->is(PdfValue::Kind::Reference)) {
       auto& named = lengths[length->object];

@@ -20,6 +20,7 @@ namespace {
 using pdf::PdfFile;
 using pdf::PdfValue;
 using testing::hand_made_pdf;
+using testing::inflate;
 using testing::source_dir;
 
 TEST(PdfSyntax, ReadsStringsNamesNumbersAndReferences) {
@@ -170,6 +171,41 @@ TEST_F(Volumes, JoinedPagesKeepTheirOrderAndShareOneEmbeddingOfEachFont) {
   }
   // The document information is the first volume's.
   EXPECT_EQ(joined.object(joined.trailer().get("/Info")->object).value.get("/Title")->text, "(Judul)");
+}
+
+TEST_F(Volumes, StreamsTheVolumesLeftUnfilteredAreDeflatedAsTheyAreCopied) {
+  // Volumes come from libharu undeflated; the joiner deflates each stream once (where
+  // that makes it smaller: a page of several lines).
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "Inovasi pelayanan daerah nomor " + std::to_string(i) + ". ";
+  auto first = volume({text});
+  auto second = volume({"Dua " + text});
+  PdfFile source(first.bytes, "volume.pdf");
+  std::string bytes = join({first, second});
+  PdfFile joined(bytes, "joined.pdf");
+  std::vector<int> volume_pages = source.pages(), pages = joined.pages();
+  ASSERT_EQ(pages.size(), 2u);
+  auto content = [](const PdfFile& file, int page) { return file.object(file.object(page).value.get("/Contents")->object); };
+  auto raw = content(source, volume_pages[0]);
+  ASSERT_EQ(raw.value.get("/Filter"), nullptr) << "volumes are expected undeflated";
+  auto copied = content(joined, pages[0]);
+  ASSERT_NE(copied.value.get("/Filter"), nullptr);
+  EXPECT_TRUE(copied.value.get("/Filter")->named("/FlateDecode"));
+  EXPECT_LT(copied.stream.size(), raw.stream.size());
+  EXPECT_EQ(copied.value.get("/Length")->text, std::to_string(copied.stream.size()));
+  EXPECT_EQ(inflate(copied.stream, raw.stream.size() + 1), raw.stream);
+  // Every stream of the joined file is filtered, and each font file is there once.
+  std::size_t font_files = 0;
+  for (int n = 1; n < joined.size(); ++n) {
+    if (!joined.in_use(n)) continue;
+    auto object = joined.object(n);
+    if (!object.has_stream) continue;
+    if (object.stream.size() > 200) {
+      EXPECT_NE(object.value.get("/Filter"), nullptr) << "object " << n;
+    }
+    if (object.value.get("/Length1")) ++font_files;
+  }
+  EXPECT_EQ(font_files, 1u);
 }
 
 TEST_F(Volumes, VolumesInDifferentEncodingsJoinWithFontsOfEach) {

@@ -1,9 +1,13 @@
 #pragma once
 // A small PDF written by hand, for the tests of reading PDFs back (pdf_syntax) and of
-// rewriting them (stream_compression).
+// rewriting them (stream_compression), and deflated data read back.
+
+#include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace inovasi::testing {
@@ -27,6 +31,16 @@ inline std::string hand_made_pdf(const std::vector<std::string>& objects, const 
   pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" + trailer_extra + " >>\nstartxref\n" +
          std::to_string(xref) + "\n%%EOF\n";
   return pdf;
+}
+
+// zlib-wrapped deflate data inflated back, at most `size` bytes.
+inline std::string inflate(std::string_view data, std::size_t size) {
+  std::string out(size, '\0');
+  uLongf length = size;
+  EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &length, reinterpret_cast<const Bytef*>(data.data()), data.size()),
+            Z_OK);
+  out.resize(length);
+  return out;
 }
 
 }  // namespace inovasi::testing

@@ -1,7 +1,6 @@
 // Deflating libharu's uncompressed output with libdeflate (pdf/stream_compression).
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstdio>
 
@@ -14,15 +13,7 @@ namespace {
 
 using pdf::PdfFile;
 using testing::hand_made_pdf;
-
-std::string inflate(std::string_view data, std::size_t size) {
-  std::string out(size, '\0');
-  uLongf length = size;
-  EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &length, reinterpret_cast<const Bytef*>(data.data()), data.size()),
-            Z_OK);
-  out.resize(length);
-  return out;
-}
+using testing::inflate;
 
 TEST(StreamCompression, DeflatesUnfilteredStreamsAndLeavesTheRestAsTheyWere) {
   std::string text;
