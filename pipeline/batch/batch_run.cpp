@@ -89,7 +89,7 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
   }
   job.key = documents::sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
                                   doc.date.iso() + '\0' + std::string(kEngineVersion));
-  const ManifestEntry* entry = manifest.find(doc.path.generic_string());
+  const ManifestEntry* entry = manifest.find(doc.path);
   std::error_code error;
   auto size = std::filesystem::file_size(output / doc.path, error);
   if (!entry || error) {
@@ -169,9 +169,13 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   parallel_for(jobs.size(), options.jobs, [&](std::size_t i) {
     plan_job(jobs[i], templates, fonts_fp, manifest, output, options.force);
   });
-  std::vector<std::string> keys;
-  keys.reserve(jobs.size());
-  for (const auto& job : jobs) keys.push_back(job.state == Job::State::Failed ? std::string() : job.key);
+  // Moved out of the jobs once nothing else needs them: one copy of each key, not two.
+  auto take_keys = [&jobs] {
+    std::vector<std::string> keys;
+    keys.reserve(jobs.size());
+    for (auto& job : jobs) keys.push_back(job.state == Job::State::Failed ? std::string() : std::move(job.key));
+    return keys;
+  };
   if (options.dry_run) {
     std::map<std::string_view, std::size_t> counts;
     for (const auto& job : jobs) {
@@ -181,7 +185,7 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     out << "plan: " << jobs.size() << " document(s): " << counts["new"] << " new, " << counts["changed"] << " changed, "
         << counts["unchanged"] << " unchanged, " << counts["failed"] << " failed\n";
     BatchSummary plan;
-    plan.keys = std::move(keys);
+    plan.keys = take_keys();
     return plan;
   }
 
@@ -216,7 +220,6 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   // Record: numbers' file hashes and the manifest, once the files are on disk.
   if (!todo.empty() && std::filesystem::exists(output)) sync_filesystem(output);
   BatchSummary summary;
-  summary.keys = std::move(keys);
   documents::NumberRegistry registry(db);
   Transaction transaction(db);
   for (auto& job : jobs) {
@@ -231,11 +234,12 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     summary.pages += static_cast<std::size_t>(job.pages);
     summary.bytes += job.size;
     if (job.state != Job::State::Unchanged && doc.registry_entry) {
-      registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job.sha256, doc.path.generic_string());
+      registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job.sha256, doc.path);
     }
-    manifest.put({doc.path.generic_string(), job.sha256, job.key, doc.kind, doc.label, job.size});
+    manifest.put({doc.path, job.sha256, job.key, doc.kind, doc.label, job.size});
   }
   transaction.commit();
+  summary.keys = take_keys();
   if (manifest.changed() || !std::filesystem::exists(manifest_file)) manifest.save(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

@@ -90,7 +90,7 @@ void Manifest::save(const std::filesystem::path& file) const {
   AtomicFileWriter writer(file);
   std::string out = "{\n  \"versi\": 1,\n  \"berkas\": [";
   const char* separator = "\n";
-  for (const auto& [path, entry] : entries_) {
+  for (const auto& entry : entries_) {
     out += separator;
     out += "    {\"jalur\": " + quoted(entry.path) + ", \"sha256\": " + quoted(entry.sha256) +
            ", \"ukuran\": " + std::to_string(entry.size) + ", \"jenis\": " + quoted(entry.kind) +
@@ -107,22 +107,22 @@ void Manifest::save(const std::filesystem::path& file) const {
 }
 
 const ManifestEntry* Manifest::find(const std::string& path) const {
-  auto it = entries_.find(path);
-  return it == entries_.end() ? nullptr : &it->second;
+  auto it = entries_.find(std::string_view(path));
+  return it == entries_.end() ? nullptr : &*it;
 }
 
 void Manifest::put(ManifestEntry entry) {
   auto it = entries_.find(entry.path);
   if (it != entries_.end()) {
-    const auto& old = it->second;
+    const auto& old = *it;
     if (old.sha256 == entry.sha256 && old.key == entry.key && old.kind == entry.kind && old.source == entry.source &&
         old.size == entry.size) {
       return;
     }
   }
   changed_ = true;
-  std::string path = entry.path;
-  entries_.insert_or_assign(path, std::move(entry));
+  if (it != entries_.end()) entries_.erase(it);
+  entries_.insert(std::move(entry));
 }
 
 }  // namespace inovasi::batch

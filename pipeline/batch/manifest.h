@@ -3,8 +3,9 @@
 // made from (so a re-run can skip it), its kind and the record it came from.
 
 #include <filesystem>
-#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 
 namespace inovasi::batch {
 
@@ -31,7 +32,14 @@ class Manifest {
   bool changed() const { return changed_; }
 
  private:
-  std::map<std::string, ManifestEntry> entries_;
+  // Ordered by path, each path held once (a national run has tens of thousands).
+  struct ByPath {
+    using is_transparent = void;
+    static std::string_view path(const ManifestEntry& entry) { return entry.path; }
+    static std::string_view path(std::string_view path) { return path; }
+    bool operator()(const auto& a, const auto& b) const { return path(a) < path(b); }
+  };
+  std::set<ManifestEntry, ByPath> entries_;
   bool changed_ = false;
 };
 

@@ -41,7 +41,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   std::size_t failed = summary.failed;
   ValidationReport report = validate(snapshot, catalog, year);  // once for every agency's workbook
   for (const auto& doc : planned) {
-    auto folder = env.output / doc.path.parent_path();
+    auto folder = env.output / std::filesystem::path(doc.path).parent_path();
     if (!std::filesystem::exists(folder / "packet.pdf")) continue;  // its PDF failed: reported above
     try {
       exports::write_iga_export({snapshot, catalog, year, doc.date, doc.agency, &report}, folder / "packet.xlsx");

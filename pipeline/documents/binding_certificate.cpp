@@ -30,13 +30,15 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
   doc.agency = agency->get("kode");
   auto number = issue_number(context, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
                              {{"kode_instansi", doc.agency}});
-  doc.path = std::filesystem::path(std::to_string(year)) / "certificates" / (slugify(number.number) + ".pdf");
+  doc.path = (std::filesystem::path(std::to_string(year)) / "certificates" / (slugify(number.number) + ".pdf")).generic_string();
   doc.registry_entry = std::make_pair(std::string("sertifikat"), key);
-  doc.source = [from = DataContext(context), &innovation, agency, award, number, year, date = *date] {
+  // Captures only what the data needs: a plan holds one closure per certificate.
+  doc.source = [from = DataContext(context), &innovation, agency, award, nomor = std::move(number.number),
+                code = std::move(number.verification_code), year, date = *date] {
     Data data = object();
-    data.set("nomor", number.number);
-    data.set("kode_verifikasi", number.verification_code);
-    data.set("qr", verification_payload(from.region, number.verification_code));
+    data.set("nomor", nomor);
+    data.set("kode_verifikasi", code);
+    data.set("qr", verification_payload(from.region, code));
     data.set("instansi", agency_data(*agency, from.catalog, from.signed_copy));
     Data inovasi = object();
     inovasi.set("nama", std::string(innovation.get("nama")));

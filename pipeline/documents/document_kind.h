@@ -55,7 +55,9 @@ struct PlannedDocument {
 
   std::string kind;
   std::string template_name;
-  std::filesystem::path path;  // inside the output folder, made of slugs only
+  // Inside the output folder, made of slugs only, '/'-separated: a string, not a
+  // filesystem::path, which keeps each component apart (some 200 bytes more each).
+  std::string path;
   DataSource source;   // unset when the document failed (error)
   Date date;           // the document's own date, written as its creation date
   std::string label;   // the record it comes from, for messages
