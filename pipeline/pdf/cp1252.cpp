@@ -30,9 +30,12 @@ std::optional<unsigned char> cp1252_byte(char32_t c) {
 }
 
 bool fits_cp1252(std::string_view utf8) {
-  if (is_ascii(utf8)) return true;
   for (std::size_t i = 0; i < utf8.size();) {
-    if (!cp1252_byte(layout::next_code_point(utf8, i))) return false;
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // most of any text: nothing to decode
+      ++i;
+    } else if (!cp1252_byte(layout::next_code_point(utf8, i))) {
+      return false;
+    }
   }
   return true;
 }
