@@ -105,6 +105,17 @@ class PdfJoiner::VolumeCopy {
 
   int object(int number, Sharing sharing) {
     if (auto it = copied_.find(number); it != copied_.end()) return it->second;
+    // libharu's deepest chain is a page's font, its descriptor and its font file; a
+    // damaged volume must not copy itself down a chain of thousands.
+    if (depth_ >= kMaxDepth) {
+      throw PdfError("joining the print file: object " + std::to_string(number) + " is " + std::to_string(kMaxDepth) +
+                     " references deep");
+    }
+    ++depth_;
+    struct Leave {
+      int& depth;
+      ~Leave() { --depth; }
+    } leave{depth_};
     PdfObject source = file_.object(number);
     if (sharing == Sharing::SharedUnlessMask) {
       const PdfValue* mask = source.value.get("/ImageMask");
@@ -175,8 +186,10 @@ class PdfJoiner::VolumeCopy {
 
   PdfJoiner& joiner_;
   const PdfFile& file_;
+  static constexpr int kMaxDepth = 64;
   std::unordered_map<int, int> copied_;  // the volume's number -> the joined file's
   std::unordered_set<int> in_progress_;
+  int depth_ = 0;  // references followed to reach the object being copied
 };
 
 PdfJoiner::PdfJoiner(Sink sink) : sink_(std::move(sink)) {

@@ -249,7 +249,10 @@ PdfFile::PdfFile(std::string_view bytes, std::string what) : bytes_(bytes), what
   while (!reader.looking_at("trailer")) {
     long long first = reader.integer();
     long long count = reader.integer();
-    if (first < 0 || count < 0 || first + count > 10'000'000) reader.fail("implausible cross-reference section");
+    constexpr long long kMaxObjects = 10'000'000;
+    if (first < 0 || count < 0 || first > kMaxObjects || count > kMaxObjects - first) {
+      reader.fail("implausible cross-reference section");
+    }
     if (offsets_.size() < static_cast<std::size_t>(first + count)) offsets_.resize(static_cast<std::size_t>(first + count));
     for (long long i = 0; i < count; ++i) {
       long long offset = reader.integer();
@@ -284,7 +287,7 @@ void PdfFile::fail(std::size_t at, const std::string& message) const {
   throw PdfError(what_ + ": byte " + std::to_string(at) + ": " + message);
 }
 
-PdfObject PdfFile::object(int number) const {
+PdfValue PdfFile::value_at(int number, std::size_t& end) const {
   if (!in_use(number)) {
     fail(bytes_.size(), "object " + std::to_string(number) + " is not in the file");
   }
@@ -292,8 +295,16 @@ PdfObject PdfFile::object(int number) const {
   if (reader.integer() != number) reader.fail("object " + std::to_string(number) + " is not where the table says");
   reader.integer();
   reader.expect("obj");
+  PdfValue value = reader.value();
+  end = reader.at();
+  return value;
+}
+
+PdfObject PdfFile::object(int number) const {
+  std::size_t end = 0;
   PdfObject object;
-  object.value = reader.value();
+  object.value = value_at(number, end);
+  Reader reader(bytes_, end, what_);
   if (!reader.looking_at("stream")) return object;
   // The keyword ends its line with CRLF or LF, and the data starts right after.
   std::size_t data = reader.at() + 6;
@@ -333,7 +344,10 @@ std::string_view PdfFile::raw(int number) const {
 }
 
 PdfValue PdfFile::resolve(const PdfValue& value) const {
-  return value.is(PdfValue::Kind::Reference) ? object(value.object).value : value;
+  if (!value.is(PdfValue::Kind::Reference)) return value;
+  // Only the value: a stream whose /Length refers to itself must not recurse.
+  std::size_t end = 0;
+  return value_at(value.object, end);
 }
 
 std::vector<int> PdfFile::pages() const {

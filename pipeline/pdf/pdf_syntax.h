@@ -83,6 +83,8 @@ class PdfFile {
 
  private:
   [[noreturn]] void fail(std::size_t at, const std::string& message) const;
+  // Object `number`'s value, without its stream; `end` is where the value ends.
+  PdfValue value_at(int number, std::size_t& end) const;
   void collect_pages(int node, std::vector<int>& pages, int depth) const;
 
   std::string_view bytes_;

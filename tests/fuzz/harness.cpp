@@ -10,6 +10,8 @@
 #include "layout/markup.h"
 #include "model/catalog.h"
 #include "pdf/font_set.h"
+#include "pdf/pdf_joiner.h"
+#include "pdf/stream_compression.h"
 #include "render/render_pdf.h"
 #include "render/template_engine.h"
 
@@ -96,11 +98,27 @@ Outcome render(const std::uint8_t* data, std::size_t size) {
   }
 }
 
+// A PDF read back as the print file's joiner and the stream compressor read libharu's
+// output: every page joined into a new file, every stream deflated.
+Outcome pdf(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    std::uint64_t joined = 0;
+    pdf::PdfJoiner joiner([&](std::string_view piece) { joined += piece.size(); });
+    joiner.append(bytes, {{"Bagian", 0, 0, 800}});
+    joiner.finish();
+    pdf::compress_streams(bytes, "fuzz.pdf");
+    return joined > 0 ? Outcome::Accepted : Outcome::Refused;
+  } catch (const pdf::PdfError&) {
+    return Outcome::Refused;  // documented: names the volume and the byte
+  }
+}
+
 }  // namespace
 
 const std::vector<Target>& targets() {
-  static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json},
-                                          {"xlsx", xlsx},       {"markup", markup}, {"render", render}};
+  static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json}, {"xlsx", xlsx},
+                                          {"markup", markup},   {"render", render}, {"pdf", pdf}};
   return all;
 }
 

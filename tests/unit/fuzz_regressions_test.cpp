@@ -9,12 +9,14 @@
 #include <iterator>
 
 #include "../fuzz/harness.h"
+#include "pdf_support.h"
 #include "test_support.h"
 
 namespace inovasi {
 namespace {
 
 using namespace inovasi::testing;
+using inovasi::testing::hand_made_pdf;
 
 TEST(FuzzRegressions, EveryRecordedInputRunsCleanly) {
   auto root = source_dir() / "tests" / "fuzz" / "regressions";
@@ -48,6 +50,11 @@ TEST(FuzzRegressions, TheSeedsRunThroughEveryTarget) {
   EXPECT_EQ(run("render", source_dir() / "tests" / "templates" / "errors" / "unclosed-tag.xml"), Outcome::Refused);
   ScratchDir dir;
   EXPECT_EQ(run("xlsx", dir.write("x.xlsx", "PK\x03\x04 not really")), Outcome::Refused);
+  // A one-page PDF as the print file's joiner reads it.
+  std::string pdf = hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+                                   "<< /Type /Page /Contents 4 0 R >>", "<< /Length 8 >>\nstream\nBT 0 0 m\nendstream"});
+  EXPECT_EQ(run("pdf", dir.write("one.pdf", pdf)), Outcome::Accepted);
+  EXPECT_EQ(run("pdf", dir.write("cut.pdf", pdf.substr(0, pdf.size() / 2))), Outcome::Refused);
 }
 
 }  // namespace

@@ -92,6 +92,27 @@ TEST(PdfSyntax, DamagedFilesFailNamingTheFileAndTheByte) {
       hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 5000 >>\nstream\nshort\nendstream"});
   PdfFile file(short_stream, "s.pdf");
   EXPECT_THROW(file.object(2), pdf::PdfError);
+  // A stream whose /Length refers to itself (a fuzzer's find: it recursed until the
+  // stack ran out).
+  std::string self = hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 2 0 R >>\nstream\nabc\nendstream"});
+  PdfFile looped(self, "self.pdf");
+  EXPECT_THROW(looped.object(2), pdf::PdfError);
+}
+
+TEST(PdfJoinerInput, AChainOfReferencesTooDeepIsRefused) {
+  // Page -> 4 -> 5 -> ... -> 203: no volume libharu writes is like this.
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+                                      "<< /Type /Page /Contents 4 0 R >>"};
+  for (int n = 4; n < 204; ++n) objects.push_back("<< /Next " + std::to_string(n + 1) + " 0 R >>");
+  objects.push_back("<< >>");
+  std::string bytes = hand_made_pdf(objects);
+  pdf::PdfJoiner joiner([](std::string_view) {});
+  try {
+    joiner.append(bytes, {});
+    ADD_FAILURE() << "a chain of 200 references was joined";
+  } catch (const pdf::PdfError& e) {
+    EXPECT_NE(std::string(e.what()).find("references deep"), std::string::npos) << e.what();
+  }
 }
 
 struct Volumes : ::testing::Test {
