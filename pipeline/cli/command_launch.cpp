@@ -34,7 +34,8 @@ CertificateRun run_with_print_file(YearData& loaded, const std::vector<std::stri
 
 int run_launch(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
-  YearData loaded = load_year(args, env);
+  // Validated (the agencies not ready) but prints no innovation's narrative.
+  YearData loaded = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
   auto [planned, summary] = run_with_print_file(loaded, {"contract", "certificate"}, args, env);
   if (args.flag("dry-run")) return kOk;
   const auto& [catalog, store, snapshot, year] = loaded;

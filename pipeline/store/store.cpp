@@ -130,13 +130,19 @@ std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
       return spec && spec->type == FieldType::Narrative;
     });
   }
+  std::vector<Record> records;
+  scan(kind, columns, [&](Record& record) { records.push_back(std::move(record)); });
+  return records;
+}
+
+void Store::scan(const RecordKind& kind, const std::vector<std::string>& columns,
+                 const std::function<void(Record&)>& each) const {
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
   sql += " FROM " + std::string(kind.name) + " ORDER BY ";
   auto keys = kind.key_fields();
   for (std::size_t i = 0; i < keys.size(); ++i) sql += (i ? ", " : "") + std::string(keys[i]);
   auto statement = db_.prepare(sql);
-  std::vector<Record> records;
   while (statement.step()) {
     Record record;
     record.kind = &kind;
@@ -154,9 +160,8 @@ std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
         record.values.insert_or_assign(columns[i], statement.column_view(static_cast<int>(i)));
       }
     }
-    records.push_back(std::move(record));
+    each(record);
   }
-  return records;
 }
 
 std::vector<Record> Store::load(std::string_view kind_name) const {

@@ -3,6 +3,7 @@
 // command goes through save(), which is one transaction: all records or none.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ class Store {
   // are most of an innovation's bytes, and most documents print none).
   std::vector<Record> load(const RecordKind& kind, bool narratives = true) const;
   std::vector<Record> load(std::string_view kind_name) const;
+  // Each record of the kind with the given columns only, one at a time in key order (as
+  // load() gives them): for reading what would be too large to hold all at once.
+  // `each` may keep the record by moving it.
+  void scan(const RecordKind& kind, const std::vector<std::string>& columns,
+            const std::function<void(Record&)>& each) const;
   bool contains(const RecordKind& kind, const std::vector<std::string>& key) const;
 
   Database& database() { return db_; }

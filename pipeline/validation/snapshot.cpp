@@ -2,15 +2,82 @@
 
 #include <algorithm>
 
+#include "model/narrative.h"
+
 namespace inovasi {
+
+namespace {
+
+constexpr std::string_view kCountedKind = "inovasi";
+
+Snapshot::NarrativeWords count_words(std::string_view json) {
+  try {
+    return {narrative_word_count(narrative_from_json(json)), ""};
+  } catch (const std::exception& e) {
+    return {0, e.what()};
+  }
+}
+
+}  // namespace
 
 Snapshot Snapshot::load(const Store& store, Contents contents) {
   Snapshot snapshot;
   snapshot.contents_ = contents;
   for (const auto& kind : record_kinds()) {
-    snapshot.records_[std::string(kind.name)] = store.load(kind, contents == Contents::Everything);
+    bool counted = contents == Contents::NarrativeWordCounts && kind.name == kCountedKind;
+    snapshot.records_[std::string(kind.name)] =
+        store.load(kind, contents == Contents::Everything || (contents == Contents::NarrativeWordCounts && !counted));
+    if (counted) snapshot.count_narratives(store, kind);
   }
   return snapshot;
+}
+
+void Snapshot::count_narratives(const Store& store, const RecordKind& kind) {
+  auto counts = std::make_shared<WordCounts>();
+  std::vector<std::string> columns;
+  for (auto key : kind.key_fields()) columns.emplace_back(key);
+  for (const auto& spec : kind.fields) {
+    if (spec.type != FieldType::Narrative) continue;
+    counts->fields.push_back(spec.name);
+    columns.emplace_back(spec.name);
+  }
+  const auto& records = all(kind.name);
+  counts->counts.reserve(records.size() * counts->fields.size());
+  std::size_t position = 0;
+  store.scan(kind, columns, [&](Record& row) {
+    // Both reads are in key order; a store changed in between would misplace counts.
+    if (position >= records.size() || records[position].key_values() != row.key_values()) {
+      throw StoreError(std::string(kind.name) + " " + row.key_label() + ": the store changed while it was read");
+    }
+    for (auto field : counts->fields) {
+      auto counted = count_words(row.get(field));
+      if (counted.error.empty()) {
+        counts->counts.push_back(static_cast<std::int64_t>(counted.words));
+      } else {
+        counts->counts.push_back(-1 - static_cast<std::int64_t>(counts->errors.size()));
+        counts->errors.push_back(std::move(counted.error));
+      }
+    }
+    ++position;
+  });
+  if (position != records.size()) throw StoreError(std::string(kind.name) + ": the store changed while it was read");
+  word_counts_ = std::move(counts);
+}
+
+Snapshot::NarrativeWords Snapshot::narrative_words(const Record& record, std::string_view field) const {
+  if (word_counts_ && record.kind && record.kind->name == kCountedKind) {
+    const auto& records = all(kCountedKind);
+    const auto& fields = word_counts_->fields;
+    auto column = std::find(fields.begin(), fields.end(), field);
+    if (column != fields.end() && &record >= records.data() && &record < records.data() + records.size()) {
+      auto at = static_cast<std::size_t>(&record - records.data()) * fields.size() +
+                static_cast<std::size_t>(column - fields.begin());
+      std::int64_t count = word_counts_->counts[at];
+      if (count >= 0) return {static_cast<std::size_t>(count), ""};
+      return {0, word_counts_->errors[static_cast<std::size_t>(-1 - count)]};
+    }
+  }
+  return count_words(record.get(field));
 }
 
 Snapshot Snapshot::of(const Dataset& dataset) {

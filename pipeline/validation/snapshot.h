@@ -20,10 +20,12 @@ class Snapshot {
   Snapshot(Snapshot&&) = default;
   Snapshot& operator=(Snapshot&&) = default;
   // A copy gets fresh indexes: the old ones point into the original's records.
-  Snapshot(const Snapshot& other) : records_(other.records_), contents_(other.contents_) {}
+  Snapshot(const Snapshot& other)
+      : records_(other.records_), contents_(other.contents_), word_counts_(other.word_counts_) {}
   Snapshot& operator=(const Snapshot& other) {
     records_ = other.records_;
     contents_ = other.contents_;
+    word_counts_ = other.word_counts_;
     indexes_ = std::make_unique<Indexes>();
     return *this;
   }
@@ -33,9 +35,16 @@ class Snapshot {
     // No narrative fields: for documents that print none (certificates). Such a
     // snapshot cannot be validated (validate() refuses it): narratives have rules.
     WithoutNarratives,
+    // Innovations without their narratives, but with what validation reads of them:
+    // each one's word count, or why it cannot be read. For `launch`, which validates
+    // every agency and prints no innovation's narrative (a national year's are some
+    // 165 MB). The other kinds keep theirs: they are few, and the recap counts
+    // escalations.
+    NarrativeWordCounts,
   };
   static Snapshot load(const Store& store, Contents contents = Contents::Everything);
-  bool has_narratives() const { return contents_ == Contents::Everything; }
+  // Everything validation reads is there (validate() refuses a snapshot without).
+  bool can_validate() const { return contents_ != Contents::WithoutNarratives; }
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
 
   const std::vector<Record>& all(std::string_view kind) const;
@@ -45,6 +54,15 @@ class Snapshot {
   const Record* region() const;
   // The latest tahun of any innovation or team, or 0 when the store has none.
   int latest_year() const;
+
+  // What validation reads of a narrative: its word count, or why it cannot be read.
+  struct NarrativeWords {
+    std::size_t words = 0;
+    std::string error;  // set when the stored narrative is not one
+  };
+  // Of `record`'s narrative `field`: counted from the record, or looked up when the
+  // snapshot holds innovations' counts instead of their narratives.
+  NarrativeWords narrative_words(const Record& record, std::string_view field) const;
 
  private:
   // Built on first use per (kind, field): lookups are hashed, not scans. Documents'
@@ -57,8 +75,19 @@ class Snapshot {
   };
   const Index& index(std::string_view kind, std::string_view field) const;
 
+  // An innovation's narratives, counted while they stream from the store.
+  void count_narratives(const Store& store, const RecordKind& kind);
+
   std::map<std::string, std::vector<Record>, std::less<>> records_;
   Contents contents_ = Contents::Everything;
+  // NarrativeWordCounts: per innovation (in all("inovasi") order), per narrative field
+  // of its kind (in schema order), the word count, or -1 - (its index in errors).
+  struct WordCounts {
+    std::vector<std::string_view> fields;
+    std::vector<std::int64_t> counts;
+    std::vector<std::string> errors;
+  };
+  std::shared_ptr<const WordCounts> word_counts_;
   std::unique_ptr<Indexes> indexes_ = std::make_unique<Indexes>();  // a pointer, so a Snapshot moves
 };
 

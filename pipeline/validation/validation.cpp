@@ -38,7 +38,7 @@ std::string agency_of_finding(const std::string& label, const Snapshot& snapshot
 }
 
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
-  if (!snapshot.has_narratives()) throw std::logic_error("validate: the snapshot was loaded without narratives");
+  if (!snapshot.can_validate()) throw std::logic_error("validate: the snapshot was loaded without narratives");
   Findings findings;
   check_region(snapshot, findings);
   check_agencies(snapshot, catalog, year, findings);

@@ -6,6 +6,7 @@
 #include <latch>
 #include <thread>
 
+#include "importers/import_job.h"
 #include "importers/narrative_parser.h"
 #include "test_support.h"
 
@@ -183,6 +184,35 @@ TEST(Snapshot, LookupsFromSeveralThreadsAtOnceAgree) {
     for (auto& thread : threads) thread.join();
     EXPECT_EQ(found, (std::vector<std::size_t>{40, 1, 1, 2000, 40, 1, 1, 2000}));
   }
+}
+
+TEST(Snapshot, WordCountsInPlaceOfNarrativesValidateTheSame) {
+  // `launch` validates a snapshot that holds innovations' word counts, not their
+  // narratives: the findings must be the same, short and unreadable narratives included.
+  ScratchDir dir;
+  auto db = dir.path() / "s.db";
+  ImportOptions options;
+  options.agency = "bappedalitbang";
+  options.year = 2026;
+  ASSERT_TRUE(import_into_store(db, {source_dir() / "inputs"}, options, catalog()).saved);
+  Store store = Store::open(db, false);
+  store.database().execute("UPDATE inovasi SET rancang_bangun = '[{\"p\":\"dua kata\"}]' WHERE rowid = 1");
+  store.database().execute("UPDATE inovasi SET rancang_bangun = 'bukan json' WHERE rowid = 2");
+  store.database().execute("UPDATE inovasi SET rancang_bangun = NULL WHERE rowid = 3");
+  auto text = [](const ValidationReport& report) {
+    std::string all;
+    for (const auto& f : report.findings) all += std::string(severity_name(f.severity)) + " " + format_diagnostic(f) + "\n";
+    return all;
+  };
+  std::string full = text(validate(Snapshot::load(store), catalog(), 2026));
+  Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts);
+  EXPECT_EQ(text(validate(counted, catalog(), 2026)), full);
+  EXPECT_THAT(full, HasSubstr("rancang_bangun: 2 words"));
+  EXPECT_THAT(full, HasSubstr("rancang_bangun: 0 words"));
+  EXPECT_THAT(full, HasSubstr("rancang_bangun: stored narrative is not valid"));
+  // The counts stand in for the narratives, which are not held.
+  for (const auto& innovation : counted.all("inovasi")) EXPECT_FALSE(innovation.has("rancang_bangun"));
+  EXPECT_FALSE(Snapshot::load(store, Snapshot::Contents::WithoutNarratives).can_validate());
 }
 
 TEST(Catalog, EditionsByYearAndBands) {
