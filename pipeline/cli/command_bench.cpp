@@ -61,9 +61,10 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   Catalog catalog = env.load_catalog();
   Store store = Store::open(out / "bench.db", true);
   bench::save_synthetic_dataset(store, count, year);
-  // The certificate benchmarks load what `inovasi certificates` loads; the export needs every narrative.
-  Snapshot snapshot = Snapshot::load(store, which == "iga-export" ? Snapshot::Contents::Everything
-                                                                  : Snapshot::Contents::WithoutNarratives);
+  // The certificate benchmarks load what `inovasi certificates` loads (no narratives),
+  // untimed; the export's loading is timed with it (below): it reads every narrative.
+  Snapshot snapshot =
+      which == "iga-export" ? Snapshot() : Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
   Environment bench_env{out / "bench.db", env.templates, out, env.fonts, env.out, env.err};
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
@@ -80,7 +81,12 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
     seconds = std::chrono::duration<double>(Clock::now() - start).count();
   };
   if (which == "iga-export") {
-    timed([&] { exports::write_iga_export({snapshot, catalog, year, {year, 1, 1}}, out / "iga.xlsx"); });
+    timed([&] {  // as `inovasi export iga` does it: word counts for validation, narratives as written
+      Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts, &catalog);
+      exports::ExportContext context{counted, catalog, year, {year, 1, 1}};
+      context.store = &store;
+      exports::write_iga_export(context, out / "iga.xlsx");
+    });
     docs = count;
     bytes = static_cast<std::size_t>(std::filesystem::file_size(out / "iga.xlsx"));
   } else {

@@ -70,10 +70,13 @@ int run_export(const Args& args, const Environment& env) {
   if (what != "iga" && what != "recap" && what != "certificates") {
     throw UsageError("unknown export '" + what + "' (iga, recap, certificates, input-workbook)");
   }
-  auto [catalog, store, snapshot, year] = load_year(args, env);
+  // None of these workbooks holds every narrative at once: the IGA export reads them
+  // from the store as it writes them.
+  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
   std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
   std::filesystem::path target = args.value("output").value_or((env.output / std::to_string(year) / "exports" / name).string());
   exports::ExportContext context{snapshot, catalog, year, data_date(snapshot, year)};
+  context.store = &store;
   if (what == "iga") {
     exports::write_iga_export(context, target);
   } else if (what == "recap") {

@@ -21,6 +21,9 @@ struct ExportContext {
   std::string agency = {};  // only this agency's innovations and findings (desk packets)
   // The year's validation, when the caller has it already (one per batch, not per workbook).
   const ValidationReport* report = nullptr;
+  // Where the IGA export reads innovations' narratives, a few hundred at a time, when
+  // the snapshot holds only their word counts (Snapshot::Contents::NarrativeWordCounts).
+  const Store* store = nullptr;
 };
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target);

@@ -1,6 +1,7 @@
 #include <deque>
 #include <future>
 #include <set>
+#include <stdexcept>
 
 #include "exports/exports.h"
 #include "model/narrative.h"
@@ -48,13 +49,18 @@ constexpr std::size_t kBatchesAhead = 2;
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target) {
   std::string year = std::to_string(context.year);
+  auto is_selected = [&](const Record& r) {
+    return r.get("tahun") == year && (context.agency.empty() || r.get("instansi") == context.agency);
+  };
   std::vector<const Record*> selected;
   std::set<std::string_view> selected_codes;
   for (const auto& r : context.snapshot.all("inovasi")) {
-    if (r.get("tahun") != year || (!context.agency.empty() && r.get("instansi") != context.agency)) continue;
+    if (!is_selected(r)) continue;
     selected.push_back(&r);
     selected_codes.insert(r.get("kode"));
   }
+  bool from_store = !context.snapshot.holds_narratives("inovasi");
+  if (from_store && !context.store) throw std::logic_error("write_iga_export: no narratives and no store to read them");
   auto score_list = score_innovations(context.snapshot, context.catalog, context.year);
   Scores scores;
   for (const auto& score : score_list) scores[score.inovasi] = &score;
@@ -77,15 +83,40 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
     for (const auto& row : batches.front().get()) innovations.row(row);
     batches.pop_front();
   };
-  for (std::size_t start = 0; start < selected.size(); start += kRowsPerBatch) {
-    std::size_t end = std::min(selected.size(), start + kRowsPerBatch);
-    batches.push_back(std::async(std::launch::async, [&, start, end] {
-      std::vector<Row> rows;
-      rows.reserve(end - start);
-      for (std::size_t i = start; i < end; ++i) rows.push_back(innovation_row(*selected[i], scores));
-      return rows;
-    }));
+  auto convert = [&](auto make_rows) {
+    batches.push_back(std::async(std::launch::async, std::move(make_rows)));
     if (batches.size() > kBatchesAhead) write_oldest();
+  };
+  if (from_store) {
+    // The snapshot holds word counts only: the narratives are read again, in the same
+    // (key) order, a batch at a time.
+    const RecordKind& kind = *find_record_kind("inovasi");
+    std::vector<Record> batch;
+    auto convert_batch = [&] {
+      convert([&scores, records = std::move(batch)] {
+        std::vector<Row> rows;
+        rows.reserve(records.size());
+        for (const auto& record : records) rows.push_back(innovation_row(record, scores));
+        return rows;
+      });
+      batch = {};
+    };
+    context.store->scan(kind, store_columns(kind), [&](Record& record) {
+      if (!is_selected(record)) return;
+      batch.push_back(std::move(record));
+      if (batch.size() == kRowsPerBatch) convert_batch();
+    });
+    if (!batch.empty()) convert_batch();
+  } else {
+    for (std::size_t start = 0; start < selected.size(); start += kRowsPerBatch) {
+      std::size_t end = std::min(selected.size(), start + kRowsPerBatch);
+      convert([&, start, end] {
+        std::vector<Row> rows;
+        rows.reserve(end - start);
+        for (std::size_t i = start; i < end; ++i) rows.push_back(innovation_row(*selected[i], scores));
+        return rows;
+      });
+    }
   }
   while (!batches.empty()) write_oldest();
 

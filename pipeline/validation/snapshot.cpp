@@ -1,6 +1,9 @@
 #include "validation/snapshot.h"
 
 #include <algorithm>
+#include <deque>
+#include <future>
+#include <stdexcept>
 
 #include "model/narrative.h"
 
@@ -9,6 +12,7 @@ namespace inovasi {
 namespace {
 
 constexpr std::string_view kCountedKind = "inovasi";
+constexpr std::size_t kRecordsPerCountBatch = 512;
 
 Snapshot::NarrativeWords count_words(std::string_view json) {
   try {
@@ -20,37 +24,45 @@ Snapshot::NarrativeWords count_words(std::string_view json) {
 
 }  // namespace
 
-Snapshot Snapshot::load(const Store& store, Contents contents) {
+Snapshot Snapshot::load(const Store& store, Contents contents, const Catalog* catalog) {
+  if (contents == Contents::NarrativeWordCounts && !catalog) {
+    throw std::logic_error("Snapshot::load: counting narratives needs the catalogue");
+  }
   Snapshot snapshot;
   snapshot.contents_ = contents;
   for (const auto& kind : record_kinds()) {
     bool counted = contents == Contents::NarrativeWordCounts && kind.name == kCountedKind;
     snapshot.records_[std::string(kind.name)] =
         store.load(kind, contents == Contents::Everything || (contents == Contents::NarrativeWordCounts && !counted));
-    if (counted) snapshot.count_narratives(store, kind);
+    if (counted) snapshot.count_narratives(store, kind, *catalog);
   }
   return snapshot;
 }
 
-void Snapshot::count_narratives(const Store& store, const RecordKind& kind) {
+void Snapshot::count_narratives(const Store& store, const RecordKind& kind, const Catalog& catalog) {
   auto counts = std::make_shared<WordCounts>();
   std::vector<std::string> columns;
   for (auto key : kind.key_fields()) columns.emplace_back(key);
+  auto has_minimum = [&](std::string_view field) {
+    const auto& editions = catalog.indicator_editions();
+    return std::any_of(editions.begin(), editions.end(),
+                       [&](const auto& edition) { return edition.minimum_words.contains(std::string(field)); });
+  };
   for (const auto& spec : kind.fields) {
-    if (spec.type != FieldType::Narrative) continue;
+    if (spec.type != FieldType::Narrative || !has_minimum(spec.name)) continue;
     counts->fields.push_back(spec.name);
     columns.emplace_back(spec.name);
   }
+  word_counts_ = counts;  // even with nothing to count: narrative_words() then refuses
+  if (counts->fields.empty()) return;
   const auto& records = all(kind.name);
   counts->counts.reserve(records.size() * counts->fields.size());
-  std::size_t position = 0;
-  store.scan(kind, columns, [&](Record& row) {
-    // Both reads are in key order; a store changed in between would misplace counts.
-    if (position >= records.size() || records[position].key_values() != row.key_values()) {
-      throw StoreError(std::string(kind.name) + " " + row.key_label() + ": the store changed while it was read");
-    }
-    for (auto field : counts->fields) {
-      auto counted = count_words(row.get(field));
+  // Parsing is most of the time: batches of narratives are counted on other threads
+  // while the next are read, at most two batches ahead, so memory stays flat.
+  using Counted = std::vector<NarrativeWords>;
+  std::deque<std::future<Counted>> batches;
+  auto keep_oldest = [&] {
+    for (auto& counted : batches.front().get()) {
       if (counted.error.empty()) {
         counts->counts.push_back(static_cast<std::int64_t>(counted.words));
       } else {
@@ -58,10 +70,35 @@ void Snapshot::count_narratives(const Store& store, const RecordKind& kind) {
         counts->errors.push_back(std::move(counted.error));
       }
     }
-    ++position;
+    batches.pop_front();
+  };
+  std::vector<std::string> texts;
+  auto count_batch = [&] {
+    batches.push_back(std::async(std::launch::async, [texts = std::move(texts)] {
+      Counted counted;
+      counted.reserve(texts.size());
+      for (const auto& text : texts) counted.push_back(count_words(text));
+      return counted;
+    }));
+    texts = {};
+    if (batches.size() > 2) keep_oldest();
+  };
+  std::size_t position = 0;
+  store.scan(kind, columns, [&](Record& row) {
+    // Both reads are in key order; a store changed in between would misplace counts.
+    if (position >= records.size() || records[position].key_values() != row.key_values()) {
+      throw StoreError(std::string(kind.name) + " " + row.key_label() + ": the store changed while it was read");
+    }
+    for (auto field : counts->fields) texts.emplace_back(row.get(field));
+    if (++position % kRecordsPerCountBatch == 0) count_batch();
   });
+  if (!texts.empty()) count_batch();
+  while (!batches.empty()) keep_oldest();
   if (position != records.size()) throw StoreError(std::string(kind.name) + ": the store changed while it was read");
-  word_counts_ = std::move(counts);
+}
+
+bool Snapshot::holds_narratives(std::string_view kind) const {
+  return contents_ == Contents::Everything || (contents_ == Contents::NarrativeWordCounts && kind != kCountedKind);
 }
 
 Snapshot::NarrativeWords Snapshot::narrative_words(const Record& record, std::string_view field) const {
@@ -69,7 +106,9 @@ Snapshot::NarrativeWords Snapshot::narrative_words(const Record& record, std::st
     const auto& records = all(kCountedKind);
     const auto& fields = word_counts_->fields;
     auto column = std::find(fields.begin(), fields.end(), field);
-    if (column != fields.end() && &record >= records.data() && &record < records.data() + records.size()) {
+    if (&record >= records.data() && &record < records.data() + records.size()) {
+      // Its narrative is not held: counting the record's empty value would say 0 words.
+      if (column == fields.end()) throw std::logic_error("narrative_words: '" + std::string(field) + "' was not counted");
       auto at = static_cast<std::size_t>(&record - records.data()) * fields.size() +
                 static_cast<std::size_t>(column - fields.begin());
       std::int64_t count = word_counts_->counts[at];

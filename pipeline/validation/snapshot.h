@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/catalog.h"
 #include "model/record.h"
 #include "store/store.h"
 
@@ -42,9 +43,13 @@ class Snapshot {
     // escalations.
     NarrativeWordCounts,
   };
-  static Snapshot load(const Store& store, Contents contents = Contents::Everything);
+  // NarrativeWordCounts counts the narratives some edition of `catalog` sets a minimum
+  // for: what validation reads (and needs the catalogue for).
+  static Snapshot load(const Store& store, Contents contents = Contents::Everything, const Catalog* catalog = nullptr);
   // Everything validation reads is there (validate() refuses a snapshot without).
   bool can_validate() const { return contents_ != Contents::WithoutNarratives; }
+  // Whether records of `kind` carry their narrative fields.
+  bool holds_narratives(std::string_view kind) const;
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
 
   const std::vector<Record>& all(std::string_view kind) const;
@@ -76,12 +81,13 @@ class Snapshot {
   const Index& index(std::string_view kind, std::string_view field) const;
 
   // An innovation's narratives, counted while they stream from the store.
-  void count_narratives(const Store& store, const RecordKind& kind);
+  void count_narratives(const Store& store, const RecordKind& kind, const Catalog& catalog);
 
   std::map<std::string, std::vector<Record>, std::less<>> records_;
   Contents contents_ = Contents::Everything;
-  // NarrativeWordCounts: per innovation (in all("inovasi") order), per narrative field
-  // of its kind (in schema order), the word count, or -1 - (its index in errors).
+  // NarrativeWordCounts: per innovation (in all("inovasi") order), per counted field
+  // (a narrative with a minimum, in schema order), its word count, or -1 - (its index
+  // in errors).
   struct WordCounts {
     std::vector<std::string_view> fields;
     std::vector<std::int64_t> counts;

@@ -205,7 +205,7 @@ TEST(Snapshot, WordCountsInPlaceOfNarrativesValidateTheSame) {
     return all;
   };
   std::string full = text(validate(Snapshot::load(store), catalog(), 2026));
-  Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts);
+  Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts, &catalog());
   EXPECT_EQ(text(validate(counted, catalog(), 2026)), full);
   EXPECT_THAT(full, HasSubstr("rancang_bangun: 2 words"));
   EXPECT_THAT(full, HasSubstr("rancang_bangun: 0 words"));

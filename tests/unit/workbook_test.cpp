@@ -104,6 +104,28 @@ TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(ExportsTest, IgaExportReadFromTheStoreAsItWritesIsTheSame) {
+  // `inovasi export iga` holds word counts, not narratives, and reads the narratives
+  // again as it writes their rows: the workbook must be the one a full snapshot makes.
+  Store store = Store::open(db(), false);
+  store.database().execute("UPDATE inovasi SET rancang_bangun = NULL WHERE rowid = 2");  // a finding, an empty cell
+  Snapshot full = Snapshot::load(store);
+  Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts, &catalog());
+  auto held = dir_.path() / "held.xlsx", streamed = dir_.path() / "streamed.xlsx";
+  exports::write_iga_export({full, catalog(), 2026, {2026, 8, 17}}, held);
+  exports::ExportContext context{counted, catalog(), 2026, {2026, 8, 17}};
+  EXPECT_THROW(exports::write_iga_export(context, streamed), std::logic_error);  // no store to read them from
+  context.store = &store;
+  exports::write_iga_export(context, streamed);
+  auto a = xlsx::read_workbook(held), b = xlsx::read_workbook(streamed);
+  for (const char* sheet : {"Inovasi", "Indikator", "Temuan"}) {
+    ASSERT_NE(a.sheet(sheet), nullptr);
+    ASSERT_NE(b.sheet(sheet), nullptr);
+    EXPECT_EQ(a.sheet(sheet)->rows, b.sheet(sheet)->rows) << sheet;
+  }
+  EXPECT_EQ(b.sheet("Inovasi")->rows.size(), 1u + 14u);
+}
+
 TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
