@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "layout/markup.h"
 #include "render/print_file.h"
+#include "render/render_pdf.h"
 #include "test_support.h"
 
 namespace inovasi {
@@ -65,6 +68,32 @@ TEST(PrintFile, TheSamePartsMakeTheSameBytesWithAnyNumberOfWorkers) {
   render::render_print_file(600, source, ".", fonts, {"t", "", "", ""}, {}, 1, into(one));
   render::render_print_file(600, source, ".", fonts, {"t", "", "", ""}, {}, 3, into(three));
   EXPECT_EQ(one, three);
+}
+
+TEST(PrintFile, APageReadsAsTheSingleDocumentOfItsPart) {
+  // A volume embeds whole faces and is deflated by the joiner, a single document cut
+  // faces deflated by the stream compressor: what a reader gets must be the same,
+  // characters PDF strings escape and the Windows-1252 ones above ASCII included.
+  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  std::string text = "Nama (Kemilau) \\ 50% #1 [a] {b} &lt;c&gt; \xE2\x80\x9C" "Karo\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 "
+                     "<b>tebal</b> <i>miring</i>";
+  auto source = [&](std::size_t) { return part(text); };
+  std::string volume;
+  auto made = render::render_print_file(1, source, ".", fonts, {"t", "", "", ""}, {}, 1, into(volume));
+  ASSERT_EQ(made.encoding, pdf::TextEncoding::Cp1252);
+  auto single = render::render_markup(part(text).markup, ".", fonts, {false, Date{2026, 2, 24}});
+  testing::ScratchDir dir;
+  auto read = [&](const std::string& name, const std::string& bytes) {
+    auto pdf = dir.write(name + ".pdf", bytes);
+    auto txt = dir.path() / (name + ".txt");
+    EXPECT_EQ(std::system(("pdftotext -enc UTF-8 " + pdf.string() + " " + txt.string()).c_str()), 0);
+    return testing::read_file(txt);
+  };
+  std::string from_volume = read("volume", volume), from_single = read("single", single.bytes);
+  EXPECT_EQ(from_volume, from_single);
+  EXPECT_NE(from_volume.find("Nama (Kemilau) \\ 50% #1 [a] {b} <c> \xE2\x80\x9C" "Karo\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 tebal miring"),
+            std::string::npos)
+      << from_volume;
 }
 
 TEST(PrintFile, APartThatCannotBeLaidOutStopsTheFileWithItsError) {
