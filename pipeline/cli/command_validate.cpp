@@ -64,7 +64,8 @@ void print_json(const ValidationReport& report, const Catalog& catalog, std::ost
 
 int run_validate(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("validate takes no arguments");
-  auto [catalog, store, snapshot, year] = load_year(args, env);
+  // The rules read a narrative's word count only: the narratives themselves are not held.
+  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
   ValidationReport report = validate(snapshot, catalog, year);
   if (args.flag("json")) {
     print_json(report, catalog, env.out);
