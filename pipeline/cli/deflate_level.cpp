@@ -1,13 +1,12 @@
-// The deflate level of every workbook and zip this executable writes, and of what
-// libharu still deflates itself: print file volumes and images. (Single documents'
-// text and fonts are deflated by libdeflate instead: pdf/stream_compression.h.)
+// The deflate level of every workbook and zip this executable writes, and of the images
+// libharu deflates itself (PNG logos). (PDF text and fonts, of single documents and of
+// print file volumes, are deflated by libdeflate instead: pdf/stream_compression.h.)
 //
 // libharu compresses each stream with deflateInit(Z_DEFAULT_COMPRESSION) and
 // libxlsxwriter's minizip each workbook part with deflateInit2(Z_DEFAULT_COMPRESSION);
 // neither offers a setting. Level 6 was 7 s of the 12.5 s national IGA export (188 MB
 // of sheet XML); level 1 halves the export's time for a workbook 45% larger (24 to
-// 35 MB) and makes the print file's volumes save faster. For files printed or uploaded
-// once, speed is the better trade.
+// 35 MB). For files printed or uploaded once, speed is the better trade.
 //
 // So the executable defines zlib's two initialisers itself (exported to the libraries
 // by the link options in pipeline/CMakeLists.txt): a request for zlib's default level

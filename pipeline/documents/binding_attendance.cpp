@@ -52,8 +52,7 @@ PlannedDocument plan_attendance(DocumentContext& context, const Record& event, i
     data.set("peserta", rows);
     return data;
   };
-  doc.path = (std::filesystem::path(std::to_string(year)) / "events" / (date->iso() + "-" + slugify(event.get("kode"))) /
-             "daftar-hadir.pdf").generic_string();
+  doc.path = document_path(year, {"events", date->iso() + "-" + slugify(event.get("kode")), "daftar-hadir.pdf"});
   return doc;
 }
 

@@ -30,7 +30,7 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
   doc.agency = agency->get("kode");
   auto number = issue_number(context, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
                              {{"kode_instansi", doc.agency}});
-  doc.path = (std::filesystem::path(std::to_string(year)) / "certificates" / (slugify(number.number) + ".pdf")).generic_string();
+  doc.path = document_path(year, {"certificates", slugify(number.number) + ".pdf"});
   doc.registry_entry = std::make_pair(std::string("sertifikat"), key);
   // Captures only what the data needs: a plan holds one closure per certificate.
   doc.source = [from = DataContext(context), &innovation, agency, award, nomor = std::move(number.number),

@@ -64,7 +64,7 @@ PlannedDocument plan_packet(const DocumentContext& context, const Record& agency
       if (auto date = date_of(innovation->get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
     }
   }
-  doc.path = (std::filesystem::path(std::to_string(year)) / "desk" / slugify(agency.get("kode")) / "packet.pdf").generic_string();
+  doc.path = document_path(year, {"desk", slugify(agency.get("kode")), "packet.pdf"});
   // The findings are copied: the validation report they come from lives only while planning.
   doc.source = [from = DataContext(context), &agency, innovations = std::move(innovations), findings = std::move(findings),
                 year] {

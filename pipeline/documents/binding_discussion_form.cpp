@@ -57,8 +57,8 @@ PlannedDocument plan_form(DocumentContext& context, const Record& request, int y
     data.set("kontak_hp", std::string(request.get("kontak_hp")));
     return data;
   };
-  doc.path = (std::filesystem::path(std::to_string(year)) / "discussions" / (date->iso() + "-" + slugify(agency->get("kode"))) /
-             ("form-isian-" + slugify(request.get("kode")) + ".pdf")).generic_string();
+  doc.path = document_path(year, {"discussions", date->iso() + "-" + slugify(agency->get("kode")),
+                                  "form-isian-" + slugify(request.get("kode")) + ".pdf"});
   return doc;
 }
 

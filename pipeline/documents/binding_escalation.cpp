@@ -58,8 +58,7 @@ DocumentKind escalation_report_kind() {
             data.set("ketua_tim", lead);
             data.set("jumlah_masalah", std::to_string(count));
             doc.source = [data = std::move(data)] { return data; };
-            doc.path = (std::filesystem::path(std::to_string(year)) / "discussions" /
-                       ("laporan-eskalasi-" + std::to_string(year) + ".pdf")).generic_string();
+            doc.path = document_path(year, {"discussions", "laporan-eskalasi-" + std::to_string(year) + ".pdf"});
             return std::vector<PlannedDocument>{doc};
           }};
 }

@@ -89,7 +89,7 @@ PlannedDocument plan_narrative(DocumentContext& context, const Record& innovatio
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   if (agency) doc.agency = agency->get("kode");
   std::string agency_slug = agency ? slugify(agency->get("kode")) : std::string("tanpa-instansi");
-  doc.path = (std::filesystem::path(std::to_string(year)) / "iga" / agency_slug / (slugify(innovation.get("kode")) + ".pdf")).generic_string();
+  doc.path = document_path(year, {"iga", agency_slug, slugify(innovation.get("kode")) + ".pdf"});
   return doc;
 }
 

@@ -83,8 +83,8 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
     data.set("salinan", copies);
     return data;
   };
-  doc.path = (std::filesystem::path(std::to_string(year)) / "discussions" /
-             (date->iso() + "-" + slugify(agency->get("kode"))) / ("berita-acara-" + slugify(session.get("kode")) + ".pdf")).generic_string();
+  doc.path = document_path(year, {"discussions", date->iso() + "-" + slugify(agency->get("kode")),
+                                  "berita-acara-" + slugify(session.get("kode")) + ".pdf"});
   return doc;
 }
 

@@ -55,6 +55,15 @@ IssuedNumber issue_number(DocumentContext& context, const std::string& kind, con
   return context.registry.issue(kind, key, year, pattern, date, fields);
 }
 
+std::string document_path(int year, std::initializer_list<std::string_view> parts) {
+  std::string path = std::to_string(year);
+  for (auto part : parts) {
+    path += '/';
+    path += part;
+  }
+  return path;
+}
+
 std::string verification_payload(const Record& region, const std::string& code) {
   std::string base(region.get("url_verifikasi"));
   if (base.empty()) return code;

@@ -5,9 +5,11 @@
 
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "documents/registry.h"
@@ -96,6 +98,10 @@ IssuedNumber issue_number(DocumentContext& context, const std::string& kind, con
 // indikator, skor), shared by the narrative export and the desk packet.
 void add_narrative_fields(Data& data, const DataContext& context, const Record& innovation, int year,
                           int bookmark_level);
+
+// A document's path in the output folder: the year's folder, then `parts` (names and
+// slugs the binding made), '/'-separated.
+std::string document_path(int year, std::initializer_list<std::string_view> parts);
 
 // The number registry's key of an innovation's certificate in a year (the award's
 // record label, "penghargaan <kode>/<tahun>", whether or not an award record exists).

@@ -1,10 +1,10 @@
-#include <deque>
 #include <future>
 #include <set>
 #include <stdexcept>
 
 #include "exports/exports.h"
 #include "model/narrative.h"
+#include "model/ordered_batches.h"
 #include "validation/validation.h"
 #include "xlsx/workbook.h"
 
@@ -78,47 +78,23 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
                       "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
                       "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
-  std::deque<std::future<std::vector<Row>>> batches;
-  auto write_oldest = [&] {
-    for (const auto& row : batches.front().get()) innovations.row(row);
-    batches.pop_front();
-  };
-  auto convert = [&](auto make_rows) {
-    batches.push_back(std::async(std::launch::async, std::move(make_rows)));
-    if (batches.size() > kBatchesAhead) write_oldest();
-  };
+  auto write_row = [&](Row&& row) { innovations.row(row); };
+  auto row_of = [&scores](const Record& record) { return innovation_row(record, scores); };
   if (from_store) {
     // The snapshot holds word counts only: the narratives are read again, in the same
     // (key) order, a batch at a time.
+    OrderedBatches<Record, Row> rows(kRowsPerBatch, kBatchesAhead, row_of, write_row);
     const RecordKind& kind = *find_record_kind("inovasi");
-    std::vector<Record> batch;
-    auto convert_batch = [&] {
-      convert([&scores, records = std::move(batch)] {
-        std::vector<Row> rows;
-        rows.reserve(records.size());
-        for (const auto& record : records) rows.push_back(innovation_row(record, scores));
-        return rows;
-      });
-      batch = {};
-    };
     context.store->scan(kind, store_columns(kind), [&](Record& record) {
-      if (!is_selected(record)) return;
-      batch.push_back(std::move(record));
-      if (batch.size() == kRowsPerBatch) convert_batch();
+      if (is_selected(record)) rows.add(std::move(record));
     });
-    if (!batch.empty()) convert_batch();
+    rows.finish();
   } else {
-    for (std::size_t start = 0; start < selected.size(); start += kRowsPerBatch) {
-      std::size_t end = std::min(selected.size(), start + kRowsPerBatch);
-      convert([&, start, end] {
-        std::vector<Row> rows;
-        rows.reserve(end - start);
-        for (std::size_t i = start; i < end; ++i) rows.push_back(innovation_row(*selected[i], scores));
-        return rows;
-      });
-    }
+    OrderedBatches<const Record*, Row> rows(kRowsPerBatch, kBatchesAhead,
+                                            [&](const Record* record) { return row_of(*record); }, write_row);
+    for (const Record* record : selected) rows.add(record);
+    rows.finish();
   }
-  while (!batches.empty()) write_oldest();
 
   const auto& edition = context.catalog.indicators_for(context.year);
   auto& answers = book.add_sheet("Indikator");

@@ -5,7 +5,8 @@
 //
 // Pages keep their content and their own images (the QR codes); the resources volumes
 // share byte for byte (fonts embedded with every glyph, logos) are written once; the
-// page tree, outline, catalog and cross-reference table are the joiner's own.
+// page tree, outline, catalog and cross-reference table are the joiner's own. Streams a
+// volume left unfiltered (libharu saves them so) are deflated as they are copied.
 
 #include <cstdint>
 #include <functional>

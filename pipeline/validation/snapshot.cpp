@@ -1,11 +1,10 @@
 #include "validation/snapshot.h"
 
 #include <algorithm>
-#include <deque>
-#include <future>
 #include <stdexcept>
 
 #include "model/narrative.h"
+#include "model/ordered_batches.h"
 
 namespace inovasi {
 
@@ -57,43 +56,27 @@ void Snapshot::count_narratives(const Store& store, const RecordKind& kind, cons
   if (counts->fields.empty()) return;
   const auto& records = all(kind.name);
   counts->counts.reserve(records.size() * counts->fields.size());
-  // Parsing is most of the time: batches of narratives are counted on other threads
-  // while the next are read, at most two batches ahead, so memory stays flat.
-  using Counted = std::vector<NarrativeWords>;
-  std::deque<std::future<Counted>> batches;
-  auto keep_oldest = [&] {
-    for (auto& counted : batches.front().get()) {
-      if (counted.error.empty()) {
-        counts->counts.push_back(static_cast<std::int64_t>(counted.words));
-      } else {
-        counts->counts.push_back(-1 - static_cast<std::int64_t>(counts->errors.size()));
-        counts->errors.push_back(std::move(counted.error));
-      }
-    }
-    batches.pop_front();
-  };
-  std::vector<std::string> texts;
-  auto count_batch = [&] {
-    batches.push_back(std::async(std::launch::async, [texts = std::move(texts)] {
-      Counted counted;
-      counted.reserve(texts.size());
-      for (const auto& text : texts) counted.push_back(count_words(text));
-      return counted;
-    }));
-    texts = {};
-    if (batches.size() > 2) keep_oldest();
-  };
+  // Parsing is most of the time: narratives are counted on other threads while the
+  // next are read.
+  OrderedBatches<std::string, NarrativeWords> counting(
+      kRecordsPerCountBatch * counts->fields.size(), 2, count_words, [&](NarrativeWords&& counted) {
+        if (counted.error.empty()) {
+          counts->counts.push_back(static_cast<std::int64_t>(counted.words));
+        } else {
+          counts->counts.push_back(-1 - static_cast<std::int64_t>(counts->errors.size()));
+          counts->errors.push_back(std::move(counted.error));
+        }
+      });
   std::size_t position = 0;
   store.scan(kind, columns, [&](Record& row) {
     // Both reads are in key order; a store changed in between would misplace counts.
     if (position >= records.size() || records[position].key_values() != row.key_values()) {
       throw StoreError(std::string(kind.name) + " " + row.key_label() + ": the store changed while it was read");
     }
-    for (auto field : counts->fields) texts.emplace_back(row.get(field));
-    if (++position % kRecordsPerCountBatch == 0) count_batch();
+    for (auto field : counts->fields) counting.add(std::string(row.get(field)));
+    ++position;
   });
-  if (!texts.empty()) count_batch();
-  while (!batches.empty()) keep_oldest();
+  counting.finish();
   if (position != records.size()) throw StoreError(std::string(kind.name) + ": the store changed while it was read");
 }
 
