@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "layout/images.h"
+#include "layout/line_cache.h"
 #include "layout/qr.h"
 #include "layout/table.h"
 
@@ -46,7 +47,10 @@ void layout_paragraph(const Paragraph& p, double width, FlowContext& context, Em
   for (auto& run : runs) {
     if (run.field != Run::Field::None) run.text = "";  // page fields only mean something in headers and footers
   }
-  auto lines = break_lines(runs, options, context.measurer, context.missing);
+  std::vector<Line> own_lines;
+  const bool cached = context.lines && !context.missing;
+  if (!cached) own_lines = break_lines(runs, options, context.measurer, context.missing);
+  const std::vector<Line>& lines = cached ? context.lines->lines(runs, options, context.measurer) : own_lines;
   emit.spacing(p.space_before);
   std::size_t n = lines.size();
   for (std::size_t i = 0; i < n; ++i) {

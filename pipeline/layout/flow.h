@@ -39,12 +39,16 @@ struct FlowResult {
 };
 
 class ImageInfoCache;
+class LineCache;
 
 struct FlowContext {
   TextMeasurer& measurer;
   MissingGlyphSink* missing = nullptr;
   ImageInfoCache* images = nullptr;
   std::string file;  // the template, for messages
+  // Where paragraphs repeat (a print file volume): lines broken once. Used only when no
+  // one listens for missing glyphs, since a cached paragraph would not report them again.
+  LineCache* lines = nullptr;
 };
 
 // Lays out blocks for a given content width.

@@ -1,13 +1,13 @@
 #include "layout/markup.h"
 
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/ContentHandler.h>
-#include <Poco/SAX/Locator.h>
-#include <Poco/SAX/SAXException.h>
-#include <Poco/SAX/SAXParser.h>
+#include <expat.h>
 
 #include <algorithm>
+#include <exception>
+#include <limits>
 #include <map>
+#include <memory>
+#include <type_traits>
 
 namespace inovasi::layout {
 namespace {
@@ -68,47 +68,74 @@ const std::map<std::string_view, ElementRule>& rules() {
   return kRules;
 }
 
-class TreeBuilder : public Poco::XML::ContentHandler {
+// Builds the node tree from expat's callbacks. An error in a callback is kept and the
+// parser stopped: no exception crosses expat's C frames.
+class TreeBuilder {
  public:
   static constexpr std::size_t kMaxDepth = 64;
 
-  TreeBuilder(std::string file, ParseOptions options, int first_line_shift)
-      : file_(std::move(file)), options_(options), first_line_shift_(first_line_shift) {}
+  TreeBuilder(XML_Parser parser, std::string file, ParseOptions options, int first_line_shift)
+      : parser_(parser), file_(std::move(file)), options_(options), first_line_shift_(first_line_shift) {
+    XML_SetUserData(parser_, this);
+    XML_SetElementHandler(parser_, &TreeBuilder::on_start, &TreeBuilder::on_end);
+    XML_SetCharacterDataHandler(parser_, &TreeBuilder::on_characters);
+    XML_SetSkippedEntityHandler(parser_, &TreeBuilder::on_skipped_entity);
+  }
 
   Node take_root() { return std::move(root_); }
+  // The error a callback stopped the parser with, if any.
+  std::exception_ptr error() const { return error_; }
+  // The innermost element still open, for a mismatched end tag.
+  const Node* open_element() const { return stack_.empty() ? nullptr : stack_.back(); }
 
-  void setDocumentLocator(const Poco::XML::Locator* locator) override { locator_ = locator; }
-  void startDocument() override {}
-  void endDocument() override {}
-  void startPrefixMapping(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
-  void endPrefixMapping(const Poco::XML::XMLString&) override {}
-  void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override { characters(ch, start, length); }
-  void processingInstruction(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
-  void skippedEntity(const Poco::XML::XMLString& name) override { fail("unknown entity '&" + name + ";'"); }
+ private:
+  template <typename Body>
+  static void guarded(void* self, Body body) {
+    auto* builder = static_cast<TreeBuilder*>(self);
+    if (builder->error_) return;
+    try {
+      body(*builder);
+    } catch (...) {
+      builder->error_ = std::current_exception();
+      XML_StopParser(builder->parser_, XML_FALSE);
+    }
+  }
+  static void on_start(void* self, const XML_Char* name, const XML_Char** attributes) {
+    guarded(self, [&](TreeBuilder& builder) { builder.start_element(name, attributes); });
+  }
+  static void on_end(void* self, const XML_Char*) {
+    guarded(self, [](TreeBuilder& builder) {
+      if (!builder.stack_.empty()) builder.stack_.pop_back();
+    });
+  }
+  static void on_characters(void* self, const XML_Char* text, int length) {
+    guarded(self, [&](TreeBuilder& builder) { builder.characters(text, length); });
+  }
+  static void on_skipped_entity(void* self, const XML_Char* name, int) {
+    guarded(self, [&](TreeBuilder& builder) { builder.fail("unknown entity '&" + std::string(name) + ";'"); });
+  }
 
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& local_name, const Poco::XML::XMLString& qname,
-                    const Poco::XML::Attributes& attributes) override {
-    std::string name = local_name.empty() ? qname : local_name;
+  void start_element(std::string_view name, const XML_Char** attributes) {
     Node node;
     node.name = name;
     node.line = line();
     node.column = column();
     if (stack_.empty() && options_.fragment && name == "fragment") {
-      stack_.push_back(&root_);
       root_ = std::move(node);
+      stack_.push_back(&root_);
       return;
     }
     // Layout recurses once per level: a bounded depth keeps a hostile template from
     // exhausting the stack. Real documents stay far below (a list 16 deep is 33 levels).
     if (stack_.size() >= kMaxDepth) fail("elements nest more than " + std::to_string(kMaxDepth) + " deep");
-    check_element(node, stack_.empty() ? std::string("#root") : stack_.back()->name);
-    const auto& allowed = allowed_attributes(name);
-    for (int i = 0; i < attributes.getLength(); ++i) {
-      std::string key = attributes.getLocalName(i).empty() ? attributes.getQName(i) : attributes.getLocalName(i);
+    check_element(node, stack_.empty() ? std::string_view("#root") : std::string_view(stack_.back()->name));
+    const auto& allowed = allowed_attributes(node.name);
+    for (const XML_Char** attribute = attributes; attribute[0]; attribute += 2) {
+      std::string_view key = attribute[0];
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        fail(node, "<" + name + "> has no attribute '" + key + "'" + known_list(allowed));
+        fail(node, "<" + node.name + "> has no attribute '" + std::string(key) + "'" + known_list(allowed));
       }
-      node.attributes.emplace_back(key, attributes.getValue(i));
+      node.attributes.emplace_back(key, attribute[1]);
     }
     if (stack_.empty()) {
       root_ = std::move(node);
@@ -119,28 +146,23 @@ class TreeBuilder : public Poco::XML::ContentHandler {
     }
   }
 
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
-    if (!stack_.empty()) stack_.pop_back();
-  }
-
-  void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
+  void characters(const XML_Char* text, int length) {
     if (stack_.empty() || length <= 0) return;
     auto& children = stack_.back()->children;
     if (!children.empty() && children.back().is_text()) {
-      children.back().text.append(ch + start, static_cast<std::size_t>(length));
+      children.back().text.append(text, static_cast<std::size_t>(length));
       return;
     }
-    Node text;
-    text.text.assign(ch + start, static_cast<std::size_t>(length));
-    text.line = line();
-    text.column = column();
-    children.push_back(std::move(text));
+    Node node;
+    node.text.assign(text, static_cast<std::size_t>(length));
+    node.line = line();
+    node.column = column();
+    children.push_back(std::move(node));
   }
 
- private:
-  int line() const { return locator_ ? locator_->getLineNumber() : 0; }
+  int line() const { return static_cast<int>(XML_GetCurrentLineNumber(parser_)); }
   int column() const {  // expat counts columns from 0
-    int col = (locator_ ? locator_->getColumnNumber() : 0) + 1;
+    int col = static_cast<int>(XML_GetCurrentColumnNumber(parser_)) + 1;
     return line() == 1 ? std::max(1, col - first_line_shift_) : col;
   }
 
@@ -151,13 +173,13 @@ class TreeBuilder : public Poco::XML::ContentHandler {
     return text + ")";
   }
 
-  void check_element(const Node& node, const std::string& parent) {
+  void check_element(const Node& node, std::string_view parent) const {
     auto it = rules().find(node.name);
     if (it == rules().end()) fail(node, "unknown element <" + node.name + ">");
     const auto& parents = it->second.parents;
     if ((parent == "#root" || parent == "fragment") && options_.fragment) return;
     if (std::find(parents.begin(), parents.end(), parent) == parents.end()) {
-      std::string where = parent == "#root" ? std::string("at the top") : "inside <" + parent + ">";
+      std::string where = parent == "#root" ? std::string("at the top") : "inside <" + std::string(parent) + ">";
       fail(node, "<" + node.name + "> cannot stand " + where);
     }
   }
@@ -167,13 +189,29 @@ class TreeBuilder : public Poco::XML::ContentHandler {
   }
   [[noreturn]] void fail(const std::string& message) const { throw MarkupError(file_, line(), column(), message); }
 
+  XML_Parser parser_;
   std::string file_;
   ParseOptions options_;
   int first_line_shift_;
-  const Poco::XML::Locator* locator_ = nullptr;
+  std::exception_ptr error_;
   Node root_;
   std::vector<Node*> stack_;  // pointers stay valid: a node's children only grow while it is the innermost open one
 };
+
+// expat's own words for what is wrong, with the two a template writer meets most made
+// specific.
+std::string parse_error_message(XML_Error code, const TreeBuilder& builder) {
+  if (code == XML_ERROR_UNDEFINED_ENTITY) {
+    return "undefined entity (only &amp; &lt; &gt; &quot; &apos; and numeric ones such as &#160; exist)";
+  }
+  std::string message = XML_ErrorString(code);
+  if (code == XML_ERROR_TAG_MISMATCH) {
+    if (const Node* open = builder.open_element()) {
+      message += ": the <" + open->name + "> opened on line " + std::to_string(open->line) + " is not closed before it";
+    }
+  }
+  return message;
+}
 
 }  // namespace
 
@@ -201,34 +239,32 @@ const std::vector<std::string_view>& allowed_attributes(std::string_view element
 bool is_known_element(std::string_view element) { return rules().contains(element); }
 
 Node parse_markup(std::string_view text, const std::string& file, ParseOptions options) {
-  std::string source;
-  int shift = 0;
-  if (options.fragment) {
-    source = "<fragment>";
-    shift = static_cast<int>(source.size());
-    source += text;
-    source += "</fragment>";
-  } else {
-    source.assign(text);
-  }
-  TreeBuilder builder(file, options, shift);
-  Poco::XML::SAXParser parser;
-  parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
-  parser.setContentHandler(&builder);
-  try {
-    parser.parseMemoryNP(source.data(), source.size());
-  } catch (const Poco::XML::SAXParseException& e) {
-    int line = e.getLineNumber();
-    int column = e.getColumnNumber() + 1;
+  struct Free {
+    void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
+  };
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, Free> parser(XML_ParserCreate(nullptr));
+  if (!parser) throw std::bad_alloc();
+  // A fragment (a partial) may have several roots: it is parsed inside one made up here.
+  constexpr std::string_view kOpen = "<fragment>", kClose = "</fragment>";
+  int shift = options.fragment ? static_cast<int>(kOpen.size()) : 0;
+  TreeBuilder builder(parser.get(), file, options, shift);
+  auto feed = [&](std::string_view part, bool last) {
+    if (part.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+      throw MarkupError(file, 0, 0, "the markup is larger than 2 GB");
+    }
+    if (XML_Parse(parser.get(), part.data(), static_cast<int>(part.size()), last ? XML_TRUE : XML_FALSE) == XML_STATUS_OK) return;
+    if (auto error = builder.error()) std::rethrow_exception(error);
+    int line = static_cast<int>(XML_GetCurrentLineNumber(parser.get()));
+    int column = static_cast<int>(XML_GetCurrentColumnNumber(parser.get())) + 1;
     if (line == 1) column = std::max(1, column - shift);
-    std::string message = e.message();
-    for (const char* suffix : {" [in line", " in line"}) {
-      if (auto at = message.find(suffix); at != std::string::npos) message.resize(at);
-    }
-    if (message.find("ndefined entity") != std::string::npos) {
-      message = "undefined entity (only &amp; &lt; &gt; &quot; &apos; and numeric ones such as &#160; exist)";
-    }
-    throw MarkupError(file, line, column, "malformed markup: " + message);
+    throw MarkupError(file, line, column, "malformed markup: " + parse_error_message(XML_GetErrorCode(parser.get()), builder));
+  };
+  if (options.fragment) {
+    feed(kOpen, false);
+    feed(text, false);
+    feed(kClose, true);
+  } else {
+    feed(text, true);
   }
   return builder.take_root();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "layout/images.h"
+#include "layout/line_cache.h"
 
 namespace inovasi::render {
 namespace {
@@ -40,11 +41,12 @@ std::optional<pdf::PdfResult> attempt_volume(const VolumeJob& job, std::size_t f
   pdf::HpdfDocument document;
   pdf::FontSet fonts(job.fonts);
   layout::ImageInfoCache images;
+  layout::LineCache lines;  // certificates repeat most of their paragraphs page after page
   pdf::StreamingPdfWriter writer(document, fonts, encoding);
   for (std::size_t i = first; i < last; ++i) {
     PrintPart part = job.source(i);
     if (encoding == pdf::TextEncoding::Cp1252 && pdf::encoding_for(part.markup.markup) != encoding) return std::nullopt;
-    writer.add(lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file}), part.bookmark);
+    writer.add(lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file, &lines}), part.bookmark);
   }
   return writer.finish(job.info, {job.options.creation_date});
 }

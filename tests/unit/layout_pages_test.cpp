@@ -168,7 +168,7 @@ TEST(LayoutPages, BadMarkupNamesLineAndColumn) {
   EXPECT_EQ(message("<document>\n<p space-after=\"lebar\">a</p></document>"),
             "test.xml:2:1: space-after: 'lebar' is not a length (12pt, 10mm, 2cm, 1in)");
   EXPECT_EQ(message("<document><li>a</li></document>"), "test.xml:1:11: <li> cannot stand inside <document>");
-  EXPECT_EQ(message("<document><p>a</document>"), "test.xml:1:17: malformed markup: Tag mismatch");
+  EXPECT_EQ(message("<document><p>a</document>"), "test.xml:1:17: malformed markup: mismatched tag: the <p> opened on line 1 is not closed before it");
   EXPECT_EQ(message("<document size=\"B5\"/>"), "test.xml:1:1: size: unknown paper 'B5' (A4, F4, Letter, Legal)");
   EXPECT_EQ(message("<document><table widths=\"50%\"><tr><td>a</td><td>b</td></tr></table></document>"),
             "test.xml:1:11: widths: 1 widths for 2 columns");
