@@ -172,6 +172,17 @@ TEST(LayoutPages, BadMarkupNamesLineAndColumn) {
   EXPECT_EQ(message("<document size=\"B5\"/>"), "test.xml:1:1: size: unknown paper 'B5' (A4, F4, Letter, Legal)");
   EXPECT_EQ(message("<document><table widths=\"50%\"><tr><td>a</td><td>b</td></tr></table></document>"),
             "test.xml:1:11: widths: 1 widths for 2 columns");
+  // Entities: a template reads no other file, and cannot multiply its text without bound.
+  EXPECT_EQ(message("<!DOCTYPE document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><document><p>&x;</p></document>"),
+            "test.xml:1:75: malformed markup: error in processing external entity reference");
+  std::string laughs = "<!DOCTYPE document [<!ENTITY a0 \"aaaaaaaaaa\">";
+  for (int i = 1; i < 9; ++i) {
+    laughs += "<!ENTITY a" + std::to_string(i) + " \"";
+    for (int j = 0; j < 10; ++j) laughs += "&a" + std::to_string(i - 1) + ";";
+    laughs += "\">";
+  }
+  laughs += "]><document><p>&a8;</p></document>";
+  EXPECT_NE(message(laughs).find("amplification"), std::string::npos) << message(laughs);
 }
 
 }  // namespace
