@@ -19,8 +19,12 @@ struct ExportContext {
   int year = 0;
   Date date;  // the workbook's creation date: the data's, never the wall clock
   std::string agency = {};  // only this agency's innovations and findings (desk packets)
-  // The year's validation, when the caller has it already (one per batch, not per workbook).
+  // The year's validation, when the caller has it already (one per batch, not per workbook);
+  // its scores are then used too.
   const ValidationReport* report = nullptr;
+  // With `agency`: `report`'s findings sorted by agency, when the caller writes a workbook
+  // per agency (desk packets): each then reads its own instead of sorting every finding.
+  const FindingsByAgency* findings_by_agency = nullptr;
   // Where the IGA export reads innovations' narratives, a few hundred at a time, when
   // the snapshot holds only their word counts (Snapshot::Contents::NarrativeWordCounts).
   const Store* store = nullptr;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <future>
 #include <set>
 #include <stdexcept>
@@ -45,6 +46,27 @@ Row innovation_row(const Record& r, const Scores& scores) {
 constexpr std::size_t kRowsPerBatch = 256;
 constexpr std::size_t kBatchesAhead = 2;
 
+// The selected innovations' indicator answers of the year, in store order. One agency's
+// are looked up per innovation; the whole year's are read in one pass.
+std::vector<const Record*> indicator_answers(const Snapshot& snapshot, const std::vector<const Record*>& innovations,
+                                             const std::string& year, bool look_up) {
+  std::vector<const Record*> answers;
+  if (look_up) {
+    for (const Record* innovation : innovations) {
+      auto found = snapshot.where("jawaban_indikator", "inovasi", innovation->get("kode"), year);
+      answers.insert(answers.end(), found.begin(), found.end());
+    }
+    std::sort(answers.begin(), answers.end());  // records of a kind are one vector, in store order
+    return answers;
+  }
+  std::set<std::string_view> codes;
+  for (const Record* innovation : innovations) codes.insert(innovation->get("kode"));
+  for (const auto& answer : snapshot.all("jawaban_indikator")) {
+    if (answer.get("tahun") == year && codes.contains(answer.get("inovasi"))) answers.push_back(&answer);
+  }
+  return answers;
+}
+
 }  // namespace
 
 void write_iga_export(const ExportContext& context, const std::filesystem::path& target) {
@@ -52,18 +74,26 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   auto is_selected = [&](const Record& r) {
     return r.get("tahun") == year && (context.agency.empty() || r.get("instansi") == context.agency);
   };
+  // An agency's workbook reads that agency's records through the snapshot's indexes: a
+  // national desk-packet run writes some 1,850 of them, and scanning the whole year for
+  // each was quadratic.
+  const bool one_agency = !context.agency.empty();
   std::vector<const Record*> selected;
-  std::set<std::string_view> selected_codes;
-  for (const auto& r : context.snapshot.all("inovasi")) {
-    if (!is_selected(r)) continue;
-    selected.push_back(&r);
-    selected_codes.insert(r.get("kode"));
+  if (one_agency) {
+    selected = context.snapshot.where("inovasi", "instansi", context.agency, year);
+  } else {
+    for (const auto& r : context.snapshot.all("inovasi")) {
+      if (is_selected(r)) selected.push_back(&r);
+    }
   }
   bool from_store = !context.snapshot.holds_narratives("inovasi");
   if (from_store && !context.store) throw std::logic_error("write_iga_export: no narratives and no store to read them");
-  auto score_list = score_innovations(context.snapshot, context.catalog, context.year);
+  std::vector<IndicativeScore> computed_scores;
+  if (!context.report) computed_scores = score_innovations(context.snapshot, context.catalog, context.year);
   Scores scores;
-  for (const auto& score : score_list) scores[score.inovasi] = &score;
+  for (const auto& score : context.report ? context.report->scores : computed_scores) {
+    if (!one_agency || score.instansi == context.agency) scores[score.inovasi] = &score;
+  }
   // The findings are only needed for the last sheet: validation runs meanwhile (the
   // snapshot's lookups are safe from several threads).
   std::future<ValidationReport> validation;
@@ -99,8 +129,8 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   const auto& edition = context.catalog.indicators_for(context.year);
   auto& answers = book.add_sheet("Indikator");
   answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
-  for (const auto& a : context.snapshot.all("jawaban_indikator")) {
-    if (a.get("tahun") != year || !selected_codes.contains(a.get("inovasi"))) continue;
+  for (const Record* answer : indicator_answers(context.snapshot, selected, year, one_agency)) {
+    const Record& a = *answer;
     const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
     double weight = indicator ? indicator->weight : 0;
     double level = a.has("level") ? std::stod(std::string(a.get("level"))) : 0;
@@ -114,9 +144,17 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   const ValidationReport& report = context.report ? *context.report : *computed;
   auto& findings = book.add_sheet("Temuan");
   findings.header({"tingkat", "data", "kolom", "pesan"});
-  for (const auto& f : report.findings) {
-    if (!context.agency.empty() && agency_of_finding(f.record, context.snapshot) != context.agency) continue;
+  auto write_finding = [&](const Diagnostic& f) {
     findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.message});
+  };
+  if (one_agency && context.findings_by_agency && context.report) {
+    if (auto it = context.findings_by_agency->find(context.agency); it != context.findings_by_agency->end()) {
+      for (const Diagnostic* f : it->second) write_finding(*f);
+    }
+  } else {
+    for (const auto& f : report.findings) {
+      if (!one_agency || agency_of_finding(f.record, context.snapshot) == context.agency) write_finding(f);
+    }
   }
   book.close();
 }

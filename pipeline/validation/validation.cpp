@@ -37,6 +37,12 @@ std::string agency_of_finding(const std::string& label, const Snapshot& snapshot
   return {};
 }
 
+FindingsByAgency findings_by_agency(const ValidationReport& report, const Snapshot& snapshot) {
+  FindingsByAgency by_agency;
+  for (const auto& finding : report.findings) by_agency[agency_of_finding(finding.record, snapshot)].push_back(&finding);
+  return by_agency;
+}
+
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
   if (!snapshot.can_validate()) throw std::logic_error("validate: the snapshot was loaded without narratives");
   Findings findings;

@@ -3,6 +3,7 @@
 // whose figures change (facilitators per agency, minimum words, indicator weights) read
 // them from the catalogue.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int 
 
 // The agency a finding concerns, from its record label ("kind key/parts"); "" if none.
 std::string agency_of_finding(const std::string& record_label, const Snapshot& snapshot);
+
+// A report's findings by the agency each concerns ("" for none), in report order: sorted
+// once, where a run reads them per agency (a national year has some 1,850 agencies).
+using FindingsByAgency = std::map<std::string, std::vector<const Diagnostic*>, std::less<>>;
+FindingsByAgency findings_by_agency(const ValidationReport& report, const Snapshot& snapshot);
 
 // One rule family each; validate() runs them all. Exposed for tests.
 class Findings {

@@ -126,6 +126,58 @@ TEST_F(ExportsTest, IgaExportReadFromTheStoreAsItWritesIsTheSame) {
   EXPECT_EQ(b.sheet("Inovasi")->rows.size(), 1u + 14u);
 }
 
+TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
+  // Desk packets write one workbook per agency, through the snapshot's indexes and the
+  // findings sorted once: each must hold exactly its agency's rows of the whole year's.
+  Store store = Store::open(db(), false);
+  Snapshot snapshot = Snapshot::load(store);
+  auto whole_path = dir_.path() / "whole.xlsx";
+  exports::write_iga_export({snapshot, catalog(), 2026, {2026, 8, 17}}, whole_path);
+  auto whole = xlsx::read_workbook(whole_path);
+  ValidationReport report = validate(snapshot, catalog(), 2026);
+  FindingsByAgency findings = findings_by_agency(report, snapshot);
+  using Rows = std::vector<std::vector<std::string>>;
+  auto rows_where = [&](const char* sheet, auto keep) {
+    const auto& all = whole.sheet(sheet)->rows;
+    Rows kept{all.front()};
+    for (std::size_t r = 1; r < all.size(); ++r) {
+      if (keep(all[r])) kept.push_back(all[r]);
+    }
+    return kept;
+  };
+  std::size_t agencies_with_rows = 0, innovation_rows = 0, finding_rows = 0;
+  for (const auto& agency : snapshot.all("instansi")) {
+    std::string code(agency.get("kode"));
+    int instansi = whole.sheet("Inovasi")->column("instansi"), kode = whole.sheet("Inovasi")->column("kode");
+    std::set<std::string> codes;
+    Rows innovations = rows_where("Inovasi", [&](const auto& row) { return row.at(static_cast<std::size_t>(instansi)) == code; });
+    for (std::size_t r = 1; r < innovations.size(); ++r) codes.insert(innovations[r].at(static_cast<std::size_t>(kode)));
+    Rows answers = rows_where("Indikator", [&](const auto& row) { return codes.contains(row.at(0)); });
+    Rows temuan = rows_where("Temuan", [&](const auto& row) {
+      return row.size() > 1 && agency_of_finding(row.at(1), snapshot) == code;
+    });
+    agencies_with_rows += innovations.size() > 1;
+    innovation_rows += innovations.size() - 1;
+    finding_rows += temuan.size() - 1;
+    for (bool sorted_once : {false, true}) {
+      auto path = dir_.path() / (code + (sorted_once ? "-sorted.xlsx" : ".xlsx"));
+      exports::ExportContext context{snapshot, catalog(), 2026, {2026, 8, 17}, code};
+      if (sorted_once) {
+        context.report = &report;
+        context.findings_by_agency = &findings;
+      }
+      exports::write_iga_export(context, path);
+      auto book = xlsx::read_workbook(path);
+      EXPECT_EQ(book.sheet("Inovasi")->rows, innovations) << code;
+      EXPECT_EQ(book.sheet("Indikator")->rows, answers) << code;
+      EXPECT_EQ(book.sheet("Temuan")->rows, temuan) << code;
+    }
+  }
+  EXPECT_GE(agencies_with_rows, 5u);
+  EXPECT_GT(finding_rows, 0u);
+  EXPECT_EQ(innovation_rows, whole.sheet("Inovasi")->rows.size() - 1);  // every innovation has its agency's workbook
+}
+
 TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
