@@ -11,6 +11,7 @@
 #include "batch/manifest.h"
 #include "batch/progress.h"
 #include "documents/registry.h"
+#include "model/parallel_for.h"
 #include "output/atomic_file.h"
 #include "render/render_pdf.h"
 
@@ -116,20 +117,6 @@ void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontM
     job.state = Job::State::Failed;
     job.error = e.what();
   }
-}
-
-// Runs body(0..count-1) on up to `jobs` threads, each taking the next index.
-template <typename Body>
-void parallel_for(std::size_t count, int jobs, Body body) {
-  std::atomic<std::size_t> next{0};
-  int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
-  std::vector<std::thread> threads;
-  for (int w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (std::size_t i = next++; i < count; i = next++) body(i);
-    });
-  }
-  for (auto& thread : threads) thread.join();
 }
 
 }  // namespace

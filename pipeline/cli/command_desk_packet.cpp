@@ -8,6 +8,7 @@
 #include "cli/year_data.h"
 #include "cli/launch_support.h"
 #include "exports/exports.h"
+#include "model/parallel_for.h"
 #include "output/atomic_file.h"
 
 namespace inovasi::cli {
@@ -43,22 +44,27 @@ int run_desk_packet(const Args& args, const Environment& env) {
   auto fonts = pdf::FontManifest::load(env.fonts);
   auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
   if (args.flag("dry-run")) return kOk;
-  std::size_t failed = summary.failed;
   // Once for every agency's workbook: the findings, sorted by agency, and the scores.
   ValidationReport report = validate(snapshot, catalog, year);
   FindingsByAgency findings = findings_by_agency(report, snapshot);
-  for (const auto& doc : planned) {
+  // The workbooks and zips on the batch's workers; their errors reported in plan order.
+  std::vector<std::string> errors(planned.size());
+  parallel_for(planned.size(), batch_options(args).jobs, [&](std::size_t i) {
+    const auto& doc = planned[i];
     auto folder = env.output / std::filesystem::path(doc.path).parent_path();
-    if (!std::filesystem::exists(folder / "packet.pdf")) continue;  // its PDF failed: reported above
+    if (!std::filesystem::exists(folder / "packet.pdf")) return;  // its PDF failed: reported above
     try {
       exports::write_iga_export({snapshot, catalog, year, doc.date, doc.agency, &report, &findings}, folder / "packet.xlsx");
       write_zip(folder);
     } catch (const std::exception& e) {
-      env.err << "desk-packet: " << doc.label << ": " << e.what() << '\n';
-      ++failed;
+      errors[i] = e.what();
     }
+  });
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    if (errors[i].empty()) continue;
+    env.err << "desk-packet: " << planned[i].label << ": " << errors[i] << '\n';
+    ++summary.failed;
   }
-  summary.failed = failed;
   return report_batch(args, summary, env);
 }
 
