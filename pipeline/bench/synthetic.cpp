@@ -67,6 +67,10 @@ Dataset synthetic_agencies(std::size_t innovations, int year) {
                               {"pola_nomor_sertifikat", "000.8.3.3/{urut}/Bappeda/{tahun}"}}) {
     region.set(field, value);
   }
+  // A region that prints verification QR codes points them at a page of its own: the
+  // code alone (what an empty url_verifikasi gives) makes a smaller, faster QR code than
+  // real certificates carry.
+  region.set("url_verifikasi", "https://inovasi.contohkab.go.id/verifikasi");
   region.set("kepala_bappeda_nama", "Ir. Contoh Kepala Bappeda, M.T.");
   region.set("kepala_bappeda_nip", nip(7));
   dataset.records.push_back(region);
