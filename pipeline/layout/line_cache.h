@@ -15,8 +15,9 @@ namespace inovasi::layout {
 
 class LineCache {
  public:
-  // Kept small: a volume repeats a few paragraphs per page; unique ones only pass through.
-  static constexpr std::size_t kMaxEntries = 4096;
+  // Kept small: a volume repeats a few paragraphs per page; unique ones only pass through
+  // (a volume of 256 certificates has some 800 paragraphs that differ).
+  static constexpr std::size_t kMaxEntries = 1024;
 
   // The lines break_lines gives for these runs and options (without missing-glyph
   // reports: a layout that wants them does not use the cache). The reference is valid
