@@ -16,7 +16,7 @@ namespace inovasi::layout {
 class LineCache {
  public:
   // Kept small: a volume repeats a few paragraphs per page; unique ones only pass through
-  // (a volume of 256 certificates has some 800 paragraphs that differ).
+  // (a volume of 128 certificates has some 400 paragraphs that differ).
   static constexpr std::size_t kMaxEntries = 1024;
 
   // The lines break_lines gives for these runs and options (without missing-glyph

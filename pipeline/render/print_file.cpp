@@ -17,9 +17,10 @@ namespace inovasi::render {
 namespace {
 
 // Parts per volume. A volume's libharu document holds about 22 KB a page until it is
-// saved, and each volume embeds its fonts once before the joiner drops the copies: a
-// few hundred pages keeps both small.
-constexpr std::size_t kPartsPerVolume = 256;
+// saved, and each volume embeds its fonts once before the joiner drops the copies. With
+// some four volumes held at once (the workers' and those waiting to be joined), 128
+// pages peaked 8 MiB lower than 256 for 37,000 certificates, at the same speed.
+constexpr std::size_t kPartsPerVolume = 128;
 
 struct Volume {
   pdf::PdfResult pdf;

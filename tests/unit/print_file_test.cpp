@@ -51,7 +51,7 @@ TEST(PrintFile, PartsComeOutInOrderWithABookmarkEach) {
 TEST(PrintFile, OnePartBeyondWindows1252MakesOnlyItsVolumeUtf8) {
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   std::string bytes;
-  // Parts 0-255 are the first volume; part 270 is in the second.
+  // Parts 0-127 are the first volume; part 270 is in the third.
   auto pdf = render::render_print_file(
       300, [](std::size_t i) { return part(i == 270 ? "Nama \xC5\x9E" "ahin" : "Nama " + std::to_string(i)); }, ".", fonts,
       {"t", "", "", ""}, {}, 2, into(bytes));
