@@ -89,8 +89,12 @@ class TreeBuilder {
   Node take_root() { return std::move(root_); }
   // The error a callback stopped the parser with, if any.
   std::exception_ptr error() const { return error_; }
-  // The innermost element still open, for a mismatched end tag.
-  const Node* open_element() const { return stack_.empty() ? nullptr : stack_.back(); }
+  // The innermost element still open, for a mismatched end tag (not a partial's wrapper:
+  // the template writer never wrote it).
+  const Node* open_element() const {
+    if (stack_.empty() || (options_.fragment && stack_.back() == &root_)) return nullptr;
+    return stack_.back();
+  }
 
  private:
   template <typename Body>

@@ -172,6 +172,18 @@ TEST(LayoutPages, BadMarkupNamesLineAndColumn) {
   EXPECT_EQ(message("<document size=\"B5\"/>"), "test.xml:1:1: size: unknown paper 'B5' (A4, F4, Letter, Legal)");
   EXPECT_EQ(message("<document><table widths=\"50%\"><tr><td>a</td><td>b</td></tr></table></document>"),
             "test.xml:1:11: widths: 1 widths for 2 columns");
+  // In a partial, a stray end tag at the top names no element: the wrapper is not the writer's.
+  auto partial_message = [](const std::string& markup) {
+    try {
+      parse_markup(markup, "partial.xml", {false, true});
+    } catch (const MarkupError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(partial_message("<p>a</p></b>"), "partial.xml:1:11: malformed markup: mismatched tag");
+  EXPECT_EQ(partial_message("<p>a\n<b>x</p>"),
+            "partial.xml:2:7: malformed markup: mismatched tag: the <b> opened on line 2 is not closed before it");
   // Entities: a template reads no other file, and cannot multiply its text without bound.
   EXPECT_EQ(message("<!DOCTYPE document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><document><p>&x;</p></document>"),
             "test.xml:1:75: malformed markup: error in processing external entity reference");
