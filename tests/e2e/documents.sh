@@ -102,8 +102,9 @@ for w in iga recap certificates; do
   "$bin" export $w --out "$out" >/dev/null 2>&1
   cmp -s "$f" "$work/first.xlsx" && ok || bad "export $w not identical on re-export"
 done
-unzip -p "$out/2026/exports/register-sertifikat.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
-grep -q "PENGHARGAAN INOVASI DAERAH" "$work/strings.xml" && ok || bad "engraving text"
+# The register is streamed: its text stands in the sheet's cells, not in a shared table.
+unzip -p "$out/2026/exports/register-sertifikat.xlsx" xl/worksheets/sheet1.xml >"$work/register-sheet.xml"
+grep -q "PENGHARGAAN INOVASI DAERAH" "$work/register-sheet.xml" && ok || bad "engraving text"
 
 # --signed places the scanned signature and stamp; without it the block is blank.
 printf 'kode,nama_daerah,sebutan_kepala_daerah,nama_kepala_daerah,tempat,nama_bappeda,ttd_kepala_daerah,stempel_kepala_daerah\n' >"$work/daerah.csv"
