@@ -4,7 +4,6 @@
 #include <Poco/DOM/DOMParser.h>
 #include <Poco/DOM/Document.h>
 #include <Poco/DOM/Element.h>
-#include <Poco/DOM/NodeList.h>
 #include <Poco/Exception.h>
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
@@ -58,6 +57,27 @@ Poco::AutoPtr<Poco::XML::Document> parse(const std::string& xml, const std::stri
 
 std::string text_of(Element* element) { return element ? element->innerText() : std::string(); }
 
+// Every element named `name` below `root`, in document order: what getElementsByTagName
+// gives, collected in one walk. Poco's list is live, and each item(i) walks the tree again
+// from the start: reading a sheet of 3,000 rows took most of a minute.
+std::vector<Element*> elements_named(Poco::XML::Node* root, const std::string& name) {
+  std::vector<Element*> found;
+  Poco::XML::Node* node = root->firstChild();
+  while (node) {
+    if (node->nodeType() == Poco::XML::Node::ELEMENT_NODE && node->nodeName() == name) {
+      found.push_back(static_cast<Element*>(node));
+    }
+    if (Poco::XML::Node* child = node->firstChild()) {
+      node = child;
+      continue;
+    }
+    while (node != root && !node->nextSibling()) node = node->parentNode();
+    if (node == root) break;
+    node = node->nextSibling();
+  }
+  return found;
+}
+
 // "BC12" -> column 54 (0-based)
 int column_of(const std::string& reference) {
   int column = 0;
@@ -72,13 +92,10 @@ std::vector<std::string> shared_strings(Archive& archive) {
   std::vector<std::string> strings;
   if (!archive.has("xl/sharedStrings.xml")) return strings;
   auto doc = parse(archive.entry("xl/sharedStrings.xml"), "xl/sharedStrings.xml");
-  Poco::AutoPtr<Poco::XML::NodeList> items = doc->getElementsByTagName("si");
-  for (unsigned long i = 0; i < items->length(); ++i) {
+  for (Element* item : elements_named(doc, "si")) {
     // Rich text splits a string into runs: the text is all <t> inside the item.
-    auto* item = static_cast<Element*>(items->item(i));
-    Poco::AutoPtr<Poco::XML::NodeList> texts = item->getElementsByTagName("t");
     std::string value;
-    for (unsigned long k = 0; k < texts->length(); ++k) value += texts->item(k)->innerText();
+    for (Element* text : elements_named(item, "t")) value += text->innerText();
     strings.push_back(value);
   }
   return strings;
@@ -101,9 +118,8 @@ bool parse_cell(const std::string& reference, std::size_t& row, std::size_t& col
 }
 
 void read_merged_ranges(Poco::XML::Document& doc, const std::string& target, SheetData& sheet) {
-  Poco::AutoPtr<Poco::XML::NodeList> merges = doc.getElementsByTagName("mergeCell");
-  for (unsigned long i = 0; i < merges->length(); ++i) {
-    std::string ref = static_cast<Element*>(merges->item(i))->getAttribute("ref");
+  for (Element* merge : elements_named(&doc, "mergeCell")) {
+    std::string ref = merge->getAttribute("ref");
     auto colon = ref.find(':');
     std::size_t first_row = 0, first_column = 0, last_row = 0, last_column = 0;
     if (colon == std::string::npos || !parse_cell(ref.substr(0, colon), first_row, first_column) ||
@@ -121,10 +137,8 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
                      const std::vector<std::string>& strings) {
   SheetData sheet{name, {}, {}};
   auto doc = parse(archive.entry(target), target);
-  Poco::AutoPtr<Poco::XML::NodeList> rows = doc->getElementsByTagName("row");
   std::size_t next_row = 0;
-  for (unsigned long r = 0; r < rows->length(); ++r) {
-    auto* row = static_cast<Element*>(rows->item(r));
+  for (Element* row : elements_named(doc, "row")) {
     // `r` may be left out (the row after the previous one); when given it must be a row.
     std::size_t index = next_row;
     if (std::string number = row->getAttribute("r"); !number.empty()) {
@@ -138,10 +152,8 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
       sheet.rows.resize(index + 1);
       sheet.types.resize(index + 1);
     }
-    Poco::AutoPtr<Poco::XML::NodeList> cells = row->getElementsByTagName("c");
     std::size_t next_column = 0;
-    for (unsigned long c = 0; c < cells->length(); ++c) {
-      auto* cell = static_cast<Element*>(cells->item(c));
+    for (Element* cell : elements_named(row, "c")) {
       std::size_t column = next_column;
       if (std::string reference = cell->getAttribute("r"); !reference.empty()) {
         std::size_t cell_row = 0;
@@ -215,21 +227,16 @@ WorkbookData read_workbook(const std::filesystem::path& path) {
   auto strings = shared_strings(archive);
   auto relations = parse(archive.entry("xl/_rels/workbook.xml.rels"), "xl/_rels/workbook.xml.rels");
   std::map<std::string, std::string> targets;
-  Poco::AutoPtr<Poco::XML::NodeList> rels = relations->getElementsByTagName("Relationship");
-  for (unsigned long i = 0; i < rels->length(); ++i) {
-    auto* rel = static_cast<Element*>(rels->item(i));
+  for (Element* rel : elements_named(relations, "Relationship")) {
     std::string target = rel->getAttribute("Target");
     targets[rel->getAttribute("Id")] = target.starts_with("/") ? target.substr(1) : "xl/" + target;
   }
   auto workbook = parse(archive.entry("xl/workbook.xml"), "xl/workbook.xml");
-  Poco::AutoPtr<Poco::XML::NodeList> properties = workbook->getElementsByTagName("workbookPr");
-  if (properties->length() > 0) {
-    std::string flag = static_cast<Element*>(properties->item(0))->getAttribute("date1904");
+  if (auto properties = elements_named(workbook, "workbookPr"); !properties.empty()) {
+    std::string flag = properties.front()->getAttribute("date1904");
     data.date1904 = flag == "1" || flag == "true";
   }
-  Poco::AutoPtr<Poco::XML::NodeList> sheets = workbook->getElementsByTagName("sheet");
-  for (unsigned long i = 0; i < sheets->length(); ++i) {
-    auto* sheet = static_cast<Element*>(sheets->item(i));
+  for (Element* sheet : elements_named(workbook, "sheet")) {
     auto target = targets.find(sheet->getAttribute("r:id"));
     if (target == targets.end()) {
       throw XlsxReadError("xl/workbook.xml: sheet '" + sheet->getAttribute("name") + "' has no part in the workbook");

@@ -54,6 +54,40 @@ TEST(Workbook, WritesAndReadsBackCellsDatesAndProperties) {
   EXPECT_EQ(data.properties["dcterms:created"], "2026-02-24T00:00:00Z");
 }
 
+TEST(Workbook, ThousandsOfRowsReadBackInOrderWithSharedOrInlineText) {
+  // A national register has 37,000 rows; an agency's import workbook some thousands.
+  // Both ways text is stored (a shared table, or in the cell when streamed).
+  constexpr int kRows = 5000;
+  for (auto memory : {xlsx::WorkbookWriter::Memory::Whole, xlsx::WorkbookWriter::Memory::Streaming}) {
+    ScratchDir dir;
+    auto path = dir.path() / "big.xlsx";
+    {
+      xlsx::WorkbookWriter book(path, {"t", "s", "a", "k", {2026, 1, 1}}, memory);
+      auto& first = book.add_sheet("Satu");
+      first.header({"kode", "nama", "nilai"});
+      for (int i = 0; i < kRows; ++i) {
+        first.row({"k-" + std::to_string(i), std::string(i % 7 == 0 ? "" : "Inovasi ke-" + std::to_string(i % 97)),
+                   static_cast<double>(i)});
+      }
+      book.add_sheet("Dua").row({std::string("akhir")});
+      book.close();
+    }
+    auto data = xlsx::read_workbook(path);
+    const auto* sheet = data.sheet("Satu");
+    ASSERT_NE(sheet, nullptr);
+    ASSERT_EQ(sheet->rows.size(), static_cast<std::size_t>(kRows + 1));
+    for (int i = 0; i < kRows; ++i) {
+      const auto& row = sheet->rows[static_cast<std::size_t>(i + 1)];
+      ASSERT_GE(row.size(), 3u) << i;
+      ASSERT_EQ(row[0], "k-" + std::to_string(i));
+      ASSERT_EQ(row[1], i % 7 == 0 ? "" : "Inovasi ke-" + std::to_string(i % 97));
+      ASSERT_EQ(row[2], std::to_string(i));
+    }
+    ASSERT_NE(data.sheet("Dua"), nullptr);
+    EXPECT_EQ(data.sheet("Dua")->rows.at(0).at(0), "akhir");
+  }
+}
+
 TEST(Workbook, AnAbandonedWorkbookLeavesNoFile) {
   ScratchDir dir;
   {
