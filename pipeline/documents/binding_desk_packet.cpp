@@ -97,15 +97,16 @@ DocumentKind desk_packet_kind() {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
             auto report = validate(context.snapshot, context.catalog, year);
-            std::map<std::string, std::vector<Diagnostic>> by_agency;
-            for (auto& finding : report.findings) {
-              by_agency[agency_of_finding(finding.record, context.snapshot)].push_back(std::move(finding));
-            }
+            FindingsByAgency by_agency = findings_by_agency(report, context.snapshot);
             std::vector<PlannedDocument> docs;
             for (const auto& agency : context.snapshot.all("instansi")) {
               if (!selection.agency.empty() && agency.get("kode") != selection.agency) continue;
               auto innovations = context.snapshot.where("inovasi", "instansi", agency.get("kode"), year_text);
-              docs.push_back(plan_packet(context, agency, std::move(innovations), std::move(by_agency[std::string(agency.get("kode"))]), year));
+              std::vector<Diagnostic> findings;  // the plan outlives the report: copies
+              if (auto it = by_agency.find(agency.get("kode")); it != by_agency.end()) {
+                for (const Diagnostic* finding : it->second) findings.push_back(*finding);
+              }
+              docs.push_back(plan_packet(context, agency, std::move(innovations), std::move(findings), year));
             }
             return docs;
           }};

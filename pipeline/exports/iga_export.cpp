@@ -147,13 +147,16 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
   auto write_finding = [&](const Diagnostic& f) {
     findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.message});
   };
-  if (one_agency && context.findings_by_agency && context.report) {
-    if (auto it = context.findings_by_agency->find(context.agency); it != context.findings_by_agency->end()) {
-      for (const Diagnostic* f : it->second) write_finding(*f);
-    }
+  if (!one_agency) {
+    for (const auto& f : report.findings) write_finding(f);
   } else {
-    for (const auto& f : report.findings) {
-      if (!one_agency || agency_of_finding(f.record, context.snapshot) == context.agency) write_finding(f);
+    // The caller's grouping holds pointers into its report: used only with that report.
+    FindingsByAgency own;
+    bool given = context.findings_by_agency && context.report;
+    if (!given) own = findings_by_agency(report, context.snapshot);
+    const FindingsByAgency& grouped = given ? *context.findings_by_agency : own;
+    if (auto it = grouped.find(context.agency); it != grouped.end()) {
+      for (const Diagnostic* f : it->second) write_finding(*f);
     }
   }
   book.close();
