@@ -66,9 +66,9 @@ std::string_view state_name(Job::State state) {
   return "";
 }
 
-render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates) {
+render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates, bool with_skeleton = false) {
   const auto& doc = *job.document;
-  return templates.render(*job.template_file, doc.data(), false, doc.shared.get());
+  return templates.render(*job.template_file, doc.data(), false, doc.shared.get(), with_skeleton);
 }
 
 void plan_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp, const Manifest& manifest,
@@ -105,9 +105,10 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
 }
 
 void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                const std::filesystem::path& output) {
+                const std::filesystem::path& output, render::SkeletonTrees& skeletons) {
   try {
-    auto rendered = render::render_markup(fill(job, templates), templates.folder(), fonts, {false, job.document->date});
+    auto rendered = render::render_markup(fill(job, templates, true), templates.folder(), fonts,
+                                          {false, job.document->date}, &skeletons);
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the batch
     job.sha256 = documents::sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
@@ -186,11 +187,12 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   }
   std::atomic<std::size_t> next{0}, done{0}, failed{0};
   int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(todo.size())));
+  render::SkeletonTrees skeletons;  // documents of one template and shape parse once
   std::vector<std::thread> threads;
   for (int w = 0; w < workers; ++w) {
     threads.emplace_back([&] {
       for (std::size_t i = next++; i < todo.size(); i = next++) {
-        render_job(*todo[i], templates, fonts, output);
+        render_job(*todo[i], templates, fonts, output, skeletons);
         if (todo[i]->state == Job::State::Failed) ++failed;
         ++done;
       }

@@ -33,6 +33,7 @@ struct VolumeJob {
   const pdf::FontManifest& fonts;
   const layout::DocumentInfo& info;
   const RenderOptions& options;
+  SkeletonTrees& skeletons;  // parts of one template and shape parse once
 };
 
 // Parts [first, last) as one libharu document; nothing when a part needs more than
@@ -47,7 +48,8 @@ std::optional<pdf::PdfResult> attempt_volume(const VolumeJob& job, std::size_t f
   for (std::size_t i = first; i < last; ++i) {
     PrintPart part = job.source(i);
     if (encoding == pdf::TextEncoding::Cp1252 && pdf::encoding_for(part.markup.markup) != encoding) return std::nullopt;
-    writer.add(lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file, &lines}), part.bookmark);
+    writer.add(lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file, &lines}, &job.skeletons),
+               part.bookmark);
   }
   return writer.finish(job.info, {job.options.creation_date});
 }
@@ -139,7 +141,8 @@ PrintFileResult render_print_file(std::size_t count, const PrintPartSource& sour
   if (count == 0) throw pdf::PdfError("a print file needs at least one part");
   // Volumes do not depend on `jobs`: the same parts make the same bytes however many
   // workers made them.
-  VolumeJob job{source, resource_dir, fonts, info, options};
+  SkeletonTrees skeletons;
+  VolumeJob job{source, resource_dir, fonts, info, options, skeletons};
   VolumePipeline pipeline(job, count, kPartsPerVolume, jobs);
   pdf::PdfJoiner joiner(out);
   PrintFileResult result;

@@ -28,21 +28,32 @@ class GlyphWarnings : public layout::MissingGlyphSink {
 }  // namespace
 
 layout::LaidOutDocument lay_out(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
-                                layout::FlowContext context) {
+                                layout::FlowContext context, SkeletonTrees* skeletons) {
+  std::string file = markup.file + " (filled)";
+  std::optional<layout::DocumentSpec> spec;
+  if (skeletons && !markup.skeleton.empty()) {
+    if (auto root = skeletons->tree(markup.skeleton, markup.values, file)) {
+      try {
+        spec = layout::build_document(*root, file, resource_dir.string());
+      } catch (const layout::MarkupError&) {
+        // Reported from the filled markup below: its columns are the ones to name.
+      }
+    }
+  }
   // The filled template is parsed again: values are escaped, so errors here come from
   // attribute values such as width="{{w}}" that the data made invalid.
-  layout::Node root = layout::parse_markup(markup.markup, markup.file + " (filled)");
-  layout::DocumentSpec spec = layout::build_document(root, markup.file + " (filled)", resource_dir.string());
-  return layout::paginate(spec, context);
+  if (!spec) spec = layout::build_document(layout::parse_markup(markup.markup, file), file, resource_dir.string());
+  return layout::paginate(*spec, context);
 }
 
 RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
-                          const pdf::FontManifest& fonts, const RenderOptions& options) {
+                          const pdf::FontManifest& fonts, const RenderOptions& options, SkeletonTrees* skeletons) {
   pdf::HpdfDocument document;
   pdf::FontSet font_set(fonts);
   layout::ImageInfoCache images;
   GlyphWarnings glyphs;
-  layout::LaidOutDocument laid_out = lay_out(markup, resource_dir, {font_set, &glyphs, &images, markup.file});
+  layout::LaidOutDocument laid_out =
+      lay_out(markup, resource_dir, {font_set, &glyphs, &images, markup.file}, skeletons);
   pdf::PdfResult pdf = pdf::write_pdf(laid_out, document, font_set, {options.creation_date});
 
   RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, markup.warnings, markup.sources};

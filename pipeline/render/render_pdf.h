@@ -12,6 +12,7 @@
 #include "model/date.h"
 #include "pdf/font_set.h"
 #include "pdf/pdf_writer.h"
+#include "render/skeleton.h"
 #include "render/template_engine.h"
 
 namespace inovasi::render {
@@ -31,13 +32,14 @@ struct RenderedPdf {
 
 // Filled markup parsed again and laid out into pages: the part single documents and the
 // print file's workers share; `context.missing` (may be null) hears of characters no
-// font has.
+// font has. With `skeletons`, markup that has a skeleton takes its tree from there.
 layout::LaidOutDocument lay_out(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
-                                layout::FlowContext context);
+                                layout::FlowContext context, SkeletonTrees* skeletons = nullptr);
 
 // Lays out and writes filled markup (see TemplateSet::render). Throws like render_pdf.
 RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
-                          const pdf::FontManifest& fonts, const RenderOptions& options);
+                          const pdf::FontManifest& fonts, const RenderOptions& options,
+                          SkeletonTrees* skeletons = nullptr);
 
 // Throws layout::MarkupError for template problems (with file, line, column), and
 // std::runtime_error (PdfError, FontError, ...) for the rest, each naming what failed.

@@ -16,6 +16,7 @@
 #include "layout/blocks.h"
 #include "layout/markup.h"
 #include "model/text.h"
+#include "render/skeleton.h"
 
 namespace inovasi::render {
 namespace {
@@ -82,8 +83,21 @@ class CheckingContext : public mustache::context<std::string> {
     const Data* found = context::get(name);
     if (!found && shared_) found = shared_->get(name);  // kainjow's own lookup, dotted names and all
     if (!found && !sections_.contains(name)) missing_.insert(name);
+    if (found && table_) return placeholder_for(*found);
     return found;
   }
+
+  // From now on strings are answered with placeholders (render/skeleton.h), their values
+  // kept in values(). Sections still see the data itself: strings are always true.
+  // `table` holds placeholder(i) at i; a render needing more has no skeleton.
+  void use_placeholders(const std::vector<Data>& table) {
+    table_ = &table;
+    values_.reserve(64);
+  }
+  const std::vector<std::string>& values() const { return values_; }
+  // A lambda renders text it is given, placeholders and all: such a render has no skeleton.
+  bool saw_lambda() const { return saw_lambda_ || overflowed_; }
+  bool saw_placeholder_mark() const { return saw_mark_; }
 
   const Data* get_partial(const std::string& name) const override {
     if (++expansions_ > kMaxPartialExpansions) {
@@ -95,6 +109,7 @@ class CheckingContext : public mustache::context<std::string> {
       check_partial_name(name, partials_);
       auto path = partials_ / (name + ".xml");
       const std::string& text = loader_(path, sections_);
+      saw_mark_ = saw_mark_ || text.find(kPlaceholderMark) != std::string::npos;
       used_.push_back(path);
       it = loaded_.emplace(name, Data(text)).first;
     }
@@ -113,6 +128,25 @@ class CheckingContext : public mustache::context<std::string> {
   mutable std::map<std::string, Data> loaded_;
   mutable std::vector<std::filesystem::path> used_;
   mutable int expansions_ = 0;
+  const std::vector<Data>* table_ = nullptr;
+  mutable std::vector<std::string> values_;
+  mutable bool saw_lambda_ = false;
+  mutable bool saw_mark_ = false;
+  mutable bool overflowed_ = false;
+
+  const Data* placeholder_for(const Data& found) const {
+    if (found.is_lambda() || found.is_lambda2()) saw_lambda_ = true;
+    if (!found.is_string()) return &found;
+    // A placeholder itself: {{.}} inside {{#name}} of a string.
+    std::less<const Data*> before;
+    if (!before(&found, table_->data()) && before(&found, table_->data() + table_->size())) return &found;
+    if (values_.size() == table_->size()) {
+      overflowed_ = true;
+      return &found;
+    }
+    values_.push_back(found.string_value());
+    return &(*table_)[values_.size() - 1];
+  }
 };
 
 Data from_var(const Poco::Dynamic::Var& value) {
@@ -157,7 +191,10 @@ std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
-TemplateSet::TemplateSet(std::filesystem::path folder) : folder_(std::move(folder)) {}
+TemplateSet::TemplateSet(std::filesystem::path folder) : folder_(std::move(folder)) {
+  placeholders_.reserve(kMaxPlaceholders);
+  for (std::size_t i = 0; i < kMaxPlaceholders; ++i) placeholders_.emplace_back(placeholder(i));
+}
 
 const std::filesystem::path& TemplateSet::resolve(const std::string& name_or_path) const {
   std::lock_guard lock(mutex_);
@@ -222,7 +259,7 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, std::
 }
 
 RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict,
-                                   const Data* shared) const {
+                                   const Data* shared, bool with_skeleton) const {
   std::string file = template_file.string();
   const Checked& main = checked(template_file, false);
   const std::string& text = main.text;
@@ -242,6 +279,8 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
     }
   }
   if (!tmpl) tmpl = std::make_unique<mustache::mustache>(main.inlined);
+  with_skeleton = with_skeleton && main.inlined.find(kPlaceholderMark) == std::string::npos;
+  if (with_skeleton) context.use_placeholders(placeholders_);
   std::ostringstream out;
   tmpl->render(context, out);
   if (!tmpl->is_valid()) throw MarkupError(file, 0, 0, "Mustache: " + tmpl->error_message());
@@ -250,7 +289,18 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
     main.pool.push_back(std::move(tmpl));
   }
 
-  RenderedMarkup rendered{out.str(), file, {}, {template_file}};
+  RenderedMarkup rendered{out.str(), file, {}, {template_file}, {}, {}};
+  if (with_skeleton) {
+    if (context.saw_lambda() || context.saw_placeholder_mark()) {
+      // Rare enough to fill again the plain way, which is what the markup must be.
+      RenderedMarkup plain = render(template_file, data, strict, shared, false);
+      return plain;
+    }
+    Expanded expanded = expand_placeholders(rendered.markup, context.values());
+    rendered.markup = std::move(expanded.markup);
+    rendered.skeleton = std::move(expanded.skeleton);
+    if (!rendered.skeleton.empty()) rendered.values = context.values();
+  }
   rendered.sources.insert(rendered.sources.end(), main.partials.begin(), main.partials.end());
   for (const auto& path : context.used()) {
     if (std::find(rendered.sources.begin(), rendered.sources.end(), path) == rendered.sources.end()) {

@@ -22,6 +22,11 @@ struct RenderedMarkup {
   std::string file;                   // the template
   std::vector<std::string> warnings;  // missing variables when not strict
   std::vector<std::filesystem::path> sources;  // template and partials used (for change detection)
+  // Asked for with `with_skeleton`: the markup with placeholders for the values it
+  // escapes, and the values (render/skeleton.h). Empty when it cannot stand for the
+  // markup (a value that is not inert, a lambda, a template holding the placeholder mark).
+  std::string skeleton;
+  std::vector<std::string> values;
 };
 
 class TemplateSet {
@@ -39,7 +44,7 @@ class TemplateSet {
   // `shared`, when given, answers the top-level names `data` lacks (data every document
   // of a batch has, held once).
   RenderedMarkup render(const std::filesystem::path& template_file, const Data& data, bool strict,
-                        const Data* shared = nullptr) const;
+                        const Data* shared = nullptr, bool with_skeleton = false) const;
 
  private:
   // A template or partial read and checked once; later renders reuse it.
@@ -57,6 +62,12 @@ class TemplateSet {
   };
   const Checked& checked(const std::filesystem::path& file, bool fragment) const;
   void inline_partials(Checked& entry, const std::string& text, std::vector<std::string>& chain) const;
+
+  // placeholder(i) at i, answered for a render's i-th value (render/skeleton.h): made
+  // once, not for every value of every document. Renders with more values than this
+  // (long lists) go without a skeleton.
+  static constexpr std::size_t kMaxPlaceholders = 512;
+  std::vector<Data> placeholders_;
 
   std::filesystem::path folder_;
   mutable std::mutex mutex_;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "importers/import_job.h"
@@ -87,15 +88,29 @@ Outcome render(const std::uint8_t* data, std::size_t size) {
   }();
   static const pdf::FontManifest fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   auto file = write("fuzz.xml", data, size);
-  try {
-    render::TemplateSet templates(folder);  // a fresh set each time: a set caches what it checked, by file
-    auto filled = templates.render(file, values, false);
-    auto pdf = render::render_markup(filled, folder, fonts, {false, Date{2026, 3, 12}});
-    return pdf.pages > 0 ? Outcome::Accepted : Outcome::Refused;
-  } catch (const std::runtime_error&) {
-    // Documented: markup errors, libharu, font and image errors, each naming what failed.
-    return Outcome::Refused;
+  render::TemplateSet templates(folder);  // a fresh set each time: a set caches what it checked, by file
+  std::optional<render::RenderedMarkup> filled;
+  // The same document laid out from the filled markup, or from its skeleton's tree: the
+  // bytes (or the error) must be the same, else the skeleton changed the document.
+  auto outcome = [&](render::SkeletonTrees* trees) {
+    try {
+      if (!filled) filled = templates.render(file, values, false, nullptr, true);
+      auto pdf = render::render_markup(*filled, folder, fonts, {false, Date{2026, 3, 12}}, trees);
+      return pdf.bytes;
+    } catch (const std::runtime_error& e) {
+      // Documented: markup errors, libharu, font and image errors, each naming what failed.
+      return "refused: " + std::string(e.what());
+    }
+  };
+  std::string parsed = outcome(nullptr);
+  if (filled && !filled->skeleton.empty()) {
+    if (filled->markup != templates.render(file, values, false).markup) {
+      throw std::logic_error("the markup filled through placeholders differs from Mustache's own");
+    }
+    render::SkeletonTrees trees;
+    if (outcome(&trees) != parsed) throw std::logic_error("the skeleton's tree made another document");
   }
+  return parsed.starts_with("refused: ") ? Outcome::Refused : Outcome::Accepted;
 }
 
 // A PDF read back as the print file's joiner and the stream compressor read libharu's

@@ -125,7 +125,7 @@ struct Volumes : ::testing::Test {
     layout::ImageInfoCache images;
     pdf::StreamingPdfWriter writer(document, set, encoding);
     for (const auto& text : texts) {
-      render::RenderedMarkup markup{"<document size=\"A4\"><p>" + text + "</p></document>", "part.xml", {}, {}};
+      render::RenderedMarkup markup{"<document size=\"A4\"><p>" + text + "</p></document>", "part.xml", {}, {}, {}, {}};
       writer.add(render::lay_out(markup, ".", {set, nullptr, &images, markup.file}), text);
     }
     return writer.finish({"Judul", "", "", ""}, {});

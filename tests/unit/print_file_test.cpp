@@ -30,7 +30,7 @@ pdf::PdfJoiner::Sink into(std::string& bytes) {
 }
 
 render::PrintPart part(const std::string& text) {
-  render::RenderedMarkup markup{"<document size=\"A4\"><p>" + text + "</p></document>", "part.xml", {}, {}};
+  render::RenderedMarkup markup{"<document size=\"A4\"><p>" + text + "</p></document>", "part.xml", {}, {}, {}, {}};
   return {markup, text};
 }
 
@@ -100,7 +100,7 @@ TEST(PrintFile, APartThatCannotBeLaidOutStopsTheFileWithItsError) {
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   auto source = [](std::size_t i) {
     if (i != 150) return part("Nama " + std::to_string(i));
-    return render::PrintPart{{"<document><paragraf/></document>", "broken.xml", {}, {}}, "x"};
+    return render::PrintPart{{"<document><paragraf/></document>", "broken.xml", {}, {}, {}, {}}, "x"};
   };
   try {
     std::string bytes;
