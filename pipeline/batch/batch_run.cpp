@@ -19,7 +19,7 @@ namespace inovasi::batch {
 namespace {
 
 // Bumped when the engine's output changes for the same inputs, so old files are remade.
-constexpr std::string_view kEngineVersion = "inovasi-layout-2";
+constexpr std::string_view kEngineVersion = "inovasi-layout-3";
 
 std::string file_stamp(const std::filesystem::path& path) {
   std::error_code error;

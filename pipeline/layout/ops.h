@@ -32,8 +32,8 @@ struct RectOp {
 };
 
 // A grid of cells painted black where set (a QR code's modules), drawn in the box as one
-// stencil image: one small object instead of a rectangle per run of dark modules, which
-// was most of a certificate's page content.
+// stencil image inline in the page content: a bit per cell, instead of a rectangle per
+// run of dark modules (most of a certificate's content) or an image object of its own.
 struct MaskOp {
   double x = 0, y = 0, width = 0, height = 0;
   int columns = 0, rows = 0;

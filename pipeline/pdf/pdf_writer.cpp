@@ -1,7 +1,9 @@
 #include "pdf/pdf_writer.h"
 
-#include <hpdf_image.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include <charconv>
 
 #include <map>
 #include <vector>
@@ -15,6 +17,18 @@ namespace inovasi::pdf {
 namespace {
 
 using namespace layout;
+
+// A number as page content writes it: at most four decimals, no trailing zeros.
+void append_number(std::string& out, double value) {
+  char buffer[32];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4).ptr;
+  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+  if (text.find('.') != std::string_view::npos) {
+    while (text.ends_with('0')) text.remove_suffix(1);
+    if (text.ends_with('.')) text.remove_suffix(1);
+  }
+  out += text == "-0" ? "0" : text;
+}
 
 // The characters each face draws in the document, for its subset.
 CharactersByFace characters_by_face(const LaidOutDocument& laid_out) {
@@ -59,16 +73,6 @@ class PageWriter {
     return handle;
   }
 
-  // libharu attaches a CCITT image's DecodeParms to the image only when it writes the
-  // document; a document abandoned before (a later page failed) would leak them.
-  void release_unwritten_stencils() {
-    for (HPDF_Image image : stencils_) {
-      if (image->filterParams) HPDF_Dict_Free(image->filterParams);
-      image->filterParams = nullptr;
-    }
-    stencils_.clear();
-  }
-  void forget_stencils() { stencils_.clear(); }  // written: the document owns them now
 
  private:
   HPDF_Font font(int face) {
@@ -156,35 +160,48 @@ class PageWriter {
   }
 
   void draw_op(const MaskOp& op) {
-    // libharu stores 1-bit images CCITT G4 encoded: a QR code takes some hundred bytes
-    // and no zlib stream. Rows are padded to whole bytes with unpainted cells (libharu
-    // sizes 1-bit data as if rows were not padded) and the box widened to match. Bit 0
-    // paints: a stencil mask paints where its samples are 0.
-    int columns = (op.columns + 7) / 8 * 8;
-    std::vector<HPDF_BYTE> bits(static_cast<std::size_t>(columns / 8 * op.rows), 0xFF);
-    for (int row = 0; row < op.rows; ++row) {
-      for (int column = 0; column < op.columns; ++column) {
-        if (!op.painted[static_cast<std::size_t>(row * op.columns + column)]) continue;
-        bits[static_cast<std::size_t>(row * (columns / 8) + column / 8)] &= static_cast<HPDF_BYTE>(~(0x80 >> (column % 8)));
-      }
+    // An inline stencil mask: the cells as bits in the page's content (hex, so no byte of
+    // it can read as the EI that ends it), deflated with the rest of the content. An
+    // image object of libharu's would be CCITT encoded, which took a twentieth of a
+    // certificate's page in a print file.
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string content = "q\n";
+    for (double value : {op.width, 0.0, 0.0, op.height, op.x, height_ - op.y - op.height}) {
+      append_number(content, value);
+      content += ' ';
     }
-    HPDF_Image image = HPDF_LoadRawImageFromMem(document_.get(), bits.data(), static_cast<HPDF_UINT>(columns),
-                                                static_cast<HPDF_UINT>(op.rows), HPDF_CS_DEVICE_GRAY, 1);
+    content += "cm\nBI /IM true /W " + std::to_string(op.columns) + " /H " + std::to_string(op.rows) +
+               " /BPC 1 /D [1 0] /F /AHx ID\n";
+    // /D [1 0]: a set bit paints. Rows are whole bytes, padded with unpainted bits.
+    for (int row = 0; row < op.rows; ++row) {
+      for (int column = 0; column < op.columns; column += 8) {
+        unsigned byte = 0;
+        for (int bit = 0; bit < 8 && column + bit < op.columns; ++bit) {
+          if (op.painted[static_cast<std::size_t>(row * op.columns + column + bit)]) byte |= 0x80u >> bit;
+        }
+        content += kHex[byte >> 4];
+        content += kHex[byte & 15];
+      }
+      content += '\n';
+    }
+    content += ">\nEI\nQ\n";
+    write_content(content);
+  }
+
+  // Content libharu has no operator for, written between its own operators (outside a
+  // text object or path: the page is in its page description mode).
+  void write_content(std::string_view content) {
+    auto* attributes = static_cast<HPDF_PageAttr>(page_->attr);
+    if (attributes->gmode != HPDF_GMODE_PAGE_DESCRIPTION) throw PdfError("drawing a QR code: a path or text is open");
+    HPDF_Stream_Write(attributes->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                      static_cast<HPDF_UINT>(content.size()));
     document_.check("drawing a QR code");
-    HPDF_Image_SetMask(image, HPDF_TRUE);
-    HPDF_Dict_RemoveElement(image, "ColorSpace");  // a stencil mask has none
-    document_.check("drawing a QR code");
-    double width = op.width * columns / op.columns;
-    HPDF_Page_DrawImage(page_, image, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
-                        static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(op.height));
-    stencils_.push_back(image);
   }
 
   HpdfDocument& document_;
   FontSet& fonts_;
   TextEncoding encoding_;
   std::optional<CharactersByFace> subsets_;  // none: a print file volume, every glyph embedded
-  std::vector<HPDF_Image> stencils_;        // QR codes not yet written
   HPDF_Page page_ = nullptr;
   double height_ = 0;
   HPDF_Font current_font_ = nullptr;
@@ -237,7 +254,6 @@ TextEncoding encoding_for(std::string_view utf8_text) {
 }
 
 struct StreamingPdfWriter::State {
-  ~State() { writer.release_unwritten_stencils(); }
   HpdfDocument& document;
   TextEncoding encoding;
   bool volume;
@@ -254,8 +270,8 @@ namespace {
 // thread mostly waits for the workers). Certificates/s rose by a quarter; a print
 // file's workers no longer spend a tenth of their time in zlib (4,484 against 4,056
 // pages/s, medians of three alternating pairs on 2 cores).
-// Images are always libharu's: without its image compression it writes a QR code's
-// CCITT data with no filter named.
+// Images (emblems, signatures) are compressed by libharu as it loads them; QR codes are
+// part of the page content (draw_op(MaskOp)).
 void set_up(HpdfDocument& document, TextEncoding encoding) {
   HPDF_SetCompressionMode(document.get(), HPDF_COMP_IMAGE);
   if (encoding == TextEncoding::Utf8) {
@@ -299,7 +315,6 @@ PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions&
   }
   write_info(state_->document, info, options);
   result.encoding = state_->encoding;
-  state_->writer.forget_stencils();  // from here on libharu may have attached their parameters
   result.bytes = state_->document.save_to_memory();
   if (!state_->volume) result.bytes = compress_streams(result.bytes, "the PDF libharu wrote");
   result.pages = static_cast<int>(state_->pages.size());

@@ -132,6 +132,11 @@ pf="$work/launch/2026/certificates/certificates-print.pdf"
 [ "$(pdfinfo "$pf" 2>/dev/null | grep Pages | awk '{print $2}')" = "7" ] && ok || bad "print file pages"
 [ "$(qpdf --json --json-key=outlines "$pf" | grep -c '"title"')" = "7" ] && ok || bad "print file bookmarks"
 qpdf --check "$pf" >/dev/null 2>&1 && ok || bad "qpdf print file"
+# The QR code of the file's last page reads back as that page's verification code.
+pdftoppm -f 7 -l 7 -r 150 -png "$pf" "$work/print-page"
+code7=$(pdftotext -f 7 -l 7 "$pf" - 2>/dev/null | grep -o 'Kode verifikasi: [0-9A-Z]*' | cut -d' ' -f3)
+qr7=$(zbarimg -q --raw "$work"/print-page*.png 2>/dev/null)
+[ -n "$code7" ] && [ "${qr7%"$code7"}" != "$qr7" ] && ok || bad "print file QR code reads '$qr7', not ending in '$code7'"
 # Its pages are the certificates' own pages (as text), and each face is embedded once.
 for f in "$work"/launch/2026/certificates/*.pdf; do
   [ "$f" = "$pf" ] || pdftotext -layout "$f" - | md5sum
