@@ -73,7 +73,6 @@ class PageWriter {
     return handle;
   }
 
-
  private:
   HPDF_Font font(int face) {
     auto it = fonts_cache_.find(face);
@@ -185,17 +184,18 @@ class PageWriter {
       content += '\n';
     }
     content += ">\nEI\nQ\n";
-    write_content(content);
+    write_content(content, "drawing a QR code");
   }
 
   // Content libharu has no operator for, written between its own operators (outside a
-  // text object or path: the page is in its page description mode).
-  void write_content(std::string_view content) {
+  // text object or path: the page is in its page description mode). Reaches into the
+  // page's attributes (hpdf_pages.h), as libharu's operators themselves do.
+  void write_content(std::string_view content, const char* what) {
     auto* attributes = static_cast<HPDF_PageAttr>(page_->attr);
-    if (attributes->gmode != HPDF_GMODE_PAGE_DESCRIPTION) throw PdfError("drawing a QR code: a path or text is open");
+    if (attributes->gmode != HPDF_GMODE_PAGE_DESCRIPTION) throw PdfError(std::string(what) + ": a path or text is open");
     HPDF_Stream_Write(attributes->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
                       static_cast<HPDF_UINT>(content.size()));
-    document_.check("drawing a QR code");
+    document_.check(what);
   }
 
   HpdfDocument& document_;

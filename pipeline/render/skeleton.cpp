@@ -147,6 +147,7 @@ Expanded expand_placeholders(std::string_view rendered, const std::vector<std::s
 
 std::optional<layout::Node> SkeletonTrees::tree(const std::string& skeleton, const std::vector<std::string>& values,
                                                 const std::string& file) {
+  if (skeleton.size() > kMaxSkeletonBytes) return std::nullopt;
   std::shared_ptr<const layout::Node> parsed;
   bool known = false;
   {

@@ -42,15 +42,18 @@ Expanded expand_placeholders(std::string_view rendered, const std::vector<std::s
 // and tabs included: XML normalises them), no U+FFFE or U+FFFF, and no placeholder mark.
 bool is_inert(std::string_view value);
 
-// Skeletons parsed once, shared by the threads of a batch. Bounded: when full, cleared.
+// Skeletons parsed once, shared by the threads of a batch. Bounded: when full, cleared;
+// and a long skeleton (a desk packet printing narratives, which are in its skeleton as
+// trusted markup and so rarely repeat) is not kept: its document parses its own markup.
 class SkeletonTrees {
  public:
   static constexpr std::size_t kMaxEntries = 64;
+  static constexpr std::size_t kMaxSkeletonBytes = 32 * 1024;
 
   // The tree of `skeleton` (parsed as `file`) with `values` in place of its placeholders,
-  // empty text left out; nothing when the skeleton does not parse, or a placeholder
-  // landed outside text and attribute values (the caller then parses the markup itself,
-  // which reports its own errors).
+  // empty text left out; nothing when the skeleton is too long to keep, does not parse,
+  // or a placeholder landed outside text and attribute values (the caller then parses
+  // the markup itself, which reports its own errors).
   std::optional<layout::Node> tree(const std::string& skeleton, const std::vector<std::string>& values,
                                    const std::string& file);
 

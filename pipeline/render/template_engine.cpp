@@ -95,9 +95,9 @@ class CheckingContext : public mustache::context<std::string> {
     values_.reserve(64);
   }
   const std::vector<std::string>& values() const { return values_; }
-  // A lambda renders text it is given, placeholders and all: such a render has no skeleton.
-  bool saw_lambda() const { return saw_lambda_ || overflowed_; }
-  bool saw_placeholder_mark() const { return saw_mark_; }
+  // What placeholders cannot stand in for: a lambda (it renders the text it is given,
+  // placeholders and all), more values than the table holds, a partial holding the mark.
+  bool needs_plain_render() const { return saw_lambda_ || overflowed_ || saw_mark_; }
 
   const Data* get_partial(const std::string& name) const override {
     if (++expansions_ > kMaxPartialExpansions) {
@@ -291,11 +291,8 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
 
   RenderedMarkup rendered{out.str(), file, {}, {template_file}, {}, {}};
   if (with_skeleton) {
-    if (context.saw_lambda() || context.saw_placeholder_mark()) {
-      // Rare enough to fill again the plain way, which is what the markup must be.
-      RenderedMarkup plain = render(template_file, data, strict, shared, false);
-      return plain;
-    }
+    // Rare enough to fill again the plain way, which is what the markup must be.
+    if (context.needs_plain_render()) return render(template_file, data, strict, shared, false);
     Expanded expanded = expand_placeholders(rendered.markup, context.values());
     rendered.markup = std::move(expanded.markup);
     rendered.skeleton = std::move(expanded.skeleton);

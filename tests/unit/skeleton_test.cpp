@@ -137,6 +137,18 @@ TEST(Skeleton, APlaceholderOutsideTextAndAttributesIsNotUsed) {
   EXPECT_EQ(rendered.markup, "<document><p>\xEE\x80\x80" "0' Karo</p></document>");
 }
 
+TEST(Skeleton, ALongSkeletonIsNotKept) {
+  render::SkeletonTrees trees;
+  std::string body;
+  while (body.size() <= render::SkeletonTrees::kMaxSkeletonBytes) body += "<p>" + render::placeholder(0) + "</p>";
+  std::string skeleton = "<document>" + body + "</document>";
+  EXPECT_FALSE(trees.tree(skeleton, {"nilai"}, "panjang.xml"));
+  std::string short_one = "<document><p>" + render::placeholder(0) + "</p></document>";
+  auto tree = trees.tree(short_one, {"nilai"}, "pendek.xml");
+  ASSERT_TRUE(tree);
+  EXPECT_EQ(tree->children.at(0).children.at(0).text, "nilai");
+}
+
 TEST(Skeleton, ADocumentMadeFromTheSkeletonIsByteForByteTheSame) {
   Fixture fixture;
   render::TemplateSet templates(fixture.dir.path());
