@@ -228,6 +228,10 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     manifest.put({doc.path, job.sha256, job.key, doc.kind, doc.label, job.size});
   }
   transaction.commit();
+  summary.made_now.reserve(jobs.size());
+  for (const auto& job : jobs) {
+    summary.made_now.push_back(job.state == Job::State::New || job.state == Job::State::Changed);
+  }
   summary.keys = take_keys();
   if (manifest.changed() || !std::filesystem::exists(manifest_file)) manifest.save(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -32,6 +32,8 @@ struct BatchSummary {
   // images, date and engine), empty when it failed. Set by a dry run too: what is made
   // from the documents (the print file) can tell from them whether it changed.
   std::vector<std::string> keys;
+  // Per planned document, in order: whether this run wrote it (new or changed).
+  std::vector<bool> made_now;
 };
 
 // A fingerprint of the font manifest and the files it names (content of the manifest,

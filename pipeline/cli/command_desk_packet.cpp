@@ -1,5 +1,6 @@
 #include <Poco/Zip/Compress.h>
 
+#include <atomic>
 #include <fstream>
 #include <iostream>
 
@@ -35,6 +36,19 @@ void write_zip(const std::filesystem::path& folder) {
   std::filesystem::rename(temporary, target);
 }
 
+// packet.zip is there and was written after both its files (a run killed between a
+// workbook and its zip leaves the zip older than the workbook).
+bool zip_is_current(const std::filesystem::path& folder) {
+  std::error_code error;
+  auto zip = std::filesystem::last_write_time(folder / "packet.zip", error);
+  if (error) return false;
+  for (auto name : {"packet.pdf", "packet.xlsx"}) {
+    auto made = std::filesystem::last_write_time(folder / name, error);
+    if (error || made > zip) return false;
+  }
+  return true;
+}
+
 int run_desk_packet(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
   auto [catalog, store, snapshot, year] = load_year(args, env);
@@ -48,14 +62,26 @@ int run_desk_packet(const Args& args, const Environment& env) {
   ValidationReport report = validate(snapshot, catalog, year);
   FindingsByAgency findings = findings_by_agency(report, snapshot);
   // The workbooks and zips on the batch's workers; their errors reported in plan order.
+  // Like the PDFs, they are written only when they change: a workbook is made and kept
+  // only when its bytes differ from the one there; the zip when either of its files is
+  // newer, or was written by this run.
+  bool force = args.flag("force");
   std::vector<std::string> errors(planned.size());
+  std::atomic<std::size_t> zips_made{0}, zips_unchanged{0};
   parallel_for(planned.size(), batch_options(args).jobs, [&](std::size_t i) {
     const auto& doc = planned[i];
     auto folder = env.output / std::filesystem::path(doc.path).parent_path();
     if (!std::filesystem::exists(folder / "packet.pdf")) return;  // its PDF failed: reported above
     try {
-      exports::write_iga_export({snapshot, catalog, year, doc.date, doc.agency, &report, &findings}, folder / "packet.xlsx");
-      write_zip(folder);
+      bool workbook_changed = exports::write_iga_export(
+          {snapshot, catalog, year, doc.date, doc.agency, &report, &findings}, folder / "packet.xlsx", !force);
+      bool pdf_made = i < summary.made_now.size() && summary.made_now[i];
+      if (force || pdf_made || workbook_changed || !zip_is_current(folder)) {
+        write_zip(folder);
+        ++zips_made;
+      } else {
+        ++zips_unchanged;
+      }
     } catch (const std::exception& e) {
       errors[i] = e.what();
     }
@@ -65,6 +91,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
     env.err << "desk-packet: " << planned[i].label << ": " << errors[i] << '\n';
     ++summary.failed;
   }
+  env.out << "workbooks and zips: made " << zips_made << ", unchanged " << zips_unchanged << '\n';
   return report_batch(args, summary, env);
 }
 

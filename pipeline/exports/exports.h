@@ -30,7 +30,9 @@ struct ExportContext {
   const Store* store = nullptr;
 };
 
-void write_iga_export(const ExportContext& context, const std::filesystem::path& target);
+// With `only_when_changed`, a workbook already there with the same bytes is left as it
+// was. Returns whether the file was written.
+bool write_iga_export(const ExportContext& context, const std::filesystem::path& target, bool only_when_changed = false);
 void write_recap(const ExportContext& context, const std::filesystem::path& target);
 // `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
 void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,

@@ -69,7 +69,7 @@ std::vector<const Record*> indicator_answers(const Snapshot& snapshot, const std
 
 }  // namespace
 
-void write_iga_export(const ExportContext& context, const std::filesystem::path& target) {
+bool write_iga_export(const ExportContext& context, const std::filesystem::path& target, bool only_when_changed) {
   std::string year = std::to_string(context.year);
   auto is_selected = [&](const Record& r) {
     return r.get("tahun") == year && (context.agency.empty() || r.get("instansi") == context.agency);
@@ -159,7 +159,7 @@ void write_iga_export(const ExportContext& context, const std::filesystem::path&
       for (const Diagnostic* f : it->second) write_finding(*f);
     }
   }
-  book.close();
+  return book.close(only_when_changed ? xlsx::WorkbookWriter::Replace::WhenChanged : xlsx::WorkbookWriter::Replace::Always);
 }
 
 }  // namespace inovasi::exports

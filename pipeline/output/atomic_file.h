@@ -48,6 +48,9 @@ std::filesystem::path temporary_name(const std::filesystem::path& target);
 // second run writing into the same folder, are left alone. Returns how many went.
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder);
 
+// Whether both files exist and hold the same bytes.
+bool same_contents(const std::filesystem::path& a, const std::filesystem::path& b);
+
 // Flushes everything written to the filesystem holding `folder` (syncfs).
 void sync_filesystem(const std::filesystem::path& folder);
 

@@ -272,7 +272,7 @@ SheetWriter& WorkbookWriter::add_sheet(const std::string& name) {
   return *sheets_.back();
 }
 
-void WorkbookWriter::close() {
+bool WorkbookWriter::close(Replace replace) {
   for (auto& sheet : sheets_) sheet->finish();
   lxw_error error = workbook_close(book_);
   book_ = nullptr;
@@ -281,9 +281,15 @@ void WorkbookWriter::close() {
     std::filesystem::remove(temporary_, ignored);
     throw XlsxError(target_.string() + ": " + lxw_strerror(error));
   }
+  if (replace == Replace::WhenChanged && same_contents(temporary_, target_)) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+    return false;
+  }
   std::error_code rename_error;
   std::filesystem::rename(temporary_, target_, rename_error);
   if (rename_error) throw XlsxError(target_.string() + ": cannot rename into place: " + rename_error.message());
+  return true;
 }
 
 }  // namespace inovasi::xlsx

@@ -112,8 +112,11 @@ class WorkbookWriter {
   WorkbookWriter& operator=(const WorkbookWriter&) = delete;
 
   SheetWriter& add_sheet(const std::string& name);
-  // Finishes every sheet, closes the workbook and renames it into place.
-  void close();
+  // Finishes every sheet, closes the workbook and renames it into place. With
+  // WhenChanged, a file already there with the same bytes is left as it was (a re-run
+  // that changed nothing touches nothing). Returns whether the file was written.
+  enum class Replace { Always, WhenChanged };
+  bool close(Replace replace = Replace::Always);
 
  private:
   friend class SheetWriter;

@@ -155,6 +155,17 @@ faces=$(pdffonts "$pf" | tail -n +3 | awk '{print $1}')
 d="$work/desk/2026/desk/dinkes"
 [ -f "$d/packet.pdf" ] && [ -f "$d/packet.xlsx" ] && [ -f "$d/packet.zip" ] && ok || bad "desk-packet files"
 [ "$(unzip -Z1 "$d/packet.zip" | sort | tr '\n' ' ')" = "packet.pdf packet.xlsx " ] && ok || bad "packet.zip contents"
+# A re-run with nothing changed touches none of the three; a zip older than its files
+# (a run killed between them) or missing is made again, alone.
+stamps() { stat -c '%n %y' "$d"/packet.*; }
+stamps >"$work/stamps1"
+"$bin" desk-packet --agency dinkes --out "$work/desk" >"$work/log" 2>&1
+grep -q "^workbooks and zips: made 0, unchanged 1" "$work/log" && grep -q "^made 0, unchanged 1" "$work/log" && stamps | cmp -s - "$work/stamps1" \
+  && ok || bad "desk-packet re-run touched files: $(cat "$work/log")"
+touch -d '-1 hour' "$d/packet.zip"
+"$bin" desk-packet --agency dinkes --out "$work/desk" >"$work/log" 2>&1
+grep -q "^workbooks and zips: made 1, unchanged 0" "$work/log" && [ "$d/packet.zip" -nt "$d/packet.xlsx" ] && ok \
+  || bad "stale zip not remade: $(cat "$work/log")"
 has "$d/packet.pdf" "PAKET DESK INOVASI" "DAFTAR PERIKSA KELENGKAPAN" "SIGAP STUNTING" "Indikator dijawab (20 dari 20)" \
   "Rancang Bangun" "TEMUAN PEMERIKSAAN DATA"
 # grep reads from files: `grep -q` in a pipe can stop early and, with pipefail, fail its writer.

@@ -97,6 +97,28 @@ TEST(Workbook, AnAbandonedWorkbookLeavesNoFile) {
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
+TEST(Workbook, AnUnchangedWorkbookIsLeftAsItWas) {
+  ScratchDir dir;
+  auto target = dir.path() / "x.xlsx";
+  auto write = [&](const std::string& text, xlsx::WorkbookWriter::Replace replace) {
+    xlsx::WorkbookWriter book(target, {"t", "s", "a", "k", {2026, 1, 1}});
+    book.add_sheet("A").row({text});
+    return book.close(replace);
+  };
+  EXPECT_TRUE(write("sama", xlsx::WorkbookWriter::Replace::WhenChanged));  // nothing there yet
+  auto first = std::filesystem::last_write_time(target);
+  std::filesystem::last_write_time(target, first - std::chrono::hours(1));  // a file of an earlier run
+  auto earlier = std::filesystem::last_write_time(target);
+  EXPECT_FALSE(write("sama", xlsx::WorkbookWriter::Replace::WhenChanged));
+  EXPECT_EQ(std::filesystem::last_write_time(target), earlier) << "the same bytes: the file is not touched";
+  EXPECT_TRUE(write("sama", xlsx::WorkbookWriter::Replace::Always));
+  EXPECT_NE(std::filesystem::last_write_time(target), earlier);
+  EXPECT_TRUE(write("lain", xlsx::WorkbookWriter::Replace::WhenChanged));
+  EXPECT_EQ(xlsx::read_workbook(target).sheet("A")->rows.at(0).at(0), "lain");
+  // Nothing but the workbook is left behind either way.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
+}
+
 TEST(Workbook, ReaderRejectsWhatIsNotAWorkbook) {
   ScratchDir dir;
   EXPECT_THROW(xlsx::read_workbook(dir.write("x.xlsx", "not a zip")), xlsx::XlsxReadError);
