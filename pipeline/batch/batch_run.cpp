@@ -68,7 +68,7 @@ std::string_view state_name(Job::State state) {
 
 render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates, bool with_skeleton = false) {
   const auto& doc = *job.document;
-  return templates.render(*job.template_file, doc.data(), false, doc.shared.get(), with_skeleton);
+  return templates.render(*job.template_file, doc.data(), /*strict=*/false, doc.shared.get(), with_skeleton);
 }
 
 void plan_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp, const Manifest& manifest,
@@ -107,7 +107,7 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
 void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
                 const std::filesystem::path& output, render::SkeletonTrees& skeletons) {
   try {
-    auto rendered = render::render_markup(fill(job, templates, true), templates.folder(), fonts,
+    auto rendered = render::render_markup(fill(job, templates, /*with_skeleton=*/true), templates.folder(), fonts,
                                           {false, job.document->date}, &skeletons);
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the batch
     job.sha256 = documents::sha256_hex(rendered.bytes);
@@ -211,8 +211,10 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   BatchSummary summary;
   documents::NumberRegistry registry(db);
   Transaction transaction(db);
+  summary.made_now.reserve(jobs.size());
   for (auto& job : jobs) {
     const auto& doc = *job.document;
+    summary.made_now.push_back(job.state == Job::State::New || job.state == Job::State::Changed);
     for (const auto& warning : job.warnings) err << "warning: " << doc.label << ": " << warning << '\n';
     if (job.state == Job::State::Failed) {
       err << doc.kind << ": " << doc.label << ": " << job.error << '\n';
@@ -228,10 +230,6 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
     manifest.put({doc.path, job.sha256, job.key, doc.kind, doc.label, job.size});
   }
   transaction.commit();
-  summary.made_now.reserve(jobs.size());
-  for (const auto& job : jobs) {
-    summary.made_now.push_back(job.state == Job::State::New || job.state == Job::State::Changed);
-  }
   summary.keys = take_keys();
   if (manifest.changed() || !std::filesystem::exists(manifest_file)) manifest.save(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -63,8 +63,9 @@ int run_desk_packet(const Args& args, const Environment& env) {
   FindingsByAgency findings = findings_by_agency(report, snapshot);
   // The workbooks and zips on the batch's workers; their errors reported in plan order.
   // Like the PDFs, they are written only when they change: a workbook is made and kept
-  // only when its bytes differ from the one there; the zip when either of its files is
-  // newer, or was written by this run.
+  // only when its bytes differ from the one there; the zip when either of its files was
+  // written by this run (times alone can tie on a filesystem that keeps whole seconds),
+  // or is newer (written by a run killed before its zip).
   bool force = args.flag("force");
   std::vector<std::string> errors(planned.size());
   std::atomic<std::size_t> zips_made{0}, zips_unchanged{0};

@@ -65,7 +65,8 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
     const auto& doc = *included[i];
     const auto data = doc.data();
     std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
-    return render::PrintPart{templates.render(templates.resolve(doc.template_name), data, false, doc.shared.get(), true),
+    return render::PrintPart{templates.render(templates.resolve(doc.template_name), data, /*strict=*/false, doc.shared.get(),
+                                              /*with_skeleton=*/true),
                              bookmark};
   };
   // Streamed to disk as it is joined: the whole file is never in memory.

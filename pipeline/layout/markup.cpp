@@ -7,7 +7,9 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace inovasi::layout {
 namespace {
@@ -68,6 +70,14 @@ const std::map<std::string_view, ElementRule>& rules() {
   return kRules;
 }
 
+// Where expat is, as line and 1-based column; on the first line of a partial, columns
+// count from after the wrapper it is parsed in (`shift` characters).
+std::pair<int, int> position(XML_Parser parser, int shift) {
+  int line = static_cast<int>(XML_GetCurrentLineNumber(parser));
+  int column = static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1;  // expat counts from 0
+  return {line, line == 1 ? std::max(1, column - shift) : column};
+}
+
 // Builds the node tree from expat's callbacks. An error in a callback is kept and the
 // parser stopped: no exception crosses expat's C frames.
 class TreeBuilder {
@@ -126,8 +136,7 @@ class TreeBuilder {
   void start_element(std::string_view name, const XML_Char** attributes) {
     Node node;
     node.name = name;
-    node.line = line();
-    node.column = column();
+    std::tie(node.line, node.column) = position(parser_, first_line_shift_);
     if (stack_.empty() && options_.fragment && name == "fragment") {
       root_ = std::move(node);
       stack_.push_back(&root_);
@@ -163,16 +172,10 @@ class TreeBuilder {
     }
     Node node;
     node.text.assign(text, static_cast<std::size_t>(length));
-    node.line = line();
-    node.column = column();
+    std::tie(node.line, node.column) = position(parser_, first_line_shift_);
     children.push_back(std::move(node));
   }
 
-  int line() const { return static_cast<int>(XML_GetCurrentLineNumber(parser_)); }
-  int column() const {  // expat counts columns from 0
-    int col = static_cast<int>(XML_GetCurrentColumnNumber(parser_)) + 1;
-    return line() == 1 ? std::max(1, col - first_line_shift_) : col;
-  }
 
   static std::string known_list(const std::vector<std::string_view>& names) {
     if (names.empty()) return " (it takes none)";
@@ -195,7 +198,10 @@ class TreeBuilder {
   [[noreturn]] void fail(const Node& node, const std::string& message) const {
     throw MarkupError(file_, node.line, node.column, message);
   }
-  [[noreturn]] void fail(const std::string& message) const { throw MarkupError(file_, line(), column(), message); }
+  [[noreturn]] void fail(const std::string& message) const {
+    auto [line, column] = position(parser_, first_line_shift_);
+    throw MarkupError(file_, line, column, message);
+  }
 
   XML_Parser parser_;
   std::string file_;
@@ -262,9 +268,7 @@ Node parse_markup(std::string_view text, const std::string& file, ParseOptions o
     }
     if (XML_Parse(parser.get(), part.data(), static_cast<int>(part.size()), last ? XML_TRUE : XML_FALSE) == XML_STATUS_OK) return;
     if (auto error = builder.error()) std::rethrow_exception(error);
-    int line = static_cast<int>(XML_GetCurrentLineNumber(parser.get()));
-    int column = static_cast<int>(XML_GetCurrentColumnNumber(parser.get())) + 1;
-    if (line == 1) column = std::max(1, column - shift);
+    auto [line, column] = position(parser.get(), shift);
     throw MarkupError(file, line, column, "malformed markup: " + parse_error_message(XML_GetErrorCode(parser.get()), builder));
   };
   if (options.fragment) {

@@ -1,4 +1,5 @@
 #include "output/atomic_file.h"
+#include "model/file_text.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -6,7 +7,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <random>
 
 namespace inovasi {
@@ -65,18 +65,9 @@ bool same_contents(const std::filesystem::path& a, const std::filesystem::path& 
   std::error_code error_a, error_b;
   auto size_a = std::filesystem::file_size(a, error_a);
   auto size_b = std::filesystem::file_size(b, error_b);
-  if (error_a || error_b || size_a != size_b) return false;
-  std::ifstream in_a(a, std::ios::binary), in_b(b, std::ios::binary);
-  char buffer_a[65536], buffer_b[65536];
-  while (in_a && in_b) {
-    in_a.read(buffer_a, sizeof buffer_a);
-    in_b.read(buffer_b, sizeof buffer_b);
-    if (in_a.gcount() != in_b.gcount() ||
-        std::memcmp(buffer_a, buffer_b, static_cast<std::size_t>(in_a.gcount())) != 0) {
-      return false;
-    }
-  }
-  return in_a.eof() && in_b.eof();
+  if (error_a || error_b || size_a != size_b) return false;  // most changes stop here, unread
+  auto bytes_a = read_file_text(a), bytes_b = read_file_text(b);
+  return bytes_a && bytes_b && *bytes_a == *bytes_b;
 }
 
 void sync_filesystem(const std::filesystem::path& folder) {
