@@ -1,5 +1,5 @@
 #pragma once
-// QR codes (libqrencode encodes; the PDF draws the modules as one stencil image).
+// QR codes (qr_symbol.h encodes; the PDF draws the modules as one stencil image).
 
 #include <string>
 #include <vector>
