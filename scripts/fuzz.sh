@@ -12,14 +12,14 @@ bash "$root/scripts/setup.sh" --tests
 build="$root/build-fuzz"
 mkdir -p "$build"
 CXX=clang++ cmake -S "$root" -B "$build" -DINOVASI_FUZZ=ON -DINOVASI_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-all=(fuzz_profile fuzz_csv fuzz_json fuzz_xlsx fuzz_markup fuzz_render fuzz_pdf)
+all=(fuzz_profile fuzz_csv fuzz_json fuzz_xlsx fuzz_markup fuzz_render fuzz_pdf fuzz_qr)
 cmake --build "$build" -j "$(nproc)" --target "${all[@]}" >"$build/build.log" 2>&1 || {
   cat "$build/build.log" >&2
   echo "fuzz build failed (log: build-fuzz/build.log)" >&2
   exit 1
 }
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(profile csv json xlsx markup render pdf)
+[ ${#targets[@]} -gt 0 ] || targets=(profile csv json xlsx markup render pdf qr)
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
@@ -27,7 +27,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # Seeds: what the project itself reads and writes.
 seeds="$build/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds"/{profile,csv,json,xlsx,markup,render,pdf}
+rm -rf "$seeds" && mkdir -p "$seeds"/{profile,csv,json,xlsx,markup,render,pdf,qr}
 cp "$root"/inputs/profil/*.txt "$seeds/profile/"
 i=0
 for kind in daerah instansi fasilitator tim_inovasi anggota_tim inovasi jawaban_indikator perjanjian_kinerja tim_bappeda \
@@ -59,6 +59,9 @@ trap 'rm -rf "$scratch"' EXIT
 cp "$scratch/pdf/2026/certificates/certificates-print.pdf" "$seeds/pdf/print.pdf"
 (cd "$root" && "$inovasi" bench certificates --count 1 --out "$scratch/pdf1" >/dev/null)
 find "$scratch/pdf1/2026/certificates" -name "*.pdf" -exec cp {} "$seeds/pdf/certificate.pdf" \;
+
+# QR data: a level byte, then what certificates carry (a verification address and code).
+printf '\001https://inovasi.karokab.go.id/verifikasi/K7Q2M9X4TB' >"$seeds/qr/certificate"
 
 mkdir -p "$build/findings" "$build/logs"
 run_target() {

@@ -1,14 +1,17 @@
 #include "harness.h"
 
+#include <qrencode.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "importers/import_job.h"
 #include "layout/markup.h"
+#include "layout/qr_symbol.h"
 #include "model/catalog.h"
 #include "pdf/font_set.h"
 #include "pdf/pdf_joiner.h"
@@ -129,11 +132,40 @@ Outcome pdf(const std::uint8_t* data, std::size_t size) {
   }
 }
 
+// Our QR encoder against libqrencode, its oracle: the first byte picks the level, the
+// rest is the data. Either both refuse the data or both give the same symbol.
+Outcome qr(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return Outcome::Refused;
+  static constexpr QRecLevel kLevels[] = {QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVEL_Q, QR_ECLEVEL_H};
+  auto level = static_cast<layout::QrLevel>(data[0] % 4);
+  std::string_view payload(reinterpret_cast<const char*>(data + 1), size - 1);
+  struct Free {
+    void operator()(QRcode* code) const { QRcode_free(code); }
+  };
+  std::unique_ptr<QRcode, Free> expected(
+      QRcode_encodeData(static_cast<int>(payload.size()), data + 1, 0, kLevels[static_cast<int>(level)]));
+  std::optional<layout::QrSymbol> symbol;
+  try {
+    symbol = layout::encode_qr(payload, level);
+  } catch (const std::length_error&) {
+  } catch (const std::invalid_argument&) {
+  }
+  if (!expected || !symbol) {
+    if (expected || symbol) throw std::logic_error("only one of libqrencode and our encoder took the data");
+    return Outcome::Refused;
+  }
+  if (symbol->width != expected->width) throw std::logic_error("another version than libqrencode's");
+  for (std::size_t i = 0; i < symbol->dark.size(); ++i) {
+    if (symbol->dark[i] != (expected->data[i] & 1)) throw std::logic_error("another module than libqrencode's");
+  }
+  return Outcome::Accepted;
+}
+
 }  // namespace
 
 const std::vector<Target>& targets() {
   static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json}, {"xlsx", xlsx},
-                                          {"markup", markup},   {"render", render}, {"pdf", pdf}};
+                                          {"markup", markup},   {"render", render}, {"pdf", pdf},   {"qr", qr}};
   return all;
 }
 

@@ -55,6 +55,8 @@ TEST(FuzzRegressions, TheSeedsRunThroughEveryTarget) {
                                    "<< /Type /Page /Contents 4 0 R >>", "<< /Length 8 >>\nstream\nBT 0 0 m\nendstream"});
   EXPECT_EQ(run("pdf", dir.write("one.pdf", pdf)), Outcome::Accepted);
   EXPECT_EQ(run("pdf", dir.write("cut.pdf", pdf.substr(0, pdf.size() / 2))), Outcome::Refused);
+  EXPECT_EQ(run("qr", dir.write("qr", "\x01https://inovasi.karokab.go.id/verifikasi/K7Q2M9X4TB")), Outcome::Accepted);
+  EXPECT_EQ(run("qr", dir.write("empty-qr", "\x01")), Outcome::Refused);
 }
 
 }  // namespace
