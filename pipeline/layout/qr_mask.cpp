@@ -163,10 +163,12 @@ struct FrameLines {
   std::array<Line, kMaxWidth> data_rows{}, data_columns{}, fixed_rows{}, fixed_columns{};
   Line inside;   // the bits of a line that are modules
   Line changes;  // where a line's colour can change: inside, but for its first module
+  Line pairs;    // bit x: modules x and x + 1 are both inside
 
   FrameLines(const std::vector<std::uint8_t>& frame, int width_) : width(width_) {
     for (int i = 0; i < width; ++i) inside.set(i);
     for (int i = 1; i < width; ++i) changes.set(i);
+    for (int i = 0; i + 1 < width; ++i) pairs.set(i);
     for (int y = 0; y < width; ++y) {
       for (int x = 0; x < width; ++x) {
         std::uint8_t module = frame[static_cast<std::size_t>(y * width + x)];
@@ -188,9 +190,10 @@ struct FrameLines {
   }
 };
 
-// The penalty of the frame masked with `mask`, its format information written.
+// The penalty of the frame masked with `mask`, its format information written; or, as
+// soon as it cannot be below `bound` (every rule only adds), some value not below it.
 template <int kWords>
-int masked_penalty(const FrameLines<kWords>& frame, int mask, unsigned format) {
+int masked_penalty(const FrameLines<kWords>& frame, int mask, unsigned format, int bound) {
   using Line = qr::Line<kWords>;
   const int width = frame.width;
   std::array<Line, kMaxWidth> rows, columns;
@@ -208,26 +211,26 @@ int masked_penalty(const FrameLines<kWords>& frame, int mask, unsigned format) {
     columns[static_cast<std::size_t>(x)].set(y);
   });
 
+  // N4 first: the dark share in whole percent, rounded half up, then whole steps of 5%
+  // from 50%.
   int dark = 0;
-  int result = 0;
-  for (int y = 0; y < width; ++y) {
+  for (int y = 0; y < width; ++y) dark += rows[static_cast<std::size_t>(y)].count();
+  int total = width * width;
+  int percent = (200 * dark + total) / total / 2;
+  int result = std::abs(percent - 50) / 5 * kBalanceWeight;
+
+  for (int y = 0; y < width && result < bound; ++y) {
     const Line& row = rows[static_cast<std::size_t>(y)];
-    dark += row.count();
     result += line_penalty(row, frame.changes, width) + line_penalty(columns[static_cast<std::size_t>(y)], frame.changes, width);
     if (y == 0) continue;
     // N2: bit x set where modules x and x + 1 of this row and the one above are one colour.
     const Line& above = rows[static_cast<std::size_t>(y - 1)];
     Line same_vertically = ~(row ^ above);
     Line same_horizontally = ~(row ^ row.shifted_down());
-    Line blocks = same_vertically & same_vertically.shifted_down() & same_horizontally;
-    Line pairs_inside = frame.inside & frame.inside.shifted_down();
-    result += (blocks & pairs_inside).count() * kBlockWeight;
+    Line blocks = same_vertically & same_vertically.shifted_down() & same_horizontally & frame.pairs;
+    result += blocks.count() * kBlockWeight;
   }
-
-  // The dark share in whole percent, rounded half up, then whole steps of 5% from 50%.
-  int total = width * width;
-  int percent = (200 * dark + total) / total / 2;
-  return result + std::abs(percent - 50) / 5 * kBalanceWeight;
+  return result;
 }
 
 template <int kWords>
@@ -236,7 +239,7 @@ int best_mask(const std::vector<std::uint8_t>& frame, int width, unsigned level_
   int best = 0;
   int lowest = INT_MAX;
   for (int mask = 0; mask < 8; ++mask) {
-    int score = masked_penalty(lines, mask, format_bits(level_bits, mask));
+    int score = masked_penalty(lines, mask, format_bits(level_bits, mask), lowest);
     if (score < lowest) {
       lowest = score;
       best = mask;
