@@ -115,15 +115,16 @@ constexpr MaskPatterns<kWords> kMaskPatterns;
 // N1 of one run: a run of five or more modules costs 3, and 1 more per module past five.
 int run_penalty(int run) { return run >= 5 ? kRunWeight + (run - 5) : 0; }
 
-// N3 over one line given as run lengths. A line that starts dark has a -1 before its
-// first run, so dark runs always sit at odd indexes. The rule is libqrencode's reading of
-// 8.8.2, kept exactly so the chosen mask is the same: a 1:1:3:1:1 pattern counts when
-// four light modules (or more) lie before it or after it, when it begins at the line's
-// first dark run, or when at most one run follows it.
-int finder_penalty(const int* runs, int count) {
+// N3 over one line given as run lengths, for patterns of `smallest_unit` modules a unit
+// and more. A line that starts dark has a -1 before its first run, so dark runs always
+// sit at odd indexes. The rule is libqrencode's reading of 8.8.2, kept exactly so the
+// chosen mask is the same: a 1:1:3:1:1 pattern counts when four light modules (or more)
+// lie before it or after it, when it begins at the line's first dark run, or when at
+// most one run follows it.
+int finder_penalty(const int* runs, int count, int smallest_unit) {
   int penalty = 0;
   for (int i = 3; i < count - 2; i += 2) {
-    if (runs[i] % 3 != 0) continue;
+    if (runs[i] % 3 != 0 || runs[i] < 3 * smallest_unit) continue;
     int unit = runs[i] / 3;
     if (runs[i - 2] != unit || runs[i - 1] != unit || runs[i + 1] != unit || runs[i + 2] != unit) continue;
     if (i == 3 || runs[i - 3] >= 4 * unit || i + 4 >= count || runs[i + 3] >= 4 * unit) penalty += kFinderWeight;
@@ -131,28 +132,82 @@ int finder_penalty(const int* runs, int count) {
   return penalty;
 }
 
-// N1 and N3 of one line, its runs found from its colour changes a word at a time.
-// `inside` has the bits 1 .. width - 1: where a change can be.
+// The line's runs as finder_penalty takes them, found from its colour changes a word at a
+// time; `changes` has the bits 1 .. width - 1, where a colour can change. Returns the count.
 template <int kWords>
-int line_penalty(const Line<kWords>& line, const Line<kWords>& inside, int width) {
-  std::array<int, kMaxWidth + 1> runs;
+int line_runs(const Line<kWords>& line, const Line<kWords>& changes, int width, std::array<int, kMaxWidth + 1>& runs) {
   int count = 0;
   if (line.test(0)) runs[static_cast<std::size_t>(count++)] = -1;
-  Line<kWords> changes = (line ^ line.shifted_up()) & inside;  // bit i: module i differs from module i - 1
+  Line<kWords> changed = (line ^ line.shifted_up()) & changes;  // bit i: module i differs from module i - 1
   int previous = 0;
-  int penalty = 0;
   for (int w = 0; w < kWords; ++w) {
-    for (std::uint64_t word = changes.words[static_cast<std::size_t>(w)]; word != 0; word &= word - 1) {
+    for (std::uint64_t word = changed.words[static_cast<std::size_t>(w)]; word != 0; word &= word - 1) {
       int position = w * 64 + std::countr_zero(word);
-      int run = position - previous;
-      runs[static_cast<std::size_t>(count++)] = run;
-      penalty += run_penalty(run);
+      runs[static_cast<std::size_t>(count++)] = position - previous;
       previous = position;
     }
   }
-  int run = width - previous;
-  runs[static_cast<std::size_t>(count++)] = run;
-  return penalty + run_penalty(run) + finder_penalty(runs.data(), count);
+  runs[static_cast<std::size_t>(count++)] = width - previous;
+  return count;
+}
+
+// Bit s of the result is bit s + k of `bits` (ahead) or bit s - k (behind); what lies
+// past the word's ends reads as `fill`.
+std::uint64_t ahead(std::uint64_t bits, int k, bool fill) { return (bits >> k) | (fill ? ~std::uint64_t{0} << (64 - k) : 0); }
+std::uint64_t behind(std::uint64_t bits, int k, bool fill) { return (bits << k) | (fill ? (std::uint64_t{1} << k) - 1 : 0); }
+
+// N1 and N3 of a line of one word (versions 1 to 11), by bit logic over the whole line:
+// most of a QR code's time went to finding runs one at a time. The results are those of
+// run_penalty and finder_penalty, whose rules read the same (the unit tests compare the
+// symbols with libqrencode's over every version).
+int word_line_penalty(std::uint64_t dark, std::uint64_t changes, int width) {
+  // Past the line's end reads as light: the rules above treat the end as light modules.
+  std::uint64_t light = ~dark;
+
+  // N1: bit i of `five` where modules i .. i + 4 are one colour. A run of n >= 5 has
+  // n - 4 of them, one after another: it costs those plus 2 (3 + n - 5).
+  std::uint64_t same = ~(dark ^ (dark << 1)) & changes;  // module i is module i - 1's colour
+  std::uint64_t five = (same >> 1) & (same >> 2) & (same >> 3) & (same >> 4);
+  int penalty = std::popcount(five) + (kRunWeight - 1) * std::popcount(five & ~(five << 1));
+
+  // N3 at one module a unit: dark, light, three dark, light, dark from module s, light on
+  // both sides, and four light before it (the line's start reads as light) or after it.
+  std::uint64_t pattern = dark & ahead(light, 1, true) & ahead(dark, 2, false) & ahead(dark, 3, false) &
+                          ahead(dark, 4, false) & ahead(light, 5, true) & ahead(dark, 6, false) &
+                          behind(light, 1, true) & ahead(light, 7, true);
+  if (pattern != 0) {
+    std::uint64_t before = behind(light, 1, true) & behind(light, 2, true) & behind(light, 3, true) & behind(light, 4, true);
+    std::uint64_t after = ahead(light, 7, true) & ahead(light, 8, true) & ahead(light, 9, true) & ahead(light, 10, true);
+    penalty += std::popcount(pattern & (before | after)) * kFinderWeight;
+  }
+
+  // Longer units need a dark run of six or more (the finders' edges have them): those
+  // lines are read run by run.
+  std::uint64_t six = dark & ahead(dark, 1, false) & ahead(dark, 2, false) & ahead(dark, 3, false) &
+                      ahead(dark, 4, false) & ahead(dark, 5, false);
+  if (six != 0) {
+    std::array<int, kMaxWidth + 1> runs;
+    Line<1> line, change_bits;
+    line.words[0] = dark;
+    change_bits.words[0] = changes;
+    int count = line_runs(line, change_bits, width, runs);
+    penalty += finder_penalty(runs.data(), count, 2);
+  }
+  return penalty;
+}
+
+// N1 and N3 of one line.
+template <int kWords>
+int line_penalty(const Line<kWords>& line, const Line<kWords>& changes, int width) {
+  if constexpr (kWords == 1) {
+    return word_line_penalty(line.words[0], changes.words[0], width);
+  } else {
+    std::array<int, kMaxWidth + 1> runs;
+    int count = line_runs(line, changes, width, runs);
+    int penalty = 0;
+    for (int i = 0; i < count; ++i) penalty += run_penalty(runs[static_cast<std::size_t>(i)]);
+    return penalty + finder_penalty(runs.data(), count, 1);
+  }
 }
 
 // The frame as lines: its rows and its columns, data and function modules apart.

@@ -132,8 +132,9 @@ std::vector<std::uint8_t> error_correction(const std::uint8_t* data, std::size_t
   std::vector<std::uint8_t> remainder(divisor.size(), 0);
   for (std::size_t i = 0; i < length; ++i) {
     std::uint8_t factor = data[i] ^ remainder.front();
-    remainder.erase(remainder.begin());
-    remainder.push_back(0);
+    std::copy(remainder.begin() + 1, remainder.end(), remainder.begin());
+    remainder.back() = 0;
+    if (factor == 0) continue;
     for (std::size_t j = 0; j < remainder.size(); ++j) remainder[j] ^= kGalois.multiply(divisor[j], factor);
   }
   return remainder;
