@@ -111,8 +111,12 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       bytes = static_cast<std::size_t>(std::filesystem::file_size(file));
     } else if (which == "rerun") {
       // What `inovasi certificates` does again with nothing changed: plan, batch, print file.
-      auto first = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
-      write_print_file(planned, first.keys, templates, fonts, bench_env, year, false, options.jobs);
+      // The first run's plan is let go before, as a second command starts without it.
+      {
+        auto first = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+        write_print_file(planned, first.keys, templates, fonts, bench_env, year, false, options.jobs);
+      }
+      planned = std::vector<documents::PlannedDocument>();
       timed([&] {
         auto t0 = Clock::now();
         auto again = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);

@@ -53,13 +53,14 @@ int run_desk_packet(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
   auto [catalog, store, snapshot, year] = load_year(args, env);
   documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
-  auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false);
+  // Once for the packets and every agency's workbook: the findings, sorted by agency,
+  // and the scores.
+  ValidationReport report = validate(snapshot, catalog, year);
+  auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false, &report);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
   auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
   if (args.flag("dry-run")) return kOk;
-  // Once for every agency's workbook: the findings, sorted by agency, and the scores.
-  ValidationReport report = validate(snapshot, catalog, year);
   FindingsByAgency findings = findings_by_agency(report, snapshot);
   // The workbooks and zips on the batch's workers; their errors reported in plan order.
   // Like the PDFs, they are written only when they change: a workbook is made and kept

@@ -14,13 +14,15 @@
 namespace inovasi::cli {
 std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot& snapshot, const Catalog& catalog,
                                                    const std::vector<std::string_view>& kinds,
-                                                   const documents::Selection& selection, bool signed_copy) {
+                                                   const documents::Selection& selection, bool signed_copy,
+                                                   const ValidationReport* report) {
   const Record* region = snapshot.region();
   if (!region) throw UsageError("the store has no regional profile (daerah): import one first");
   std::vector<documents::PlannedDocument> planned;
   Transaction transaction(store.database());  // numbers are handed out all or none
   documents::NumberRegistry registry(store.database());
   documents::DocumentContext context{{snapshot, catalog, *region, signed_copy}, registry};
+  context.report = report;
   for (auto name : kinds) {
     auto docs = documents::plan_documents(*documents::find_document_kind(name), context, selection);
     if (planned.empty()) {

@@ -15,7 +15,8 @@ namespace inovasi::cli {
 
 std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot& snapshot, const Catalog& catalog,
                                                    const std::vector<std::string_view>& kinds,
-                                                   const documents::Selection& selection, bool signed_copy);
+                                                   const documents::Selection& selection, bool signed_copy,
+                                                   const ValidationReport* report = nullptr);
 
 // All certificates of the plan in one PDF (stable order, one bookmark each); remade only
 // when a certificate changed, which `keys` (the batch's, one per planned document) tell

@@ -96,7 +96,9 @@ DocumentKind desk_packet_kind() {
           [](DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
-            auto report = validate(context.snapshot, context.catalog, year);
+            std::optional<ValidationReport> own_report;
+            const ValidationReport& report =
+                context.report ? *context.report : own_report.emplace(validate(context.snapshot, context.catalog, year));
             FindingsByAgency by_agency = findings_by_agency(report, context.snapshot);
             std::vector<PlannedDocument> docs;
             for (const auto& agency : context.snapshot.all("instansi")) {

@@ -15,6 +15,7 @@
 #include "documents/registry.h"
 #include "documents/values.h"
 #include "validation/snapshot.h"
+#include "validation/validation.h"
 
 namespace inovasi::documents {
 
@@ -33,6 +34,9 @@ struct DocumentContext : DataContext {
   NumberRegistry& registry;
   // shared_data, built once per plan.
   mutable std::shared_ptr<const Data> shared_cache = {};
+  // The year's validation, when the caller has made it already (desk-packet needs it
+  // for its workbooks too): kinds that print findings then do not validate again.
+  const ValidationReport* report = nullptr;
 };
 
 // What the user asked for; empty fields select everything.
