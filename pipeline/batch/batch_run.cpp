@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "batch/manifest.h"
+#include "output/manifest.h"
 #include "batch/progress.h"
 #include "documents/registry.h"
 #include "model/parallel_for.h"
@@ -231,7 +231,7 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
   }
   transaction.commit();
   summary.keys = take_keys();
-  if (manifest.changed() || !std::filesystem::exists(manifest_file)) manifest.save(manifest_file);
+  manifest.save_if_changed(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

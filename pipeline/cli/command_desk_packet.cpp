@@ -9,8 +9,11 @@
 #include "cli/year_data.h"
 #include "cli/launch_support.h"
 #include "exports/exports.h"
+#include "model/file_text.h"
 #include "model/parallel_for.h"
+#include "model/sha256.h"
 #include "output/atomic_file.h"
+#include "output/manifest.h"
 
 namespace inovasi::cli {
 namespace {
@@ -69,6 +72,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   // or is newer (written by a run killed before its zip).
   bool force = args.flag("force");
   std::vector<std::string> errors(planned.size());
+  std::vector<std::vector<ManifestEntry>> entries(planned.size());  // each packet's workbook and zip
   std::atomic<std::size_t> zips_made{0}, zips_unchanged{0};
   parallel_for(planned.size(), batch_options(args).jobs, [&](std::size_t i) {
     const auto& doc = planned[i];
@@ -84,15 +88,25 @@ int run_desk_packet(const Args& args, const Environment& env) {
       } else {
         ++zips_unchanged;
       }
+      // The zip's key is what it holds: its two files' digests.
+      auto relative = std::filesystem::path(doc.path).parent_path().generic_string();
+      auto workbook = file_entry(env.output, relative + "/packet.xlsx", "desk-packet-workbook", doc.label);
+      auto pdf = read_file_text(folder / "packet.pdf");
+      std::string zip_key = sha256_hex((pdf ? sha256_hex(*pdf) : std::string()) + workbook.sha256);
+      entries[i] = {std::move(workbook), file_entry(env.output, relative + "/packet.zip", "desk-packet-zip", doc.label,
+                                                    std::move(zip_key))};
     } catch (const std::exception& e) {
       errors[i] = e.what();
     }
   });
+  std::vector<ManifestEntry> made;
   for (std::size_t i = 0; i < planned.size(); ++i) {
+    for (auto& entry : entries[i]) made.push_back(std::move(entry));
     if (errors[i].empty()) continue;
     env.err << "desk-packet: " << planned[i].label << ": " << errors[i] << '\n';
     ++summary.failed;
   }
+  Manifest::record(manifest_path(env, year), std::move(made));
   env.out << "workbooks and zips: made " << zips_made << ", unchanged " << zips_unchanged << '\n';
   return report_batch(args, summary, env);
 }

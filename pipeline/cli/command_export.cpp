@@ -80,7 +80,9 @@ int run_export(const Args& args, const Environment& env) {
   if (what == "iga") {
     exports::write_iga_export(context, target);
   } else if (what == "recap") {
-    exports::write_recap(context, target);
+    // The files made for the year so far (none before a batch has run): the Berkas sheet.
+    Manifest files = Manifest::load(manifest_path(env, year));
+    exports::write_recap(context, target, &files);
   } else {
     documents::NumberRegistry registry(store.database());
     exports::write_certificate_register(context, registry, read_engraving(env), target);

@@ -41,12 +41,21 @@ int run_launch(const Args& args, const Environment& env) {
   const auto& [catalog, store, snapshot, year] = loaded;
   exports::ExportContext context{snapshot, catalog, year, {year, 1, 1}};
   for (const auto& doc : planned) context.date = std::max(context.date, doc.date);
-  auto exports_dir = env.output / std::to_string(year) / "exports";
-  exports::write_recap(context, exports_dir / "rekap.xlsx");
+  // The register first, so the recap's list of files has it; the manifest then lists both.
+  std::string year_text = std::to_string(year);
+  std::string exports_dir = year_text + "/exports/";
   documents::NumberRegistry registry(loaded.store.database());
-  exports::write_certificate_register(context, registry, read_engraving(env), exports_dir / "register-sertifikat.xlsx");
-  env.out << "workbooks: " << (exports_dir / "rekap.xlsx").string() << ", "
-          << (exports_dir / "register-sertifikat.xlsx").string() << '\n';
+  exports::write_certificate_register(context, registry, read_engraving(env),
+                                      env.output / (exports_dir + "register-sertifikat.xlsx"));
+  auto manifest_file = manifest_path(env, year);
+  Manifest manifest = Manifest::load(manifest_file);
+  manifest.put(file_entry(env.output, exports_dir + "register-sertifikat.xlsx", "certificate-register-workbook",
+                          "register sertifikat " + year_text));
+  exports::write_recap(context, env.output / (exports_dir + "rekap.xlsx"), &manifest);
+  manifest.put(file_entry(env.output, exports_dir + "rekap.xlsx", std::string(exports::kRecapKind), "rekap " + year_text));
+  manifest.save_if_changed(manifest_file);
+  env.out << "workbooks: " << (env.output / (exports_dir + "rekap.xlsx")).string() << ", "
+          << (env.output / (exports_dir + "register-sertifikat.xlsx")).string() << '\n';
   print_not_ready(snapshot, catalog, year, env.out);
   return report_batch(args, summary, env);
 }

@@ -3,7 +3,7 @@
 #include <map>
 #include <ostream>
 
-#include "batch/manifest.h"
+#include "output/manifest.h"
 #include "cli/batch_options.h"
 #include "documents/registry.h"
 #include "model/sha256.h"
@@ -55,7 +55,7 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
   auto manifest_file = manifest_path(env, year);
   std::string key = joined_keys.hex_digest();
   {  // not held while the file is made: a national manifest is some 16 MB
-    auto manifest = batch::Manifest::load(manifest_file);
+    auto manifest = Manifest::load(manifest_file);
     const auto* entry = manifest.find(relative.generic_string());
     std::error_code error;
     auto size = std::filesystem::file_size(env.output / relative, error);
@@ -83,10 +83,8 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
                               size_written += bytes.size();
                             });
   file.commit();
-  auto manifest = batch::Manifest::load(manifest_file);
-  manifest.put({relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
-                std::to_string(included.size()) + " certificates", size_written});
-  manifest.save(manifest_file);
+  Manifest::record(manifest_file, {{relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
+                                     std::to_string(included.size()) + " certificates", size_written}});
   return env.output / relative;
 }
 

@@ -7,6 +7,7 @@
 
 #include "documents/registry.h"
 #include "model/catalog.h"
+#include "output/manifest.h"
 #include "render/template_engine.h"
 #include "validation/snapshot.h"
 #include "validation/validation.h"
@@ -33,7 +34,11 @@ struct ExportContext {
 // With `only_when_changed`, a workbook already there with the same bytes is left as it
 // was. Returns whether the file was written.
 bool write_iga_export(const ExportContext& context, const std::filesystem::path& target, bool only_when_changed = false);
-void write_recap(const ExportContext& context, const std::filesystem::path& target);
+// With `files` (the year's manifest), a second sheet, Berkas, lists every file made for
+// the year with its SHA-256 and where it came from: all but the recap itself.
+void write_recap(const ExportContext& context, const std::filesystem::path& target, const Manifest* files = nullptr);
+// The manifest's kind of the recap workbook.
+inline constexpr std::string_view kRecapKind = "recap-workbook";
 // `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
 void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,
                                 const std::string& engraving, const std::filesystem::path& target);

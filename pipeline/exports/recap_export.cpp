@@ -10,12 +10,24 @@ double count_escalated(const Record& session) {
   return static_cast<double>(documents::narrative_items(session.get("eskalasi")).list_value().size());
 }
 
+// Berkas: the manifest's entries, one row each, with the manifest's own field names.
+void write_files_sheet(xlsx::WorkbookWriter& book, const Manifest& files) {
+  auto& sheet = book.add_sheet("Berkas");
+  sheet.header({"jalur", "sha256", "ukuran", "jenis", "sumber", "kunci"});
+  files.for_each([&](const ManifestEntry& entry) {
+    if (entry.kind == kRecapKind) return;  // its own digest cannot be in it
+    sheet.row({entry.path, entry.sha256, static_cast<double>(entry.size), entry.kind, entry.source, entry.key});
+  });
+}
+
 }  // namespace
 
-void write_recap(const ExportContext& context, const std::filesystem::path& target) {
+void write_recap(const ExportContext& context, const std::filesystem::path& target, const Manifest* files) {
   const Snapshot& s = context.snapshot;
   std::string year = std::to_string(context.year);
-  xlsx::WorkbookWriter book(target, {"Rekap Inovasi " + year, "Rekap program inovasi", "inovasi", year, context.date});
+  // Streaming: the file list of a national year has tens of thousands of rows.
+  xlsx::WorkbookWriter book(target, {"Rekap Inovasi " + year, "Rekap program inovasi", "inovasi", year, context.date},
+                            xlsx::WorkbookWriter::Memory::Streaming);
   auto& sheet = book.add_sheet("Rekap");
   sheet.header({"instansi", "nama", "fasilitator_ditunjuk", "fasilitator_pns", "fasilitator_dalam_tim", "sk_tim",
                 "inovasi_dirancang", "perjanjian_ditandatangani", "diajukan_iga", "sertifikat_diterbitkan", "diskusi",
@@ -60,6 +72,7 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
   sheet.highlight_below(3, context.catalog.rules().facilitators_per_agency);
   sheet.highlight_below(4, context.catalog.rules().facilitators_per_agency);
   sheet.highlight_equal(5, 7, 0);
+  if (files) write_files_sheet(book, *files);
   book.close();
 }
 

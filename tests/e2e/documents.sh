@@ -13,6 +13,25 @@ has() {  # has FILE.pdf TEXT...
   ok
 }
 
+# every_file_listed OUT: manifest.json lists every file under OUT (but itself) with its
+# SHA-256 and size.
+every_file_listed() {
+  /usr/bin/python3 - "$1" <<'EOF' && ok || bad "manifest of $1"
+import hashlib, json, os, sys
+root = sys.argv[1]
+entries = {e["jalur"]: e for e in json.load(open(os.path.join(root, "2026", "exports", "manifest.json")))["berkas"]}
+for folder, _, names in os.walk(root):
+    for name in names:
+        path = os.path.relpath(os.path.join(folder, name), root)
+        if name == "manifest.json":
+            continue
+        data = open(os.path.join(folder, name), "rb").read()
+        entry = entries.get(path)
+        if entry is None or entry["sha256"] != hashlib.sha256(data).hexdigest() or entry["ukuran"] != len(data):
+            sys.exit(f"{path}: {'not listed' if entry is None else 'listed with another digest or size'}")
+EOF
+}
+
 cd "$src"
 export INOVASI_DB="$work/store.db"
 "$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import"
@@ -146,6 +165,19 @@ for i in $(seq 1 7); do pdftotext -layout -f "$i" -l "$i" "$pf" - | md5sum; done
 faces=$(pdffonts "$pf" | tail -n +3 | awk '{print $1}')
 [ -n "$faces" ] && [ -z "$(printf '%s\n' "$faces" | sort | uniq -d)" ] && ok || bad "print file embeds a face twice: $faces"
 [ -f "$work/launch/2026/exports/rekap.xlsx" ] && [ -f "$work/launch/2026/exports/register-sertifikat.xlsx" ] && ok || bad "launch workbooks"
+# The manifest lists every file launch made, workbooks and print file too; the recap's
+# Berkas sheet lists them all but the recap itself.
+every_file_listed "$work/launch"
+/usr/bin/python3 - "$work/launch/2026/exports/rekap.xlsx" <<'EOF' >"$work/berkas" || bad "recap Berkas sheet"
+import re, sys, zipfile
+book = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
+rows = re.findall(r"<row .*?</row>", book.read(f"xl/worksheets/sheet{names.index('Berkas') + 1}.xml").decode())
+for row in rows[1:]:
+    print(re.search(r"<t[^>]*>([^<]*)</t>", row).group(1))
+EOF
+(cd "$work/launch" && find . -type f ! -name manifest.json ! -name rekap.xlsx | sed 's|^\./||' | sort) >"$work/made"
+sort "$work/berkas" | cmp -s - "$work/made" && ok || bad "recap Berkas lists $(wc -l <"$work/berkas") files, launch made $(wc -l <"$work/made")"
 "$bin" certificates --agency dinkes --out "$work/certs" >"$work/log" 2>&1 && grep -q "made 1, unchanged 0" "$work/log" && ok \
   || bad "certificates --agency: $(tail -2 "$work/log")"
 "$bin" launch --dry-run --out "$work/launch" >"$work/plan" 2>&1 && grep -q "0 new, 0 changed, 20 unchanged, 1 failed" "$work/plan" && ok \
@@ -155,6 +187,7 @@ faces=$(pdffonts "$pf" | tail -n +3 | awk '{print $1}')
 d="$work/desk/2026/desk/dinkes"
 [ -f "$d/packet.pdf" ] && [ -f "$d/packet.xlsx" ] && [ -f "$d/packet.zip" ] && ok || bad "desk-packet files"
 [ "$(unzip -Z1 "$d/packet.zip" | sort | tr '\n' ' ')" = "packet.pdf packet.xlsx " ] && ok || bad "packet.zip contents"
+every_file_listed "$work/desk"
 # A re-run with nothing changed touches none of the three; a zip older than its files
 # (a run killed between them) or missing is made again, alone.
 stamps() { stat -c '%n %y' "$d"/packet.*; }

@@ -1,18 +1,45 @@
-#include "batch/manifest.h"
+#include "output/manifest.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 
 #include "model/file_text.h"
+#include "output/atomic_file.h"
 #include "test_support.h"
 
-namespace inovasi::batch {
+namespace inovasi {
 namespace {
 
 using inovasi::testing::ScratchDir;
 
 void write(const std::filesystem::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
+
+TEST(Manifest, AFileEntryIsReadBackFromTheFileAndRecordedOnce) {
+  ScratchDir dir;
+  std::filesystem::create_directories(dir.path() / "2026" / "exports");
+  write(dir.path() / "2026" / "exports" / "rekap.xlsx", "abc");
+  auto entry = file_entry(dir.path(), "2026/exports/rekap.xlsx", "recap-workbook", "rekap 2026");
+  EXPECT_EQ(entry.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");  // SHA-256 of "abc"
+  EXPECT_EQ(entry.size, 3u);
+  EXPECT_EQ(entry.key, entry.sha256);  // a workbook is its own key
+  EXPECT_EQ(file_entry(dir.path(), "2026/exports/rekap.xlsx", "k", "s", "given").key, "given");
+  EXPECT_THROW(file_entry(dir.path(), "2026/exports/missing.xlsx", "k", "s"), OutputError);
+
+  auto file = dir.path() / "manifest.json";
+  Manifest::record(file, {entry});
+  ASSERT_NE(Manifest::load(file).find("2026/exports/rekap.xlsx"), nullptr);
+  EXPECT_EQ(Manifest::load(file).find("2026/exports/rekap.xlsx")->sha256, entry.sha256);
+  // The same entry again leaves the file as it was; another adds to it.
+  auto old_time = std::filesystem::last_write_time(file) - std::chrono::hours(1);
+  std::filesystem::last_write_time(file, old_time);
+  Manifest::record(file, {entry});
+  EXPECT_EQ(std::filesystem::last_write_time(file), old_time);
+  Manifest::record(file, {{"2026/x.pdf", "ee", "k", "certificate", "s", 1}});
+  EXPECT_NE(std::filesystem::last_write_time(file), old_time);
+  EXPECT_EQ(Manifest::load(file).size(), 2u);
+}
 
 TEST(Manifest, EntriesReadBackAsWritten) {
   ScratchDir dir;
@@ -81,4 +108,4 @@ TEST(Manifest, AMissingOrDamagedManifestIsEmpty) {
 }
 
 }  // namespace
-}  // namespace inovasi::batch
+}  // namespace inovasi

@@ -263,6 +263,29 @@ TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   EXPECT_THAT(read_file(unzip.path() / "xl" / "worksheets" / "sheet1.xml"), HasSubstr("conditionalFormatting"));
 }
 
+TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
+  Store store = Store::open(db(), false);
+  Snapshot snapshot = Snapshot::load(store);
+  Manifest files;
+  files.put({"2026/certificates/b.pdf", "bb", "kb", "certificate", "penghargaan b/2026", 17000});
+  files.put({"2026/certificates/a.pdf", "aa", "ka", "certificate", "penghargaan a/2026", 16000});
+  files.put({"2026/exports/rekap.xlsx", "cc", "cc", std::string(exports::kRecapKind), "rekap 2026", 9000});  // last run's
+  auto path = dir_.path() / "rekap.xlsx";
+  exports::write_recap({snapshot, catalog(), 2026, {2026, 8, 17}}, path, &files);
+  auto data = xlsx::read_workbook(path);
+  ASSERT_NE(data.sheet("Rekap"), nullptr);
+  const auto* sheet = data.sheet("Berkas");
+  ASSERT_NE(sheet, nullptr);
+  ASSERT_EQ(sheet->rows.size(), 3u);  // the header, then by path; not the recap itself
+  EXPECT_EQ(sheet->rows[0], (std::vector<std::string>{"jalur", "sha256", "ukuran", "jenis", "sumber", "kunci"}));
+  EXPECT_EQ(sheet->rows[1], (std::vector<std::string>{"2026/certificates/a.pdf", "aa", "16000", "certificate",
+                                                      "penghargaan a/2026", "ka"}));
+  EXPECT_EQ(sheet->rows[2].at(0), "2026/certificates/b.pdf");
+  // Without a manifest (no batch has run), the recap is the one sheet.
+  exports::write_recap({snapshot, catalog(), 2026, {2026, 8, 17}}, path);
+  EXPECT_EQ(xlsx::read_workbook(path).sheet("Berkas"), nullptr);
+}
+
 TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);

@@ -1,14 +1,14 @@
-#include "batch/manifest.h"
-#include "model/file_text.h"
+#include "output/manifest.h"
 
 #include <Poco/JSON/Handler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/UTF8String.h>
 
-
+#include "model/file_text.h"
+#include "model/sha256.h"
 #include "output/atomic_file.h"
 
-namespace inovasi::batch {
+namespace inovasi {
 namespace {
 
 // Reads {"berkas": [{...}, ...]} entry by entry as the parser goes: a national batch's
@@ -106,6 +106,25 @@ void Manifest::save(const std::filesystem::path& file) const {
   writer.commit();
 }
 
+void Manifest::save_if_changed(const std::filesystem::path& file) const {
+  if (changed_ || !std::filesystem::exists(file)) save(file);
+}
+
+void Manifest::record(const std::filesystem::path& file, std::vector<ManifestEntry> entries) {
+  Manifest manifest = load(file);
+  for (auto& entry : entries) manifest.put(std::move(entry));
+  manifest.save_if_changed(file);
+}
+
+ManifestEntry file_entry(const std::filesystem::path& output, std::string path, std::string kind, std::string source,
+                         std::string key) {
+  auto bytes = read_file_text(output / path);
+  if (!bytes) throw OutputError((output / path).string() + ": cannot read back what was written");
+  std::string sha256 = sha256_hex(*bytes);
+  if (key.empty()) key = sha256;
+  return {std::move(path), std::move(sha256), std::move(key), std::move(kind), std::move(source), bytes->size()};
+}
+
 const ManifestEntry* Manifest::find(const std::string& path) const {
   auto it = entries_.find(std::string_view(path));
   return it == entries_.end() ? nullptr : &*it;
@@ -125,4 +144,4 @@ void Manifest::put(ManifestEntry entry) {
   entries_.insert(std::move(entry));
 }
 
-}  // namespace inovasi::batch
+}  // namespace inovasi
