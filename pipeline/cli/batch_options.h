@@ -6,6 +6,7 @@
 #include "batch/batch_run.h"
 #include "cli/args.h"
 #include "cli/environment.h"
+#include "output/folder_lock.h"
 
 namespace inovasi::cli {
 
@@ -31,6 +32,13 @@ inline batch::BatchOptions batch_options(const Args& args) {
 
 inline std::filesystem::path manifest_path(const Environment& env, int year) {
   return env.output / std::to_string(year) / "exports" / "manifest.json";
+}
+
+// Held by a command that writes into the year's output folder, for the whole command;
+// a dry run writes nothing and takes none.
+inline FolderLock lock_year_folder(const Environment& env, int year, const Args& args) {
+  if (args.flag("dry-run")) return FolderLock();
+  return FolderLock(env.output / std::to_string(year), env.err);
 }
 
 // Renders planned documents as a batch, into the output folder, with the year's manifest.

@@ -55,6 +55,7 @@ bool zip_is_current(const std::filesystem::path& folder) {
 int run_desk_packet(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
   auto [catalog, store, snapshot, year] = load_year(args, env);
+  auto lock = lock_year_folder(env, year, args);
   documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
   // Once for the packets and every agency's workbook: the findings, sorted by agency,
   // and the scores.

@@ -36,6 +36,7 @@ int run_launch(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
   // Validated (the agencies not ready) but prints no innovation's narrative.
   YearData loaded = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
+  auto lock = lock_year_folder(env, loaded.year, args);
   auto [planned, summary] = run_with_print_file(loaded, {"contract", "certificate"}, args, env);
   if (args.flag("dry-run")) return kOk;
   const auto& [catalog, store, snapshot, year] = loaded;
@@ -43,19 +44,17 @@ int run_launch(const Args& args, const Environment& env) {
   for (const auto& doc : planned) context.date = std::max(context.date, doc.date);
   // The register first, so the recap's list of files has it; the manifest then lists both.
   std::string year_text = std::to_string(year);
-  std::string exports_dir = year_text + "/exports/";
+  std::string register_path = year_text + "/exports/register-sertifikat.xlsx";  // in the output folder
+  std::string recap_path = year_text + "/exports/rekap.xlsx";
   documents::NumberRegistry registry(loaded.store.database());
-  exports::write_certificate_register(context, registry, read_engraving(env),
-                                      env.output / (exports_dir + "register-sertifikat.xlsx"));
+  exports::write_certificate_register(context, registry, read_engraving(env), env.output / register_path);
   auto manifest_file = manifest_path(env, year);
   Manifest manifest = Manifest::load(manifest_file);
-  manifest.put(file_entry(env.output, exports_dir + "register-sertifikat.xlsx", "certificate-register-workbook",
-                          "register sertifikat " + year_text));
-  exports::write_recap(context, env.output / (exports_dir + "rekap.xlsx"), &manifest);
-  manifest.put(file_entry(env.output, exports_dir + "rekap.xlsx", std::string(exports::kRecapKind), "rekap " + year_text));
+  manifest.put(file_entry(env.output, register_path, "certificate-register-workbook", "register sertifikat " + year_text));
+  exports::write_recap(context, env.output / recap_path, &manifest);
+  manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
   manifest.save_if_changed(manifest_file);
-  env.out << "workbooks: " << (env.output / (exports_dir + "rekap.xlsx")).string() << ", "
-          << (env.output / (exports_dir + "register-sertifikat.xlsx")).string() << '\n';
+  env.out << "workbooks: " << (env.output / recap_path).string() << ", " << (env.output / register_path).string() << '\n';
   print_not_ready(snapshot, catalog, year, env.out);
   return report_batch(args, summary, env);
 }
@@ -63,6 +62,7 @@ int run_launch(const Args& args, const Environment& env) {
 int run_certificates(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
   YearData loaded = load_year(args, env, Snapshot::Contents::WithoutNarratives);  // certificates print none
+  auto lock = lock_year_folder(env, loaded.year, args);
   auto run = run_with_print_file(loaded, {"certificate"}, args, env);
   return report_batch(args, run.summary, env);
 }

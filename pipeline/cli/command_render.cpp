@@ -37,6 +37,7 @@ int run_render(const Args& args, const Environment& env) {
     env.out << "nothing to render for " << kind_name << " with this selection\n";
     return kOk;
   }
+  auto lock = lock_year_folder(env, year, args);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
   auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end fault tests: a full disk, a read-only output folder, a store locked by
-# another process, two launches at once on one store, and runs killed with SIGKILL at
+# another process, two launches at once on one store (the second waits for the first's
+# hold on the year's folder), and runs killed with SIGKILL at
 # random points, many times. Afterwards: the store passes PRAGMA integrity_check, no
 # document number was handed out twice, every PDF in the output folder passes
 # qpdf --check, no temporary file is left once a run completes, and a re-run completes
@@ -109,6 +110,23 @@ store_is_sound "two launches" "$work/two.db"
 pdfs_are_whole "two launches" "$work/two"
 no_temporaries "two launches" "$work/two"
 same_set "two launches at once" "$work/two.db" "$work/two"
+
+# A run that finds the year's folder held by another run says so, waits, then finishes.
+fresh_store "$work/held.db"
+mkdir -p "$work/held/2026"
+flock "$work/held/2026" -c "echo held; sleep 4" >"$work/holder" &
+holder=$!
+for _ in $(seq 1 50); do grep -q held "$work/holder" && break; sleep 0.1; done
+launch "$work/held.db" "$work/held" >"$work/held.log" 2>&1 &
+runner=$!
+for _ in $(seq 1 30); do grep -q "waiting for another inovasi run" "$work/held.log" && break; sleep 0.1; done
+grep -q "waiting for another inovasi run writing to $work/held/2026" "$work/held.log" && kill -0 "$runner" 2>/dev/null && ok \
+  || bad "a held folder: not waiting: $(cat "$work/held.log")"
+wait "$holder"
+wait "$runner"
+status=$?
+[ $status -le 1 ] && ok || bad "a held folder: exit $status once released: $(tail -2 "$work/held.log")"
+same_set "a held folder" "$work/held.db" "$work/held"
 
 # 3. The store locked by another process: a clear error after the busy timeout, and
 # the store as it was.
