@@ -74,18 +74,32 @@ int run_export(const Args& args, const Environment& env) {
   // from the store as it writes them.
   auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
   std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
-  std::filesystem::path target = args.value("output").value_or((env.output / std::to_string(year) / "exports" / name).string());
+  std::string year_text = std::to_string(year);
+  std::string relative = year_text + "/exports/" + name;  // in the output folder, unless -o says elsewhere
+  bool in_year_folder = !args.value("output");
+  std::filesystem::path target = in_year_folder ? env.output / relative : std::filesystem::path(*args.value("output"));
+  // A workbook in the year's folder is one of its files: written in turn with batches,
+  // and listed in the manifest.
+  FolderLock lock = in_year_folder ? FolderLock(env.output / year_text, env.err) : FolderLock();
   exports::ExportContext context{snapshot, catalog, year, data_date(snapshot, year)};
   context.store = &store;
+  std::string_view kind;
+  std::string source;
   if (what == "iga") {
     exports::write_iga_export(context, target);
+    kind = exports::kIgaKind, source = "ekspor IGA " + year_text;
   } else if (what == "recap") {
     // The files made for the year so far (none before a batch has run): the Berkas sheet.
     Manifest files = Manifest::load(manifest_path(env, year));
     exports::write_recap(context, target, &files);
+    kind = exports::kRecapKind, source = "rekap " + year_text;
   } else {
     documents::NumberRegistry registry(store.database());
     exports::write_certificate_register(context, registry, read_engraving(env), target);
+    kind = exports::kRegisterKind, source = "register sertifikat " + year_text;
+  }
+  if (in_year_folder) {
+    Manifest::record(manifest_path(env, year), {file_entry(env.output, relative, std::string(kind), std::move(source))});
   }
   env.out << target.string() << '\n';
   return kOk;

@@ -50,7 +50,7 @@ int run_launch(const Args& args, const Environment& env) {
   exports::write_certificate_register(context, registry, read_engraving(env), env.output / register_path);
   auto manifest_file = manifest_path(env, year);
   Manifest manifest = Manifest::load(manifest_file);
-  manifest.put(file_entry(env.output, register_path, "certificate-register-workbook", "register sertifikat " + year_text));
+  manifest.put(file_entry(env.output, register_path, std::string(exports::kRegisterKind), "register sertifikat " + year_text));
   exports::write_recap(context, env.output / recap_path, &manifest);
   manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
   manifest.save_if_changed(manifest_file);

@@ -37,8 +37,10 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
 // With `files` (the year's manifest), a second sheet, Berkas, lists every file made for
 // the year with its SHA-256 and where it came from: all but the recap itself.
 void write_recap(const ExportContext& context, const std::filesystem::path& target, const Manifest* files = nullptr);
-// The manifest's kind of the recap workbook.
+// The manifest's kinds of these workbooks.
 inline constexpr std::string_view kRecapKind = "recap-workbook";
+inline constexpr std::string_view kRegisterKind = "certificate-register-workbook";
+inline constexpr std::string_view kIgaKind = "iga-workbook";
 // `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
 void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,
                                 const std::string& engraving, const std::filesystem::path& target);

@@ -121,6 +121,7 @@ for w in iga recap certificates; do
   "$bin" export $w --out "$out" >/dev/null 2>&1
   cmp -s "$f" "$work/first.xlsx" && ok || bad "export $w not identical on re-export"
 done
+every_file_listed "$out"  # exported into the year's folder, the workbooks are listed too
 # The register is streamed: its text stands in the sheet's cells, not in a shared table.
 unzip -p "$out/2026/exports/register-sertifikat.xlsx" xl/worksheets/sheet1.xml >"$work/register-sheet.xml"
 grep -q "PENGHARGAAN INOVASI DAERAH" "$work/register-sheet.xml" && ok || bad "engraving text"
