@@ -1,7 +1,9 @@
+#include <Poco/DateTime.h>
 #include <Poco/Zip/Compress.h>
 
 #include <atomic>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "cli/batch_options.h"
@@ -18,25 +20,22 @@
 namespace inovasi::cli {
 namespace {
 
-// packet.zip beside packet.pdf and packet.xlsx, written under a temporary name first.
-void write_zip(const std::filesystem::path& folder) {
-  auto target = folder / "packet.zip";
-  auto temporary = folder / "packet.zip.tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    if (!out) throw OutputError(temporary.string() + ": cannot create");
-    Poco::Zip::Compress zip(out, true);
+// packet.zip beside packet.pdf and packet.xlsx, made in memory (a packet is some
+// hundred KB) and written whole, as every output file is. Its entries carry the packet's
+// date, not the files' times: the same packet gives the same bytes.
+void write_zip(const std::filesystem::path& folder, const Date& date) {
+  std::ostringstream out(std::ios::binary);
+  Poco::Zip::Compress zip(out, true);
+  for (auto name : {"packet.pdf", "packet.xlsx"}) {
+    std::ifstream in(folder / name, std::ios::binary);
+    if (!in) throw OutputError((folder / name).string() + ": cannot read");
     // zlib's fastest level, as for every file this program zips (cli/deflate_level.cpp):
     // Poco's default, the slowest, took most of a national run's 1,850 packets' time.
-    for (auto name : {"packet.pdf", "packet.xlsx"}) {
-      zip.addFile(Poco::Path((folder / name).string()), Poco::Path(name), Poco::Zip::ZipCommon::CM_DEFLATE,
-                  Poco::Zip::ZipCommon::CL_SUPERFAST);
-    }
-    zip.close();
-    out.flush();
-    if (!out) throw OutputError(temporary.string() + ": cannot write");
+    zip.addFile(in, Poco::DateTime(date.year, date.month, date.day), Poco::Path(name), Poco::Zip::ZipCommon::CM_DEFLATE,
+                Poco::Zip::ZipCommon::CL_SUPERFAST);
   }
-  std::filesystem::rename(temporary, target);
+  zip.close();
+  write_file_atomically(folder / "packet.zip", out.str(), false);  // flushed once for the run, below
 }
 
 // packet.zip is there and was written after both its files (a run killed between a
@@ -84,7 +83,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
           {snapshot, catalog, year, doc.date, doc.agency, &report, &findings}, folder / "packet.xlsx", !force);
       bool pdf_made = i < summary.made_now.size() && summary.made_now[i];
       if (force || pdf_made || workbook_changed || !zip_is_current(folder)) {
-        write_zip(folder);
+        write_zip(folder, doc.date);
         ++zips_made;
       } else {
         ++zips_unchanged;
@@ -107,6 +106,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
     env.err << "desk-packet: " << planned[i].label << ": " << errors[i] << '\n';
     ++summary.failed;
   }
+  if (zips_made > 0) sync_filesystem(env.output);  // the zips are on disk before they are listed
   Manifest::record(manifest_path(env, year), std::move(made));
   env.out << "workbooks and zips: made " << zips_made << ", unchanged " << zips_unchanged << '\n';
   return report_batch(args, summary, env);

@@ -200,6 +200,12 @@ touch -d '-1 hour' "$d/packet.zip"
 "$bin" desk-packet --agency dinkes --out "$work/desk" >"$work/log" 2>&1
 grep -q "^workbooks and zips: made 1, unchanged 0" "$work/log" && [ "$d/packet.zip" -nt "$d/packet.xlsx" ] && ok \
   || bad "stale zip not remade: $(cat "$work/log")"
+# Made again from the same packet, the zip is the same bytes (its entries carry the
+# packet's date, not the files' times).
+cp "$d/packet.zip" "$work/zip-before"
+sleep 1.1
+"$bin" desk-packet --agency dinkes --out "$work/desk" --force >/dev/null 2>&1
+cmp -s "$d/packet.zip" "$work/zip-before" && ok || bad "a remade packet.zip differs"
 has "$d/packet.pdf" "PAKET DESK INOVASI" "DAFTAR PERIKSA KELENGKAPAN" "SIGAP STUNTING" "Indikator dijawab (20 dari 20)" \
   "Rancang Bangun" "TEMUAN PEMERIKSAAN DATA"
 # grep reads from files: `grep -q` in a pipe can stop early and, with pipefail, fail its writer.
