@@ -3,17 +3,15 @@
 
 #include <atomic>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "cli/year_data.h"
 #include "cli/launch_support.h"
 #include "exports/exports.h"
-#include "model/file_text.h"
 #include "model/parallel_for.h"
-#include "model/sha256.h"
 #include "output/atomic_file.h"
 #include "output/manifest.h"
 
@@ -88,13 +86,11 @@ int run_desk_packet(const Args& args, const Environment& env) {
       } else {
         ++zips_unchanged;
       }
-      // The zip's key is what it holds: its two files' digests.
+      // Both are made whole from their inputs and the same inputs give the same bytes, so
+      // each is its own key.
       auto relative = std::filesystem::path(doc.path).parent_path().generic_string();
-      auto workbook = file_entry(env.output, relative + "/packet.xlsx", "desk-packet-workbook", doc.label);
-      auto pdf = read_file_text(folder / "packet.pdf");
-      std::string zip_key = sha256_hex((pdf ? sha256_hex(*pdf) : std::string()) + workbook.sha256);
-      entries[i] = {std::move(workbook), file_entry(env.output, relative + "/packet.zip", "desk-packet-zip", doc.label,
-                                                    std::move(zip_key))};
+      entries[i] = {file_entry(env.output, relative + "/packet.xlsx", "desk-packet-workbook", doc.label),
+                    file_entry(env.output, relative + "/packet.zip", "desk-packet-zip", doc.label)};
     } catch (const std::exception& e) {
       errors[i] = e.what();
     }

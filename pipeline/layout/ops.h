@@ -2,6 +2,7 @@
 // The result of layout: pages of positioned drawing operations in points, origin at
 // the page's top left. The PDF writer only draws these; it decides nothing.
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,7 +38,7 @@ struct RectOp {
 struct MaskOp {
   double x = 0, y = 0, width = 0, height = 0;
   int columns = 0, rows = 0;
-  std::vector<bool> painted;  // row by row from the top
+  std::vector<std::uint8_t> painted;  // row by row from the top; 1 = painted
 };
 
 struct ImageOp {

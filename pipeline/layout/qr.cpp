@@ -9,7 +9,7 @@ std::vector<DrawOp> qr_ops(const std::string& data, double size) {
   int modules = symbol.width;
   double module = size / (modules + 4);
   MaskOp mask{2 * module, 2 * module, modules * module, modules * module, modules, modules, {}};
-  mask.painted.assign(symbol.dark.begin(), symbol.dark.end());
+  mask.painted = std::move(symbol.dark);
   std::vector<DrawOp> ops;
   ops.push_back(std::move(mask));
   return ops;
