@@ -46,8 +46,9 @@ struct Job {
   // The filled template is not kept from planning to rendering: filling it again is
   // cheap, and holding tens of thousands of them was the largest part of a batch's memory.
   const std::filesystem::path* template_file = nullptr;  // held by the TemplateSet, one per name
+  std::size_t index = 0;                                  // in the whole plan
   std::string key;
-  enum class State { New, Changed, Unchanged, Failed } state = State::New;
+  enum class State : std::uint8_t { New, Changed, Unchanged, Failed } state = State::New;
   std::string error;
   // Filled by the worker:
   std::string sha256;
@@ -66,31 +67,61 @@ std::string_view state_name(Job::State state) {
   return "";
 }
 
+bool to_make(Job::State state) { return state == Job::State::New || state == Job::State::Changed; }
+
 render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates, bool with_skeleton = false) {
   const auto& doc = *job.document;
   return templates.render(*job.template_file, doc.data(), /*strict=*/false, doc.shared.get(), with_skeleton);
 }
 
-void plan_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp, const Manifest& manifest,
-              const std::filesystem::path& output, bool force) {
-  const auto& doc = *job.document;
-  if (!doc.error.empty()) {
-    job.state = Job::State::Failed;
-    job.error = doc.error;
-    return;
+std::string content_key(const std::string& markup, const documents::PlannedDocument& doc,
+                        const render::TemplateSet& templates, const std::string& fonts_fp) {
+  return documents::sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
+                               doc.date.iso() + '\0' + std::string(kEngineVersion));
+}
+
+// A key's first eight bytes: what the render pass checks its own key against, held for
+// every planned document (the whole key would be 96 bytes each).
+std::uint64_t key_prefix(const std::string& key) {
+  return key.size() < 16 ? 0 : std::stoull(key.substr(0, 16), nullptr, 16);
+}
+
+// The jobs of one slice, each with its template, or failed when it names none.
+std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
+                            std::size_t first_index) {
+  std::vector<Job> jobs(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    jobs[i].document = &documents[i];
+    jobs[i].index = first_index + i;
+    if (!documents[i].error.empty()) {
+      jobs[i].state = Job::State::Failed;
+      jobs[i].error = documents[i].error;
+      continue;
+    }
+    try {
+      jobs[i].template_file = &templates.resolve(documents[i].template_name);
+    } catch (const std::exception& e) {  // a name that resolves to nothing fails each of its documents
+      jobs[i].state = Job::State::Failed;
+      jobs[i].error = e.what();
+    }
   }
-  if (job.state == Job::State::Failed) return;  // its template is missing
-  std::string markup;
+  return jobs;
+}
+
+void key_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp) {
+  if (job.state == Job::State::Failed) return;
   try {
-    markup = fill(job, templates).markup;
+    job.key = content_key(fill(job, templates).markup, *job.document, templates, fonts_fp);
   } catch (const std::exception& e) {
     job.state = Job::State::Failed;
     job.error = e.what();
-    return;
   }
-  job.key = documents::sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
-                                  doc.date.iso() + '\0' + std::string(kEngineVersion));
-  const ManifestEntry* entry = manifest.find(doc.path);
+}
+
+void compare_with_manifest(Job& job, const Manifest& manifest, const std::filesystem::path& output, bool force) {
+  if (job.state == Job::State::Failed) return;
+  const auto& doc = *job.document;
+  auto entry = manifest.find(doc.path);
   std::error_code error;
   auto size = std::filesystem::file_size(output / doc.path, error);
   if (!entry || error) {
@@ -104,12 +135,17 @@ void plan_job(Job& job, const render::TemplateSet& templates, const std::string&
   }
 }
 
-void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                const std::filesystem::path& output, render::SkeletonTrees& skeletons) {
+constexpr std::string_view kPlanChanged = "the store changed while the batch ran (run it again)";
+
+void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                const std::string& fonts_fp, const std::filesystem::path& output, render::SkeletonTrees& skeletons) {
   try {
-    auto rendered = render::render_markup(fill(job, templates, /*with_skeleton=*/true), templates.folder(), fonts,
-                                          {false, job.document->date}, &skeletons);
-    write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the batch
+    auto filled = fill(job, templates, /*with_skeleton=*/true);
+    job.key = content_key(filled.markup, *job.document, templates, fonts_fp);
+    if (key_prefix(job.key) != planned_key) throw std::runtime_error(std::string(kPlanChanged));
+    auto rendered =
+        render::render_markup(filled, templates.folder(), fonts, {false, job.document->date}, &skeletons);
+    write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the slice
     job.sha256 = documents::sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
     job.pages = rendered.pages;
@@ -119,6 +155,14 @@ void render_job(Job& job, const render::TemplateSet& templates, const pdf::FontM
     job.error = e.what();
   }
 }
+
+// What the plan pass keeps of each planned document for the render pass: a few bytes.
+struct PlannedState {
+  std::vector<Job::State> states;      // per document
+  std::vector<std::uint64_t> keys;     // per document: key_prefix
+  std::vector<std::size_t> slice_first;  // per slice: the index of its first document
+  std::vector<std::size_t> to_make;    // per slice: how many are new or changed
+};
 
 }  // namespace
 
@@ -136,101 +180,128 @@ std::string fonts_fingerprint(const pdf::FontManifest& fonts) {
 BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
                        const pdf::FontManifest& fonts, const std::filesystem::path& output,
                        const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,
-                       std::ostream& out, std::ostream& err) {
+                       std::ostream& out, std::ostream& err, const KeyVisitor& on_key) {
+  return run_batch(SlicedPlan(documents), templates, fonts, output, manifest_file, db, options, out, err, on_key);
+}
+
+BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                       const std::filesystem::path& output, const std::filesystem::path& manifest_file, Database& db,
+                       const BatchOptions& options, std::ostream& out, std::ostream& err, const KeyVisitor& on_key) {
   auto start = std::chrono::steady_clock::now();
   Manifest manifest = Manifest::load(manifest_file);
   std::string fonts_fp = fonts_fingerprint(fonts);
+  BatchSummary summary;
 
-  // Plan: fill every template and decide what is new, changed or unchanged.
-  // Filling and hashing is independent per document: the workers share it out.
-  std::vector<Job> jobs(documents.size());
-  // A name that resolves to nothing fails each of its documents with the reason.
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    jobs[i].document = &documents[i];
-    try {
-      jobs[i].template_file = &templates.resolve(documents[i].template_name);
-    } catch (const std::exception& e) {
-      jobs[i].state = Job::State::Failed;
-      jobs[i].error = e.what();
+  // Plan, a slice at a time: fill every template, key it, and decide what is new,
+  // changed or unchanged. Filling and hashing is independent per document: the workers
+  // share it out; the manifest is read on this thread.
+  PlannedState planned;
+  std::map<std::string_view, std::size_t> counts;
+  for (std::size_t s = 0; s < plan.slices(); ++s) {
+    auto documents = plan.slice(s);
+    auto jobs = slice_jobs(*documents, templates, planned.states.size());
+    parallel_for(jobs.size(), options.jobs, [&](std::size_t i) { key_job(jobs[i], templates, fonts_fp); });
+    planned.slice_first.push_back(planned.states.size());
+    planned.to_make.push_back(0);
+    for (auto& job : jobs) {
+      compare_with_manifest(job, manifest, output, options.force);
+      const auto& doc = *job.document;
+      if (on_key) on_key(s, doc, job.state == Job::State::Failed ? std::string() : job.key);
+      planned.states.push_back(job.state);
+      planned.keys.push_back(key_prefix(job.key));
+      if (to_make(job.state)) ++planned.to_make.back();
+      ++counts[state_name(job.state)];
+      if (options.dry_run) {
+        out << state_name(job.state) << "\t" << (output / doc.path).string() << "\t" << doc.label << '\n';
+      } else if (job.state == Job::State::Failed) {
+        err << doc.kind << ": " << doc.label << ": " << job.error << '\n';
+        ++summary.failed;
+      } else if (job.state == Job::State::Unchanged) {
+        ++summary.unchanged;
+        summary.bytes += job.size;
+      }
     }
   }
-  parallel_for(jobs.size(), options.jobs, [&](std::size_t i) {
-    plan_job(jobs[i], templates, fonts_fp, manifest, output, options.force);
-  });
-  // Moved out of the jobs once nothing else needs them: one copy of each key, not two.
-  auto take_keys = [&jobs] {
-    std::vector<std::string> keys;
-    keys.reserve(jobs.size());
-    for (auto& job : jobs) keys.push_back(job.state == Job::State::Failed ? std::string() : std::move(job.key));
-    return keys;
-  };
+  summary.made_now.assign(planned.states.size(), false);
   if (options.dry_run) {
-    std::map<std::string_view, std::size_t> counts;
-    for (const auto& job : jobs) {
-      out << state_name(job.state) << "\t" << (output / job.document->path).string() << "\t" << job.document->label << '\n';
-      ++counts[state_name(job.state)];
-    }
-    out << "plan: " << jobs.size() << " document(s): " << counts["new"] << " new, " << counts["changed"] << " changed, "
-        << counts["unchanged"] << " unchanged, " << counts["failed"] << " failed\n";
-    BatchSummary plan;
-    plan.keys = take_keys();
-    return plan;
+    out << "plan: " << planned.states.size() << " document(s): " << counts["new"] << " new, " << counts["changed"]
+        << " changed, " << counts["unchanged"] << " unchanged, " << counts["failed"] << " failed\n";
+    return summary;
   }
 
   // A run killed before its renames left temporary files; they are never documents.
   remove_stale_temporaries(output);
 
-  // Render: workers take the next job; no libharu handle is shared.
-  std::vector<Job*> todo;
-  for (auto& job : jobs) {
-    if (job.state == Job::State::New || job.state == Job::State::Changed) todo.push_back(&job);
-  }
-  std::atomic<std::size_t> next{0}, done{0}, failed{0};
-  int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(todo.size())));
+  // Render, the slices with something to make, each planned again: workers take the
+  // next job; no libharu handle is shared. Then record: numbers' file hashes and the
+  // manifest, once the slice's files are on disk.
+  std::size_t total = counts["new"] + counts["changed"];
+  Progress progress(total, err, stderr_is_terminal(), options.quiet || total == 0);
+  std::atomic<std::size_t> done{0}, failed{0};
   render::SkeletonTrees skeletons;  // documents of one template and shape parse once
-  std::vector<std::thread> threads;
-  for (int w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (std::size_t i = next++; i < todo.size(); i = next++) {
-        render_job(*todo[i], templates, fonts, output, skeletons);
-        if (todo[i]->state == Job::State::Failed) ++failed;
-        ++done;
-      }
-    });
-  }
-  Progress progress(todo.size(), err, stderr_is_terminal(), options.quiet || todo.empty());
-  while (done < todo.size()) {
-    progress.update(done, failed);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  for (auto& thread : threads) thread.join();
-  progress.finish(done, failed);
-
-  // Record: numbers' file hashes and the manifest, once the files are on disk.
-  if (!todo.empty() && std::filesystem::exists(output)) sync_filesystem(output);
-  BatchSummary summary;
   documents::NumberRegistry registry(db);
-  Transaction transaction(db);
-  summary.made_now.reserve(jobs.size());
-  for (auto& job : jobs) {
-    const auto& doc = *job.document;
-    summary.made_now.push_back(job.state == Job::State::New || job.state == Job::State::Changed);
-    for (const auto& warning : job.warnings) err << "warning: " << doc.label << ": " << warning << '\n';
-    if (job.state == Job::State::Failed) {
-      err << doc.kind << ": " << doc.label << ": " << job.error << '\n';
-      ++summary.failed;
+  for (std::size_t s = 0; s < plan.slices(); ++s) {
+    if (planned.to_make[s] == 0) continue;
+    auto documents = plan.slice(s);
+    std::size_t first = planned.slice_first[s];
+    std::size_t size = (s + 1 < plan.slices() ? planned.slice_first[s + 1] : planned.states.size()) - first;
+    if (documents->size() != size) {  // planned again, the slice is not what it was
+      err << "slice " << s + 1 << " of the plan: " << kPlanChanged << ": " << planned.to_make[s]
+          << " document(s) not made\n";
+      summary.failed += planned.to_make[s];
+      failed += planned.to_make[s];
+      done += planned.to_make[s];
       continue;
     }
-    (job.state == Job::State::Unchanged ? summary.unchanged : summary.made)++;
-    summary.pages += static_cast<std::size_t>(job.pages);
-    summary.bytes += job.size;
-    if (job.state != Job::State::Unchanged && doc.registry_entry) {
-      registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job.sha256, doc.path);
+    auto jobs = slice_jobs(*documents, templates, first);
+    std::vector<Job*> todo;
+    for (auto& job : jobs) {
+      if (to_make(planned.states[job.index])) todo.push_back(&job);
     }
-    manifest.put({doc.path, job.sha256, job.key, doc.kind, doc.label, job.size});
+    std::atomic<std::size_t> next{0}, slice_done{0};
+    int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(todo.size())));
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w) {
+      threads.emplace_back([&] {
+        for (std::size_t i = next++; i < todo.size(); i = next++) {
+          auto& job = *todo[i];
+          if (job.state != Job::State::Failed) {
+            render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons);
+          }
+          if (job.state == Job::State::Failed) ++failed;
+          ++done;
+          ++slice_done;
+        }
+      });
+    }
+    while (slice_done < todo.size()) {
+      progress.update(done, failed);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    for (auto& thread : threads) thread.join();
+
+    if (std::filesystem::exists(output)) sync_filesystem(output);
+    Transaction transaction(db);
+    for (auto* job : todo) {
+      const auto& doc = *job->document;
+      for (const auto& warning : job->warnings) err << "warning: " << doc.label << ": " << warning << '\n';
+      if (job->state == Job::State::Failed) {
+        err << doc.kind << ": " << doc.label << ": " << job->error << '\n';
+        ++summary.failed;
+        continue;
+      }
+      ++summary.made;
+      summary.made_now[job->index] = true;
+      summary.pages += static_cast<std::size_t>(job->pages);
+      summary.bytes += job->size;
+      if (doc.registry_entry) {
+        registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job->sha256, doc.path);
+      }
+      manifest.put({doc.path, job->sha256, job->key, doc.kind, doc.label, job->size});
+    }
+    transaction.commit();
   }
-  transaction.commit();
-  summary.keys = take_keys();
+  progress.finish(done, failed);
   manifest.save_if_changed(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

@@ -2,12 +2,15 @@
 // A batch: documents planned first, each with a content key (the filled markup, the
 // fonts and the images it uses), then only new or changed ones rendered, in parallel,
 // one libharu document per worker and no handle shared between threads. Files are
-// written atomically; numbers' SHA-256 and the manifest are updated at the end.
+// written atomically; numbers' SHA-256 and the manifest are updated as each slice of the
+// plan is done, the manifest's file at the end.
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <vector>
 
+#include "batch/sliced_plan.h"
 #include "documents/document_kind.h"
 #include "pdf/font_set.h"
 #include "render/template_engine.h"
@@ -28,21 +31,31 @@ struct BatchSummary {
   std::size_t pages = 0;
   double seconds = 0;
   std::uintmax_t bytes = 0;  // the size of every document of the batch that exists now
-  // Per planned document, in order: its key (a hash of its filled template, fonts,
-  // images, date and engine), empty when it failed. Set by a dry run too: what is made
-  // from the documents (the print file) can tell from them whether it changed.
-  std::vector<std::string> keys;
   // Per planned document, in order: whether this run wrote it (new or changed).
   std::vector<bool> made_now;
 };
+
+// Called for each planned document, in plan order, with its slice and key (a hash of
+// its filled template, fonts, images, date and engine; empty when it failed). Called by
+// a dry run too: what is made from the documents (the print file) can tell from the
+// keys whether it changed.
+using KeyVisitor =
+    std::function<void(std::size_t slice, const documents::PlannedDocument& document, const std::string& key)>;
 
 // A fingerprint of the font manifest and the files it names (content of the manifest,
 // size and modification time of each font).
 std::string fonts_fingerprint(const pdf::FontManifest& fonts);
 
+// Plans every slice (keys, and what is new, changed or unchanged), then plans again and
+// renders the slices with something to make, recording each slice's files as it ends: a
+// run holds one slice's documents at a time.
+BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                       const std::filesystem::path& output, const std::filesystem::path& manifest_file, Database& db,
+                       const BatchOptions& options, std::ostream& out, std::ostream& err, const KeyVisitor& on_key = {});
+// A plan held whole.
 BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
                        const pdf::FontManifest& fonts, const std::filesystem::path& output,
                        const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,
-                       std::ostream& out, std::ostream& err);
+                       std::ostream& out, std::ostream& err, const KeyVisitor& on_key = {});
 
 }  // namespace inovasi::batch

@@ -61,10 +61,11 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   Catalog catalog = env.load_catalog();
   Store store = Store::open(out / "bench.db", true);
   bench::save_synthetic_dataset(store, count, year);
-  // The certificate benchmarks load what `inovasi certificates` loads (no narratives),
-  // untimed; the export's loading is timed with it (below): it reads every narrative.
+  // The certificate benchmarks load what `inovasi certificates` loads (no innovations:
+  // it plans them a slice at a time), untimed; the export's loading is timed with it
+  // (below): it reads every narrative.
   Snapshot snapshot =
-      which == "iga-export" ? Snapshot() : Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+      which == "iga-export" ? Snapshot() : Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   Environment bench_env{out / "bench.db", env.templates, out, env.fonts, env.out, env.err};
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
@@ -90,40 +91,54 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
     docs = count;
     bytes = static_cast<std::size_t>(std::filesystem::file_size(out / "iga.xlsx"));
   } else {
-    auto planned = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+    // As `inovasi certificates` plans: a slice of innovations at a time.
+    auto plan_certificates = [&] {
+      return plan_by_innovation_slices(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+    };
+    auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch, PrintFileContents& print_file,
+                   std::ostream& plan_out) {
+      return batch::run_batch(plan, templates, fonts, out, manifest, store.database(), batch, plan_out, env.err,
+                              print_file.keys());
+    };
     if (which == "certificates") {
+      auto plan = plan_certificates();
+      PrintFileContents unused;
       timed([&] {
-        auto summary = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+        auto summary = run(plan, options, unused, env.out);
         docs = summary.made;
         pages = summary.pages;
         bytes = static_cast<std::size_t>(summary.bytes);
       });
       bytes = docs ? bytes / docs : 0;
     } else if (which == "print-file") {
+      auto plan = plan_certificates();
       auto plan_only = options;
       plan_only.dry_run = true;
       std::ostringstream ignored;
-      auto plan = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), plan_only, ignored, env.err);
+      PrintFileContents print_file;
+      run(plan, plan_only, print_file, ignored);
       std::filesystem::path file;
-      timed([&] { file = write_print_file(planned, plan.keys, templates, fonts, bench_env, year, true, options.jobs); });
+      timed([&] { file = write_print_file(plan, print_file, templates, fonts, bench_env, year, true, options.jobs); });
       docs = 1;
-      pages = planned.size();
+      pages = print_file.count();
       bytes = static_cast<std::size_t>(std::filesystem::file_size(file));
     } else if (which == "rerun") {
       // What `inovasi certificates` does again with nothing changed: plan, batch, print file.
       // The first run's plan is let go before, as a second command starts without it.
       {
-        auto first = batch::run_batch(planned, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
-        write_print_file(planned, first.keys, templates, fonts, bench_env, year, false, options.jobs);
+        auto plan = plan_certificates();
+        PrintFileContents print_file;
+        run(plan, options, print_file, env.out);
+        write_print_file(plan, print_file, templates, fonts, bench_env, year, false, options.jobs);
       }
-      planned = std::vector<documents::PlannedDocument>();
       timed([&] {
         auto t0 = Clock::now();
-        auto again = plan_kinds(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+        auto again = plan_certificates();
         auto t1 = Clock::now();
-        auto summary = batch::run_batch(again, templates, fonts, out, manifest, store.database(), options, env.out, env.err);
+        PrintFileContents print_file;
+        auto summary = run(again, options, print_file, env.out);
         auto t2 = Clock::now();
-        write_print_file(again, summary.keys, templates, fonts, bench_env, year, false, options.jobs);
+        write_print_file(again, print_file, templates, fonts, bench_env, year, false, options.jobs);
         auto t3 = Clock::now();
         docs = summary.unchanged;
         if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";

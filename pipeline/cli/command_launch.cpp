@@ -9,27 +9,35 @@
 namespace inovasi::cli {
 namespace {
 
-// Plans the kinds for the year (and agency), renders them, and writes the
-// certificates' print file; returns the plan and the batch's summary.
-struct CertificateRun {
-  std::vector<documents::PlannedDocument> planned;
+struct PlanRun {
   batch::BatchSummary summary;
+  Date latest;  // the latest planned document's date
 };
 
-CertificateRun run_with_print_file(YearData& loaded, const std::vector<std::string_view>& kinds, const Args& args,
-                                   const Environment& env) {
-  documents::Selection selection{loaded.year, args.value("agency").value_or(""), "", "", "", ""};
-  CertificateRun run;
-  run.planned = plan_kinds(loaded.store, loaded.snapshot, loaded.catalog, kinds, selection, args.flag("signed"));
+// Renders `plan` and writes the certificates' print file from it.
+PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, const Args& args,
+                            const Environment& env) {
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  run.summary = run_documents(run.planned, templates, fonts, loaded.store.database(), args, env, loaded.year);
-  if (args.flag("dry-run")) return run;
-  auto print_file =
-      write_print_file(run.planned, run.summary.keys, templates, fonts, env, loaded.year, args.flag("force"),
-                       batch_options(args).jobs);
-  if (!print_file.empty()) env.out << "print file: " << print_file.string() << '\n';
+  PrintFileContents print_file;
+  auto options = batch_options(args);
+  PlanRun run{{}, {loaded.year, 1, 1}};
+  auto gather = print_file.keys();
+  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest_path(env, loaded.year),
+                                  loaded.store.database(), options, env.out, env.err,
+                                  [&](std::size_t slice, const documents::PlannedDocument& doc, const std::string& key) {
+                                    run.latest = std::max(run.latest, doc.date);
+                                    gather(slice, doc, key);
+                                  });
+  run.summary = std::move(summary);
+  if (options.dry_run) return run;
+  auto file = write_print_file(plan, print_file, templates, fonts, env, loaded.year, options.force, options.jobs);
+  if (!file.empty()) env.out << "print file: " << file.string() << '\n';
   return run;
+}
+
+documents::Selection year_and_agency(const YearData& loaded, const Args& args) {
+  return {loaded.year, args.value("agency").value_or(""), "", "", "", ""};
 }
 
 int run_launch(const Args& args, const Environment& env) {
@@ -37,11 +45,15 @@ int run_launch(const Args& args, const Environment& env) {
   // Validated (the agencies not ready) but prints no innovation's narrative.
   YearData loaded = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
   auto lock = lock_year_folder(env, loaded.year, args);
-  auto [planned, summary] = run_with_print_file(loaded, {"contract", "certificate"}, args, env);
+  // Contracts are one per agency, planned whole; certificates a slice of innovations at a time.
+  auto selection = year_and_agency(loaded, args);
+  auto contracts = plan_kinds(loaded.store, loaded.snapshot, loaded.catalog, {"contract"}, selection, args.flag("signed"));
+  auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"}, selection,
+                                        args.flag("signed"), std::move(contracts));
+  auto [summary, latest] = run_with_print_file(plan, loaded, args, env);
   if (args.flag("dry-run")) return kOk;
   const auto& [catalog, store, snapshot, year] = loaded;
-  exports::ExportContext context{snapshot, catalog, year, {year, 1, 1}};
-  for (const auto& doc : planned) context.date = std::max(context.date, doc.date);
+  exports::ExportContext context{snapshot, catalog, year, latest};  // dated as the latest document
   // The register first, so the recap's list of files has it; the manifest then lists both.
   std::string year_text = std::to_string(year);
   std::string register_path = year_text + "/exports/register-sertifikat.xlsx";  // in the output folder
@@ -61,10 +73,12 @@ int run_launch(const Args& args, const Environment& env) {
 
 int run_certificates(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
-  YearData loaded = load_year(args, env, Snapshot::Contents::WithoutNarratives);  // certificates print none
+  // Certificates print no narrative, and read the innovations a slice at a time.
+  YearData loaded = load_year(args, env, Snapshot::Contents::WithoutInnovations);
   auto lock = lock_year_folder(env, loaded.year, args);
-  auto run = run_with_print_file(loaded, {"certificate"}, args, env);
-  return report_batch(args, run.summary, env);
+  auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"},
+                                        year_and_agency(loaded, args), args.flag("signed"));
+  return report_batch(args, run_with_print_file(plan, loaded, args, env).summary, env);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "cli/launch_support.h"
 
+#include <algorithm>
 #include <map>
+#include <mutex>
 #include <ostream>
 
 #include "output/manifest.h"
@@ -35,47 +37,116 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
   return planned;
 }
 
-std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
-                                       const std::vector<std::string>& keys, const render::TemplateSet& templates,
-                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force,
-                                       int jobs) {
-  std::vector<const documents::PlannedDocument*> included;
-  Sha256 joined_keys;  // each certificate's key covers its data, template, fonts, images and date
-  Date latest{year, 1, 1};
-  for (std::size_t i = 0; i < certificates.size(); ++i) {
-    const auto& doc = certificates[i];
-    if (!doc.error.empty() || doc.kind != "certificate" || i >= keys.size() || keys[i].empty()) continue;
-    included.push_back(&doc);
-    joined_keys.update(keys[i]);
-    joined_keys.update("\n");
-    latest = std::max(latest, doc.date);
+batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, const Catalog& catalog,
+                                            std::vector<std::string_view> kinds, documents::Selection selection,
+                                            bool signed_copy, std::vector<documents::PlannedDocument> first,
+                                            std::size_t per_slice) {
+  const RecordKind& innovation = *find_record_kind("inovasi");
+  auto starts = store.slice_starts(innovation, per_slice);
+  if (starts.empty()) starts.emplace_back();  // no innovations: one empty slice, planned as the kinds plan none
+  std::size_t leading = first.empty() ? 0 : 1;
+  std::size_t slices = leading + starts.size();
+  auto whole = std::make_shared<const std::vector<documents::PlannedDocument>>(std::move(first));
+  auto make = [&store, &base, &innovation, &catalog, kinds = std::move(kinds), selection = std::move(selection), signed_copy,
+               starts = std::move(starts), whole, leading](std::size_t index) {
+    if (index < leading) return batch::PlanSlice{*whole, whole};
+    std::size_t at = index - leading;
+    std::vector<Record> innovations;
+    store.scan_range(innovation, store_columns(innovation, /*narratives=*/false), starts[at],
+                     at + 1 < starts.size() ? starts[at + 1] : std::vector<std::string>(),
+                     [&](Record& record) { innovations.push_back(std::move(record)); });
+    auto snapshot = std::make_shared<const Snapshot>(base.with_records("inovasi", std::move(innovations)));
+    return batch::PlanSlice{plan_kinds(store, *snapshot, catalog, kinds, selection, signed_copy), snapshot};
+  };
+  return batch::SlicedPlan(slices, std::move(make));
+}
+
+batch::KeyVisitor PrintFileContents::keys() {
+  return [this](std::size_t slice, const documents::PlannedDocument& doc, const std::string& key) {
+    if (included_.size() <= slice) included_.resize(slice + 1);
+    positions_.resize(slice + 1);
+    std::uint32_t position = positions_[slice]++;
+    if (!doc.error.empty() || doc.kind != "certificate" || key.empty()) return;
+    included_[slice].push_back(position);
+    joined_keys_.update(key);
+    joined_keys_.update("\n");
+    latest_ = std::max(latest_, doc.date);
+    ++count_;
+  };
+}
+
+namespace {
+
+// The print file's parts from a sliced plan: part i is the i-th certificate, found in its
+// slice. The slices in use stay planned (the volumes in flight span one or two), older
+// ones are let go.
+class SlicedParts {
+ public:
+  SlicedParts(const batch::SlicedPlan& plan, const std::vector<std::vector<std::uint32_t>>& included)
+      : plan_(plan), included_(included) {
+    std::size_t total = 0;
+    for (const auto& positions : included_) {
+      ends_.push_back(total += positions.size());
+    }
   }
-  if (included.empty()) return {};
+
+  // The certificate and what keeps it planned.
+  std::pair<std::shared_ptr<const std::vector<documents::PlannedDocument>>, const documents::PlannedDocument*> part(
+      std::size_t index) {
+    auto slice = static_cast<std::size_t>(std::upper_bound(ends_.begin(), ends_.end(), index) - ends_.begin());
+    std::size_t offset = index - (slice ? ends_[slice - 1] : 0);
+    std::lock_guard lock(mutex_);
+    auto& documents = planned_[slice];
+    if (!documents) {
+      documents = plan_.slice(slice);
+      std::erase_if(planned_, [&](const auto& entry) { return entry.first + 1 < slice; });
+    }
+    std::uint32_t position = included_[slice][offset];
+    if (position >= documents->size()) throw std::runtime_error("the store changed while the print file was made (run it again)");
+    return {documents, &(*documents)[position]};
+  }
+
+ private:
+  const batch::SlicedPlan& plan_;
+  const std::vector<std::vector<std::uint32_t>>& included_;
+  std::vector<std::size_t> ends_;  // per slice: the parts up to its end
+  std::mutex mutex_;
+  std::map<std::size_t, std::shared_ptr<const std::vector<documents::PlannedDocument>>> planned_;
+};
+
+}  // namespace
+
+std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileContents& contents,
+                                       const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                                       const Environment& env, int year, bool force, int jobs) {
+  if (contents.count_ == 0) return {};
   auto relative = std::filesystem::path(std::to_string(year)) / "certificates" / "certificates-print.pdf";
   auto manifest_file = manifest_path(env, year);
-  std::string key = joined_keys.hex_digest();
-  {  // not held while the file is made: a national manifest is some 16 MB
+  std::string key = contents.joined_keys_.hex_digest();
+  {  // not held while the file is made
     auto manifest = Manifest::load(manifest_file);
-    const auto* entry = manifest.find(relative.generic_string());
+    auto entry = manifest.find(relative.generic_string());
     std::error_code error;
     auto size = std::filesystem::file_size(env.output / relative, error);
     if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
   }
 
   // Filled on the workers, in any order: reads the plan and the templates only.
+  SlicedParts parts(plan, contents.included_);
   auto part = [&](std::size_t i) {
-    const auto& doc = *included[i];
-    const auto data = doc.data();
+    auto [keep, doc] = parts.part(i);
+    const auto data = doc->data();
     std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
-    return render::PrintPart{templates.render(templates.resolve(doc.template_name), data, /*strict=*/false, doc.shared.get(),
-                                              /*with_skeleton=*/true),
+    return render::PrintPart{templates.render(templates.resolve(doc->template_name), data, /*strict=*/false,
+                                              doc->shared.get(), /*with_skeleton=*/true),
                              bookmark};
   };
   // Streamed to disk as it is joined: the whole file is never in memory.
   AtomicFileWriter file(env.output / relative);
   Sha256 digest;
   std::uintmax_t size_written = 0;
-  render::render_print_file(included.size(), part, templates.folder(), fonts,
+  Date latest = std::max(contents.latest_, Date{year, 1, 1});
+  render::render_print_file(contents.count_, part, templates.folder(), fonts,
                             {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs,
                             [&](std::string_view bytes) {
                               file.write(bytes);
@@ -84,7 +155,7 @@ std::filesystem::path write_print_file(const std::vector<documents::PlannedDocum
                             });
   file.commit();
   Manifest::record(manifest_file, {{relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
-                                     std::to_string(included.size()) + " certificates", size_written}});
+                                     std::to_string(contents.count_) + " certificates", size_written}});
   return env.output / relative;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What `launch` and `certificates` share: planning kinds in one numbering transaction,
-// the certificates' print file, and the summary of agencies that are not ready.
+// planning certificates a slice of innovations at a time, the certificates' print
+// file, and the summary of agencies that are not ready.
 
 #include <iosfwd>
 #include <string>
@@ -9,6 +10,7 @@
 #include "batch/batch_run.h"
 #include "cli/environment.h"
 #include "documents/document_kind.h"
+#include "model/sha256.h"
 #include "store/store.h"
 
 namespace inovasi::cli {
@@ -18,13 +20,44 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
                                                    const documents::Selection& selection, bool signed_copy,
                                                    const ValidationReport* report = nullptr);
 
+// Innovations per slice: a slice's records, plan and jobs are a few MB at most, and the
+// batch's workers still get hundreds of documents between two plannings.
+constexpr std::size_t kInnovationsPerSlice = 2048;
+
+// Kinds that plan each document from one innovation alone (certificates), planned a
+// slice of the store's innovations at a time, each slice with a copy of `base` holding
+// its innovations (`base` and the others must outlive the plan). `first`, planned whole
+// (launch's contracts), is the plan's first slice. Numbers are issued a slice at a time,
+// in the order a plan made whole would issue them.
+batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, const Catalog& catalog,
+                                            std::vector<std::string_view> kinds, documents::Selection selection,
+                                            bool signed_copy, std::vector<documents::PlannedDocument> first = {},
+                                            std::size_t per_slice = kInnovationsPerSlice);
+
+// What the print file holds, gathered from the batch's keys as it plans (keys()): the
+// plan's certificates that have a key, in order, and one key for all of them.
+class PrintFileContents {
+ public:
+  batch::KeyVisitor keys();
+  std::size_t count() const { return count_; }
+
+ private:
+  friend std::filesystem::path write_print_file(const batch::SlicedPlan&, PrintFileContents&,
+                                                const render::TemplateSet&, const pdf::FontManifest&, const Environment&,
+                                                int, bool, int);
+  std::vector<std::vector<std::uint32_t>> included_;  // per slice: positions of its certificates
+  std::vector<std::uint32_t> positions_;              // per slice: the documents seen
+  Sha256 joined_keys_;  // each certificate's key covers its data, template, fonts, images and date
+  std::size_t count_ = 0;
+  Date latest_;  // the latest certificate's date: the file's own
+};
+
 // All certificates of the plan in one PDF (stable order, one bookmark each); remade only
-// when a certificate changed, which `keys` (the batch's, one per planned document) tell
-// without filling a template. Returns the file, or "" when there is none to make.
-std::filesystem::path write_print_file(const std::vector<documents::PlannedDocument>& certificates,
-                                       const std::vector<std::string>& keys, const render::TemplateSet& templates,
-                                       const pdf::FontManifest& fonts, const Environment& env, int year, bool force,
-                                       int jobs);
+// when a certificate changed, which the batch's keys tell without filling a template.
+// Returns the file, or "" when there is none to make.
+std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileContents& contents,
+                                       const render::TemplateSet& templates, const pdf::FontManifest& fonts,
+                                       const Environment& env, int year, bool force, int jobs);
 
 // Agencies with validation errors for the year, each with the findings that block it.
 void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out);

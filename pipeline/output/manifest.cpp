@@ -1,5 +1,8 @@
 #include "output/manifest.h"
 
+#include <fstream>
+
+#include <Poco/Exception.h>
 #include <Poco/JSON/Handler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/UTF8String.h>
@@ -7,9 +10,35 @@
 #include "model/file_text.h"
 #include "model/sha256.h"
 #include "output/atomic_file.h"
+#include "store/sqlite.h"
 
 namespace inovasi {
+
+struct Manifest::Tables {
+  // Rows kept in path order (a WITHOUT ROWID table is its primary key's b-tree), so
+  // saving reads them in the order the file lists them. BINARY collation compares bytes,
+  // as std::string does.
+  Database db = [] {
+    Database db = Database::open_scratch();
+    db.execute("CREATE TABLE berkas (jalur TEXT PRIMARY KEY, sha256 TEXT, ukuran INTEGER, jenis TEXT, sumber TEXT, "
+               "kunci TEXT) WITHOUT ROWID");
+    // One transaction for the manifest's life: it is never committed, as nothing in the
+    // scratch database outlives the process; each put() is then no write of its own.
+    db.execute("BEGIN");
+    return db;
+  }();
+  Statement find = db.prepare("SELECT jalur, sha256, ukuran, jenis, sumber, kunci FROM berkas WHERE jalur = ?");
+  Statement put = db.prepare("INSERT OR REPLACE INTO berkas VALUES (?, ?, ?, ?, ?, ?)");
+  Statement all = db.prepare("SELECT jalur, sha256, ukuran, jenis, sumber, kunci FROM berkas ORDER BY jalur");
+  Statement count = db.prepare("SELECT count(*) FROM berkas");
+};
+
 namespace {
+
+ManifestEntry entry_of(const Statement& row) {
+  return {row.column_text(0), row.column_text(1), row.column_text(5), row.column_text(3), row.column_text(4),
+          static_cast<std::uintmax_t>(std::max<long long>(0, row.column_int(2)))};
+}
 
 // Reads {"berkas": [{...}, ...]} entry by entry as the parser goes: a national batch's
 // manifest has tens of thousands of entries, and a JSON tree of them was several times
@@ -24,7 +53,7 @@ class EntryReader : public Poco::JSON::Handler {
     if (in_entry()) entry_ = {};
   }
   void endObject() override {
-    if (in_entry()) manifest_.put(std::move(entry_));
+    if (in_entry() && !entry_.path.empty()) manifest_.put(entry_);  // no path, no file: nothing to skip or list
     --depth_;
   }
   void startArray() override {
@@ -68,15 +97,104 @@ class EntryReader : public Poco::JSON::Handler {
 
 std::string quoted(const std::string& text) { return '"' + Poco::UTF8::escape(text, true) + '"'; }
 
+// Cuts the manifest's text, fed a block at a time, into runs of whole entries of its
+// "berkas" array, each handed on as {"berkas": [...]} to be parsed: the parser then never
+// holds more than a run. A national manifest is some 12 MB of text; parsed whole, the
+// text and the parser's copies of it were what a re-run's memory grew with. It follows
+// strings (and their escapes) and nesting only; each run is parsed, the rest skipped.
+class EntryRuns {
+ public:
+  explicit EntryRuns(std::function<void(const std::string&)> parse) : parse_(std::move(parse)) {}
+
+  void feed(std::string_view block) {
+    for (char c : block) take(c);
+  }
+  void finish() {
+    if (depth_ != 0 || in_string_) throw Poco::DataFormatException("the text ends inside a value");
+  }
+
+ private:
+  static constexpr std::size_t kRunBytes = 1 << 20;
+  static constexpr int kTop = 1;  // inside the root object
+
+  void take(char c) {
+    if (in_berkas_) run_ += c;
+    if (in_string_) {
+      if (depth_ == kTop) string_ += c;
+      if (escaped_) escaped_ = false;
+      else if (c == '\\') escaped_ = true;
+      else if (c == '"') in_string_ = false;
+      return;
+    }
+    switch (c) {
+      case '"':
+        in_string_ = true;
+        string_.clear();
+        break;
+      case ':':
+        if (depth_ == kTop) key_ = string_;  // the string before is the member's name (with its closing quote)
+        break;
+      case '{':
+      case '[':
+        if (c == '[' && depth_ == kTop && key_ == "berkas\"") {
+          in_berkas_ = true;
+          run_.clear();
+        }
+        ++depth_;
+        break;
+      case '}':
+      case ']':
+        if (--depth_ < 0) throw Poco::DataFormatException("a bracket closes what was not opened");
+        if (in_berkas_ && depth_ == kTop) {
+          run_.pop_back();  // the array's own ']'
+          hand_on(false);
+          in_berkas_ = false;
+        }
+        break;
+      case ',':
+        if (in_berkas_ && depth_ == kTop + 1 && run_.size() >= kRunBytes) {
+          run_.pop_back();  // the comma between two entries
+          hand_on(true);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  void hand_on(bool more) {
+    bool blank = run_.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && more) throw Poco::DataFormatException("an entry is missing between two commas");
+    if (!blank) parse_("{\"berkas\": [" + run_ + "]}");
+    run_.clear();
+  }
+
+  std::function<void(const std::string&)> parse_;
+  int depth_ = 0;
+  bool in_string_ = false, escaped_ = false, in_berkas_ = false;
+  std::string string_;  // the last string read at the top level, raw
+  std::string key_;     // the name of the top-level member being read
+  std::string run_;     // entries of berkas not yet handed on
+};
+
 }  // namespace
 
 Manifest Manifest::load(const std::filesystem::path& file) {
   Manifest manifest;
-  auto text = read_file_text(file);
-  if (!text) return manifest;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return manifest;
   try {
     Poco::JSON::Parser parser(new EntryReader(manifest));
-    parser.parse(*text);
+    EntryRuns runs([&](const std::string& run) {
+      parser.reset();
+      parser.parse(run);
+    });
+    std::string block(1 << 16, '\0');
+    while (in) {
+      in.read(block.data(), static_cast<std::streamsize>(block.size()));
+      runs.feed(std::string_view(block.data(), static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad()) return Manifest{};
+    runs.finish();
     manifest.changed_ = false;
   } catch (const Poco::Exception&) {
     return Manifest{};  // damaged: remake everything rather than trust it
@@ -90,7 +208,7 @@ void Manifest::save(const std::filesystem::path& file) const {
   AtomicFileWriter writer(file);
   std::string out = "{\n  \"versi\": 1,\n  \"berkas\": [";
   const char* separator = "\n";
-  for (const auto& entry : entries_) {
+  for_each([&](const ManifestEntry& entry) {
     out += separator;
     out += "    {\"jalur\": " + quoted(entry.path) + ", \"sha256\": " + quoted(entry.sha256) +
            ", \"ukuran\": " + std::to_string(entry.size) + ", \"jenis\": " + quoted(entry.kind) +
@@ -100,7 +218,7 @@ void Manifest::save(const std::filesystem::path& file) const {
       writer.write(out);
       out.clear();
     }
-  }
+  });
   out += "\n  ]\n}\n";
   writer.write(out);
   writer.commit();
@@ -110,9 +228,9 @@ void Manifest::save_if_changed(const std::filesystem::path& file) const {
   if (changed_ || !std::filesystem::exists(file)) save(file);
 }
 
-void Manifest::record(const std::filesystem::path& file, std::vector<ManifestEntry> entries) {
+void Manifest::record(const std::filesystem::path& file, const std::vector<ManifestEntry>& entries) {
   Manifest manifest = load(file);
-  for (auto& entry : entries) manifest.put(std::move(entry));
+  for (const auto& entry : entries) manifest.put(entry);
   manifest.save_if_changed(file);
 }
 
@@ -125,23 +243,49 @@ ManifestEntry file_entry(const std::filesystem::path& output, std::string path, 
   return {std::move(path), std::move(sha256), std::move(key), std::move(kind), std::move(source), bytes->size()};
 }
 
-const ManifestEntry* Manifest::find(const std::string& path) const {
-  auto it = entries_.find(std::string_view(path));
-  return it == entries_.end() ? nullptr : &*it;
+Manifest::Manifest() : tables_(std::make_unique<Tables>()) {}
+Manifest::Manifest(Manifest&&) noexcept = default;
+Manifest& Manifest::operator=(Manifest&&) noexcept = default;
+Manifest::~Manifest() = default;
+
+std::optional<ManifestEntry> Manifest::find(std::string_view path) const {
+  auto& find = tables_->find;
+  find.reset();
+  find.bind_text_or_null(1, path);
+  if (!find.step()) return std::nullopt;
+  return entry_of(find);
 }
 
-void Manifest::put(ManifestEntry entry) {
-  auto it = entries_.find(entry.path);
-  if (it != entries_.end()) {
-    const auto& old = *it;
-    if (old.sha256 == entry.sha256 && old.key == entry.key && old.kind == entry.kind && old.source == entry.source &&
-        old.size == entry.size) {
+void Manifest::put(const ManifestEntry& entry) {
+  if (auto old = find(entry.path)) {
+    if (old->sha256 == entry.sha256 && old->key == entry.key && old->kind == entry.kind &&
+        old->source == entry.source && old->size == entry.size) {
       return;
     }
   }
   changed_ = true;
-  if (it != entries_.end()) entries_.erase(it);
-  entries_.insert(std::move(entry));
+  auto& put = tables_->put;
+  put.reset();
+  put.bind_text_or_null(1, entry.path);
+  put.bind_text_or_null(2, entry.sha256);
+  put.bind_int(3, static_cast<long long>(entry.size));
+  put.bind_text_or_null(4, entry.kind);
+  put.bind_text_or_null(5, entry.source);
+  put.bind_text_or_null(6, entry.key);
+  put.step();
+}
+
+std::size_t Manifest::size() const {
+  auto& count = tables_->count;
+  count.reset();
+  count.step();
+  return static_cast<std::size_t>(count.column_int(0));
+}
+
+void Manifest::for_each(const std::function<void(const ManifestEntry&)>& visit) const {
+  auto& all = tables_->all;
+  all.reset();
+  while (all.step()) visit(entry_of(all));
 }
 
 }  // namespace inovasi

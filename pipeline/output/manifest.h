@@ -4,7 +4,9 @@
 // and the record it came from.
 
 #include <filesystem>
-#include <set>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,39 +22,39 @@ struct ManifestEntry {
   std::uintmax_t size = 0;
 };
 
+// The entries live in a scratch SQLite database, not in memory: a national year's
+// manifest has tens of thousands of entries (some 15 MB as C++ strings), and a batch
+// that held them all could not keep its memory flat in the number of documents. One
+// thread at a time: look-ups use the database's prepared statements.
 class Manifest {
  public:
+  Manifest();
+  Manifest(Manifest&&) noexcept;
+  Manifest& operator=(Manifest&&) noexcept;
+  ~Manifest();
+
   // A missing or unreadable manifest is an empty one: everything is then remade.
   static Manifest load(const std::filesystem::path& file);
   void save(const std::filesystem::path& file) const;  // atomically
   // Saves when put() changed something or the file is missing.
   void save_if_changed(const std::filesystem::path& file) const;
 
-  const ManifestEntry* find(const std::string& path) const;
-  void put(ManifestEntry entry);
-  std::size_t size() const { return entries_.size(); }
+  std::optional<ManifestEntry> find(std::string_view path) const;
+  void put(const ManifestEntry& entry);
+  std::size_t size() const;
   // Whether put() changed anything since load: a re-run that made nothing need not
   // rewrite (and flush) a manifest of thousands of entries.
   bool changed() const { return changed_; }
-  // Every entry, in the order of their paths.
-  template <typename Visit>
-  void for_each(Visit visit) const {
-    for (const auto& entry : entries_) visit(entry);
-  }
+  // Every entry, in the order of their paths (bytewise, as std::string compares).
+  void for_each(const std::function<void(const ManifestEntry&)>& visit) const;
 
   // Puts `entries` into the manifest file: read, updated, and written again only when
   // something changed (or it was missing).
-  static void record(const std::filesystem::path& file, std::vector<ManifestEntry> entries);
+  static void record(const std::filesystem::path& file, const std::vector<ManifestEntry>& entries);
 
  private:
-  // Ordered by path, each path held once (a national run has tens of thousands).
-  struct ByPath {
-    using is_transparent = void;
-    static std::string_view path(const ManifestEntry& entry) { return entry.path; }
-    static std::string_view path(std::string_view path) { return path; }
-    bool operator()(const auto& a, const auto& b) const { return path(a) < path(b); }
-  };
-  std::set<ManifestEntry, ByPath> entries_;
+  struct Tables;  // the scratch database and its statements
+  std::unique_ptr<Tables> tables_;
   bool changed_ = false;
 };
 

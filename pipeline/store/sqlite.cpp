@@ -26,6 +26,16 @@ Database Database::open(const std::filesystem::path& path, bool create) {
   return db;
 }
 
+Database Database::open_scratch() {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  Database db(raw, "(scratch database)");
+  if (rc != SQLITE_OK) fail(raw, "opening a scratch database");
+  db.execute("PRAGMA journal_mode = OFF");
+  db.execute("PRAGMA synchronous = OFF");
+  return db;
+}
+
 void Database::execute(std::string_view sql) {
   char* message = nullptr;
   int rc = sqlite3_exec(handle(), std::string(sql).c_str(), nullptr, nullptr, &message);

@@ -24,6 +24,10 @@ class Database {
   // Opens (creating when asked) with foreign keys on, WAL journal and a busy timeout so
   // a second process waits for a lock instead of failing at once.
   static Database open(const std::filesystem::path& path, bool create);
+  // A private scratch database in a temporary file, deleted when closed: for what is
+  // too large to hold in memory (a national manifest). Its pages stay in SQLite's page
+  // cache (about 2 MB) until that is full; no journal, no syncing, nothing to recover.
+  static Database open_scratch();
 
   void execute(std::string_view sql);
   Statement prepare(std::string_view sql);

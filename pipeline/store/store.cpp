@@ -84,9 +84,10 @@ char save_record(Database& db, const Record& record) {
 
 }  // namespace
 
-std::vector<std::string> store_columns(const RecordKind& kind) {
+std::vector<std::string> store_columns(const RecordKind& kind, bool narratives) {
   std::vector<std::string> columns;
   for (const auto& spec : kind.fields) {
+    if (!narratives && spec.type == FieldType::Narrative) continue;
     columns.emplace_back(spec.name);
     if (keeps_raw_text(spec.type)) columns.push_back(raw_column(spec.name));
   }
@@ -123,13 +124,7 @@ SaveSummary Store::save(const Dataset& dataset) {
 }
 
 std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
-  auto columns = store_columns(kind);
-  if (!narratives) {
-    std::erase_if(columns, [&](const std::string& column) {
-      const auto* spec = kind.field(column);
-      return spec && spec->type == FieldType::Narrative;
-    });
-  }
+  auto columns = store_columns(kind, narratives);
   std::vector<Record> records;
   scan(kind, columns, [&](Record& record) { records.push_back(std::move(record)); });
   return records;
@@ -137,12 +132,44 @@ std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {
 
 void Store::scan(const RecordKind& kind, const std::vector<std::string>& columns,
                  const std::function<void(Record&)>& each) const {
+  scan_range(kind, columns, {}, {}, each);
+}
+
+namespace {
+
+std::string key_list(const RecordKind& kind) {
+  std::string list;
+  for (auto key : kind.key_fields()) list += (list.empty() ? "" : ", ") + std::string(key);
+  return list;
+}
+
+// "(k1, k2) >= (?, ?)": row values compare as the ORDER BY of the keys sorts.
+std::string key_bound(const RecordKind& kind, std::string_view op) {
+  std::string marks;
+  for (std::size_t i = 0; i < kind.key_fields().size(); ++i) marks += i ? ", ?" : "?";
+  return "(" + key_list(kind) + ") " + std::string(op) + " (" + marks + ")";
+}
+
+}  // namespace
+
+void Store::scan_range(const RecordKind& kind, const std::vector<std::string>& columns,
+                       const std::vector<std::string>& from, const std::vector<std::string>& to,
+                       const std::function<void(Record&)>& each) const {
+  auto key_fields = kind.key_fields();
+  for (const auto* bound : {&from, &to}) {
+    if (!bound->empty() && bound->size() != key_fields.size()) throw StoreError("scan_range: a bound needs every key field");
+  }
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
-  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
-  auto keys = kind.key_fields();
-  for (std::size_t i = 0; i < keys.size(); ++i) sql += (i ? ", " : "") + std::string(keys[i]);
+  sql += " FROM " + std::string(kind.name);
+  if (!from.empty()) sql += " WHERE " + key_bound(kind, ">=");
+  if (!to.empty()) sql += (from.empty() ? " WHERE " : " AND ") + key_bound(kind, "<");
+  sql += " ORDER BY " + key_list(kind);
   auto statement = db_.prepare(sql);
+  int parameter = 1;
+  for (const auto* bound : {&from, &to}) {
+    for (std::size_t i = 0; i < bound->size(); ++i) bind_value(statement, parameter++, kind, key_fields[i], (*bound)[i]);
+  }
   while (statement.step()) {
     Record record;
     record.kind = &kind;
@@ -162,6 +189,26 @@ void Store::scan(const RecordKind& kind, const std::vector<std::string>& columns
     }
     each(record);
   }
+}
+
+std::vector<std::vector<std::string>> Store::slice_starts(const RecordKind& kind, std::size_t step) const {
+  if (step == 0) throw StoreError("slice_starts: a slice needs at least one record");
+  auto key_fields = kind.key_fields();
+  auto statement = db_.prepare("SELECT " + key_list(kind) + " FROM " + std::string(kind.name) + " ORDER BY " + key_list(kind));
+  std::vector<std::vector<std::string>> starts;
+  for (std::size_t row = 0; statement.step(); ++row) {
+    if (row % step != 0) continue;
+    std::vector<std::string> key;
+    for (std::size_t i = 0; i < key_fields.size(); ++i) key.push_back(statement.column_text(static_cast<int>(i)));
+    starts.push_back(std::move(key));
+  }
+  return starts;
+}
+
+long long Store::max_integer(const RecordKind& kind, std::string_view field) const {
+  if (!kind.field(field)) throw StoreError(std::string(kind.name) + " has no field '" + std::string(field) + "'");
+  auto statement = db_.prepare("SELECT max(" + std::string(field) + ") FROM " + std::string(kind.name));
+  return statement.step() ? statement.column_int(0) : 0;
 }
 
 std::vector<Record> Store::load(std::string_view kind_name) const {

@@ -36,6 +36,15 @@ class Store {
   // `each` may keep the record by moving it.
   void scan(const RecordKind& kind, const std::vector<std::string>& columns,
             const std::function<void(Record&)>& each) const;
+  // The same for the records whose natural key is at least `from` and below `to` (an
+  // empty key: no bound): one slice of a kind too large to plan at once.
+  void scan_range(const RecordKind& kind, const std::vector<std::string>& columns, const std::vector<std::string>& from,
+                  const std::vector<std::string>& to, const std::function<void(Record&)>& each) const;
+  // The natural key of every `step`th record in key order, from the first: where the
+  // slices of `step` records begin.
+  std::vector<std::vector<std::string>> slice_starts(const RecordKind& kind, std::size_t step) const;
+  // The largest value of an integer field (a year), or 0 when no record has one.
+  long long max_integer(const RecordKind& kind, std::string_view field) const;
   bool contains(const RecordKind& kind, const std::vector<std::string>& key) const;
 
   Database& database() { return db_; }
@@ -45,7 +54,8 @@ class Store {
   mutable Database db_;
 };
 
-// The store's columns for a kind, in table order: fields plus raw-text companions.
-std::vector<std::string> store_columns(const RecordKind& kind);
+// The store's columns for a kind, in table order: fields plus raw-text companions, the
+// narrative fields left out when `narratives` is false.
+std::vector<std::string> store_columns(const RecordKind& kind, bool narratives = true);
 
 }  // namespace inovasi

@@ -30,9 +30,14 @@ Snapshot Snapshot::load(const Store& store, Contents contents, const Catalog* ca
   Snapshot snapshot;
   snapshot.contents_ = contents;
   for (const auto& kind : record_kinds()) {
+    if (contents == Contents::WithoutInnovations && kind.name == kCountedKind) {
+      snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>();
+      snapshot.latest_year_ = static_cast<int>(store.max_integer(kind, "tahun"));
+      continue;
+    }
     bool counted = contents == Contents::NarrativeWordCounts && kind.name == kCountedKind;
-    snapshot.records_[std::string(kind.name)] =
-        store.load(kind, contents == Contents::Everything || (contents == Contents::NarrativeWordCounts && !counted));
+    snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>(
+        store.load(kind, contents == Contents::Everything || (contents == Contents::NarrativeWordCounts && !counted)));
     if (counted) snapshot.count_narratives(store, kind, *catalog);
   }
   return snapshot;
@@ -84,6 +89,18 @@ bool Snapshot::holds_narratives(std::string_view kind) const {
   return contents_ == Contents::Everything || (contents_ == Contents::NarrativeWordCounts && kind != kCountedKind);
 }
 
+Snapshot Snapshot::with_records(std::string_view kind, std::vector<Record> records) const {
+  Snapshot copy(*this);
+  copy.records_[std::string(kind)] = std::make_shared<const std::vector<Record>>(std::move(records));
+  if (word_counts_ && kind == kCountedKind) {
+    // The counts are by position among the innovations this one held: they no longer
+    // apply, and validating without them would count empty narratives.
+    copy.word_counts_.reset();
+    copy.partial_ = true;
+  }
+  return copy;
+}
+
 Snapshot::NarrativeWords Snapshot::narrative_words(const Record& record, std::string_view field) const {
   if (word_counts_ && record.kind && record.kind->name == kCountedKind) {
     const auto& records = all(kCountedKind);
@@ -104,15 +121,17 @@ Snapshot::NarrativeWords Snapshot::narrative_words(const Record& record, std::st
 
 Snapshot Snapshot::of(const Dataset& dataset) {
   Snapshot snapshot;
-  for (const auto& kind : record_kinds()) snapshot.records_[std::string(kind.name)];
-  for (const auto& record : dataset.records) snapshot.records_[std::string(record.kind->name)].push_back(record);
+  std::map<std::string, std::vector<Record>, std::less<>> by_kind;
+  for (const auto& kind : record_kinds()) by_kind[std::string(kind.name)];
+  for (const auto& record : dataset.records) by_kind[std::string(record.kind->name)].push_back(record);
+  for (auto& [kind, records] : by_kind) snapshot.records_[kind] = std::make_shared<const std::vector<Record>>(std::move(records));
   return snapshot;
 }
 
 const std::vector<Record>& Snapshot::all(std::string_view kind) const {
   static const std::vector<Record> kNone;
   auto it = records_.find(kind);
-  return it == records_.end() ? kNone : it->second;
+  return it == records_.end() ? kNone : *it->second;
 }
 
 const Snapshot::Index& Snapshot::index(std::string_view kind, std::string_view field) const {
@@ -143,7 +162,7 @@ const Record* Snapshot::region() const {
 }
 
 int Snapshot::latest_year() const {
-  int latest = 0;
+  int latest = latest_year_;
   for (auto kind : {"inovasi", "tim_inovasi", "perjanjian_kinerja"}) {
     for (const auto& record : all(kind)) {
       if (record.has("tahun")) latest = std::max(latest, std::stoi(std::string(record.get("tahun"))));

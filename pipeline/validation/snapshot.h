@@ -20,13 +20,17 @@ class Snapshot {
   Snapshot() = default;
   Snapshot(Snapshot&&) = default;
   Snapshot& operator=(Snapshot&&) = default;
-  // A copy gets fresh indexes: the old ones point into the original's records.
+  // A copy shares the records (they never change once loaded) and gets indexes of its
+  // own, so that a copy's replaced kind (with_records) is indexed afresh.
   Snapshot(const Snapshot& other)
-      : records_(other.records_), contents_(other.contents_), word_counts_(other.word_counts_) {}
+      : records_(other.records_), contents_(other.contents_), word_counts_(other.word_counts_),
+        latest_year_(other.latest_year_), partial_(other.partial_) {}
   Snapshot& operator=(const Snapshot& other) {
     records_ = other.records_;
     contents_ = other.contents_;
     word_counts_ = other.word_counts_;
+    latest_year_ = other.latest_year_;
+    partial_ = other.partial_;
     indexes_ = std::make_unique<Indexes>();
     return *this;
   }
@@ -42,15 +46,24 @@ class Snapshot {
     // 165 MB). The other kinds keep theirs: they are few, and the recap counts
     // escalations.
     NarrativeWordCounts,
+    // Every kind but innovations (and no narratives): for plans too large to make at
+    // once, which read the innovations a slice at a time (Store::scan_range) and plan
+    // each slice with a copy holding it (with_records). latest_year() still counts them.
+    WithoutInnovations,
   };
   // NarrativeWordCounts counts the narratives some edition of `catalog` sets a minimum
   // for: what validation reads (and needs the catalogue for).
   static Snapshot load(const Store& store, Contents contents = Contents::Everything, const Catalog* catalog = nullptr);
   // Everything validation reads is there (validate() refuses a snapshot without).
-  bool can_validate() const { return contents_ != Contents::WithoutNarratives; }
+  bool can_validate() const {
+    return !partial_ && (contents_ == Contents::Everything || contents_ == Contents::NarrativeWordCounts);
+  }
   // Whether records of `kind` carry their narrative fields.
   bool holds_narratives(std::string_view kind) const;
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
+  // A copy whose records of `kind` are `records` (the rest shared with this one). A copy
+  // with other innovations than a NarrativeWordCounts snapshot counted cannot validate.
+  Snapshot with_records(std::string_view kind, std::vector<Record> records) const;
 
   const std::vector<Record>& all(std::string_view kind) const;
   // Records of `kind` whose `field` equals `value` (and whose tahun equals `year` when given).
@@ -83,7 +96,9 @@ class Snapshot {
   // An innovation's narratives, counted while they stream from the store.
   void count_narratives(const Store& store, const RecordKind& kind, const Catalog& catalog);
 
-  std::map<std::string, std::vector<Record>, std::less<>> records_;
+  // Shared between copies: a slice's copy holds its own innovations and the rest of
+  // the year's records once.
+  std::map<std::string, std::shared_ptr<const std::vector<Record>>, std::less<>> records_;
   Contents contents_ = Contents::Everything;
   // NarrativeWordCounts: per innovation (in all("inovasi") order), per counted field
   // (a narrative with a minimum, in schema order), its word count, or -1 - (its index
@@ -94,6 +109,8 @@ class Snapshot {
     std::vector<std::string> errors;
   };
   std::shared_ptr<const WordCounts> word_counts_;
+  int latest_year_ = 0;   // WithoutInnovations: the store's latest innovation year
+  bool partial_ = false;  // with_records replaced the counted innovations
   std::unique_ptr<Indexes> indexes_ = std::make_unique<Indexes>();  // a pointer, so a Snapshot moves
 };
 

@@ -29,7 +29,7 @@ TEST(Manifest, AFileEntryIsReadBackFromTheFileAndRecordedOnce) {
 
   auto file = dir.path() / "manifest.json";
   Manifest::record(file, {entry});
-  ASSERT_NE(Manifest::load(file).find("2026/exports/rekap.xlsx"), nullptr);
+  ASSERT_TRUE(Manifest::load(file).find("2026/exports/rekap.xlsx"));
   EXPECT_EQ(Manifest::load(file).find("2026/exports/rekap.xlsx")->sha256, entry.sha256);
   // The same entry again leaves the file as it was; another adds to it.
   auto old_time = std::filesystem::last_write_time(file) - std::chrono::hours(1);
@@ -53,8 +53,8 @@ TEST(Manifest, EntriesReadBackAsWritten) {
   auto loaded = Manifest::load(dir.path() / "manifest.json");
   EXPECT_FALSE(loaded.changed());
   ASSERT_EQ(loaded.size(), 3u);
-  const auto* contract = loaded.find("2026/launching/dinkes/perjanjian-kinerja.pdf");
-  ASSERT_NE(contract, nullptr);
+  auto contract = loaded.find("2026/launching/dinkes/perjanjian-kinerja.pdf");
+  ASSERT_TRUE(contract);
   EXPECT_EQ(contract->sha256, "cd34");
   EXPECT_EQ(contract->key, "k2");
   EXPECT_EQ(contract->kind, "contract");
@@ -91,13 +91,51 @@ TEST(Manifest, ReadsAnyLayoutAndIgnoresWhatItDoesNotKnow) {
 })");
   auto loaded = Manifest::load(dir.path() / "manifest.json");
   ASSERT_EQ(loaded.size(), 2u);
-  const auto* a = loaded.find("2026/a.pdf");
-  ASSERT_NE(a, nullptr);
+  auto a = loaded.find("2026/a.pdf");
+  ASSERT_TRUE(a);
   EXPECT_EQ(a->sha256, "ab");
   EXPECT_EQ(a->size, 12u);
   EXPECT_EQ(a->key, "k");
   EXPECT_EQ(loaded.find("2026/b.pdf")->size, 0u);
   EXPECT_EQ(loaded.find("2026/b.pdf")->sha256, "");
+}
+
+// A national manifest is read a run of entries at a time: many runs, entries whose
+// strings hold brackets, commas, quotes and the array's own name, all read back; a
+// damage anywhere in it, even after the first runs, still empties it.
+TEST(Manifest, ALargeManifestIsReadInRunsAndWholeOrNotAtAll) {
+  ScratchDir dir;
+  auto file = dir.path() / "manifest.json";
+  {
+    Manifest manifest;
+    for (int i = 0; i < 12000; ++i) {  // some 4 MB: several runs
+      std::string n = std::to_string(i);
+      manifest.put({"2026/certificates/" + n + ".pdf", std::string(64, 'a'), std::string(64, 'b'), "certificate",
+                    i % 1000 == 7 ? "\"berkas\": [{\\\"}], , ]" + n : "penghargaan " + n, static_cast<std::uintmax_t>(i)});
+    }
+    manifest.save(file);
+  }
+  auto loaded = Manifest::load(file);
+  ASSERT_EQ(loaded.size(), 12000u);
+  EXPECT_EQ(loaded.find("2026/certificates/11999.pdf")->size, 11999u);
+  EXPECT_EQ(loaded.find("2026/certificates/5007.pdf")->source, "\"berkas\": [{\\\"}], , ]5007");
+  // Other members before and after, with "berkas" inside them, are skipped.
+  auto text = *read_file_text(file);
+  std::string wrapped = "{\"dibuat\": {\"berkas\": [{\"jalur\": \"no\"}]}, " + text.substr(1);
+  wrapped.insert(wrapped.rfind('}'), ", \"catatan\": [\"berkas\", {\"jalur\": \"no\"}]");
+  write(file, wrapped);
+  EXPECT_EQ(Manifest::load(file).size(), 12000u);
+  EXPECT_FALSE(Manifest::load(file).find("no"));
+  // A comma lost between two entries far into the file.
+  auto at = text.find("\n", text.size() * 3 / 4);
+  ASSERT_EQ(text[at - 1], ',');
+  write(file, text.substr(0, at - 1) + text.substr(at));
+  EXPECT_EQ(Manifest::load(file).size(), 0u);
+  // Two commas, and a file cut short.
+  write(file, text.substr(0, at) + "," + text.substr(at));
+  EXPECT_EQ(Manifest::load(file).size(), 0u);
+  write(file, text.substr(0, text.size() - 3));
+  EXPECT_EQ(Manifest::load(file).size(), 0u);
 }
 
 TEST(Manifest, AMissingOrDamagedManifestIsEmpty) {

@@ -1,0 +1,191 @@
+// Certificates planned a slice of innovations at a time: the same documents, numbers,
+// files, manifest and print file as the plan made whole, and a plan that changes
+// between its passes fails its documents rather than writing the wrong ones.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "batch/batch_run.h"
+#include "cli/batch_options.h"
+#include "cli/launch_support.h"
+#include "model/file_text.h"
+#include "store/store.h"
+#include "test_support.h"
+
+namespace inovasi {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::catalog;
+using testing::ScratchDir;
+using testing::source_dir;
+
+std::filesystem::path import_bundled(const ScratchDir& dir, const std::string& name) {
+  ImportOptions options;
+  options.agency = "bappedalitbang";
+  options.year = 2026;
+  auto db = dir.path() / name;
+  EXPECT_TRUE(import_into_store(db, {source_dir() / "inputs"}, options, catalog()).saved);
+  return db;
+}
+
+// Every file under `folder` (relative path -> bytes).
+std::map<std::string, std::string> files_under(const std::filesystem::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) {
+      files[std::filesystem::relative(entry.path(), folder).generic_string()] = *read_file_text(entry.path());
+    }
+  }
+  return files;
+}
+
+const documents::Selection kYear{2026, "", "", "", "", ""};
+
+TEST(Store, ScanRangeGivesEachRecordOnceAcrossSlices) {
+  ScratchDir dir;
+  Store store = Store::open(import_bundled(dir, "s.db"), false);
+  const auto& kind = *find_record_kind("inovasi");
+  auto columns = store_columns(kind, false);
+  std::vector<std::string> whole;
+  store.scan(kind, columns, [&](Record& record) { whole.push_back(record.key_label()); });
+  ASSERT_EQ(whole.size(), 14u);
+  auto starts = store.slice_starts(kind, 4);
+  ASSERT_EQ(starts.size(), 4u);  // 4 + 4 + 4 + 2
+  std::vector<std::string> sliced;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::size_t before = sliced.size();
+    store.scan_range(kind, columns, starts[i], i + 1 < starts.size() ? starts[i + 1] : std::vector<std::string>(),
+                     [&](Record& record) {
+                       EXPECT_FALSE(record.has("deskripsi")) << "no narratives";
+                       sliced.push_back(record.key_label());
+                     });
+    EXPECT_EQ(sliced.size() - before, i + 1 < starts.size() ? 4u : 2u);
+  }
+  EXPECT_EQ(sliced, whole);
+  EXPECT_EQ(store.max_integer(kind, "tahun"), 2026);
+}
+
+// Numbers are issued in the same order whether the plan is made whole or in slices:
+// two fresh stores, one planned each way, give the same paths (made of the numbers).
+TEST(SlicedPlan, NumbersAreIssuedAsAWholePlanIssuesThem) {
+  ScratchDir dir;
+  Store whole_store = Store::open(import_bundled(dir, "whole.db"), false);
+  Store sliced_store = Store::open(import_bundled(dir, "sliced.db"), false);
+  Snapshot everything = Snapshot::load(whole_store, Snapshot::Contents::WithoutNarratives);
+  auto whole = cli::plan_kinds(whole_store, everything, catalog(), {"certificate"}, kYear, false);
+  Snapshot base = Snapshot::load(sliced_store, Snapshot::Contents::WithoutInnovations);
+  EXPECT_TRUE(base.all("inovasi").empty());
+  EXPECT_EQ(base.latest_year(), 2026);
+  auto plan = cli::plan_by_innovation_slices(sliced_store, base, catalog(), {"certificate"}, kYear, false, {}, 3);
+  ASSERT_EQ(plan.slices(), 5u);  // 14 innovations, 3 a slice
+  std::vector<std::string> sliced_paths, sliced_labels;
+  for (std::size_t s = 0; s < plan.slices(); ++s) {
+    auto documents = plan.slice(s);  // held: the documents live as long as it
+    for (const auto& doc : *documents) {
+      sliced_paths.push_back(doc.path);
+      sliced_labels.push_back(doc.label);
+    }
+  }
+  ASSERT_EQ(sliced_paths.size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(sliced_paths[i], whole[i].path);
+    EXPECT_EQ(sliced_labels[i], whole[i].label);
+  }
+  // Planned again, a slice is what it was: its numbers are already issued.
+  auto again = plan.slice(1);
+  auto first = plan.slice(1);
+  ASSERT_EQ(again->size(), first->size());
+  for (std::size_t i = 0; i < again->size(); ++i) EXPECT_EQ((*again)[i].path, (*first)[i].path);
+}
+
+// The same store rendered both ways: the same bytes in every file, the print file and
+// the manifest included.
+TEST(SlicedPlan, ABatchInSlicesWritesWhatTheWholePlanWrites) {
+  ScratchDir dir;
+  auto db = import_bundled(dir, "s.db");
+  Store store = Store::open(db, false);
+  render::TemplateSet templates(source_dir() / "templates");
+  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  std::ostringstream out, err;
+  batch::BatchOptions options;
+  options.jobs = 2;
+  options.quiet = true;
+
+  auto run = [&](const batch::SlicedPlan& plan, const std::filesystem::path& output) {
+    cli::Environment env{db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
+    cli::PrintFileContents print_file;
+    auto summary = batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(),
+                                    options, out, err, print_file.keys());
+    EXPECT_EQ(print_file.count(), 7u);
+    EXPECT_FALSE(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2).empty());
+    return summary;
+  };
+  Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+  auto whole = cli::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
+  auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
+  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  auto sliced_summary =
+      run(cli::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 2), dir.path() / "sliced");
+  EXPECT_EQ(whole_summary.made, 7u);
+  EXPECT_EQ(sliced_summary.made, 7u);
+  EXPECT_EQ(sliced_summary.pages, whole_summary.pages);
+  EXPECT_EQ(sliced_summary.made_now, whole_summary.made_now);
+  auto whole_files = files_under(dir.path() / "whole");
+  auto sliced_files = files_under(dir.path() / "sliced");
+  EXPECT_EQ(whole_files.size(), 9u);  // 7 certificates, the print file, the manifest
+  ASSERT_EQ(sliced_files.size(), whole_files.size());
+  for (const auto& [path, bytes] : whole_files) {
+    EXPECT_TRUE(sliced_files[path] == bytes) << path << " differs";
+  }
+  EXPECT_EQ(err.str(), "");
+}
+
+// A slice planned again with other documents than the first pass keyed (the store
+// changed in between): what was to be made fails, nothing is written in its place.
+TEST(SlicedPlan, ASliceThatChangesBetweenPassesFailsItsDocuments) {
+  ScratchDir dir;
+  auto db = import_bundled(dir, "s.db");
+  Store store = Store::open(db, false);
+  render::TemplateSet templates(source_dir() / "templates");
+  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+  auto planned = cli::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
+  ASSERT_EQ(planned.size(), 7u);
+  int calls = 0;
+  batch::SlicedPlan changing(1, [&](std::size_t) {
+    auto documents = planned;
+    // The render pass sees one certificate fewer, as if an innovation was deleted.
+    if (++calls > 1) documents.pop_back();
+    return batch::PlanSlice{std::move(documents), nullptr};
+  });
+  std::ostringstream out, err;
+  batch::BatchOptions options;
+  options.quiet = true;
+  auto summary = batch::run_batch(changing, templates, fonts, dir.path() / "out", dir.path() / "out" / "manifest.json",
+                                  store.database(), options, out, err);
+  EXPECT_EQ(summary.made, 0u);
+  EXPECT_EQ(summary.failed, 7u);
+  EXPECT_THAT(err.str(), HasSubstr("the store changed while the batch ran"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out" / "2026" / "certificates"));
+
+  // The same documents in another order: each document's key no longer matches.
+  calls = 0;
+  batch::SlicedPlan reordered(1, [&](std::size_t) {
+    auto documents = planned;
+    if (++calls > 1) std::swap(documents.front(), documents.back());
+    return batch::PlanSlice{std::move(documents), nullptr};
+  });
+  std::ostringstream out2, err2;
+  summary = batch::run_batch(reordered, templates, fonts, dir.path() / "out", dir.path() / "out" / "manifest.json",
+                             store.database(), options, out2, err2);
+  EXPECT_EQ(summary.made, 5u);
+  EXPECT_EQ(summary.failed, 2u);
+  EXPECT_THAT(err2.str(), HasSubstr("the store changed while the batch ran"));
+}
+
+}  // namespace
+}  // namespace inovasi
