@@ -257,9 +257,8 @@ void PdfJoiner::append(std::string_view volume, const std::vector<OutlineEntry>&
       throw PdfError("print file volume " + std::to_string(volumes_) + ": bookmark '" + entry.title + "' is on page " +
                      std::to_string(entry.page + 1) + " of " + std::to_string(pages.size()));
     }
-    outline_.push_back(entry);
-    outline_.back().page += first;
   }
+  for (const auto& entry : outline) add_outline_entry(entry, pages_[static_cast<std::size_t>(first + entry.page)]);
   const PdfValue* info = file.trailer().get("/Info");
   if (!info_ && info && info->is(PdfValue::Kind::Reference)) {
     info_ = copy.object(info->object, VolumeCopy::Sharing::PageOwn);
@@ -267,55 +266,48 @@ void PdfJoiner::append(std::string_view volume, const std::vector<OutlineEntry>&
   flush();
 }
 
-void PdfJoiner::write_outline(int root) {
-  // Each entry's parent is the nearest earlier entry one level up; levels that skip
-  // ahead are taken as one deeper than the parent.
-  std::size_t n = outline_.size();
-  std::vector<int> numbers(n), parent(n, -1), first(n, -1), last(n, -1), previous(n, -1), next(n, -1), count(n, 0);
-  for (auto& number : numbers) number = allocate();
-  int top_first = -1, top_last = -1;
-  std::vector<int> open;  // entry index by level
-  for (std::size_t i = 0; i < n; ++i) {
-    int level = std::min<int>(outline_[i].level, static_cast<int>(open.size()));
-    open.resize(static_cast<std::size_t>(level));
-    int up = open.empty() ? -1 : open.back();
-    parent[i] = up;
-    int& sibling_last = up < 0 ? top_last : last[static_cast<std::size_t>(up)];
-    int& sibling_first = up < 0 ? top_first : first[static_cast<std::size_t>(up)];
-    if (sibling_last >= 0) {
-      next[static_cast<std::size_t>(sibling_last)] = static_cast<int>(i);
-      previous[i] = sibling_last;
-    } else {
-      sibling_first = static_cast<int>(i);
-    }
-    sibling_last = static_cast<int>(i);
-    for (int a = up; a >= 0; a = parent[static_cast<std::size_t>(a)]) ++count[static_cast<std::size_t>(a)];
-    open.push_back(static_cast<int>(i));
+// An entry's parent is the nearest earlier entry one level up; levels that skip ahead
+// are taken as one deeper than the parent. An entry is written once its subtree is
+// complete and its next sibling, if any, has a number: only the open entries, one per
+// level, are held, not the whole outline of a national print file.
+void PdfJoiner::add_outline_entry(const OutlineEntry& entry, int page_object) {
+  if (!outline_root_) outline_root_ = allocate();
+  std::size_t level = std::min(static_cast<std::size_t>(std::max(0, entry.level)), open_.size());
+  OpenEntry added{allocate(), entry.title, page_object, entry.top};
+  while (open_.size() > level) {
+    bool sibling = open_.size() == level + 1;
+    if (sibling) added.previous = open_.back().number;
+    close_outline_entry(sibling ? added.number : 0);
   }
-  auto ref = [&](int index) { return PdfValue::reference(numbers[static_cast<std::size_t>(index)]); };
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& entry = outline_[i];
-    PdfValue item = dictionary({{"/Title", text_string(entry.title)},
-                                {"/Parent", parent[i] < 0 ? PdfValue::reference(root) : ref(parent[i])}});
-    if (previous[i] >= 0) item.entries.emplace_back("/Prev", ref(previous[i]));
-    if (next[i] >= 0) item.entries.emplace_back("/Next", ref(next[i]));
-    if (first[i] >= 0) {
-      item.entries.emplace_back("/First", ref(first[i]));
-      item.entries.emplace_back("/Last", ref(last[i]));
-      item.entries.emplace_back("/Count", PdfValue::number(count[i]));
-    }
-    PdfValue top;
-    top.kind = PdfValue::Kind::Number;
-    top.text = number_text(entry.top);
-    // Zoom 0 keeps the reader's own.
-    item.entries.emplace_back("/Dest", array_of({PdfValue::reference(pages_[static_cast<std::size_t>(entry.page)]), name("/XYZ"),
-                                                 PdfValue::number(0), top, PdfValue::number(0)}));
-    write_object(numbers[i], item);
+  int& first = open_.empty() ? outline_first_ : open_.back().first;
+  int& last = open_.empty() ? outline_last_ : open_.back().last;
+  if (!first) first = added.number;
+  last = added.number;
+  for (auto& ancestor : open_) ++ancestor.count;
+  ++outline_count_;
+  open_.push_back(std::move(added));
+}
+
+void PdfJoiner::close_outline_entry(int next) {
+  OpenEntry entry = std::move(open_.back());
+  open_.pop_back();
+  auto ref = [](int number) { return PdfValue::reference(number); };
+  PdfValue item = dictionary({{"/Title", text_string(entry.title)},
+                              {"/Parent", ref(open_.empty() ? outline_root_ : open_.back().number)}});
+  if (entry.previous) item.entries.emplace_back("/Prev", ref(entry.previous));
+  if (next) item.entries.emplace_back("/Next", ref(next));
+  if (entry.first) {
+    item.entries.emplace_back("/First", ref(entry.first));
+    item.entries.emplace_back("/Last", ref(entry.last));
+    item.entries.emplace_back("/Count", PdfValue::number(entry.count));
   }
-  write_object(root, dictionary({{"/Type", name("/Outlines")},
-                                 {"/First", ref(top_first)},
-                                 {"/Last", ref(top_last)},
-                                 {"/Count", PdfValue::number(static_cast<long long>(n))}}));
+  PdfValue top;
+  top.kind = PdfValue::Kind::Number;
+  top.text = number_text(entry.top);
+  // Zoom 0 keeps the reader's own.
+  item.entries.emplace_back("/Dest", array_of({ref(entry.page_object), name("/XYZ"), PdfValue::number(0), top,
+                                               PdfValue::number(0)}));
+  write_object(entry.number, item);
 }
 
 int PdfJoiner::finish() {
@@ -335,10 +327,13 @@ int PdfJoiner::finish() {
                                        {"/Kids", array_of(std::move(node_refs))},
                                        {"/Count", PdfValue::number(static_cast<long long>(pages_.size()))}}));
   PdfValue catalog = dictionary({{"/Type", name("/Catalog")}, {"/Pages", PdfValue::reference(page_root_)}});
-  if (!outline_.empty()) {
-    int root = allocate();
-    write_outline(root);
-    catalog.entries.emplace_back("/Outlines", PdfValue::reference(root));
+  if (outline_root_) {
+    while (!open_.empty()) close_outline_entry(0);
+    write_object(outline_root_, dictionary({{"/Type", name("/Outlines")},
+                                            {"/First", PdfValue::reference(outline_first_)},
+                                            {"/Last", PdfValue::reference(outline_last_)},
+                                            {"/Count", PdfValue::number(outline_count_)}}));
+    catalog.entries.emplace_back("/Outlines", PdfValue::reference(outline_root_));
     catalog.entries.emplace_back("/PageMode", name("/UseOutlines"));
   }
   int catalog_number = allocate();
@@ -347,9 +342,8 @@ int PdfJoiner::finish() {
   PdfValue trailer = dictionary({{"/Size", PdfValue::number(static_cast<long long>(offsets_.size()))},
                                  {"/Root", PdfValue::reference(catalog_number)}});
   if (info_) trailer.entries.emplace_back("/Info", PdfValue::reference(info_));
-  std::string end;  // 20 bytes an object: a few MB for the largest print file
-  write_file_end(offsets_, trailer, size(), end);
-  emit(end);
+  // 20 bytes an object, handed on in pieces: a few MB for the largest print file.
+  write_file_end(offsets_, trailer, size(), [this](std::string_view piece) { emit(piece); });
   flush();
   return static_cast<int>(pages_.size());
 }

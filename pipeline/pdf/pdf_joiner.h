@@ -53,7 +53,9 @@ class PdfJoiner {
   void write_copy(int number, PdfObject object);
   void emit(std::string_view bytes);
   void flush();
-  void write_outline(int root);
+  void add_outline_entry(const OutlineEntry& entry, int page_object);
+  // Writes the deepest open entry, whose next sibling is `next` (0: none).
+  void close_outline_entry(int next);
 
   Sink sink_;
   std::uint64_t written_ = 0;
@@ -62,7 +64,19 @@ class PdfJoiner {
   int page_root_ = 0;
   std::vector<int> pages_;  // page objects in order
   std::vector<int> nodes_;  // page tree nodes under the root, kPagesPerNode pages each
-  std::vector<OutlineEntry> outline_;  // pages counted from the file's first
+  // The outline's entries not yet written: the last entry of each level, down to the
+  // latest. Object numbers are never 0, which stands for none.
+  struct OpenEntry {
+    int number = 0;
+    std::string title;
+    int page_object = 0;
+    double top = 0;
+    int previous = 0, first = 0, last = 0;  // its previous sibling; its first and last child
+    long long count = 0;                    // its descendants
+  };
+  std::vector<OpenEntry> open_;
+  int outline_root_ = 0, outline_first_ = 0, outline_last_ = 0;
+  long long outline_count_ = 0;
   std::unordered_map<std::string, int> shared_;  // SHA-256 of a written shared object -> its number
   // Volumes are saved without deflating: libdeflate here is several times faster than
   // libharu's zlib in the workers, and this thread mostly waits for them.

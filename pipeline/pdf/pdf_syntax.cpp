@@ -222,20 +222,26 @@ void write_value(const PdfValue& value, std::string& out) {
   }
 }
 
-void write_file_end(const std::vector<std::uint64_t>& offsets, const PdfValue& trailer, std::uint64_t at, std::string& out) {
-  out += "xref\n0 " + std::to_string(offsets.size()) + "\n";
+void write_file_end(const std::vector<std::uint64_t>& offsets, const PdfValue& trailer, std::uint64_t at,
+                    const std::function<void(std::string_view)>& out) {
+  std::string piece = "xref\n0 " + std::to_string(offsets.size()) + "\n";
   char entry[32];
   for (std::size_t n = 0; n < offsets.size(); ++n) {
     if (n == 0 || offsets[n] == 0) {
-      out += "0000000000 65535 f \n";
+      piece += "0000000000 65535 f \n";
     } else {
       std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(offsets[n]));
-      out += entry;
+      piece += entry;
+    }
+    if (piece.size() >= 1 << 16) {
+      out(piece);
+      piece.clear();
     }
   }
-  out += "trailer\n";
-  write_value(trailer, out);
-  out += "\nstartxref\n" + std::to_string(at) + "\n%%EOF\n";
+  piece += "trailer\n";
+  write_value(trailer, piece);
+  piece += "\nstartxref\n" + std::to_string(at) + "\n%%EOF\n";
+  out(piece);
 }
 
 PdfFile::PdfFile(std::string_view bytes, std::string what) : bytes_(bytes), what_(std::move(what)) {

@@ -4,6 +4,7 @@
 // new numbers: the print file joins its volumes with it (pdf_joiner.h).
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,8 +47,9 @@ void write_value(const PdfValue& value, std::string& out);
 
 // Appends the end of a file: the cross-reference table of objects at `offsets` (by
 // number; 0 = free, and object 0 always is), the trailer, and where the table starts
-// (`at`, the offset `out` ends at in the file).
-void write_file_end(const std::vector<std::uint64_t>& offsets, const PdfValue& trailer, std::uint64_t at, std::string& out);
+// (`at`, the offset in the file where it begins), handed to `out` in pieces.
+void write_file_end(const std::vector<std::uint64_t>& offsets, const PdfValue& trailer, std::uint64_t at,
+                    const std::function<void(std::string_view)>& out);
 
 // One indirect object: its value and, for a stream, its raw (still encoded) data.
 struct PdfObject {

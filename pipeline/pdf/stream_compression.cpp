@@ -124,7 +124,7 @@ std::string compress_streams(std::string_view pdf, const std::string& what) {
   }
   PdfValue trailer = file.trailer();
   if (PdfValue* size = trailer.get("/Size")) *size = PdfValue::number(file.size());
-  write_file_end(offsets, trailer, out.size(), out);
+  write_file_end(offsets, trailer, out.size(), [&out](std::string_view piece) { out += piece; });
   return out;
 }
 

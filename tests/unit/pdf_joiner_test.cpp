@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <functional>
 #include <set>
 
 #include "layout/images.h"
@@ -259,6 +260,56 @@ TEST_F(Volumes, NestedOutlineEntriesCountTheirChildren) {
   PdfValue last = joined.object(root.get("/Last")->object).value;
   EXPECT_EQ(last.get("/Prev")->object, root.get("/First")->object);
   EXPECT_EQ(last.get("/First"), nullptr);
+}
+
+// The outline is written as its entries come: read back from the file, it is the tree
+// the entries' levels make (a level that skips ahead is one deeper than its parent),
+// with every link and count a reader follows.
+TEST_F(Volumes, AnOutlineOverSeveralVolumesReadsBackAsItsEntries) {
+  auto a = volume({"A", "B"});
+  a.outline = {{"1", 0, 0, 800}, {"1.1", 1, 0, 700}, {"1.2", 1, 1, 600}, {"1.2.1", 3, 1, 500}};
+  auto b = volume({"C"});
+  b.outline = {{"1.3", 1, 0, 800}, {"2", 0, 0, 700}, {"3", 0, 0, 600}, {"3.1", 1, 0, 500}, {"3.1.1", 2, 0, 400}};
+  auto c = volume({"D"});
+  c.outline = {{"4", 0, 0, 800}};
+  std::string bytes = join({a, b, c});
+  PdfFile joined(bytes, "joined.pdf");
+  PdfValue catalog = joined.object(joined.trailer().get("/Root")->object).value;
+  int root_number = catalog.get("/Outlines")->object;
+  PdfValue root = joined.object(root_number).value;
+  EXPECT_EQ(root.get("/Count")->text, "10");
+  std::vector<std::string> read;  // "depth title", in reading order
+  // Walks the children of `parent`, checking each link; returns how many descendants.
+  std::function<int(int, const PdfValue&, int)> walk = [&](int parent, const PdfValue& node, int depth) {
+    if (!node.get("/First")) return 0;
+    int descendants = 0, previous = 0;
+    for (int child = node.get("/First")->object; child;) {
+      PdfValue item = joined.object(child).value;
+      EXPECT_EQ(item.get("/Parent")->object, parent);
+      EXPECT_EQ(item.get("/Prev") ? item.get("/Prev")->object : 0, previous);
+      read.push_back(std::to_string(depth) + " " + item.get("/Title")->text);
+      int below = walk(child, item, depth + 1);
+      EXPECT_EQ(item.get("/Count") ? std::stoi(item.get("/Count")->text) : 0, below);
+      descendants += 1 + below;
+      previous = child;
+      child = item.get("/Next") ? item.get("/Next")->object : 0;
+    }
+    EXPECT_EQ(node.get("/Last")->object, previous);
+    return descendants;
+  };
+  EXPECT_EQ(walk(root_number, root, 0), 10);
+  auto title = [](int depth, const std::string& ascii) {  // as the file writes it: UTF-16BE in hex
+    std::string hex = std::to_string(depth) + " <FEFF";
+    char digits[8];
+    for (char c : ascii) {
+      std::snprintf(digits, sizeof digits, "00%02X", static_cast<unsigned char>(c));
+      hex += digits;
+    }
+    return hex + ">";
+  };
+  EXPECT_EQ(read, (std::vector<std::string>{title(0, "1"), title(1, "1.1"), title(1, "1.2"), title(2, "1.2.1"),
+                                            title(1, "1.3"), title(0, "2"), title(0, "3"), title(1, "3.1"),
+                                            title(2, "3.1.1"), title(0, "4")}));
 }
 
 TEST_F(Volumes, ABookmarkOffItsVolumeIsRefused) {
