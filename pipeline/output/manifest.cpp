@@ -45,7 +45,7 @@ ManifestEntry entry_of(const Statement& row) {
 // their size in memory.
 class EntryReader : public Poco::JSON::Handler {
  public:
-  explicit EntryReader(Manifest& manifest) : manifest_(manifest) {}
+  explicit EntryReader(std::function<void(const ManifestEntry&)> take) : take_(std::move(take)) {}
 
   void reset() override {}
   void startObject() override {
@@ -53,7 +53,7 @@ class EntryReader : public Poco::JSON::Handler {
     if (in_entry()) entry_ = {};
   }
   void endObject() override {
-    if (in_entry() && !entry_.path.empty()) manifest_.put(entry_);  // no path, no file: nothing to skip or list
+    if (in_entry() && !entry_.path.empty()) take_(entry_);  // no path, no file: nothing to skip or list
     --depth_;
   }
   void startArray() override {
@@ -88,7 +88,7 @@ class EntryReader : public Poco::JSON::Handler {
     if (in_entry() && key_ == "ukuran") entry_.size = v > 0 ? static_cast<std::uintmax_t>(v) : 0;
   }
 
-  Manifest& manifest_;
+  std::function<void(const ManifestEntry&)> take_;
   int depth_ = 0;
   bool in_files_ = false;
   std::string key_;
@@ -183,7 +183,9 @@ Manifest Manifest::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return manifest;
   try {
-    Poco::JSON::Parser parser(new EntryReader(manifest));
+    // Written as read, without comparing each with what is there: a path listed twice
+    // keeps its last entry, as put() would.
+    Poco::JSON::Parser parser(new EntryReader([&manifest](const ManifestEntry& entry) { manifest.write_row(entry); }));
     EntryRuns runs([&](const std::string& run) {
       parser.reset();
       parser.parse(run);
@@ -264,6 +266,10 @@ void Manifest::put(const ManifestEntry& entry) {
     }
   }
   changed_ = true;
+  write_row(entry);
+}
+
+void Manifest::write_row(const ManifestEntry& entry) {
   auto& put = tables_->put;
   put.reset();
   put.bind_text_or_null(1, entry.path);

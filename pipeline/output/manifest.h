@@ -53,6 +53,7 @@ class Manifest {
   static void record(const std::filesystem::path& file, const std::vector<ManifestEntry>& entries);
 
  private:
+  void write_row(const ManifestEntry& entry);
   struct Tables;  // the scratch database and its statements
   std::unique_ptr<Tables> tables_;
   bool changed_ = false;
