@@ -102,14 +102,19 @@ TEST(SlicedPlan, NumbersAreIssuedAsAWholePlanIssuesThem) {
   for (std::size_t i = 0; i < again->size(); ++i) EXPECT_EQ((*again)[i].path, (*first)[i].path);
 }
 
+// The bundled inputs in a store, with what a batch renders them with.
+class BundledBatch : public ::testing::Test {
+ protected:
+  ScratchDir dir;
+  std::filesystem::path db = import_bundled(dir, "s.db");
+  Store store = Store::open(db, false);
+  render::TemplateSet templates{source_dir() / "templates"};
+  pdf::FontManifest fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+};
+
 // The same store rendered both ways: the same bytes in every file, the print file and
 // the manifest included.
-TEST(SlicedPlan, ABatchInSlicesWritesWhatTheWholePlanWrites) {
-  ScratchDir dir;
-  auto db = import_bundled(dir, "s.db");
-  Store store = Store::open(db, false);
-  render::TemplateSet templates(source_dir() / "templates");
-  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
   std::ostringstream out, err;
   batch::BatchOptions options;
   options.jobs = 2;
@@ -146,12 +151,7 @@ TEST(SlicedPlan, ABatchInSlicesWritesWhatTheWholePlanWrites) {
 
 // A slice planned again with other documents than the first pass keyed (the store
 // changed in between): what was to be made fails, nothing is written in its place.
-TEST(SlicedPlan, ASliceThatChangesBetweenPassesFailsItsDocuments) {
-  ScratchDir dir;
-  auto db = import_bundled(dir, "s.db");
-  Store store = Store::open(db, false);
-  render::TemplateSet templates(source_dir() / "templates");
-  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
   Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
   auto planned = cli::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
   ASSERT_EQ(planned.size(), 7u);
