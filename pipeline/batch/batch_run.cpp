@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -197,8 +198,14 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   // share it out; the manifest is read on this thread.
   PlannedState planned;
   std::map<std::string_view, std::size_t> counts;
+  // The next slice is planned on another thread while this one is keyed or rendered:
+  // planning reads the store, and the workers would otherwise wait for it.
+  using Slice = std::shared_ptr<const std::vector<documents::PlannedDocument>>;
+  auto plan_ahead = [&plan](std::size_t s) { return std::async(std::launch::async, [&plan, s] { return plan.slice(s); }); };
+  std::future<Slice> ahead = plan_ahead(0);
   for (std::size_t s = 0; s < plan.slices(); ++s) {
-    auto documents = plan.slice(s);
+    auto documents = ahead.get();
+    if (s + 1 < plan.slices()) ahead = plan_ahead(s + 1);
     auto jobs = slice_jobs(*documents, templates, planned.states.size());
     parallel_for(jobs.size(), options.jobs, [&](std::size_t i) { key_job(jobs[i], templates, fonts_fp); });
     planned.slice_first.push_back(planned.states.size());
@@ -240,9 +247,19 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   std::atomic<std::size_t> done{0}, failed{0};
   render::SkeletonTrees skeletons;  // documents of one template and shape parse once
   documents::NumberRegistry registry(db);
+  std::vector<std::size_t> slices_to_make;
   for (std::size_t s = 0; s < plan.slices(); ++s) {
-    if (planned.to_make[s] == 0) continue;
-    auto documents = plan.slice(s);
+    if (planned.to_make[s] > 0) slices_to_make.push_back(s);
+  }
+  if (!slices_to_make.empty()) ahead = plan_ahead(slices_to_make.front());
+  for (std::size_t at = 0; at < slices_to_make.size(); ++at) {
+    std::size_t s = slices_to_make[at];
+    auto documents = ahead.get();
+    if (at + 1 < slices_to_make.size()) ahead = plan_ahead(slices_to_make[at + 1]);
+    // The store's connection is planning's until the next slice is planned.
+    auto wait_for_planning = [&] {
+      if (ahead.valid()) ahead.wait();
+    };
     std::size_t first = planned.slice_first[s];
     std::size_t size = (s + 1 < plan.slices() ? planned.slice_first[s + 1] : planned.states.size()) - first;
     if (documents->size() != size) {  // planned again, the slice is not what it was
@@ -281,6 +298,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
     for (auto& thread : threads) thread.join();
 
     if (std::filesystem::exists(output)) sync_filesystem(output);
+    wait_for_planning();
     Transaction transaction(db);
     for (auto* job : todo) {
       const auto& doc = *job->document;

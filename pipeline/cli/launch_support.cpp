@@ -1,6 +1,7 @@
 #include "cli/launch_support.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <mutex>
 #include <ostream>
@@ -78,10 +79,13 @@ batch::KeyVisitor PrintFileContents::keys() {
 namespace {
 
 // The print file's parts from a sliced plan: part i is the i-th certificate, found in its
-// slice. The slices in use stay planned (the volumes in flight span one or two), older
-// ones are let go.
+// slice. The slice after the one in use is planned ahead, on its own thread, so that the
+// workers do not wait for the store; older slices are let go (the volumes in flight span
+// one or two).
 class SlicedParts {
  public:
+  using Slice = std::shared_ptr<const std::vector<documents::PlannedDocument>>;
+
   SlicedParts(const batch::SlicedPlan& plan, const std::vector<std::vector<std::uint32_t>>& included)
       : plan_(plan), included_(included) {
     std::size_t total = 0;
@@ -91,27 +95,36 @@ class SlicedParts {
   }
 
   // The certificate and what keeps it planned.
-  std::pair<std::shared_ptr<const std::vector<documents::PlannedDocument>>, const documents::PlannedDocument*> part(
-      std::size_t index) {
+  std::pair<Slice, const documents::PlannedDocument*> part(std::size_t index) {
     auto slice = static_cast<std::size_t>(std::upper_bound(ends_.begin(), ends_.end(), index) - ends_.begin());
     std::size_t offset = index - (slice ? ends_[slice - 1] : 0);
-    std::lock_guard lock(mutex_);
-    auto& documents = planned_[slice];
-    if (!documents) {
-      documents = plan_.slice(slice);
+    std::shared_future<Slice> planned;
+    {
+      std::lock_guard lock(mutex_);
+      planned = plan(slice);
+      if (slice + 1 < ends_.size()) plan(slice + 1);
       std::erase_if(planned_, [&](const auto& entry) { return entry.first + 1 < slice; });
     }
+    const Slice& documents = planned.get();
     std::uint32_t position = included_[slice][offset];
     if (position >= documents->size()) throw std::runtime_error("the store changed while the print file was made (run it again)");
     return {documents, &(*documents)[position]};
   }
 
  private:
+  std::shared_future<Slice> plan(std::size_t slice) {
+    auto& planned = planned_[slice];
+    if (!planned.valid()) {
+      planned = std::async(std::launch::async, [this, slice] { return plan_.slice(slice); }).share();
+    }
+    return planned;
+  }
+
   const batch::SlicedPlan& plan_;
   const std::vector<std::vector<std::uint32_t>>& included_;
   std::vector<std::size_t> ends_;  // per slice: the parts up to its end
   std::mutex mutex_;
-  std::map<std::size_t, std::shared_ptr<const std::vector<documents::PlannedDocument>>> planned_;
+  std::map<std::size_t, std::shared_future<Slice>> planned_;
 };
 
 }  // namespace
