@@ -2,9 +2,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <fstream>
 #include <future>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -49,6 +54,7 @@ struct Job {
   const std::filesystem::path* template_file = nullptr;  // held by the TemplateSet, one per name
   std::size_t index = 0;                                  // in the whole plan
   std::string key;
+  std::optional<std::uintmax_t> existing_size;  // of the file there now, if any
   enum class State : std::uint8_t { New, Changed, Unchanged, Failed } state = State::New;
   std::string error;
   // Filled by the worker:
@@ -109,25 +115,29 @@ std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& docum
   return jobs;
 }
 
-void key_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp) {
+// The document's key, and the size of the file it would replace (on the workers: a
+// stat each; the manifest is compared on the planning thread).
+void key_job(Job& job, const render::TemplateSet& templates, const std::string& fonts_fp,
+             const std::filesystem::path& output) {
   if (job.state == Job::State::Failed) return;
   try {
     job.key = content_key(fill(job, templates).markup, *job.document, templates, fonts_fp);
   } catch (const std::exception& e) {
     job.state = Job::State::Failed;
     job.error = e.what();
+    return;
   }
+  std::error_code error;
+  job.existing_size = std::filesystem::file_size(output / job.document->path, error);
+  if (error) job.existing_size.reset();
 }
 
-void compare_with_manifest(Job& job, const Manifest& manifest, const std::filesystem::path& output, bool force) {
+void compare_with_manifest(Job& job, const Manifest& manifest, bool force) {
   if (job.state == Job::State::Failed) return;
-  const auto& doc = *job.document;
-  auto entry = manifest.find(doc.path);
-  std::error_code error;
-  auto size = std::filesystem::file_size(output / doc.path, error);
-  if (!entry || error) {
+  auto entry = manifest.find(job.document->path);
+  if (!entry || !job.existing_size) {
     job.state = Job::State::New;
-  } else if (force || entry->key != job.key || entry->size != size) {
+  } else if (force || entry->key != job.key || entry->size != *job.existing_size) {
     job.state = Job::State::Changed;
   } else {
     job.state = Job::State::Unchanged;
@@ -163,6 +173,46 @@ struct PlannedState {
   std::vector<std::uint64_t> keys;     // per document: key_prefix
   std::vector<std::size_t> slice_first;  // per slice: the index of its first document
   std::vector<std::size_t> to_make;    // per slice: how many are new or changed
+};
+
+// One slice's render: its documents (planned again), its jobs, and the workers taking
+// them. The workers are joined before anything they use goes.
+struct SliceRun {
+  std::shared_ptr<const std::vector<documents::PlannedDocument>> documents;
+  std::vector<Job> jobs;
+  std::vector<Job*> todo;
+
+  void start(int jobs_wanted, std::function<void(Job&)> render_job) {
+    render = std::move(render_job);
+    int count = std::max(1, std::min<int>(jobs_wanted, static_cast<int>(todo.size())));
+    for (int w = 0; w < count; ++w) {
+      workers.emplace_back([this] {
+        for (std::size_t i = next++; i < todo.size(); i = next++) {
+          render(*todo[i]);
+          std::lock_guard lock(mutex);
+          if (++finished == todo.size()) all_done.notify_all();
+        }
+      });
+    }
+  }
+  // Waits for every job, calling `tick` a few times a second meanwhile.
+  void wait(const std::function<void()>& tick) {
+    std::unique_lock lock(mutex);
+    while (!all_done.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished == todo.size(); })) {
+      lock.unlock();
+      tick();
+      lock.lock();
+    }
+    lock.unlock();
+    workers.clear();  // joined
+  }
+
+  std::function<void(Job&)> render;
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::condition_variable all_done;
+  std::size_t finished = 0;
+  std::vector<std::jthread> workers;  // last: joined first when a run ends
 };
 
 }  // namespace
@@ -207,11 +257,11 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
     auto documents = ahead.get();
     if (s + 1 < plan.slices()) ahead = plan_ahead(s + 1);
     auto jobs = slice_jobs(*documents, templates, planned.states.size());
-    parallel_for(jobs.size(), options.jobs, [&](std::size_t i) { key_job(jobs[i], templates, fonts_fp); });
+    parallel_for(jobs.size(), options.jobs, [&](std::size_t i) { key_job(jobs[i], templates, fonts_fp, output); });
     planned.slice_first.push_back(planned.states.size());
     planned.to_make.push_back(0);
     for (auto& job : jobs) {
-      compare_with_manifest(job, manifest, output, options.force);
+      compare_with_manifest(job, manifest, options.force);
       const auto& doc = *job.document;
       if (on_key) on_key(s, doc, job.state == Job::State::Failed ? std::string() : job.key);
       planned.states.push_back(job.state);
@@ -240,8 +290,8 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   remove_stale_temporaries(output);
 
   // Render, the slices with something to make, each planned again: workers take the
-  // next job; no libharu handle is shared. Then record: numbers' file hashes and the
-  // manifest, once the slice's files are on disk.
+  // next job; no libharu handle is shared. A slice is recorded (numbers' file hashes and
+  // the manifest, once its files are on disk) while the workers render the next.
   std::size_t total = counts["new"] + counts["changed"];
   Progress progress(total, err, stderr_is_terminal(), options.quiet || total == 0);
   std::atomic<std::size_t> done{0}, failed{0};
@@ -251,56 +301,10 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   for (std::size_t s = 0; s < plan.slices(); ++s) {
     if (planned.to_make[s] > 0) slices_to_make.push_back(s);
   }
-  if (!slices_to_make.empty()) ahead = plan_ahead(slices_to_make.front());
-  for (std::size_t at = 0; at < slices_to_make.size(); ++at) {
-    std::size_t s = slices_to_make[at];
-    auto documents = ahead.get();
-    if (at + 1 < slices_to_make.size()) ahead = plan_ahead(slices_to_make[at + 1]);
-    // The store's connection is planning's until the next slice is planned.
-    auto wait_for_planning = [&] {
-      if (ahead.valid()) ahead.wait();
-    };
-    std::size_t first = planned.slice_first[s];
-    std::size_t size = (s + 1 < plan.slices() ? planned.slice_first[s + 1] : planned.states.size()) - first;
-    if (documents->size() != size) {  // planned again, the slice is not what it was
-      err << "slice " << s + 1 << " of the plan: " << kPlanChanged << ": " << planned.to_make[s]
-          << " document(s) not made\n";
-      summary.failed += planned.to_make[s];
-      failed += planned.to_make[s];
-      done += planned.to_make[s];
-      continue;
-    }
-    auto jobs = slice_jobs(*documents, templates, first);
-    std::vector<Job*> todo;
-    for (auto& job : jobs) {
-      if (to_make(planned.states[job.index])) todo.push_back(&job);
-    }
-    std::atomic<std::size_t> next{0}, slice_done{0};
-    int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(todo.size())));
-    std::vector<std::thread> threads;
-    for (int w = 0; w < workers; ++w) {
-      threads.emplace_back([&] {
-        for (std::size_t i = next++; i < todo.size(); i = next++) {
-          auto& job = *todo[i];
-          if (job.state != Job::State::Failed) {
-            render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons);
-          }
-          if (job.state == Job::State::Failed) ++failed;
-          ++done;
-          ++slice_done;
-        }
-      });
-    }
-    while (slice_done < todo.size()) {
-      progress.update(done, failed);
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    for (auto& thread : threads) thread.join();
-
+  auto record = [&](SliceRun& run) {
     if (std::filesystem::exists(output)) sync_filesystem(output);
-    wait_for_planning();
     Transaction transaction(db);
-    for (auto* job : todo) {
+    for (auto* job : run.todo) {
       const auto& doc = *job->document;
       for (const auto& warning : job->warnings) err << "warning: " << doc.label << ": " << warning << '\n';
       if (job->state == Job::State::Failed) {
@@ -318,7 +322,44 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
       manifest.put({doc.path, job->sha256, job->key, doc.kind, doc.label, job->size});
     }
     transaction.commit();
+  };
+  if (!slices_to_make.empty()) ahead = plan_ahead(slices_to_make.front());
+  std::unique_ptr<SliceRun> rendered;  // the slice rendered last, not yet recorded
+  for (std::size_t at = 0; at < slices_to_make.size(); ++at) {
+    std::size_t s = slices_to_make[at];
+    auto run = std::make_unique<SliceRun>();
+    run->documents = ahead.get();
+    if (at + 1 < slices_to_make.size()) ahead = plan_ahead(slices_to_make[at + 1]);
+    std::size_t first = planned.slice_first[s];
+    std::size_t size = (s + 1 < plan.slices() ? planned.slice_first[s + 1] : planned.states.size()) - first;
+    if (run->documents->size() != size) {  // planned again, the slice is not what it was
+      err << "slice " << s + 1 << " of the plan: " << kPlanChanged << ": " << planned.to_make[s]
+          << " document(s) not made\n";
+      summary.failed += planned.to_make[s];
+      failed += planned.to_make[s];
+      done += planned.to_make[s];
+      continue;
+    }
+    run->jobs = slice_jobs(*run->documents, templates, first);
+    for (auto& job : run->jobs) {
+      if (to_make(planned.states[job.index])) run->todo.push_back(&job);
+    }
+    run->start(options.jobs, [&](Job& job) {
+      if (job.state != Job::State::Failed) {
+        render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons);
+      }
+      if (job.state == Job::State::Failed) ++failed;
+      ++done;
+    });
+    if (rendered) {
+      if (ahead.valid()) ahead.wait();  // the store's connection is planning's until the next slice is planned
+      record(*rendered);
+      rendered.reset();
+    }
+    run->wait([&] { progress.update(done, failed); });
+    rendered = std::move(run);
   }
+  if (rendered) record(*rendered);
   progress.finish(done, failed);
   manifest.save_if_changed(manifest_file);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
