@@ -175,44 +175,72 @@ struct PlannedState {
   std::vector<std::size_t> to_make;    // per slice: how many are new or changed
 };
 
-// One slice's render: its documents (planned again), its jobs, and the workers taking
-// them. The workers are joined before anything they use goes.
+// One slice's render: its documents (planned again) and its jobs.
 struct SliceRun {
   std::shared_ptr<const std::vector<documents::PlannedDocument>> documents;
   std::vector<Job> jobs;
   std::vector<Job*> todo;
+};
 
-  void start(int jobs_wanted, std::function<void(Job&)> render_job) {
-    render = std::move(render_job);
-    int count = std::max(1, std::min<int>(jobs_wanted, static_cast<int>(todo.size())));
-    for (int w = 0; w < count; ++w) {
-      workers.emplace_back([this] {
-        for (std::size_t i = next++; i < todo.size(); i = next++) {
-          render(*todo[i]);
-          std::lock_guard lock(mutex);
-          if (++finished == todo.size()) all_done.notify_all();
-        }
-      });
-    }
+// The batch's render workers, the same threads for every slice: a thread per slice
+// would leave its allocator heap behind when it ends, holding what the next slices free.
+class RenderWorkers {
+ public:
+  RenderWorkers(int count, std::function<void(Job&)> render) : render_(std::move(render)) {
+    for (int w = 0; w < count; ++w) threads_.emplace_back([this] { work(); });
   }
-  // Waits for every job, calling `tick` a few times a second meanwhile.
+  ~RenderWorkers() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    threads_.clear();  // joined
+  }
+  RenderWorkers(const RenderWorkers&) = delete;
+  RenderWorkers& operator=(const RenderWorkers&) = delete;
+
+  // Hands over a slice's jobs; the previous slice's must be finished (wait()).
+  void start(std::vector<Job*>& todo) {
+    {
+      std::lock_guard lock(mutex_);
+      todo_ = &todo;
+      next_ = finished_ = 0;
+    }
+    changed_.notify_all();
+  }
+  // Waits for every job of the slice, calling `tick` a few times a second meanwhile.
   void wait(const std::function<void()>& tick) {
-    std::unique_lock lock(mutex);
-    while (!all_done.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished == todo.size(); })) {
+    std::unique_lock lock(mutex_);
+    while (!changed_.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished_ == todo_->size(); })) {
       lock.unlock();
       tick();
       lock.lock();
     }
-    lock.unlock();
-    workers.clear();  // joined
+    todo_ = nullptr;
   }
 
-  std::function<void(Job&)> render;
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;
-  std::condition_variable all_done;
-  std::size_t finished = 0;
-  std::vector<std::jthread> workers;  // last: joined first when a run ends
+ private:
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [&] { return stopping_ || (todo_ && next_ < todo_->size()); });
+      if (stopping_) return;
+      Job& job = *(*todo_)[next_++];
+      lock.unlock();
+      render_(job);
+      lock.lock();
+      if (++finished_ == todo_->size()) changed_.notify_all();
+    }
+  }
+
+  std::function<void(Job&)> render_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Job*>* todo_ = nullptr;  // the slice's, while it renders
+  std::size_t next_ = 0, finished_ = 0;
+  bool stopping_ = false;
+  std::vector<std::jthread> threads_;  // last: joined first
 };
 
 }  // namespace
@@ -324,10 +352,23 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
     transaction.commit();
   };
   if (!slices_to_make.empty()) ahead = plan_ahead(slices_to_make.front());
-  std::unique_ptr<SliceRun> rendered;  // the slice rendered last, not yet recorded
+  // The slice rendering and the one rendered before it, not yet recorded; declared
+  // before the workers, which are joined before either goes.
+  std::unique_ptr<SliceRun> rendering, rendered;
+  std::optional<RenderWorkers> workers;
+  if (total > 0) {
+    workers.emplace(std::max(1, std::min<int>(options.jobs, static_cast<int>(total))), [&](Job& job) {
+      if (job.state != Job::State::Failed) {
+        render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons);
+      }
+      if (job.state == Job::State::Failed) ++failed;
+      ++done;
+    });
+  }
   for (std::size_t at = 0; at < slices_to_make.size(); ++at) {
     std::size_t s = slices_to_make[at];
-    auto run = std::make_unique<SliceRun>();
+    rendering = std::make_unique<SliceRun>();
+    SliceRun* run = rendering.get();
     run->documents = ahead.get();
     if (at + 1 < slices_to_make.size()) ahead = plan_ahead(slices_to_make[at + 1]);
     std::size_t first = planned.slice_first[s];
@@ -344,20 +385,14 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
     for (auto& job : run->jobs) {
       if (to_make(planned.states[job.index])) run->todo.push_back(&job);
     }
-    run->start(options.jobs, [&](Job& job) {
-      if (job.state != Job::State::Failed) {
-        render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons);
-      }
-      if (job.state == Job::State::Failed) ++failed;
-      ++done;
-    });
+    workers->start(run->todo);
     if (rendered) {
       if (ahead.valid()) ahead.wait();  // the store's connection is planning's until the next slice is planned
       record(*rendered);
       rendered.reset();
     }
-    run->wait([&] { progress.update(done, failed); });
-    rendered = std::move(run);
+    workers->wait([&] { progress.update(done, failed); });
+    rendered = std::move(rendering);
   }
   if (rendered) record(*rendered);
   progress.finish(done, failed);
