@@ -102,7 +102,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
     };
     if (which == "certificates") {
       auto plan = plan_certificates();
-      PrintFileContents unused;
+      PrintFileContents unused(store);
       timed([&] {
         auto summary = run(plan, options, unused, env.out);
         docs = summary.made;
@@ -115,7 +115,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       auto plan_only = options;
       plan_only.dry_run = true;
       std::ostream ignored(nullptr);  // the plan's lines go nowhere (kept, they grew with N)
-      PrintFileContents print_file;
+      PrintFileContents print_file(store);
       run(plan, plan_only, print_file, ignored);
       std::filesystem::path file;
       timed([&] { file = write_print_file(plan, print_file, templates, fonts, bench_env, year, true, options.jobs); });
@@ -127,7 +127,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       // The first run's plan is let go before, as a second command starts without it.
       {
         auto plan = plan_certificates();
-        PrintFileContents print_file;
+        PrintFileContents print_file(store);
         run(plan, options, print_file, env.out);
         write_print_file(plan, print_file, templates, fonts, bench_env, year, false, options.jobs);
       }
@@ -135,7 +135,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
         auto t0 = Clock::now();
         auto again = plan_certificates();
         auto t1 = Clock::now();
-        PrintFileContents print_file;
+        PrintFileContents print_file(store);
         auto summary = run(again, options, print_file, env.out);
         auto t2 = Clock::now();
         write_print_file(again, print_file, templates, fonts, bench_env, year, false, options.jobs);

@@ -19,7 +19,7 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
                             const Environment& env) {
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  PrintFileContents print_file;
+  PrintFileContents print_file(loaded.store);
   auto options = batch_options(args);
   PlanRun run{{}, {loaded.year, 1, 1}};
   auto gather = print_file.keys();

@@ -144,28 +144,33 @@ std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileC
     if (!force && entry && entry->key == key && !error && entry->size == size) return env.output / relative;
   }
 
-  // Filled on the workers, in any order: reads the plan and the templates only.
-  SlicedParts parts(plan, contents.included_);
-  auto part = [&](std::size_t i) {
-    auto [keep, doc] = parts.part(i);
-    const auto data = doc->data();
-    std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
-    return render::PrintPart{templates.render(templates.resolve(doc->template_name), data, /*strict=*/false,
-                                              doc->shared.get(), /*with_skeleton=*/true),
-                             bookmark};
-  };
   // Streamed to disk as it is joined: the whole file is never in memory.
   AtomicFileWriter file(env.output / relative);
   Sha256 digest;
   std::uintmax_t size_written = 0;
   Date latest = std::max(contents.latest_, Date{year, 1, 1});
-  render::render_print_file(contents.count_, part, templates.folder(), fonts,
-                            {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs,
-                            [&](std::string_view bytes) {
-                              file.write(bytes);
-                              digest.update(bytes);
-                              size_written += bytes.size();
-                            });
+  {
+    // Filled on the workers, in any order: reads the plan and the templates only.
+    SlicedParts parts(plan, contents.included_);
+    auto part = [&](std::size_t i) {
+      auto [keep, doc] = parts.part(i);
+      const auto data = doc->data();
+      std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
+      return render::PrintPart{templates.render(templates.resolve(doc->template_name), data, /*strict=*/false,
+                                                doc->shared.get(), /*with_skeleton=*/true),
+                               bookmark};
+    };
+    render::render_print_file(contents.count_, part, templates.folder(), fonts,
+                              {"Sertifikat " + std::to_string(year), "", "", ""}, {false, latest}, jobs,
+                              [&](std::string_view bytes) {
+                                file.write(bytes);
+                                digest.update(bytes);
+                                size_written += bytes.size();
+                              });
+  }  // every slice planned for it is done: the store's connection is this thread's again
+  if (contents.store_.data_version() != contents.store_version_) {
+    throw StoreError("the store changed while the certificates were made: the print file was not written (run it again)");
+  }
   file.commit();
   Manifest::record(manifest_file, {{relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
                                      std::to_string(contents.count_) + " certificates", size_written}});

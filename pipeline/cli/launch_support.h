@@ -38,6 +38,10 @@ batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, 
 // plan's certificates that have a key, in order, and one key for all of them.
 class PrintFileContents {
  public:
+  // The store the plan reads, noted before the batch: the print file plans its slices
+  // again, and is not written when another process changed the store meanwhile (its
+  // pages could then differ from the certificates its key was made from).
+  explicit PrintFileContents(const Store& store) : store_(store), store_version_(store.data_version()) {}
   batch::KeyVisitor keys();
   std::size_t count() const { return count_; }
 
@@ -50,6 +54,8 @@ class PrintFileContents {
   Sha256 joined_keys_;  // each certificate's key covers its data, template, fonts, images and date
   std::size_t count_ = 0;
   Date latest_;  // the latest certificate's date: the file's own
+  const Store& store_;
+  long long store_version_ = 0;
 };
 
 // All certificates of the plan in one PDF (stable order, one bookmark each); remade only

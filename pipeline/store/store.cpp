@@ -209,6 +209,11 @@ std::vector<std::vector<std::string>> Store::slice_starts(const RecordKind& kind
   return starts;
 }
 
+long long Store::data_version() const {
+  auto statement = db_.prepare("PRAGMA data_version");
+  return statement.step() ? statement.column_int(0) : 0;
+}
+
 long long Store::max_integer(const RecordKind& kind, std::string_view field) const {
   if (!kind.field(field)) throw StoreError(std::string(kind.name) + " has no field '" + std::string(field) + "'");
   auto statement = db_.prepare("SELECT max(" + std::string(field) + ") FROM " + std::string(kind.name));

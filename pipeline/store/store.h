@@ -46,6 +46,9 @@ class Store {
   // The largest value of an integer field (a year), or 0 when no record has one.
   long long max_integer(const RecordKind& kind, std::string_view field) const;
   bool contains(const RecordKind& kind, const std::vector<std::string>& key) const;
+  // Changes whenever another connection (another process's import) commits to the
+  // store: a run that reads the store more than once can tell that it changed between.
+  long long data_version() const;
 
   Database& database() { return db_; }
 

@@ -122,7 +122,7 @@ TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
 
   auto run = [&](const batch::SlicedPlan& plan, const std::filesystem::path& output) {
     cli::Environment env{db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
-    cli::PrintFileContents print_file;
+    cli::PrintFileContents print_file(store);
     auto summary = batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(),
                                     options, out, err, print_file.keys());
     EXPECT_EQ(print_file.count(), 7u);
@@ -185,6 +185,38 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
   EXPECT_EQ(summary.made, 5u);
   EXPECT_EQ(summary.failed, 2u);
   EXPECT_THAT(err2.str(), HasSubstr("the store changed while the batch ran"));
+}
+
+// Another process changing the store between the batch and the print file (which plans
+// its slices again): the print file is not written, rather than printing pages its key
+// does not describe.
+TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
+  std::ostringstream out, err;
+  batch::BatchOptions options;
+  options.quiet = true;
+  auto output = dir.path() / "out";
+  cli::Environment env{db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
+  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  auto plan = cli::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 4);
+  cli::PrintFileContents print_file(store);
+  auto summary = batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(), options,
+                                  out, err, print_file.keys());
+  EXPECT_EQ(summary.made, 7u);
+  {
+    Store other = Store::open(db, false);  // as another process would
+    auto innovations = other.load("inovasi");
+    Dataset renamed;
+    renamed.records.push_back(innovations.front());
+    renamed.records.back().set("nama", "NAMA BARU");
+    other.save(renamed);
+  }
+  EXPECT_THROW(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2), StoreError);
+  EXPECT_FALSE(std::filesystem::exists(output / "2026" / "certificates" / "certificates-print.pdf"));
+  // Unchanged since, a new run writes it.
+  cli::PrintFileContents again(store);
+  batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(), options, out, err,
+                   again.keys());
+  EXPECT_FALSE(cli::write_print_file(plan, again, templates, fonts, env, 2026, false, 2).empty());
 }
 
 }  // namespace
