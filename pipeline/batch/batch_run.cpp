@@ -1,17 +1,16 @@
 #include "batch/batch_run.h"
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <fstream>
 #include <future>
 #include <map>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <thread>
 
 #include "output/manifest.h"
@@ -89,8 +88,10 @@ std::string content_key(const std::string& markup, const documents::PlannedDocum
 
 // A key's first eight bytes: what the render pass checks its own key against, held for
 // every planned document (the whole key would be 96 bytes each).
-std::uint64_t key_prefix(const std::string& key) {
-  return key.size() < 16 ? 0 : std::stoull(key.substr(0, 16), nullptr, 16);
+std::uint64_t key_prefix(std::string_view key) {
+  std::uint64_t prefix = 0;
+  if (key.size() >= 16) std::from_chars(key.data(), key.data() + 16, prefix, 16);
+  return prefix;
 }
 
 // The jobs of one slice, each with its template, or failed when it names none.
@@ -260,14 +261,15 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
                        const pdf::FontManifest& fonts, const std::filesystem::path& output,
                        const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,
                        std::ostream& out, std::ostream& err, const KeyVisitor& on_key) {
-  return run_batch(SlicedPlan(documents), templates, fonts, output, manifest_file, db, options, out, err, on_key);
+  Manifest manifest = Manifest::load(manifest_file);
+  return run_batch(SlicedPlan(documents), templates, fonts, output, manifest, manifest_file, db, options, out, err, on_key);
 }
 
 BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                       const std::filesystem::path& output, const std::filesystem::path& manifest_file, Database& db,
-                       const BatchOptions& options, std::ostream& out, std::ostream& err, const KeyVisitor& on_key) {
+                       const std::filesystem::path& output, Manifest& manifest, const std::filesystem::path& manifest_file,
+                       Database& db, const BatchOptions& options, std::ostream& out, std::ostream& err,
+                       const KeyVisitor& on_key) {
   auto start = std::chrono::steady_clock::now();
-  Manifest manifest = Manifest::load(manifest_file);
   std::string fonts_fp = fonts_fingerprint(fonts);
   BatchSummary summary;
 

@@ -12,6 +12,7 @@
 
 #include "batch/sliced_plan.h"
 #include "documents/document_kind.h"
+#include "output/manifest.h"
 #include "pdf/font_set.h"
 #include "render/template_engine.h"
 
@@ -48,11 +49,13 @@ std::string fonts_fingerprint(const pdf::FontManifest& fonts);
 
 // Plans every slice (keys, and what is new, changed or unchanged), then plans again and
 // renders the slices with something to make, recording each slice's files as it ends: a
-// run holds one slice's documents at a time.
+// run holds one slice's documents at a time. `manifest` (the command's, loaded from
+// `manifest_file`) gets the files made and is saved there at the end.
 BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                       const std::filesystem::path& output, const std::filesystem::path& manifest_file, Database& db,
-                       const BatchOptions& options, std::ostream& out, std::ostream& err, const KeyVisitor& on_key = {});
-// A plan held whole.
+                       const std::filesystem::path& output, Manifest& manifest, const std::filesystem::path& manifest_file,
+                       Database& db, const BatchOptions& options, std::ostream& out, std::ostream& err,
+                       const KeyVisitor& on_key = {});
+// A plan held whole, with the manifest read from `manifest_file`.
 BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
                        const pdf::FontManifest& fonts, const std::filesystem::path& output,
                        const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,

@@ -41,12 +41,14 @@ inline FolderLock lock_year_folder(const Environment& env, int year, const Args&
   return FolderLock(env.output / std::to_string(year), env.err);
 }
 
-// Renders planned documents as a batch, into the output folder, with the year's manifest.
+// Renders planned documents as a batch, into the output folder, listing them in
+// `manifest` (the year's, read by the command) and saving it.
 inline batch::BatchSummary run_documents(const std::vector<documents::PlannedDocument>& planned,
                                          const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                                         Database& db, const Args& args, const Environment& env, int year) {
-  return batch::run_batch(planned, templates, fonts, env.output, manifest_path(env, year), db, batch_options(args), env.out,
-                          env.err);
+                                         Database& db, const Args& args, const Environment& env, int year,
+                                         Manifest& manifest) {
+  return batch::run_batch(batch::SlicedPlan(planned), templates, fonts, env.output, manifest, manifest_path(env, year), db,
+                          batch_options(args), env.out, env.err);
 }
 
 // The trophy engraving template (templates/ukiran-trofi.txt).

@@ -71,7 +71,7 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   auto fonts = pdf::FontManifest::load(env.fonts);
   auto options = batch_options(args);
   options.quiet = true;
-  auto manifest = manifest_path(bench_env, year);
+  auto manifest_file = manifest_path(bench_env, year);
 
   std::size_t docs = 0, pages = 0, bytes = 0;
   double seconds = 0;
@@ -95,16 +95,18 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
     auto plan_certificates = [&] {
       return plan_by_innovation_slices(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
     };
+    // As a command runs it: the manifest read once, for the batch and the print file.
     auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch, PrintFileContents& print_file,
-                   std::ostream& plan_out) {
-      return batch::run_batch(plan, templates, fonts, out, manifest, store.database(), batch, plan_out, env.err,
-                              print_file.keys());
+                   Manifest& manifest, std::ostream& plan_out) {
+      return batch::run_batch(plan, templates, fonts, out, manifest, manifest_file, store.database(), batch, plan_out,
+                              env.err, print_file.keys());
     };
     if (which == "certificates") {
       auto plan = plan_certificates();
       PrintFileContents unused(store);
       timed([&] {
-        auto summary = run(plan, options, unused, env.out);
+        Manifest manifest = Manifest::load(manifest_file);
+        auto summary = run(plan, options, unused, manifest, env.out);
         docs = summary.made;
         pages = summary.pages;
         bytes = static_cast<std::size_t>(summary.bytes);
@@ -116,9 +118,12 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       plan_only.dry_run = true;
       std::ostream ignored(nullptr);  // the plan's lines go nowhere (kept, they grew with N)
       PrintFileContents print_file(store);
-      run(plan, plan_only, print_file, ignored);
+      Manifest manifest = Manifest::load(manifest_file);
+      run(plan, plan_only, print_file, manifest, ignored);
       std::filesystem::path file;
-      timed([&] { file = write_print_file(plan, print_file, templates, fonts, bench_env, year, true, options.jobs); });
+      timed([&] {
+        file = write_print_file(plan, print_file, templates, fonts, bench_env, year, true, options.jobs, manifest);
+      });
       docs = 1;
       pages = print_file.count();
       bytes = static_cast<std::size_t>(std::filesystem::file_size(file));
@@ -128,17 +133,19 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       {
         auto plan = plan_certificates();
         PrintFileContents print_file(store);
-        run(plan, options, print_file, env.out);
-        write_print_file(plan, print_file, templates, fonts, bench_env, year, false, options.jobs);
+        Manifest manifest = Manifest::load(manifest_file);
+        run(plan, options, print_file, manifest, env.out);
+        write_print_file(plan, print_file, templates, fonts, bench_env, year, false, options.jobs, manifest);
       }
       timed([&] {
         auto t0 = Clock::now();
         auto again = plan_certificates();
         auto t1 = Clock::now();
         PrintFileContents print_file(store);
-        auto summary = run(again, options, print_file, env.out);
+        Manifest manifest = Manifest::load(manifest_file);
+        auto summary = run(again, options, print_file, manifest, env.out);
         auto t2 = Clock::now();
-        write_print_file(again, print_file, templates, fonts, bench_env, year, false, options.jobs);
+        write_print_file(again, print_file, templates, fonts, bench_env, year, false, options.jobs, manifest);
         auto t3 = Clock::now();
         docs = summary.unchanged;
         if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";

@@ -60,7 +60,9 @@ int run_desk_packet(const Args& args, const Environment& env) {
   auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false, &report);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
+  // Read once: the batch lists the packets' PDFs in it, then their workbooks and zips go in.
+  Manifest manifest = Manifest::load(manifest_path(env, year));
+  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year, manifest);
   if (args.flag("dry-run")) return kOk;
   FindingsByAgency findings = findings_by_agency(report, snapshot);
   // The workbooks and zips on the batch's workers; their errors reported in plan order.
@@ -95,15 +97,14 @@ int run_desk_packet(const Args& args, const Environment& env) {
       errors[i] = e.what();
     }
   });
-  std::vector<ManifestEntry> made;
   for (std::size_t i = 0; i < planned.size(); ++i) {
-    for (auto& entry : entries[i]) made.push_back(std::move(entry));
+    for (const auto& entry : entries[i]) manifest.put(entry);
     if (errors[i].empty()) continue;
     env.err << "desk-packet: " << planned[i].label << ": " << errors[i] << '\n';
     ++summary.failed;
   }
   if (zips_made > 0) sync_filesystem(env.output);  // the zips are on disk before they are listed
-  Manifest::record(manifest_path(env, year), std::move(made));
+  manifest.save_if_changed(manifest_path(env, year));
   env.out << "workbooks and zips: made " << zips_made << ", unchanged " << zips_unchanged << '\n';
   return report_batch(args, summary, env);
 }

@@ -83,14 +83,16 @@ int run_export(const Args& args, const Environment& env) {
   FolderLock lock = in_year_folder ? FolderLock(env.output / year_text, env.err) : FolderLock();
   exports::ExportContext context{snapshot, catalog, year, data_date(snapshot, year)};
   context.store = &store;
+  // The files made for the year so far (none before a batch has run): the recap's Berkas
+  // sheet, and where a workbook in the year's folder is listed.
+  auto manifest_file = manifest_path(env, year);
+  Manifest files = Manifest::load(manifest_file);
   std::string_view kind;
   std::string source;
   if (what == "iga") {
     exports::write_iga_export(context, target);
     kind = exports::kIgaKind, source = "ekspor IGA " + year_text;
   } else if (what == "recap") {
-    // The files made for the year so far (none before a batch has run): the Berkas sheet.
-    Manifest files = Manifest::load(manifest_path(env, year));
     exports::write_recap(context, target, &files);
     kind = exports::kRecapKind, source = "rekap " + year_text;
   } else {
@@ -99,7 +101,8 @@ int run_export(const Args& args, const Environment& env) {
     kind = exports::kRegisterKind, source = "register sertifikat " + year_text;
   }
   if (in_year_folder) {
-    Manifest::record(manifest_path(env, year), {file_entry(env.output, relative, std::string(kind), std::move(source))});
+    files.put(file_entry(env.output, relative, std::string(kind), std::move(source)));
+    files.save_if_changed(manifest_file);
   }
   env.out << target.string() << '\n';
   return kOk;

@@ -14,16 +14,17 @@ struct PlanRun {
   Date latest;  // the latest planned document's date
 };
 
-// Renders `plan` and writes the certificates' print file from it.
-PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, const Args& args,
-                            const Environment& env) {
+// Renders `plan` and writes the certificates' print file from it, listing both in
+// `manifest` (the command's, read once).
+PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, const Args& args, const Environment& env,
+                            Manifest& manifest) {
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
   PrintFileContents print_file(loaded.store);
   auto options = batch_options(args);
   PlanRun run{{}, {loaded.year, 1, 1}};
   auto gather = print_file.keys();
-  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest_path(env, loaded.year),
+  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_path(env, loaded.year),
                                   loaded.store.database(), options, env.out, env.err,
                                   [&](std::size_t slice, const documents::PlannedDocument& doc, const std::string& key) {
                                     run.latest = std::max(run.latest, doc.date);
@@ -31,7 +32,8 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
                                   });
   run.summary = std::move(summary);
   if (options.dry_run) return run;
-  auto file = write_print_file(plan, print_file, templates, fonts, env, loaded.year, options.force, options.jobs);
+  auto file =
+      write_print_file(plan, print_file, templates, fonts, env, loaded.year, options.force, options.jobs, manifest);
   if (!file.empty()) env.out << "print file: " << file.string() << '\n';
   return run;
 }
@@ -50,7 +52,10 @@ int run_launch(const Args& args, const Environment& env) {
   auto contracts = plan_kinds(loaded.store, loaded.snapshot, loaded.catalog, {"contract"}, selection, args.flag("signed"));
   auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"}, selection,
                                         args.flag("signed"), std::move(contracts));
-  auto [summary, latest] = run_with_print_file(plan, loaded, args, env);
+  // Read once: the batch, the print file and the workbooks each list their files in it.
+  auto manifest_file = manifest_path(env, loaded.year);
+  Manifest manifest = Manifest::load(manifest_file);
+  auto [summary, latest] = run_with_print_file(plan, loaded, args, env, manifest);
   if (args.flag("dry-run")) return kOk;
   const auto& [catalog, store, snapshot, year] = loaded;
   exports::ExportContext context{snapshot, catalog, year, latest};  // dated as the latest document
@@ -60,8 +65,6 @@ int run_launch(const Args& args, const Environment& env) {
   std::string recap_path = year_text + "/exports/rekap.xlsx";
   documents::NumberRegistry registry(loaded.store.database());
   exports::write_certificate_register(context, registry, read_engraving(env), env.output / register_path);
-  auto manifest_file = manifest_path(env, year);
-  Manifest manifest = Manifest::load(manifest_file);
   manifest.put(file_entry(env.output, register_path, std::string(exports::kRegisterKind), "register sertifikat " + year_text));
   exports::write_recap(context, env.output / recap_path, &manifest);
   manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
@@ -78,7 +81,8 @@ int run_certificates(const Args& args, const Environment& env) {
   auto lock = lock_year_folder(env, loaded.year, args);
   auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"},
                                         year_and_agency(loaded, args), args.flag("signed"));
-  return report_batch(args, run_with_print_file(plan, loaded, args, env).summary, env);
+  Manifest manifest = Manifest::load(manifest_path(env, loaded.year));
+  return report_batch(args, run_with_print_file(plan, loaded, args, env, manifest).summary, env);
 }
 
 }  // namespace

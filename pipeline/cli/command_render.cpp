@@ -40,7 +40,8 @@ int run_render(const Args& args, const Environment& env) {
   auto lock = lock_year_folder(env, year, args);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year);
+  Manifest manifest = Manifest::load(manifest_path(env, year));
+  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year, manifest);
   return report_batch(args, summary, env);
 }
 

@@ -131,13 +131,11 @@ class SlicedParts {
 
 std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileContents& contents,
                                        const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                                       const Environment& env, int year, bool force, int jobs) {
+                                       const Environment& env, int year, bool force, int jobs, Manifest& manifest) {
   if (contents.count_ == 0) return {};
   auto relative = std::filesystem::path(std::to_string(year)) / "certificates" / "certificates-print.pdf";
-  auto manifest_file = manifest_path(env, year);
   std::string key = contents.joined_keys_.hex_digest();
-  {  // not held while the file is made
-    auto manifest = Manifest::load(manifest_file);
+  {
     auto entry = manifest.find(relative.generic_string());
     std::error_code error;
     auto size = std::filesystem::file_size(env.output / relative, error);
@@ -172,8 +170,9 @@ std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileC
     throw StoreError("the store changed while the certificates were made: the print file was not written (run it again)");
   }
   file.commit();
-  Manifest::record(manifest_file, {{relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
-                                     std::to_string(contents.count_) + " certificates", size_written}});
+  manifest.put({relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",
+                std::to_string(contents.count_) + " certificates", size_written});
+  manifest.save_if_changed(manifest_path(env, year));
   return env.output / relative;
 }
 

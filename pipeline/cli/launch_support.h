@@ -48,7 +48,7 @@ class PrintFileContents {
  private:
   friend std::filesystem::path write_print_file(const batch::SlicedPlan&, PrintFileContents&,
                                                 const render::TemplateSet&, const pdf::FontManifest&, const Environment&,
-                                                int, bool, int);
+                                                int, bool, int, Manifest&);
   std::vector<std::vector<std::uint32_t>> included_;  // per slice: positions of its certificates
   std::vector<std::uint32_t> positions_;              // per slice: the documents seen
   Sha256 joined_keys_;  // each certificate's key covers its data, template, fonts, images and date
@@ -60,10 +60,11 @@ class PrintFileContents {
 
 // All certificates of the plan in one PDF (stable order, one bookmark each); remade only
 // when a certificate changed, which the batch's keys tell without filling a template.
-// Returns the file, or "" when there is none to make.
+// `manifest` is the command's (the batch's): the file is looked up and listed there, and
+// it is saved. Returns the file, or "" when there is none to make.
 std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileContents& contents,
                                        const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                                       const Environment& env, int year, bool force, int jobs);
+                                       const Environment& env, int year, bool force, int jobs, Manifest& manifest);
 
 // Agencies with validation errors for the year, each with the findings that block it.
 void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out);

@@ -226,14 +226,9 @@ void Manifest::save(const std::filesystem::path& file) const {
   writer.commit();
 }
 
-void Manifest::save_if_changed(const std::filesystem::path& file) const {
+void Manifest::save_if_changed(const std::filesystem::path& file) {
   if (changed_ || !std::filesystem::exists(file)) save(file);
-}
-
-void Manifest::record(const std::filesystem::path& file, const std::vector<ManifestEntry>& entries) {
-  Manifest manifest = load(file);
-  for (const auto& entry : entries) manifest.put(entry);
-  manifest.save_if_changed(file);
+  changed_ = false;
 }
 
 ManifestEntry file_entry(const std::filesystem::path& output, std::string path, std::string kind, std::string source,

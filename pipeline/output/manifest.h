@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace inovasi {
 
@@ -36,8 +35,9 @@ class Manifest {
   // A missing or unreadable manifest is an empty one: everything is then remade.
   static Manifest load(const std::filesystem::path& file);
   void save(const std::filesystem::path& file) const;  // atomically
-  // Saves when put() changed something or the file is missing.
-  void save_if_changed(const std::filesystem::path& file) const;
+  // Saves when put() changed something since the load or the last save, or the file is
+  // missing: one manifest can serve a whole command (batch, print file, workbooks).
+  void save_if_changed(const std::filesystem::path& file);
 
   std::optional<ManifestEntry> find(std::string_view path) const;
   void put(const ManifestEntry& entry);
@@ -47,10 +47,6 @@ class Manifest {
   bool changed() const { return changed_; }
   // Every entry, in the order of their paths (bytewise, as std::string compares).
   void for_each(const std::function<void(const ManifestEntry&)>& visit) const;
-
-  // Puts `entries` into the manifest file: read, updated, and written again only when
-  // something changed (or it was missing).
-  static void record(const std::filesystem::path& file, const std::vector<ManifestEntry>& entries);
 
  private:
   void write_row(const ManifestEntry& entry);

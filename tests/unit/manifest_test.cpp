@@ -27,16 +27,21 @@ TEST(Manifest, AFileEntryIsReadBackFromTheFileAndRecordedOnce) {
   EXPECT_EQ(file_entry(dir.path(), "2026/exports/rekap.xlsx", "k", "s", "given").key, "given");
   EXPECT_THROW(file_entry(dir.path(), "2026/exports/missing.xlsx", "k", "s"), OutputError);
 
+  // One manifest serves a command: each step puts its files and saves what changed.
   auto file = dir.path() / "manifest.json";
-  Manifest::record(file, {entry});
+  Manifest manifest = Manifest::load(file);
+  manifest.put(entry);
+  manifest.save_if_changed(file);
   ASSERT_TRUE(Manifest::load(file).find("2026/exports/rekap.xlsx"));
   EXPECT_EQ(Manifest::load(file).find("2026/exports/rekap.xlsx")->sha256, entry.sha256);
   // The same entry again leaves the file as it was; another adds to it.
   auto old_time = std::filesystem::last_write_time(file) - std::chrono::hours(1);
   std::filesystem::last_write_time(file, old_time);
-  Manifest::record(file, {entry});
+  manifest.put(entry);
+  manifest.save_if_changed(file);
   EXPECT_EQ(std::filesystem::last_write_time(file), old_time);
-  Manifest::record(file, {{"2026/x.pdf", "ee", "k", "certificate", "s", 1}});
+  manifest.put({"2026/x.pdf", "ee", "k", "certificate", "s", 1});
+  manifest.save_if_changed(file);
   EXPECT_NE(std::filesystem::last_write_time(file), old_time);
   EXPECT_EQ(Manifest::load(file).size(), 2u);
 }

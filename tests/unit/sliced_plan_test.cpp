@@ -123,10 +123,11 @@ TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
   auto run = [&](const batch::SlicedPlan& plan, const std::filesystem::path& output) {
     cli::Environment env{db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
     cli::PrintFileContents print_file(store);
-    auto summary = batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(),
-                                    options, out, err, print_file.keys());
+    Manifest manifest = Manifest::load(cli::manifest_path(env, 2026));
+    auto summary = batch::run_batch(plan, templates, fonts, output, manifest, cli::manifest_path(env, 2026),
+                                    store.database(), options, out, err, print_file.keys());
     EXPECT_EQ(print_file.count(), 7u);
-    EXPECT_FALSE(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2).empty());
+    EXPECT_FALSE(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2, manifest).empty());
     return summary;
   };
   Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
@@ -165,8 +166,10 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
   std::ostringstream out, err;
   batch::BatchOptions options;
   options.quiet = true;
-  auto summary = batch::run_batch(changing, templates, fonts, dir.path() / "out", dir.path() / "out" / "manifest.json",
-                                  store.database(), options, out, err);
+  auto manifest_file = dir.path() / "out" / "manifest.json";
+  Manifest manifest = Manifest::load(manifest_file);
+  auto summary = batch::run_batch(changing, templates, fonts, dir.path() / "out", manifest, manifest_file, store.database(),
+                                  options, out, err);
   EXPECT_EQ(summary.made, 0u);
   EXPECT_EQ(summary.failed, 7u);
   EXPECT_THAT(err.str(), HasSubstr("the store changed while the batch ran"));
@@ -180,8 +183,8 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
     return batch::PlanSlice{std::move(documents), nullptr};
   });
   std::ostringstream out2, err2;
-  summary = batch::run_batch(reordered, templates, fonts, dir.path() / "out", dir.path() / "out" / "manifest.json",
-                             store.database(), options, out2, err2);
+  summary = batch::run_batch(reordered, templates, fonts, dir.path() / "out", manifest, manifest_file, store.database(),
+                             options, out2, err2);
   EXPECT_EQ(summary.made, 5u);
   EXPECT_EQ(summary.failed, 2u);
   EXPECT_THAT(err2.str(), HasSubstr("the store changed while the batch ran"));
@@ -199,8 +202,10 @@ TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   auto plan = cli::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 4);
   cli::PrintFileContents print_file(store);
-  auto summary = batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(), options,
-                                  out, err, print_file.keys());
+  auto manifest_file = cli::manifest_path(env, 2026);
+  Manifest manifest = Manifest::load(manifest_file);
+  auto summary = batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options, out,
+                                  err, print_file.keys());
   EXPECT_EQ(summary.made, 7u);
   {
     Store other = Store::open(db, false);  // as another process would
@@ -210,13 +215,13 @@ TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
     renamed.records.back().set("nama", "NAMA BARU");
     other.save(renamed);
   }
-  EXPECT_THROW(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2), StoreError);
+  EXPECT_THROW(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2, manifest), StoreError);
   EXPECT_FALSE(std::filesystem::exists(output / "2026" / "certificates" / "certificates-print.pdf"));
   // Unchanged since, a new run writes it.
   cli::PrintFileContents again(store);
-  batch::run_batch(plan, templates, fonts, output, cli::manifest_path(env, 2026), store.database(), options, out, err,
+  batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options, out, err,
                    again.keys());
-  EXPECT_FALSE(cli::write_print_file(plan, again, templates, fonts, env, 2026, false, 2).empty());
+  EXPECT_FALSE(cli::write_print_file(plan, again, templates, fonts, env, 2026, false, 2, manifest).empty());
 }
 
 }  // namespace
