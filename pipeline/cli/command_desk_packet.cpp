@@ -64,7 +64,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   Manifest manifest = Manifest::load(manifest_path(env, year));
   auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year, manifest);
   if (args.flag("dry-run")) return kOk;
-  FindingsByAgency findings = findings_by_agency(report, snapshot);
+  FindingsByAgency findings = findings_by_agency(report);
   // The workbooks and zips on the batch's workers; their errors reported in plan order.
   // Like the PDFs, they are written only when they change: a workbook is made and kept
   // only when its bytes differ from the one there; the zip when either of its files was

@@ -64,9 +64,9 @@ void print_json(const ValidationReport& report, const Catalog& catalog, std::ost
 
 int run_validate(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("validate takes no arguments");
-  // The rules read a narrative's word count only: the narratives themselves are not held.
-  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
-  ValidationReport report = validate(snapshot, catalog, year);
+  // The innovations are read a slice at a time: a national year is not held at once.
+  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::WithoutInnovations);
+  ValidationReport report = validate_in_slices(snapshot, store, catalog, year);
   if (args.flag("json")) {
     print_json(report, catalog, env.out);
   } else {

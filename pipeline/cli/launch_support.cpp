@@ -181,8 +181,7 @@ void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year,
   std::map<std::string, std::vector<const Diagnostic*>> by_agency;
   for (const auto& finding : report.findings) {
     if (finding.severity != Severity::Error) continue;
-    std::string agency = agency_of_finding(finding.record, snapshot);
-    if (!agency.empty()) by_agency[agency].push_back(&finding);
+    if (!finding.agency.empty()) by_agency[finding.agency].push_back(&finding);
   }
   if (by_agency.empty()) {
     out << "every agency is ready\n";

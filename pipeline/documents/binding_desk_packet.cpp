@@ -99,7 +99,7 @@ DocumentKind desk_packet_kind() {
             std::optional<ValidationReport> own_report;
             const ValidationReport& report =
                 context.report ? *context.report : own_report.emplace(validate(context.snapshot, context.catalog, year));
-            FindingsByAgency by_agency = findings_by_agency(report, context.snapshot);
+            FindingsByAgency by_agency = findings_by_agency(report);
             std::vector<PlannedDocument> docs;
             for (const auto& agency : context.snapshot.all("instansi")) {
               if (!selection.agency.empty() && agency.get("kode") != selection.agency) continue;

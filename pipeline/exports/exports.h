@@ -27,7 +27,8 @@ struct ExportContext {
   // per agency (desk packets): each then reads its own instead of sorting every finding.
   const FindingsByAgency* findings_by_agency = nullptr;
   // Where the IGA export reads innovations' narratives, a few hundred at a time, when
-  // the snapshot holds only their word counts (Snapshot::Contents::NarrativeWordCounts).
+  // the snapshot holds only their word counts (NarrativeWordCounts) or no innovations
+  // (WithoutInnovations: the year is then validated from the store a slice at a time).
   const Store* store = nullptr;
 };
 

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <future>
-#include <set>
 #include <stdexcept>
 
 #include "exports/exports.h"
@@ -21,11 +20,11 @@ xlsx::Cell date(std::string_view iso) {
 xlsx::Cell narrative(std::string_view json) { return narrative_to_text(narrative_from_json(json)); }
 
 using Row = std::vector<xlsx::Cell>;
-using Scores = std::map<std::string, const IndicativeScore*, std::less<>>;
 
-Row innovation_row(const Record& r, const Scores& scores) {
-  auto found = scores.find(r.get("kode"));
-  const IndicativeScore* score = found == scores.end() ? nullptr : found->second;
+// The indicative score is each row's own: computed from the innovation's answers as the
+// row is made, not held for the year.
+Row innovation_row(const Record& r, const Snapshot& snapshot, const IndicatorCatalogue& edition) {
+  IndicativeScore score = score_innovation(snapshot, edition, r);
   std::string urusan_lain;
   if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
   Narrative design = narrative_from_json(r.get("rancang_bangun"));
@@ -35,9 +34,8 @@ Row innovation_row(const Record& r, const Scores& scores) {
           text(urusan_lain), date(r.get("waktu_uji_coba")), date(r.get("waktu_penerapan")),
           narrative_to_text(design), static_cast<double>(narrative_word_count(design)),
           narrative(r.get("tujuan")), narrative(r.get("manfaat")), narrative(r.get("hasil")),
-          number(r.get("diajukan_iga")), number(r.get("anggaran")),
-          score ? xlsx::Cell{static_cast<double>(score->score)} : xlsx::Cell{},
-          score ? xlsx::Cell{static_cast<double>(score->max_score)} : xlsx::Cell{}};
+          number(r.get("diajukan_iga")), number(r.get("anggaran")), static_cast<double>(score.score),
+          static_cast<double>(score.max_score)};
 }
 
 // Rows are turned from stored narratives into text on other threads, a few hundred at a
@@ -47,11 +45,12 @@ constexpr std::size_t kRowsPerBatch = 256;
 constexpr std::size_t kBatchesAhead = 2;
 
 // The selected innovations' indicator answers of the year, in store order. One agency's
-// are looked up per innovation; the whole year's are read in one pass.
+// are looked up per innovation; the whole year's are every answer of the year (the
+// store's foreign key ties each to an innovation of that year).
 std::vector<const Record*> indicator_answers(const Snapshot& snapshot, const std::vector<const Record*>& innovations,
-                                             const std::string& year, bool look_up) {
+                                             const std::string& year, bool one_agency) {
   std::vector<const Record*> answers;
-  if (look_up) {
+  if (one_agency) {
     for (const Record* innovation : innovations) {
       auto found = snapshot.where("jawaban_indikator", "inovasi", innovation->get("kode"), year);
       answers.insert(answers.end(), found.begin(), found.end());
@@ -59,10 +58,8 @@ std::vector<const Record*> indicator_answers(const Snapshot& snapshot, const std
     std::sort(answers.begin(), answers.end());  // records of a kind are one vector, in store order
     return answers;
   }
-  std::set<std::string_view> codes;
-  for (const Record* innovation : innovations) codes.insert(innovation->get("kode"));
   for (const auto& answer : snapshot.all("jawaban_indikator")) {
-    if (answer.get("tahun") == year && codes.contains(answer.get("inovasi"))) answers.push_back(&answer);
+    if (answer.get("tahun") == year) answers.push_back(&answer);
   }
   return answers;
 }
@@ -71,6 +68,7 @@ std::vector<const Record*> indicator_answers(const Snapshot& snapshot, const std
 
 bool write_iga_export(const ExportContext& context, const std::filesystem::path& target, bool only_when_changed) {
   std::string year = std::to_string(context.year);
+  const auto& edition = context.catalog.indicators_for(context.year);
   auto is_selected = [&](const Record& r) {
     return r.get("tahun") == year && (context.agency.empty() || r.get("instansi") == context.agency);
   };
@@ -78,26 +76,24 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   // national desk-packet run writes some 1,850 of them, and scanning the whole year for
   // each was quadratic.
   const bool one_agency = !context.agency.empty();
+  // Without the innovations' narratives (or without the innovations), the rows are read
+  // from the store as they are written, and the year is validated a slice at a time.
+  const bool from_store = !context.snapshot.holds_narratives("inovasi");
+  if (from_store && !context.store) throw std::logic_error("write_iga_export: no narratives and no store to read them");
+  if (one_agency && from_store) throw std::logic_error("write_iga_export: an agency's workbook needs its innovations");
   std::vector<const Record*> selected;
   if (one_agency) {
     selected = context.snapshot.where("inovasi", "instansi", context.agency, year);
-  } else {
+  } else if (!from_store) {
     for (const auto& r : context.snapshot.all("inovasi")) {
       if (is_selected(r)) selected.push_back(&r);
     }
   }
-  bool from_store = !context.snapshot.holds_narratives("inovasi");
-  if (from_store && !context.store) throw std::logic_error("write_iga_export: no narratives and no store to read them");
-  std::vector<IndicativeScore> computed_scores;
-  if (!context.report) computed_scores = score_innovations(context.snapshot, context.catalog, context.year);
-  Scores scores;
-  for (const auto& score : context.report ? context.report->scores : computed_scores) {
-    if (!one_agency || score.instansi == context.agency) scores[score.inovasi] = &score;
-  }
-  // The findings are only needed for the last sheet: validation runs meanwhile (the
-  // snapshot's lookups are safe from several threads).
+  // The findings are only needed for the last sheet. From a snapshot that holds the
+  // innovations, validation runs meanwhile (the snapshot's lookups are safe from several
+  // threads); otherwise after the rows, as both read the store.
   std::future<ValidationReport> validation;
-  if (!context.report) {
+  if (!context.report && context.snapshot.can_validate()) {
     validation = std::async(std::launch::async, [&] { return validate(context.snapshot, context.catalog, context.year); });
   }
 
@@ -109,10 +105,9 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
                       "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
                       "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
   auto write_row = [&](Row&& row) { innovations.row(row); };
-  auto row_of = [&scores](const Record& record) { return innovation_row(record, scores); };
+  auto row_of = [&](const Record& record) { return innovation_row(record, context.snapshot, edition); };
   if (from_store) {
-    // The snapshot holds word counts only: the narratives are read again, in the same
-    // (key) order, a batch at a time.
+    // The narratives are read in key order, a batch at a time.
     OrderedBatches<Record, Row> rows(kRowsPerBatch, kBatchesAhead, row_of, write_row);
     const RecordKind& kind = *find_record_kind("inovasi");
     context.store->scan(kind, store_columns(kind), [&](Record& record) {
@@ -126,7 +121,6 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
     rows.finish();
   }
 
-  const auto& edition = context.catalog.indicators_for(context.year);
   auto& answers = book.add_sheet("Indikator");
   answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
   for (const Record* answer : indicator_answers(context.snapshot, selected, year, one_agency)) {
@@ -140,7 +134,11 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   }
 
   std::optional<ValidationReport> computed;
-  if (validation.valid()) computed = validation.get();
+  if (validation.valid()) {
+    computed = validation.get();
+  } else if (!context.report) {
+    computed = validate_in_slices(context.snapshot, *context.store, context.catalog, context.year, false);
+  }
   const ValidationReport& report = context.report ? *context.report : *computed;
   auto& findings = book.add_sheet("Temuan");
   findings.header({"tingkat", "data", "kolom", "pesan"});
@@ -153,7 +151,7 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
     // The caller's grouping holds pointers into its report: used only with that report.
     FindingsByAgency own;
     bool given = context.findings_by_agency && context.report;
-    if (!given) own = findings_by_agency(report, context.snapshot);
+    if (!given) own = findings_by_agency(report);
     const FindingsByAgency& grouped = given ? *context.findings_by_agency : own;
     if (auto it = grouped.find(context.agency); it != grouped.end()) {
       for (const Diagnostic* f : it->second) write_finding(*f);

@@ -31,11 +31,11 @@ std::string format_diagnostic(const Diagnostic& d) {
 void Diagnostics::add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
 
 void Diagnostics::error(const SourceLocation& where, std::string field, std::string message) {
-  add({Severity::Error, where, {}, std::move(field), std::move(message)});
+  add({Severity::Error, where, {}, std::move(field), std::move(message), {}});
 }
 
 void Diagnostics::warning(const SourceLocation& where, std::string field, std::string message) {
-  add({Severity::Warning, where, {}, std::move(field), std::move(message)});
+  add({Severity::Warning, where, {}, std::move(field), std::move(message), {}});
 }
 
 void Diagnostics::append(const Diagnostics& other) {

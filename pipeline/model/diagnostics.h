@@ -24,6 +24,9 @@ struct Diagnostic {
   std::string record;  // natural key of the record concerned, when known
   std::string field;   // the field as the input names it
   std::string message;
+  // The agency (instansi kode) the record concerns, when a rule knows it: an
+  // innovation's answers and awards concern its agency, which only the rule has at hand.
+  std::string agency;
 };
 
 // Formats as `file:line: field: message` (warnings say so after the field).

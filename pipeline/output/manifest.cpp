@@ -233,11 +233,22 @@ void Manifest::save_if_changed(const std::filesystem::path& file) {
 
 ManifestEntry file_entry(const std::filesystem::path& output, std::string path, std::string kind, std::string source,
                          std::string key) {
-  auto bytes = read_file_text(output / path);
-  if (!bytes) throw OutputError((output / path).string() + ": cannot read back what was written");
-  std::string sha256 = sha256_hex(*bytes);
+  // Hashed a megabyte at a time: the national IGA workbook alone is some 35 MB.
+  std::ifstream in(output / path, std::ios::binary);
+  if (!in) throw OutputError((output / path).string() + ": cannot read back what was written");
+  Sha256 digest;
+  std::string chunk(std::size_t{1} << 20, '\0');
+  std::size_t size = 0;
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    auto got = static_cast<std::size_t>(in.gcount());
+    digest.update(std::string_view(chunk.data(), got));
+    size += got;
+  }
+  if (in.bad()) throw OutputError((output / path).string() + ": cannot read back what was written");
+  std::string sha256 = digest.hex_digest();
   if (key.empty()) key = sha256;
-  return {std::move(path), std::move(sha256), std::move(key), std::move(kind), std::move(source), bytes->size()};
+  return {std::move(path), std::move(sha256), std::move(key), std::move(kind), std::move(source), size};
 }
 
 Manifest::Manifest() : tables_(std::make_unique<Tables>()) {}

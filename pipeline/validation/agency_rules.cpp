@@ -72,24 +72,23 @@ void check_region(const Snapshot& snapshot, Findings& findings) {
   }
 }
 
-void check_agencies(const Snapshot& snapshot, const Catalog& catalog, int year, Findings& findings) {
+void check_agencies(const Snapshot& snapshot, const Catalog& catalog, int year, const InnovationFacts& innovations,
+                    Findings& findings) {
   const auto& rules = catalog.rules();
   std::string year_text = std::to_string(year);
   for (const auto& agency : snapshot.all("instansi")) {
     check_facilitators(snapshot, rules, agency, year_text, findings);
     check_team(snapshot, agency, year_text, findings);
     check_signatory(agency, findings);
-    auto innovations = snapshot.where("inovasi", "instansi", agency.get("kode"), year_text);
-    if (innovations.size() < static_cast<std::size_t>(rules.innovations_per_agency_per_year)) {
+    if (innovations.designed_by(agency.get("kode")) < static_cast<std::size_t>(rules.innovations_per_agency_per_year)) {
       findings.error(agency, "inovasi", "no innovation designed for " + year_text + " (one agency, one innovation a year)");
     }
   }
   for (const auto& line : snapshot.all("perjanjian_kinerja")) {
     if (line.get("tahun") != year_text) continue;
-    auto innovations = snapshot.where("inovasi", "kode", line.get("inovasi"), year_text);
-    if (!innovations.empty() && innovations.front()->get("instansi") != line.get("instansi")) {
-      findings.error(line, "inovasi", "the innovation belongs to another agency ('" +
-                                          std::string(innovations.front()->get("instansi")) + "')");
+    const auto* innovation = innovations.named(line.get("inovasi"));
+    if (innovation && innovation->instansi != line.get("instansi")) {
+      findings.error(line, "inovasi", "the innovation belongs to another agency ('" + innovation->instansi + "')");
     }
   }
 }

@@ -58,16 +58,16 @@ void check_discussions(const Snapshot& snapshot, int year, Findings& findings) {
   }
 }
 
-void check_awards(const Snapshot& snapshot, int year, Findings& findings) {
+void check_awards(const Snapshot& snapshot, int year, const InnovationFacts& innovations, Findings& findings) {
   std::string year_text = std::to_string(year);
   for (const auto& award : snapshot.all("penghargaan")) {
     if (award.get("tahun") != year_text) continue;
-    auto innovations = snapshot.where("inovasi", "kode", award.get("inovasi"), year_text);
-    if (innovations.empty()) continue;  // the store's foreign key makes this impossible
-    const Record& innovation = *innovations.front();
+    const auto* innovation = innovations.named(award.get("inovasi"));
+    if (!innovation) continue;  // the store's foreign key makes this impossible
     // Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
-    if (innovation.get("tahapan") != "Penerapan" || innovation.get("diajukan_iga") != "1") {
-      findings.error(award, "inovasi", "awarded, but the innovation is not both at stage Penerapan and submitted to the IGA");
+    if (!innovation->stage_penerapan || !innovation->submitted_to_iga) {
+      findings.error(award, "inovasi", "awarded, but the innovation is not both at stage Penerapan and submitted to the IGA",
+                     innovation->instansi);
     }
   }
 }

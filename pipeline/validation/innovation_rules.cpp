@@ -54,13 +54,15 @@ void check_answers(const Snapshot& snapshot, const Record& innovation, const Ind
   for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
     int number = std::stoi(std::string(answer->get("indikator")));
     if (!edition.indicator(number)) {
-      findings.error(*answer, "indikator", "the IGA " + std::to_string(edition.edition) + " catalogue has no indicator " +
-                                               std::to_string(number));
+      findings.error(*answer, "indikator",
+                     "the IGA " + std::to_string(edition.edition) + " catalogue has no indicator " + std::to_string(number),
+                     innovation.get("instansi"));
       continue;
     }
     bool leveled = answer->has("level") && answer->get("level") != "0";
     if (leveled && (!answer->has("bukti") || answer->get("status_bukti") == "Tidak Ada")) {
-      findings.warning(*answer, "bukti", "a level is claimed without supporting evidence (bukti dukung)");
+      findings.warning(*answer, "bukti", "a level is claimed without supporting evidence (bukti dukung)",
+                       innovation.get("instansi"));
     }
   }
 }
@@ -82,22 +84,26 @@ void check_innovations(const Snapshot& snapshot, const Catalog& catalog, int yea
   }
 }
 
+IndicativeScore score_innovation(const Snapshot& snapshot, const IndicatorCatalogue& edition, const Record& innovation) {
+  IndicativeScore score{std::string(innovation.get("kode")), std::string(innovation.get("nama")),
+                        std::string(innovation.get("instansi")), std::stoi(std::string(innovation.get("tahun"))),
+                        edition.edition, 0, edition.max_score(), 0};
+  for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+    const auto* indicator = edition.indicator(std::stoi(std::string(answer->get("indikator"))));
+    if (!indicator || !answer->has("level")) continue;
+    int level = std::stoi(std::string(answer->get("level")));
+    score.score += level * indicator->weight;
+    score.answered += level > 0;
+  }
+  return score;
+}
+
 std::vector<IndicativeScore> score_innovations(const Snapshot& snapshot, const Catalog& catalog, int year) {
   std::string year_text = std::to_string(year);
   const auto& edition = catalog.indicators_for(year);
   std::vector<IndicativeScore> scores;
   for (const auto& innovation : snapshot.all("inovasi")) {
-    if (innovation.get("tahun") != year_text) continue;
-    IndicativeScore score{std::string(innovation.get("kode")), std::string(innovation.get("nama")),
-                          std::string(innovation.get("instansi")), year, edition.edition, 0, edition.max_score(), 0};
-    for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), year_text)) {
-      const auto* indicator = edition.indicator(std::stoi(std::string(answer->get("indikator"))));
-      if (!indicator || !answer->has("level")) continue;
-      int level = std::stoi(std::string(answer->get("level")));
-      score.score += level * indicator->weight;
-      score.answered += level > 0;
-    }
-    scores.push_back(std::move(score));
+    if (innovation.get("tahun") == year_text) scores.push_back(score_innovation(snapshot, edition, innovation));
   }
   return scores;
 }

@@ -36,8 +36,9 @@ Snapshot Snapshot::load(const Store& store, Contents contents, const Catalog* ca
       continue;
     }
     bool counted = contents == Contents::NarrativeWordCounts && kind.name == kCountedKind;
-    snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>(
-        store.load(kind, contents == Contents::Everything || (contents == Contents::NarrativeWordCounts && !counted)));
+    bool narratives = contents == Contents::Everything || contents == Contents::WithoutInnovations ||
+                      (contents == Contents::NarrativeWordCounts && !counted);
+    snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>(store.load(kind, narratives));
     if (counted) snapshot.count_narratives(store, kind, *catalog);
   }
   return snapshot;
@@ -86,7 +87,7 @@ void Snapshot::count_narratives(const Store& store, const RecordKind& kind, cons
 }
 
 bool Snapshot::holds_narratives(std::string_view kind) const {
-  return contents_ == Contents::Everything || (contents_ == Contents::NarrativeWordCounts && kind != kCountedKind);
+  return contents_ == Contents::Everything || (contents_ != Contents::WithoutNarratives && kind != kCountedKind);
 }
 
 Snapshot Snapshot::with_records(std::string_view kind, std::vector<Record> records) const {

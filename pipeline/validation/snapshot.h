@@ -46,9 +46,10 @@ class Snapshot {
     // 165 MB). The other kinds keep theirs: they are few, and the recap counts
     // escalations.
     NarrativeWordCounts,
-    // Every kind but innovations (and no narratives): for plans too large to make at
-    // once, which read the innovations a slice at a time (Store::scan_range) and plan
-    // each slice with a copy holding it (with_records). latest_year() still counts them.
+    // Every kind but innovations (the others with their narratives: they are few): for
+    // work too large to do at once, which reads the innovations a slice at a time
+    // (Store::scan_range) and gives each slice to a copy holding it (with_records):
+    // certificate plans, validate_in_slices. latest_year() still counts them.
     WithoutInnovations,
   };
   // NarrativeWordCounts counts the narratives some edition of `catalog` sets a minimum

@@ -4,6 +4,7 @@
 // them from the catalogue.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,25 +35,54 @@ struct ValidationReport {
   std::size_t count(Severity severity) const;
 };
 
+// `snapshot` holds the year's innovations (Everything, or NarrativeWordCounts).
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year);
-
-// The agency a finding concerns, from its record label ("kind key/parts"); "" if none.
-std::string agency_of_finding(const std::string& record_label, const Snapshot& snapshot);
+// The same report from a snapshot without innovations (WithoutInnovations): they are
+// read from `store` a slice at a time, checked, and let go, so a national year is
+// validated in flat memory. Without `with_scores` the report's scores are left empty
+// (the IGA export scores each row as it writes it).
+inline constexpr std::size_t kInnovationsPerSlice = 2048;  // about 10 MB of narratives
+ValidationReport validate_in_slices(const Snapshot& base, const Store& store, const Catalog& catalog, int year,
+                                    bool with_scores = true, std::size_t innovations_per_slice = kInnovationsPerSlice);
 
 // A report's findings by the agency each concerns ("" for none), in report order: sorted
 // once, where a run reads them per agency (a national year has some 1,850 agencies).
 using FindingsByAgency = std::map<std::string, std::vector<const Diagnostic*>, std::less<>>;
-FindingsByAgency findings_by_agency(const ValidationReport& report, const Snapshot& snapshot);
+FindingsByAgency findings_by_agency(const ValidationReport& report);
+
+// What the rules of other kinds read of the year's innovations: how many each agency
+// designed, and the few that contract lines and awards name. Gathered as innovations go
+// by, so that validating does not need all of them at once.
+class InnovationFacts {
+ public:
+  struct Named {
+    std::string instansi;
+    bool stage_penerapan = false;
+    bool submitted_to_iga = false;
+  };
+  // `base`'s contract lines and awards of `year` say which innovations are named.
+  InnovationFacts(const Snapshot& base, const std::string& year);
+  void add(const Record& innovation);  // one of the year's innovations
+  std::size_t designed_by(std::string_view agency) const;
+  const Named* named(std::string_view kode) const;
+
+ private:
+  std::string year_;
+  std::map<std::string, std::size_t, std::less<>> designed_;
+  std::map<std::string, std::optional<Named>, std::less<>> named_;  // empty until the innovation is seen
+};
 
 // One rule family each; validate() runs them all. Exposed for tests.
 class Findings {
  public:
-  void add(Severity severity, const Record& record, std::string field, std::string message);
-  void error(const Record& record, std::string field, std::string message) {
-    add(Severity::Error, record, std::move(field), std::move(message));
+  // `agency`: the agency the finding concerns, for a record that does not name it (an
+  // answer, an award); otherwise the record's own instansi (or kode, for an agency).
+  void add(Severity severity, const Record& record, std::string field, std::string message, std::string_view agency = {});
+  void error(const Record& record, std::string field, std::string message, std::string_view agency = {}) {
+    add(Severity::Error, record, std::move(field), std::move(message), agency);
   }
-  void warning(const Record& record, std::string field, std::string message) {
-    add(Severity::Warning, record, std::move(field), std::move(message));
+  void warning(const Record& record, std::string field, std::string message, std::string_view agency = {}) {
+    add(Severity::Warning, record, std::move(field), std::move(message), agency);
   }
   std::vector<Diagnostic> take() { return std::move(items_); }
   const std::vector<Diagnostic>& items() const { return items_; }
@@ -62,11 +92,16 @@ class Findings {
 };
 
 void check_region(const Snapshot& snapshot, Findings& findings);
-void check_agencies(const Snapshot& snapshot, const Catalog& catalog, int year, Findings& findings);
+void check_agencies(const Snapshot& snapshot, const Catalog& catalog, int year, const InnovationFacts& innovations,
+                    Findings& findings);
+// The year's innovations that `snapshot` holds (all of them, or a slice).
 void check_innovations(const Snapshot& snapshot, const Catalog& catalog, int year, Findings& findings);
 void check_people(const Snapshot& snapshot, const Catalog& catalog, Findings& findings);
 void check_discussions(const Snapshot& snapshot, int year, Findings& findings);
-void check_awards(const Snapshot& snapshot, int year, Findings& findings);
+void check_awards(const Snapshot& snapshot, int year, const InnovationFacts& innovations, Findings& findings);
+// Of the year's innovations that `snapshot` holds.
 std::vector<IndicativeScore> score_innovations(const Snapshot& snapshot, const Catalog& catalog, int year);
+// Of one innovation, from its answers in `snapshot`.
+IndicativeScore score_innovation(const Snapshot& snapshot, const IndicatorCatalogue& edition, const Record& innovation);
 
 }  // namespace inovasi

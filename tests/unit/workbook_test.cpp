@@ -14,6 +14,7 @@ namespace inovasi {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using namespace inovasi::testing;
 
 TEST(Workbook, SheetNamesAreCheckedBeforeTheLibrarySeesThem) {
@@ -167,19 +168,74 @@ TEST_F(ExportsTest, IgaExportReadFromTheStoreAsItWritesIsTheSame) {
   store.database().execute("UPDATE inovasi SET rancang_bangun = NULL WHERE rowid = 2");  // a finding, an empty cell
   Snapshot full = Snapshot::load(store);
   Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts, &catalog());
-  auto held = dir_.path() / "held.xlsx", streamed = dir_.path() / "streamed.xlsx";
+  // As `inovasi export iga` does it: no innovations held; the year validated in slices.
+  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  auto held = dir_.path() / "held.xlsx", streamed = dir_.path() / "streamed.xlsx", sliced = dir_.path() / "sliced.xlsx";
   exports::write_iga_export({full, catalog(), 2026, {2026, 8, 17}}, held);
   exports::ExportContext context{counted, catalog(), 2026, {2026, 8, 17}};
   EXPECT_THROW(exports::write_iga_export(context, streamed), std::logic_error);  // no store to read them from
   context.store = &store;
   exports::write_iga_export(context, streamed);
-  auto a = xlsx::read_workbook(held), b = xlsx::read_workbook(streamed);
-  for (const char* sheet : {"Inovasi", "Indikator", "Temuan"}) {
-    ASSERT_NE(a.sheet(sheet), nullptr);
-    ASSERT_NE(b.sheet(sheet), nullptr);
-    EXPECT_EQ(a.sheet(sheet)->rows, b.sheet(sheet)->rows) << sheet;
+  exports::ExportContext from_slices{without, catalog(), 2026, {2026, 8, 17}};
+  from_slices.store = &store;
+  exports::write_iga_export(from_slices, sliced);
+  auto a = xlsx::read_workbook(held);
+  for (const auto& path : {streamed, sliced}) {
+    auto b = xlsx::read_workbook(path);
+    for (const char* sheet : {"Inovasi", "Indikator", "Temuan"}) {
+      ASSERT_NE(a.sheet(sheet), nullptr);
+      ASSERT_NE(b.sheet(sheet), nullptr);
+      EXPECT_EQ(a.sheet(sheet)->rows, b.sheet(sheet)->rows) << path << " " << sheet;
+    }
+    EXPECT_EQ(b.sheet("Inovasi")->rows.size(), 1u + 14u);
   }
-  EXPECT_EQ(b.sheet("Inovasi")->rows.size(), 1u + 14u);
+}
+
+TEST_F(ExportsTest, ValidatingInSlicesGivesTheWholeYearsReport) {
+  // `inovasi validate` and the IGA export read the innovations a slice at a time; the
+  // rules that look across them (an agency's innovations, the innovation a contract
+  // line or an award names) read what was gathered from every slice.
+  Store store = Store::open(db(), false);
+  auto& database = store.database();
+  database.execute("INSERT INTO instansi (kode, nama) VALUES ('dinas-baru', 'Dinas Baru'), ('dinas-kosong', 'Dinas Kosong')");
+  database.execute("UPDATE inovasi SET instansi = 'dinas-baru' WHERE rowid = 3");
+  database.execute(
+      "INSERT INTO perjanjian_kinerja (instansi, tahun, inovasi) SELECT 'bappedalitbang', tahun, kode FROM inovasi "
+      "WHERE rowid = 3");  // another agency's innovation
+  database.execute("UPDATE inovasi SET tahapan = 'Uji Coba' WHERE rowid = 5");
+  database.execute("INSERT INTO penghargaan (inovasi, tahun) SELECT kode, tahun FROM inovasi WHERE rowid = 5");
+  database.execute("UPDATE inovasi SET rancang_bangun = '{' WHERE rowid = 7");  // not a narrative
+  ValidationReport whole = validate(Snapshot::load(store), catalog(), 2026);
+  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  EXPECT_THROW(validate(without, catalog(), 2026), std::logic_error);
+  EXPECT_THROW(validate_in_slices(Snapshot::load(store), store, catalog(), 2026), std::logic_error);
+  auto described = [](const ValidationReport& report) {
+    std::vector<std::string> lines;
+    for (const auto& f : report.findings) {
+      lines.push_back(std::string(severity_name(f.severity)) + "|" + f.agency + "|" + f.record + "|" + f.field + "|" +
+                      f.message);
+    }
+    for (const auto& s : report.scores) {
+      lines.push_back(s.inovasi + "|" + s.instansi + "|" + std::to_string(s.score) + "/" + std::to_string(s.max_score) +
+                      "|" + std::to_string(s.answered));
+    }
+    return lines;
+  };
+  auto expected = described(whole);
+  std::string text;
+  for (const auto& line : expected) text += line + "\n";
+  EXPECT_THAT(text, HasSubstr("error|bappedalitbang|perjanjian_kinerja"));
+  EXPECT_THAT(text, HasSubstr("the innovation belongs to another agency ('dinas-baru')"));
+  EXPECT_THAT(text, HasSubstr("awarded, but the innovation is not both at stage Penerapan"));
+  EXPECT_THAT(text, HasSubstr("error|dinas-kosong|instansi dinas-kosong|inovasi|no innovation designed"));
+  EXPECT_THAT(text, Not(HasSubstr("error|dinas-baru|instansi dinas-baru|inovasi|")));
+  EXPECT_THAT(text, HasSubstr("rancang_bangun|"));
+  for (std::size_t per_slice : {std::size_t{1}, std::size_t{4}, kInnovationsPerSlice}) {
+    EXPECT_EQ(described(validate_in_slices(without, store, catalog(), 2026, true, per_slice)), expected) << per_slice;
+  }
+  auto unscored = validate_in_slices(without, store, catalog(), 2026, false, 4);
+  EXPECT_TRUE(unscored.scores.empty());
+  EXPECT_EQ(unscored.findings.size(), whole.findings.size());
 }
 
 TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
@@ -191,7 +247,7 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
   exports::write_iga_export({snapshot, catalog(), 2026, {2026, 8, 17}}, whole_path);
   auto whole = xlsx::read_workbook(whole_path);
   ValidationReport report = validate(snapshot, catalog(), 2026);
-  FindingsByAgency findings = findings_by_agency(report, snapshot);
+  FindingsByAgency findings = findings_by_agency(report);
   using Rows = std::vector<std::vector<std::string>>;
   auto rows_where = [&](const char* sheet, auto keep) {
     const auto& all = whole.sheet(sheet)->rows;
@@ -209,9 +265,13 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
     Rows innovations = rows_where("Inovasi", [&](const auto& row) { return row.at(static_cast<std::size_t>(instansi)) == code; });
     for (std::size_t r = 1; r < innovations.size(); ++r) codes.insert(innovations[r].at(static_cast<std::size_t>(kode)));
     Rows answers = rows_where("Indikator", [&](const auto& row) { return codes.contains(row.at(0)); });
-    Rows temuan = rows_where("Temuan", [&](const auto& row) {
-      return row.size() > 1 && agency_of_finding(row.at(1), snapshot) == code;
-    });
+    // The whole workbook's findings are the report's, in its order.
+    const auto& all_findings = whole.sheet("Temuan")->rows;
+    ASSERT_EQ(all_findings.size(), report.findings.size() + 1);
+    Rows temuan{all_findings.front()};
+    for (std::size_t r = 1; r < all_findings.size(); ++r) {
+      if (report.findings[r - 1].agency == code) temuan.push_back(all_findings[r]);
+    }
     agencies_with_rows += innovations.size() > 1;
     innovation_rows += innovations.size() - 1;
     finding_rows += temuan.size() - 1;
