@@ -49,63 +49,95 @@ bool zip_is_current(const std::filesystem::path& folder) {
   return true;
 }
 
-int run_desk_packet(const Args& args, const Environment& env) {
-  if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
-  auto [catalog, store, snapshot, year] = load_year(args, env);
-  auto lock = lock_year_folder(env, year, args);
-  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
-  // Once for the packets and every agency's workbook: the findings, sorted by agency,
-  // and the scores.
-  ValidationReport report = validate(snapshot, catalog, year);
-  auto planned = plan_kinds(store, snapshot, catalog, {"desk-packet"}, selection, false, &report);
-  render::TemplateSet templates(env.templates);
-  auto fonts = pdf::FontManifest::load(env.fonts);
-  // Read once: the batch lists the packets' PDFs in it, then their workbooks and zips go in.
-  Manifest manifest = Manifest::load(manifest_path(env, year));
-  auto summary = run_documents(planned, templates, fonts, store.database(), args, env, year, manifest);
-  if (args.flag("dry-run")) return kOk;
-  FindingsByAgency findings = findings_by_agency(report);
-  // The workbooks and zips on the batch's workers; their errors reported in plan order.
-  // Like the PDFs, they are written only when they change: a workbook is made and kept
-  // only when its bytes differ from the one there; the zip when either of its files was
-  // written by this run (times alone can tie on a filesystem that keeps whole seconds),
-  // or is newer (written by a run killed before its zip).
-  bool force = args.flag("force");
-  std::vector<std::string> errors(planned.size());
-  std::vector<std::vector<ManifestEntry>> entries(planned.size());  // each packet's workbook and zip
-  std::atomic<std::size_t> zips_made{0}, zips_unchanged{0};
-  parallel_for(planned.size(), batch_options(args).jobs, [&](std::size_t i) {
+// One slice's workbooks and zips, on the batch's workers; their errors and manifest
+// entries are kept in plan order. Like the PDFs, they are written only when they change:
+// a workbook is made and kept only when its bytes differ from the one there; the zip when
+// either of its files was written by this run (times alone can tie on a filesystem that
+// keeps whole seconds), or is newer (written by a run killed before its zip).
+struct PacketFiles {
+  std::vector<std::string> errors;                  // per packet of the slice
+  std::vector<std::vector<ManifestEntry>> entries;  // each packet's workbook and zip
+};
+struct ZipCounts {
+  std::atomic<std::size_t> made{0}, unchanged{0};
+};
+
+// `first`: the slice's first packet's place in the whole plan.
+PacketFiles write_packet_files(const std::vector<documents::PlannedDocument>& planned, std::size_t first,
+                               const exports::ExportContext& year_context, const batch::BatchSummary& summary,
+                               bool force, int jobs, const Environment& env, ZipCounts& zips) {
+  PacketFiles files{std::vector<std::string>(planned.size()), std::vector<std::vector<ManifestEntry>>(planned.size())};
+  parallel_for(planned.size(), jobs, [&](std::size_t i) {
     const auto& doc = planned[i];
+    std::size_t at = first + i;
     auto folder = env.output / std::filesystem::path(doc.path).parent_path();
     if (!std::filesystem::exists(folder / "packet.pdf")) return;  // its PDF failed: reported above
     try {
-      bool workbook_changed = exports::write_iga_export(
-          {snapshot, catalog, year, doc.date, doc.agency, &report, &findings}, folder / "packet.xlsx", !force);
-      bool pdf_made = i < summary.made_now.size() && summary.made_now[i];
+      exports::ExportContext context = year_context;
+      context.date = doc.date;
+      context.agency = doc.agency;
+      bool workbook_changed = exports::write_iga_export(context, folder / "packet.xlsx", !force);
+      bool pdf_made = at < summary.made_now.size() && summary.made_now[at];
       if (force || pdf_made || workbook_changed || !zip_is_current(folder)) {
         write_zip(folder, doc.date);
-        ++zips_made;
+        ++zips.made;
       } else {
-        ++zips_unchanged;
+        ++zips.unchanged;
       }
       // Both are made whole from their inputs and the same inputs give the same bytes, so
       // each is its own key.
       auto relative = std::filesystem::path(doc.path).parent_path().generic_string();
-      entries[i] = {file_entry(env.output, relative + "/packet.xlsx", "desk-packet-workbook", doc.label),
-                    file_entry(env.output, relative + "/packet.zip", "desk-packet-zip", doc.label)};
+      files.entries[i] = {file_entry(env.output, relative + "/packet.xlsx", "desk-packet-workbook", doc.label),
+                          file_entry(env.output, relative + "/packet.zip", "desk-packet-zip", doc.label)};
     } catch (const std::exception& e) {
-      errors[i] = e.what();
+      files.errors[i] = e.what();
     }
   });
-  for (std::size_t i = 0; i < planned.size(); ++i) {
-    for (const auto& entry : entries[i]) manifest.put(entry);
-    if (errors[i].empty()) continue;
-    env.err << "desk-packet: " << planned[i].label << ": " << errors[i] << '\n';
-    ++summary.failed;
+  return files;
+}
+
+int run_desk_packet(const Args& args, const Environment& env) {
+  if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
+  // The packets print every narrative (a national year's are some 165 MB): they are read
+  // a group of agencies at a time, and validation reads the year a slice at a time.
+  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::WithoutInnovations);
+  auto lock = lock_year_folder(env, year, args);
+  documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
+  // Once for the packets and every agency's workbook: the findings, sorted by agency.
+  // Each row scores itself, so the report needs no scores.
+  ValidationReport report = validate_in_slices(snapshot, store, catalog, year, false);
+  AgencySlices slices(store, snapshot, selection.agency);
+  auto plan = plan_by_agency_slices(store, slices, catalog, {"desk-packet"}, selection, &report);
+  render::TemplateSet templates(env.templates);
+  auto fonts = pdf::FontManifest::load(env.fonts);
+  // Read once: the batch lists the packets' PDFs in it, then their workbooks and zips go in.
+  auto manifest_file = manifest_path(env, year);
+  Manifest manifest = Manifest::load(manifest_file);
+  auto options = batch_options(args);
+  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_file, store.database(), options,
+                                  env.out, env.err);
+  if (options.dry_run) return kOk;
+  FindingsByAgency findings = findings_by_agency(report);
+  // The workbooks a group of agencies at a time, as the packets were: each group's
+  // innovations read again, and its packets planned again for their paths and dates.
+  ZipCounts zips;
+  std::size_t first = 0;
+  for (std::size_t s = 0; s < slices.size(); ++s) {
+    Snapshot held = slices.snapshot(s);
+    auto planned = plan_kinds(store, held, catalog, {"desk-packet"}, selection, false, &report);
+    exports::ExportContext context{held, catalog, year, {year, 1, 1}, "", &report, &findings};
+    auto files = write_packet_files(planned, first, context, summary, options.force, options.jobs, env, zips);
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      for (const auto& entry : files.entries[i]) manifest.put(entry);
+      if (files.errors[i].empty()) continue;
+      env.err << "desk-packet: " << planned[i].label << ": " << files.errors[i] << '\n';
+      ++summary.failed;
+    }
+    first += planned.size();
   }
-  if (zips_made > 0) sync_filesystem(env.output);  // the zips are on disk before they are listed
-  manifest.save_if_changed(manifest_path(env, year));
-  env.out << "workbooks and zips: made " << zips_made << ", unchanged " << zips_unchanged << '\n';
+  if (zips.made > 0) sync_filesystem(env.output);  // the zips are on disk before they are listed
+  manifest.save_if_changed(manifest_file);
+  env.out << "workbooks and zips: made " << zips.made << ", unchanged " << zips.unchanged << '\n';
   return report_batch(args, summary, env);
 }
 

@@ -5,6 +5,8 @@
 #include <map>
 #include <mutex>
 #include <ostream>
+#include <stdexcept>
+#include <utility>
 
 #include "output/manifest.h"
 #include "cli/batch_options.h"
@@ -60,6 +62,49 @@ batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, 
     return batch::PlanSlice{plan_kinds(store, *snapshot, catalog, kinds, selection, signed_copy), snapshot};
   };
   return batch::SlicedPlan(slices, std::move(make));
+}
+
+AgencySlices::AgencySlices(const Store& store, const Snapshot& base, std::string_view agency, std::size_t per_slice)
+    : store_(store), base_(base) {
+  if (base.holds_narratives("inovasi") || !base.all("inovasi").empty()) {
+    throw std::logic_error("AgencySlices: the snapshot holds innovations");
+  }
+  const auto& agencies = base.all("instansi");
+  std::vector<std::size_t> group;
+  for (std::size_t i = 0; i < agencies.size(); ++i) {
+    if (!agency.empty() && agencies[i].get("kode") != agency) continue;
+    group.push_back(i);
+    if (group.size() == per_slice) groups_.push_back(std::exchange(group, {}));
+  }
+  // No agency at all is one empty group: planned, it plans nothing.
+  if (!group.empty() || groups_.empty()) groups_.push_back(std::move(group));
+}
+
+Snapshot AgencySlices::snapshot(std::size_t index) const {
+  const auto& agencies = base_.all("instansi");
+  std::vector<Record> held;
+  std::vector<std::string> codes;
+  for (std::size_t position : groups_.at(index)) {
+    held.push_back(agencies[position]);
+    codes.emplace_back(agencies[position].get("kode"));
+  }
+  const RecordKind& innovation = *find_record_kind("inovasi");
+  std::vector<Record> innovations;
+  store_.scan_where_in(innovation, store_columns(innovation), "instansi", codes,
+                       [&](Record& record) { innovations.push_back(std::move(record)); });
+  return base_.with_records("instansi", std::move(held))
+      .with_records("inovasi", std::move(innovations), Snapshot::Narratives::Held);
+}
+
+batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencySlices& slices, const Catalog& catalog,
+                                        std::vector<std::string_view> kinds, documents::Selection selection,
+                                        const ValidationReport* report) {
+  auto make = [&store, &slices, &catalog, kinds = std::move(kinds), selection = std::move(selection),
+               report](std::size_t index) {
+    auto snapshot = std::make_shared<const Snapshot>(slices.snapshot(index));
+    return batch::PlanSlice{plan_kinds(store, *snapshot, catalog, kinds, selection, false, report), snapshot};
+  };
+  return batch::SlicedPlan(slices.size(), std::move(make));
 }
 
 batch::KeyVisitor PrintFileContents::keys() {

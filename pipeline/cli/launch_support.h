@@ -34,6 +34,34 @@ batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, 
                                             bool signed_copy, std::vector<documents::PlannedDocument> first = {},
                                             std::size_t per_slice = kInnovationsPerSlice);
 
+// Agencies per slice of a desk-packet run: a national year's 1,850 agencies have some
+// 20 innovations each, so a slice's narratives are a few MB.
+constexpr std::size_t kAgenciesPerSlice = 64;
+
+// The year's agencies (or the one selected) in groups, each group's snapshot holding
+// those agencies and their innovations with narratives: for work done an agency at a
+// time (desk packets), which then never holds the year's innovations at once. `base`
+// holds no innovations (WithoutInnovations); it and `store` must outlive this.
+class AgencySlices {
+ public:
+  AgencySlices(const Store& store, const Snapshot& base, std::string_view agency,
+               std::size_t per_slice = kAgenciesPerSlice);
+  std::size_t size() const { return groups_.size(); }
+  // A copy of `base` holding group `index`'s agencies and their innovations, read from
+  // the store (the same records each time, as long as the store does not change).
+  Snapshot snapshot(std::size_t index) const;
+
+ private:
+  const Store& store_;
+  const Snapshot& base_;
+  std::vector<std::vector<std::size_t>> groups_;  // positions in base_.all("instansi")
+};
+
+// `kinds` that plan a document per agency (desk packets), a group of agencies at a time.
+batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencySlices& slices, const Catalog& catalog,
+                                        std::vector<std::string_view> kinds, documents::Selection selection,
+                                        const ValidationReport* report);
+
 // What the print file holds, gathered from the batch's keys as it plans (keys()): the
 // plan's certificates that have a key, in order, and one key for all of them.
 class PrintFileContents {

@@ -86,7 +86,13 @@ CREATE TABLE nomor_dokumen (
   UNIQUE (jenis, kunci), UNIQUE (jenis, tahun, urut));
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
+// Version 3: innovations found by agency, as desk packets read them a group of agencies
+// at a time (Store::scan_where_in), instead of every innovation for each group.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE INDEX inovasi_by_instansi ON inovasi (instansi, tahun);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

@@ -174,6 +174,26 @@ void Store::scan_range(const RecordKind& kind, const std::vector<std::string>& c
   for (const auto* bound : {&from, &to}) {
     for (std::size_t i = 0; i < bound->size(); ++i) bind_value(statement, parameter++, kind, key_fields[i], (*bound)[i]);
   }
+  read_records(statement, kind, columns, each);
+}
+
+void Store::scan_where_in(const RecordKind& kind, const std::vector<std::string>& columns, std::string_view field,
+                          const std::vector<std::string>& values, const std::function<void(Record&)>& each) const {
+  if (values.empty()) return;
+  const FieldSpec* spec = kind.field(field);
+  if (!spec) throw StoreError("scan_where_in: " + std::string(kind.name) + " has no field '" + std::string(field) + "'");
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+  sql += " FROM " + std::string(kind.name) + " WHERE " + std::string(field) + " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) sql += i ? ", ?" : "?";
+  sql += ") ORDER BY " + key_list(kind);
+  auto statement = db_.prepare(sql);
+  for (std::size_t i = 0; i < values.size(); ++i) bind_value(statement, static_cast<int>(i) + 1, kind, field, values[i]);
+  read_records(statement, kind, columns, each);
+}
+
+void Store::read_records(Statement& statement, const RecordKind& kind, const std::vector<std::string>& columns,
+                         const std::function<void(Record&)>& each) const {
   while (statement.step()) {
     Record record;
     record.kind = &kind;

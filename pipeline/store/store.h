@@ -40,6 +40,10 @@ class Store {
   // empty key: no bound): one slice of a kind too large to plan at once.
   void scan_range(const RecordKind& kind, const std::vector<std::string>& columns, const std::vector<std::string>& from,
                   const std::vector<std::string>& to, const std::function<void(Record&)>& each) const;
+  // The same for the records whose `field` is one of `values` (innovations of a group of
+  // agencies), in key order.
+  void scan_where_in(const RecordKind& kind, const std::vector<std::string>& columns, std::string_view field,
+                     const std::vector<std::string>& values, const std::function<void(Record&)>& each) const;
   // The natural key of every `step`th record in key order, from the first: where the
   // slices of `step` records begin.
   std::vector<std::vector<std::string>> slice_starts(const RecordKind& kind, std::size_t step) const;
@@ -54,6 +58,9 @@ class Store {
 
  private:
   explicit Store(Database db) : db_(std::move(db)) {}
+  // Each row of `statement` (selecting `columns`) as a record of `kind`.
+  void read_records(Statement& statement, const RecordKind& kind, const std::vector<std::string>& columns,
+                    const std::function<void(Record&)>& each) const;
   mutable Database db_;
 };
 

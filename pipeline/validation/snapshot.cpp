@@ -87,12 +87,18 @@ void Snapshot::count_narratives(const Store& store, const RecordKind& kind, cons
 }
 
 bool Snapshot::holds_narratives(std::string_view kind) const {
+  if (narratives_held_.contains(kind)) return true;
   return contents_ == Contents::Everything || (contents_ != Contents::WithoutNarratives && kind != kCountedKind);
 }
 
-Snapshot Snapshot::with_records(std::string_view kind, std::vector<Record> records) const {
+Snapshot Snapshot::with_records(std::string_view kind, std::vector<Record> records, Narratives narratives) const {
   Snapshot copy(*this);
   copy.records_[std::string(kind)] = std::make_shared<const std::vector<Record>>(std::move(records));
+  if (narratives == Narratives::Held) {
+    copy.narratives_held_.emplace(kind);
+  } else if (auto held = copy.narratives_held_.find(kind); held != copy.narratives_held_.end()) {
+    copy.narratives_held_.erase(held);
+  }
   if (word_counts_ && kind == kCountedKind) {
     // The counts are by position among the innovations this one held: they no longer
     // apply, and validating without them would count empty narratives.

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <string_view>
@@ -24,13 +25,14 @@ class Snapshot {
   // own, so that a copy's replaced kind (with_records) is indexed afresh.
   Snapshot(const Snapshot& other)
       : records_(other.records_), contents_(other.contents_), word_counts_(other.word_counts_),
-        latest_year_(other.latest_year_), partial_(other.partial_) {}
+        latest_year_(other.latest_year_), partial_(other.partial_), narratives_held_(other.narratives_held_) {}
   Snapshot& operator=(const Snapshot& other) {
     records_ = other.records_;
     contents_ = other.contents_;
     word_counts_ = other.word_counts_;
     latest_year_ = other.latest_year_;
     partial_ = other.partial_;
+    narratives_held_ = other.narratives_held_;
     indexes_ = std::make_unique<Indexes>();
     return *this;
   }
@@ -62,9 +64,12 @@ class Snapshot {
   // Whether records of `kind` carry their narrative fields.
   bool holds_narratives(std::string_view kind) const;
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
-  // A copy whose records of `kind` are `records` (the rest shared with this one). A copy
-  // with other innovations than a NarrativeWordCounts snapshot counted cannot validate.
-  Snapshot with_records(std::string_view kind, std::vector<Record> records) const;
+  // A copy whose records of `kind` are `records` (the rest shared with this one), read
+  // with their narrative fields or not. A copy with other innovations than a
+  // NarrativeWordCounts snapshot counted cannot validate.
+  enum class Narratives { Left, Held };
+  Snapshot with_records(std::string_view kind, std::vector<Record> records,
+                        Narratives narratives = Narratives::Left) const;
 
   const std::vector<Record>& all(std::string_view kind) const;
   // Records of `kind` whose `field` equals `value` (and whose tahun equals `year` when given).
@@ -112,6 +117,7 @@ class Snapshot {
   std::shared_ptr<const WordCounts> word_counts_;
   int latest_year_ = 0;   // WithoutInnovations: the store's latest innovation year
   bool partial_ = false;  // with_records replaced the counted innovations
+  std::set<std::string, std::less<>> narratives_held_;  // kinds with_records gave with their narratives
   std::unique_ptr<Indexes> indexes_ = std::make_unique<Indexes>();  // a pointer, so a Snapshot moves
 };
 

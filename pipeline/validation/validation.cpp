@@ -143,7 +143,8 @@ ValidationReport validate_in_slices(const Snapshot& base, const Store& store, co
     store.scan_range(kind, columns, starts[s], s + 1 < starts.size() ? starts[s + 1] : std::vector<std::string>{},
                      [&](Record& record) { slice.push_back(std::move(record)); });
     if (checking.valid()) checking.get();
-    checking = std::async(std::launch::async, [&validation, held = base.with_records(kind.name, std::move(slice))] {
+    checking = std::async(std::launch::async, [&validation, held = base.with_records(kind.name, std::move(slice),
+                                                                                     Snapshot::Narratives::Held)] {
       validation.add_innovations(held);
     });
   }

@@ -11,6 +11,8 @@
 #include "batch/batch_run.h"
 #include "cli/batch_options.h"
 #include "cli/launch_support.h"
+#include "exports/exports.h"
+#include "validation/validation.h"
 #include "model/file_text.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -110,18 +112,25 @@ class BundledBatch : public ::testing::Test {
   Store store = Store::open(db, false);
   render::TemplateSet templates{source_dir() / "templates"};
   pdf::FontManifest fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  std::ostringstream out, err;
+  batch::BatchOptions options = two_quiet_jobs();
+
+  static batch::BatchOptions two_quiet_jobs() {
+    batch::BatchOptions options;
+    options.jobs = 2;
+    options.quiet = true;
+    return options;
+  }
+  cli::Environment environment(const std::filesystem::path& output) {
+    return {db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
+  }
 };
 
 // The same store rendered both ways: the same bytes in every file, the print file and
 // the manifest included.
 TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
-  std::ostringstream out, err;
-  batch::BatchOptions options;
-  options.jobs = 2;
-  options.quiet = true;
-
   auto run = [&](const batch::SlicedPlan& plan, const std::filesystem::path& output) {
-    cli::Environment env{db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
+    auto env = environment(output);
     cli::PrintFileContents print_file(store);
     Manifest manifest = Manifest::load(cli::manifest_path(env, 2026));
     auto summary = batch::run_batch(plan, templates, fonts, output, manifest, cli::manifest_path(env, 2026),
@@ -150,6 +159,58 @@ TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
   EXPECT_EQ(err.str(), "");
 }
 
+// Desk packets print every narrative: a run reads them a group of agencies at a time,
+// and validates the year a slice at a time. Its packets and workbooks are the whole
+// year's, byte for byte.
+TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
+  auto run = [&](const batch::SlicedPlan& plan, const std::filesystem::path& output) {
+    auto env = environment(output);
+    Manifest manifest = Manifest::load(cli::manifest_path(env, 2026));
+    return batch::run_batch(plan, templates, fonts, output, manifest, cli::manifest_path(env, 2026), store.database(),
+                            options, out, err);
+  };
+  Snapshot everything = Snapshot::load(store);
+  ValidationReport whole_report = validate(everything, catalog(), 2026);
+  auto whole = cli::plan_kinds(store, everything, catalog(), {"desk-packet"}, kYear, false, &whole_report);
+  auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
+
+  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  ValidationReport report = validate_in_slices(base, store, catalog(), 2026, false, 3);
+  cli::AgencySlices slices(store, base, "", 2);
+  EXPECT_EQ(slices.size(), (base.all("instansi").size() + 1) / 2);
+  auto sliced_summary = run(cli::plan_by_agency_slices(store, slices, catalog(), {"desk-packet"}, kYear, &report),
+                            dir.path() / "sliced");
+  EXPECT_EQ(whole_summary.made, base.all("instansi").size());
+  EXPECT_EQ(sliced_summary.made, whole_summary.made);
+  EXPECT_EQ(sliced_summary.pages, whole_summary.pages);
+  auto whole_files = files_under(dir.path() / "whole");
+  auto sliced_files = files_under(dir.path() / "sliced");
+  ASSERT_EQ(sliced_files.size(), whole_files.size());
+  for (const auto& [path, bytes] : whole_files) EXPECT_TRUE(sliced_files[path] == bytes) << path << " differs";
+
+  // Each agency's workbook, from its group's snapshot and the sliced validation.
+  FindingsByAgency findings = findings_by_agency(report);
+  std::size_t workbooks = 0;
+  for (std::size_t s = 0; s < slices.size(); ++s) {
+    Snapshot held = slices.snapshot(s);
+    EXPECT_LE(held.all("instansi").size(), 2u);
+    for (const auto& agency : held.all("instansi")) {
+      std::string code(agency.get("kode"));
+      auto from_whole = dir.path() / (code + "-whole.xlsx"), from_group = dir.path() / (code + "-group.xlsx");
+      exports::write_iga_export({everything, catalog(), 2026, {2026, 8, 17}, code}, from_whole);
+      exports::write_iga_export({held, catalog(), 2026, {2026, 8, 17}, code, &report, &findings}, from_group);
+      EXPECT_EQ(testing::read_file(from_whole), testing::read_file(from_group)) << code;
+      ++workbooks;
+    }
+  }
+  EXPECT_EQ(workbooks, base.all("instansi").size());
+  cli::AgencySlices one(store, base, "dinkes");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one.snapshot(0).all("instansi").size(), 1u);
+  EXPECT_FALSE(one.snapshot(0).all("inovasi").empty());
+  EXPECT_EQ(err.str(), "");
+}
+
 // A slice planned again with other documents than the first pass keyed (the store
 // changed in between): what was to be made fails, nothing is written in its place.
 TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
@@ -163,9 +224,6 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
     if (++calls > 1) documents.pop_back();
     return batch::PlanSlice{std::move(documents), nullptr};
   });
-  std::ostringstream out, err;
-  batch::BatchOptions options;
-  options.quiet = true;
   auto manifest_file = dir.path() / "out" / "manifest.json";
   Manifest manifest = Manifest::load(manifest_file);
   auto summary = batch::run_batch(changing, templates, fonts, dir.path() / "out", manifest, manifest_file, store.database(),
@@ -194,11 +252,8 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
 // its slices again): the print file is not written, rather than printing pages its key
 // does not describe.
 TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
-  std::ostringstream out, err;
-  batch::BatchOptions options;
-  options.quiet = true;
   auto output = dir.path() / "out";
-  cli::Environment env{db, source_dir() / "templates", output, source_dir() / "fonts" / "fonts.json", out, err};
+  auto env = environment(output);
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   auto plan = cli::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 4);
   cli::PrintFileContents print_file(store);
