@@ -70,11 +70,9 @@ int run_export(const Args& args, const Environment& env) {
   if (what != "iga" && what != "recap" && what != "certificates") {
     throw UsageError("unknown export '" + what + "' (iga, recap, certificates, input-workbook)");
   }
-  // None of these workbooks holds every narrative at once: the IGA export reads the
-  // innovations from the store as it writes them (and validates them a slice at a
-  // time); the recap and the register print no narrative.
-  auto [catalog, store, snapshot, year] = load_year(
-      args, env, what == "iga" ? Snapshot::Contents::WithoutInnovations : Snapshot::Contents::WithoutNarratives);
+  // None of these workbooks holds the year's innovations: each reads them from the store
+  // as it writes them (and the IGA export validates them a slice at a time).
+  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::WithoutInnovations);
   std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
   std::string year_text = std::to_string(year);
   std::string relative = year_text + "/exports/" + name;  // in the output folder, unless -o says elsewhere

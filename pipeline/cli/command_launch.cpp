@@ -44,12 +44,15 @@ documents::Selection year_and_agency(const YearData& loaded, const Args& args) {
 
 int run_launch(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("launch takes no arguments");
-  // Validated (the agencies not ready) but prints no innovation's narrative.
-  YearData loaded = load_year(args, env, Snapshot::Contents::NarrativeWordCounts);
+  // No innovation is held whole: the certificates and the validation read them a slice at
+  // a time, the register and the recap as they write them, the contracts only those
+  // their lines name.
+  YearData loaded = load_year(args, env, Snapshot::Contents::WithoutInnovations);
   auto lock = lock_year_folder(env, loaded.year, args);
   // Contracts are one per agency, planned whole; certificates a slice of innovations at a time.
   auto selection = year_and_agency(loaded, args);
-  auto contracts = plan_kinds(loaded.store, loaded.snapshot, loaded.catalog, {"contract"}, selection, args.flag("signed"));
+  Snapshot contracted = with_contracted_innovations(loaded.store, loaded.snapshot, loaded.year);
+  auto contracts = plan_kinds(loaded.store, contracted, loaded.catalog, {"contract"}, selection, args.flag("signed"));
   auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"}, selection,
                                         args.flag("signed"), std::move(contracts));
   // Read once: the batch, the print file and the workbooks each list their files in it.
@@ -59,6 +62,7 @@ int run_launch(const Args& args, const Environment& env) {
   if (args.flag("dry-run")) return kOk;
   const auto& [catalog, store, snapshot, year] = loaded;
   exports::ExportContext context{snapshot, catalog, year, latest};  // dated as the latest document
+  context.store = &loaded.store;
   // The register first, so the recap's list of files has it; the manifest then lists both.
   std::string year_text = std::to_string(year);
   std::string register_path = year_text + "/exports/register-sertifikat.xlsx";  // in the output folder
@@ -70,7 +74,7 @@ int run_launch(const Args& args, const Environment& env) {
   manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
   manifest.save_if_changed(manifest_file);
   env.out << "workbooks: " << (env.output / recap_path).string() << ", " << (env.output / register_path).string() << '\n';
-  print_not_ready(snapshot, catalog, year, env.out);
+  print_not_ready(validate_in_slices(snapshot, store, catalog, year, false), env.out);
   return report_batch(args, summary, env);
 }
 

@@ -107,6 +107,32 @@ batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencySlices& slices
   return batch::SlicedPlan(slices.size(), std::move(make));
 }
 
+Snapshot with_contracted_innovations(const Store& store, const Snapshot& base, int year) {
+  std::string year_text = std::to_string(year);
+  std::vector<std::string> named;
+  for (const auto& line : base.all("perjanjian_kinerja")) {
+    if (line.get("tahun") == year_text) named.emplace_back(line.get("inovasi"));
+  }
+  const RecordKind& kind = *find_record_kind("inovasi");
+  std::vector<Record> innovations;
+  // A few hundred codes a query: well under SQLite's limit on a statement's parameters.
+  constexpr std::size_t kCodesPerQuery = 500;
+  for (std::size_t first = 0; first < named.size(); first += kCodesPerQuery) {
+    std::vector<std::string> codes(named.begin() + static_cast<std::ptrdiff_t>(first),
+                                   named.begin() + static_cast<std::ptrdiff_t>(std::min(named.size(), first + kCodesPerQuery)));
+    store.scan_where_in(kind, store_columns(kind, /*narratives=*/false), "kode", codes, [&](Record& innovation) {
+      if (innovation.get("tahun") == year_text) innovations.push_back(std::move(innovation));
+    });
+  }
+  // Store order, as a snapshot holding them all would list them.
+  std::sort(innovations.begin(), innovations.end(),
+            [](const Record& a, const Record& b) { return a.key_values() < b.key_values(); });
+  innovations.erase(std::unique(innovations.begin(), innovations.end(),
+                                [](const Record& a, const Record& b) { return a.key_values() == b.key_values(); }),
+                    innovations.end());
+  return base.with_records("inovasi", std::move(innovations));
+}
+
 batch::KeyVisitor PrintFileContents::keys() {
   return [this](std::size_t slice, const documents::PlannedDocument& doc, const std::string& key) {
     if (included_.size() <= slice) included_.resize(slice + 1);
@@ -221,8 +247,7 @@ std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileC
   return env.output / relative;
 }
 
-void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out) {
-  auto report = validate(snapshot, catalog, year);
+void print_not_ready(const ValidationReport& report, std::ostream& out) {
   std::map<std::string, std::vector<const Diagnostic*>> by_agency;
   for (const auto& finding : report.findings) {
     if (finding.severity != Severity::Error) continue;

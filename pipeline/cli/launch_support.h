@@ -95,6 +95,10 @@ std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileC
                                        const Environment& env, int year, bool force, int jobs, Manifest& manifest);
 
 // Agencies with validation errors for the year, each with the findings that block it.
-void print_not_ready(const Snapshot& snapshot, const Catalog& catalog, int year, std::ostream& out);
+void print_not_ready(const ValidationReport& report, std::ostream& out);
+
+// A copy of `base` (WithoutInnovations) holding, without narratives, the innovations the
+// year's contract lines name: all that contracts print of innovations (their names).
+Snapshot with_contracted_innovations(const Store& store, const Snapshot& base, int year);
 
 }  // namespace inovasi::cli

@@ -20,7 +20,7 @@ inline YearData load_year(const Args& args, const Environment& env,
                           Snapshot::Contents contents = Snapshot::Contents::Everything) {
   Catalog catalog = env.load_catalog();
   Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store, contents, &catalog);
+  Snapshot snapshot = Snapshot::load(store, contents);
   int year = args.integer("year").value_or(snapshot.latest_year());
   if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
   return {std::move(catalog), std::move(store), std::move(snapshot), year};

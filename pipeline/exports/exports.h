@@ -4,6 +4,7 @@
 // red) and the certificate register (with the engraving text for each trophy).
 
 #include <filesystem>
+#include <functional>
 
 #include "documents/registry.h"
 #include "model/catalog.h"
@@ -26,11 +27,16 @@ struct ExportContext {
   // With `agency`: `report`'s findings sorted by agency, when the caller writes a workbook
   // per agency (desk packets): each then reads its own instead of sorting every finding.
   const FindingsByAgency* findings_by_agency = nullptr;
-  // Where the IGA export reads innovations' narratives, a few hundred at a time, when
-  // the snapshot holds only their word counts (NarrativeWordCounts) or no innovations
-  // (WithoutInnovations: the year is then validated from the store a slice at a time).
+  // Where the workbooks read the year's innovations as they write them, when the
+  // snapshot holds none (WithoutInnovations): the IGA export then also validates the
+  // year from the store a slice at a time.
   const Store* store = nullptr;
 };
+
+// Each innovation of the context's year, without its narratives, in store order: from
+// the snapshot, or streamed from the store when the snapshot holds none
+// (WithoutInnovations), so a national year is never held.
+void for_each_innovation(const ExportContext& context, const std::function<void(const Record&)>& each);
 
 // With `only_when_changed`, a workbook already there with the same bytes is left as it
 // was. Returns whether the file was written.

@@ -1,3 +1,5 @@
+#include <map>
+
 #include "documents/values.h"
 #include "exports/exports.h"
 #include "model/text.h"
@@ -28,6 +30,18 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
   // Streaming: the file list of a national year has tens of thousands of rows.
   xlsx::WorkbookWriter book(target, {"Rekap Inovasi " + year, "Rekap program inovasi", "inovasi", year, context.date},
                             xlsx::WorkbookWriter::Memory::Streaming);
+  // The year's innovations counted per agency as they go by: a national year's are not
+  // held (for_each_innovation).
+  struct Innovations {
+    double designed = 0, submitted = 0, certificates = 0;
+  };
+  std::map<std::string, Innovations, std::less<>> by_agency;
+  for_each_innovation(context, [&](const Record& innovation) {
+    auto& counts = by_agency[std::string(innovation.get("instansi"))];
+    ++counts.designed;
+    counts.submitted += innovation.get("diajukan_iga") == "1";
+    counts.certificates += !s.where("penghargaan", "inovasi", innovation.get("kode"), year).empty();
+  });
   auto& sheet = book.add_sheet("Rekap");
   sheet.header({"instansi", "nama", "fasilitator_ditunjuk", "fasilitator_pns", "fasilitator_dalam_tim", "sk_tim",
                 "inovasi_dirancang", "perjanjian_ditandatangani", "diajukan_iga", "sertifikat_diterbitkan", "diskusi",
@@ -48,12 +62,8 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
     }
     auto teams = s.where("tim_inovasi", "instansi", code, year);
     bool decree = !teams.empty() && teams.front()->has("nomor_sk") && teams.front()->has("tanggal_sk");
-    auto innovations = s.where("inovasi", "instansi", code, year);
-    double submitted = 0, certificates = 0;
-    for (const auto* innovation : innovations) {
-      submitted += innovation->get("diajukan_iga") == "1";
-      certificates += !s.where("penghargaan", "inovasi", innovation->get("kode"), year).empty();
-    }
+    auto counted = by_agency.find(code);
+    Innovations innovations = counted == by_agency.end() ? Innovations{} : counted->second;
     bool signed_contract = false;
     for (const auto* line : s.where("perjanjian_kinerja", "instansi", code, year)) signed_contract |= line->has("tanggal_tanda_tangan");
     double sessions = 0, escalated = 0;
@@ -64,8 +74,8 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
       }
     }
     sheet.row({std::string(code), std::string(agency.get("nama")), static_cast<double>(facilitators.size()), pns, in_team,
-               decree ? 1.0 : 0.0, static_cast<double>(innovations.size()), signed_contract ? 1.0 : 0.0, submitted,
-               certificates, sessions, escalated});
+               decree ? 1.0 : 0.0, innovations.designed, signed_contract ? 1.0 : 0.0, innovations.submitted,
+               innovations.certificates, sessions, escalated});
   }
   // Gaps in red: fewer than the required facilitators, and any milestone still at 0.
   sheet.highlight_below(2, context.catalog.rules().facilitators_per_agency);

@@ -22,10 +22,10 @@ void write_certificate_register(const ExportContext& context, documents::NumberR
   auto& sheet = book.add_sheet("Register Sertifikat");
   sheet.header({"nomor", "instansi", "inovasi", "tanggal", "kode_verifikasi", "sha256", "berkas", "teks_ukiran_trofi"});
   // The same set the certificate documents cover: awards and qualifying innovations.
-  for (const auto& innovation : s.all("inovasi")) {
-    if (innovation.get("tahun") != year) continue;
+  // The innovations are read as they are written (for_each_innovation).
+  for_each_innovation(context, [&](const Record& innovation) {
     auto awards = s.where("penghargaan", "inovasi", innovation.get("kode"), year);
-    if (awards.empty() && !documents::qualifies_for_certificate(innovation)) continue;
+    if (awards.empty() && !documents::qualifies_for_certificate(innovation)) return;
     auto agencies = s.where("instansi", "kode", innovation.get("instansi"));
     std::string agency = agencies.empty() ? std::string() : std::string(agencies.front()->get("nama"));
     auto issued = registry.by_key("sertifikat", documents::certificate_key(innovation, context.year));
@@ -40,7 +40,7 @@ void write_certificate_register(const ExportContext& context, documents::NumberR
                date.date ? xlsx::Cell{*date.date} : xlsx::Cell{}, issued ? issued->verification_code : std::string(),
                issued ? issued->sha256 : std::string(), issued ? issued->file : std::string(),
                engraving_template.render(data)});
-  }
+  });
   book.close();
 }
 

@@ -35,7 +35,7 @@ struct ValidationReport {
   std::size_t count(Severity severity) const;
 };
 
-// `snapshot` holds the year's innovations (Everything, or NarrativeWordCounts).
+// `snapshot` holds the year's records, narratives included (Everything).
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year);
 // The same report from a snapshot without innovations (WithoutInnovations): they are
 // read from `store` a slice at a time, checked, and let go, so a national year is

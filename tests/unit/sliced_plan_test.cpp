@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "batch/batch_run.h"
@@ -208,6 +209,36 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one.snapshot(0).all("instansi").size(), 1u);
   EXPECT_FALSE(one.snapshot(0).all("inovasi").empty());
+  EXPECT_EQ(err.str(), "");
+}
+
+// `launch` plans its contracts from a snapshot holding only the innovations their lines
+// name: the same contracts, byte for byte, as from one holding every innovation.
+TEST_F(BundledBatch, ContractsFromTheInnovationsTheirLinesNameAreTheSame) {
+  store.database().execute(
+      "INSERT INTO inovasi (kode, tahun, nama, instansi) VALUES ('tanpa-perjanjian', 2026, 'Tanpa Perjanjian', 'dinkes')");
+  Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+  auto whole = cli::plan_kinds(store, everything, catalog(), {"contract"}, kYear, false);
+  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  Snapshot contracted = cli::with_contracted_innovations(store, base, 2026);
+  std::set<std::string> named;
+  for (const auto& line : base.all("perjanjian_kinerja")) named.emplace(line.get("inovasi"));
+  ASSERT_FALSE(named.empty());
+  EXPECT_EQ(contracted.all("inovasi").size(), named.size());
+  EXPECT_LT(contracted.all("inovasi").size(), everything.all("inovasi").size());
+  auto planned = cli::plan_kinds(store, contracted, catalog(), {"contract"}, kYear, false);
+  ASSERT_EQ(planned.size(), whole.size());
+  ASSERT_FALSE(whole.empty());
+  for (const auto& [plan, folder] : {std::pair{&whole, "whole"}, std::pair{&planned, "contracted"}}) {
+    auto output = dir.path() / folder;
+    auto summary = batch::run_batch(*plan, templates, fonts, output, cli::manifest_path(environment(output), 2026),
+                                    store.database(), options, out, err);
+    EXPECT_EQ(summary.made, whole.size()) << folder;
+  }
+  auto whole_files = files_under(dir.path() / "whole");
+  auto contracted_files = files_under(dir.path() / "contracted");
+  ASSERT_EQ(contracted_files.size(), whole_files.size());
+  for (const auto& [path, bytes] : whole_files) EXPECT_TRUE(contracted_files[path] == bytes) << path << " differs";
   EXPECT_EQ(err.str(), "");
 }
 

@@ -162,33 +162,23 @@ TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
 }
 
 TEST_F(ExportsTest, IgaExportReadFromTheStoreAsItWritesIsTheSame) {
-  // `inovasi export iga` holds word counts, not narratives, and reads the narratives
-  // again as it writes their rows: the workbook must be the one a full snapshot makes.
+  // `inovasi export iga` holds no innovation: it reads them from the store as it writes
+  // their rows, and validates the year a slice at a time. The workbook must be the one
+  // a full snapshot makes.
   Store store = Store::open(db(), false);
   store.database().execute("UPDATE inovasi SET rancang_bangun = NULL WHERE rowid = 2");  // a finding, an empty cell
   Snapshot full = Snapshot::load(store);
-  Snapshot counted = Snapshot::load(store, Snapshot::Contents::NarrativeWordCounts, &catalog());
-  // As `inovasi export iga` does it: no innovations held; the year validated in slices.
   Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  auto held = dir_.path() / "held.xlsx", streamed = dir_.path() / "streamed.xlsx", sliced = dir_.path() / "sliced.xlsx";
+  auto held = dir_.path() / "held.xlsx", streamed = dir_.path() / "streamed.xlsx";
   exports::write_iga_export({full, catalog(), 2026, {2026, 8, 17}}, held);
-  exports::ExportContext context{counted, catalog(), 2026, {2026, 8, 17}};
+  exports::ExportContext context{without, catalog(), 2026, {2026, 8, 17}};
   EXPECT_THROW(exports::write_iga_export(context, streamed), std::logic_error);  // no store to read them from
   context.store = &store;
   exports::write_iga_export(context, streamed);
-  exports::ExportContext from_slices{without, catalog(), 2026, {2026, 8, 17}};
-  from_slices.store = &store;
-  exports::write_iga_export(from_slices, sliced);
-  auto a = xlsx::read_workbook(held);
-  for (const auto& path : {streamed, sliced}) {
-    auto b = xlsx::read_workbook(path);
-    for (const char* sheet : {"Inovasi", "Indikator", "Temuan"}) {
-      ASSERT_NE(a.sheet(sheet), nullptr);
-      ASSERT_NE(b.sheet(sheet), nullptr);
-      EXPECT_EQ(a.sheet(sheet)->rows, b.sheet(sheet)->rows) << path << " " << sheet;
-    }
-    EXPECT_EQ(b.sheet("Inovasi")->rows.size(), 1u + 14u);
-  }
+  EXPECT_EQ(testing::read_file(streamed), testing::read_file(held));
+  auto b = xlsx::read_workbook(streamed);
+  for (const char* sheet : {"Inovasi", "Indikator", "Temuan"}) ASSERT_NE(b.sheet(sheet), nullptr) << sheet;
+  EXPECT_EQ(b.sheet("Inovasi")->rows.size(), 1u + 14u);
 }
 
 TEST_F(ExportsTest, ValidatingInSlicesGivesTheWholeYearsReport) {
@@ -309,6 +299,14 @@ TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
     }
     return std::string("?");
   };
+  // As `launch` and `inovasi export recap` write it: the innovations read from the store
+  // as they are counted, none held. The same workbook.
+  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  exports::ExportContext streamed{without, catalog(), 2026, {2026, 8, 17}};
+  EXPECT_THROW(exports::write_recap(streamed, dir_.path() / "no-store.xlsx"), std::logic_error);
+  streamed.store = &store;
+  exports::write_recap(streamed, dir_.path() / "rekap-streamed.xlsx");
+  EXPECT_EQ(testing::read_file(dir_.path() / "rekap-streamed.xlsx"), testing::read_file(path));
   EXPECT_EQ(cell("kec-kabanjahe", "fasilitator_ditunjuk"), "1");
   EXPECT_EQ(cell("kec-kabanjahe", "inovasi_dirancang"), "0");
   EXPECT_EQ(cell("dpmptsp", "fasilitator_pns"), "1");
@@ -359,6 +357,14 @@ TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   const auto* sheet = data.sheet("Register Sertifikat");
   ASSERT_NE(sheet, nullptr);
   EXPECT_EQ(sheet->rows.size(), 1u + 7u);  // six awards and GEMA TB, which qualifies
+  // Streamed from the store (launch, export certificates): the same workbook.
+  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  exports::ExportContext streamed{without, catalog(), 2026, {2026, 2, 24}};
+  streamed.store = &store;
+  auto streamed_path = dir_.path() / "register-streamed.xlsx";
+  exports::write_certificate_register(streamed, registry,
+                                      "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", streamed_path);
+  EXPECT_EQ(testing::read_file(streamed_path), testing::read_file(path));
   bool found = false;
   for (const auto& row : sheet->rows) {
     if (row.size() > 7 && row[0] == issued.number) {
