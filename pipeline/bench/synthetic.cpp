@@ -56,6 +56,8 @@ void set_enum(Record& record, const std::string& field, const std::string& value
   record.set(raw_column(field), value);
 }
 
+constexpr int kIndicators = 20;  // the IGA 2025 catalogue's
+
 }  // namespace
 
 Dataset synthetic_agencies(std::size_t innovations, int year) {
@@ -149,7 +151,25 @@ Dataset synthetic_innovations(std::size_t innovations, int year, std::size_t fir
     innovation.set("manfaat", narrative(random, 40));
     innovation.set("hasil", narrative(random, 20));
     innovation.set("diajukan_iga", "1");
+    std::string code(innovation.get("kode"));
     dataset.records.push_back(std::move(innovation));
+    // An answer to each of the IGA's 20 indicators, as a submission has them: most with
+    // a level and its evidence, some still without.
+    for (int indicator = 1; indicator <= kIndicators; ++indicator) {
+      Record answer = make("jawaban_indikator");
+      answer.set("inovasi", code);
+      answer.set("tahun", std::to_string(year));
+      answer.set("indikator", std::to_string(indicator));
+      int level = static_cast<int>(random() % 4);
+      answer.set("level", std::to_string(level));
+      if (level > 0) {
+        answer.set("bukti", "Dokumen pendukung indikator " + std::to_string(indicator) + " untuk " + acronym);
+        set_enum(answer, "status_bukti", random() % 5 ? "Lengkap" : "Belum Lengkap");
+      } else {
+        set_enum(answer, "status_bukti", "Tidak Ada");
+      }
+      dataset.records.push_back(std::move(answer));
+    }
   }
   return dataset;
 }

@@ -64,9 +64,31 @@ batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, 
   return batch::SlicedPlan(slices, std::move(make));
 }
 
+namespace {
+
+bool by_key(const Record& a, const Record& b) { return a.key_values() < b.key_values(); }
+
+// Store::scan_where_in a few hundred values a query: well under SQLite's limit on a
+// statement's parameters.
+void scan_where_in_chunks(const Store& store, std::string_view kind_name, std::string_view field,
+                          const std::vector<std::string>& values, const std::function<void(Record&)>& each,
+                          bool narratives = true) {
+  constexpr std::size_t kValuesPerQuery = 500;
+  const RecordKind& kind = *find_record_kind(kind_name);
+  auto columns = store_columns(kind, narratives);
+  for (std::size_t first = 0; first < values.size(); first += kValuesPerQuery) {
+    auto end = std::min(values.size(), first + kValuesPerQuery);
+    std::vector<std::string> chunk(values.begin() + static_cast<std::ptrdiff_t>(first),
+                                   values.begin() + static_cast<std::ptrdiff_t>(end));
+    store.scan_where_in(kind, columns, field, chunk, each);
+  }
+}
+
+}  // namespace
+
 AgencySlices::AgencySlices(const Store& store, const Snapshot& base, std::string_view agency, std::size_t per_slice)
     : store_(store), base_(base) {
-  if (base.holds_narratives("inovasi") || !base.all("inovasi").empty()) {
+  if (base.holds_innovations()) {
     throw std::logic_error("AgencySlices: the snapshot holds innovations");
   }
   const auto& agencies = base.all("instansi");
@@ -92,8 +114,19 @@ Snapshot AgencySlices::snapshot(std::size_t index) const {
   std::vector<Record> innovations;
   store_.scan_where_in(innovation, store_columns(innovation), "instansi", codes,
                        [&](Record& record) { innovations.push_back(std::move(record)); });
+  // Their indicator answers (the packets score them), a few hundred innovations a query.
+  // The codes are in key order and each is asked once, so the answers come in store
+  // order, as the year's snapshot would hold them.
+  std::vector<std::string> named;
+  for (const auto& record : innovations) {
+    if (named.empty() || named.back() != record.get("kode")) named.emplace_back(record.get("kode"));
+  }
+  std::vector<Record> answers;
+  scan_where_in_chunks(store_, "jawaban_indikator", "inovasi", named,
+                       [&](Record& record) { answers.push_back(std::move(record)); });
   return base_.with_records("instansi", std::move(held))
-      .with_records("inovasi", std::move(innovations), Snapshot::Narratives::Held);
+      .with_records("inovasi", std::move(innovations), Snapshot::Narratives::Held)
+      .with_records("jawaban_indikator", std::move(answers), Snapshot::Narratives::Held);
 }
 
 batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencySlices& slices, const Catalog& catalog,
@@ -113,20 +146,13 @@ Snapshot with_contracted_innovations(const Store& store, const Snapshot& base, i
   for (const auto& line : base.all("perjanjian_kinerja")) {
     if (line.get("tahun") == year_text) named.emplace_back(line.get("inovasi"));
   }
-  const RecordKind& kind = *find_record_kind("inovasi");
   std::vector<Record> innovations;
-  // A few hundred codes a query: well under SQLite's limit on a statement's parameters.
-  constexpr std::size_t kCodesPerQuery = 500;
-  for (std::size_t first = 0; first < named.size(); first += kCodesPerQuery) {
-    std::vector<std::string> codes(named.begin() + static_cast<std::ptrdiff_t>(first),
-                                   named.begin() + static_cast<std::ptrdiff_t>(std::min(named.size(), first + kCodesPerQuery)));
-    store.scan_where_in(kind, store_columns(kind, /*narratives=*/false), "kode", codes, [&](Record& innovation) {
-      if (innovation.get("tahun") == year_text) innovations.push_back(std::move(innovation));
-    });
-  }
-  // Store order, as a snapshot holding them all would list them.
-  std::sort(innovations.begin(), innovations.end(),
-            [](const Record& a, const Record& b) { return a.key_values() < b.key_values(); });
+  scan_where_in_chunks(store, "inovasi", "kode", named, [&](Record& innovation) {
+    if (innovation.get("tahun") == year_text) innovations.push_back(std::move(innovation));
+  }, /*narratives=*/false);
+  // Store order, as a snapshot holding them all would list them; a code two lines name
+  // is read twice when they fall in different chunks.
+  std::sort(innovations.begin(), innovations.end(), by_key);
   innovations.erase(std::unique(innovations.begin(), innovations.end(),
                                 [](const Record& a, const Record& b) { return a.key_values() == b.key_values(); }),
                     innovations.end());

@@ -76,11 +76,14 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   // national desk-packet run writes some 1,850 of them, and scanning the whole year for
   // each was quadratic.
   const bool one_agency = !context.agency.empty();
-  // Without the innovations' narratives (or without the innovations), the rows are read
-  // from the store as they are written, and the year is validated a slice at a time.
-  const bool from_store = !context.snapshot.holds_narratives("inovasi");
-  if (from_store && !context.store) throw std::logic_error("write_iga_export: no narratives and no store to read them");
+  // Without the innovations (WithoutInnovations), they are read from the store a slice
+  // at a time as their rows are written, and the year is validated a slice at a time.
+  const bool from_store = !context.snapshot.holds_innovations();
+  if (from_store && !context.store) throw std::logic_error("write_iga_export: no innovations and no store to read them");
   if (one_agency && from_store) throw std::logic_error("write_iga_export: an agency's workbook needs its innovations");
+  if (!from_store && !context.snapshot.holds_narratives("inovasi")) {
+    throw std::logic_error("write_iga_export: the snapshot holds innovations without their narratives");
+  }
   std::vector<const Record*> selected;
   if (one_agency) {
     selected = context.snapshot.where("inovasi", "instansi", context.agency, year);
@@ -91,57 +94,85 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   }
   // The findings are only needed for the last sheet. From a snapshot that holds the
   // innovations, validation runs meanwhile (the snapshot's lookups are safe from several
-  // threads); otherwise after the rows, as both read the store.
+  // threads); from the store, each slice is validated as its rows are written.
   std::future<ValidationReport> validation;
   if (!context.report && context.snapshot.can_validate()) {
     validation = std::async(std::launch::async, [&] { return validate(context.snapshot, context.catalog, context.year); });
   }
+  std::optional<YearValidation> validating;
+  if (!context.report && from_store) validating.emplace(context.snapshot, context.catalog, context.year, false);
 
-  // Every narrative of a year (37,000 innovations nationally): streamed, not held.
+  // Every narrative of a year (37,000 innovations nationally): streamed, not held. The
+  // sheets are written side by side, a slice of innovations at a time.
   xlsx::WorkbookWriter book(target, {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date},
                             xlsx::WorkbookWriter::Memory::Streaming);
   auto& innovations = book.add_sheet("Inovasi");
   innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
                       "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
                       "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
-  auto write_row = [&](Row&& row) { innovations.row(row); };
-  auto row_of = [&](const Record& record) { return innovation_row(record, context.snapshot, edition); };
-  if (from_store) {
-    // The narratives are read in key order, a batch at a time.
-    OrderedBatches<Record, Row> rows(kRowsPerBatch, kBatchesAhead, row_of, write_row);
-    const RecordKind& kind = *find_record_kind("inovasi");
-    context.store->scan(kind, store_columns(kind), [&](Record& record) {
-      if (is_selected(record)) rows.add(std::move(record));
-    });
-    rows.finish();
-  } else {
-    OrderedBatches<const Record*, Row> rows(kRowsPerBatch, kBatchesAhead,
-                                            [&](const Record* record) { return row_of(*record); }, write_row);
-    for (const Record* record : selected) rows.add(record);
-    rows.finish();
-  }
-
   auto& answers = book.add_sheet("Indikator");
   answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
-  for (const Record* answer : indicator_answers(context.snapshot, selected, year, one_agency)) {
-    const Record& a = *answer;
+  auto& findings = book.add_sheet("Temuan");
+  findings.header({"tingkat", "data", "kolom", "pesan"});
+
+  auto write_row = [&](Row&& row) { innovations.row(row); };
+  // Each row is made from its innovation and scored from its answers in `held`.
+  auto write_rows = [&](const Snapshot& held, const std::vector<const Record*>& records) {
+    OrderedBatches<const Record*, Row> rows(
+        kRowsPerBatch, kBatchesAhead, [&](const Record* record) { return innovation_row(*record, held, edition); },
+        write_row);
+    for (const Record* record : records) rows.add(record);
+    rows.finish();
+  };
+  auto write_answer = [&](const Record& a) {
     const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
     double weight = indicator ? indicator->weight : 0;
     double level = a.has("level") ? std::stod(std::string(a.get("level"))) : 0;
     answers.row({text(a.get("inovasi")), number(a.get("tahun")), number(a.get("indikator")),
                  text(indicator ? indicator->label : std::string()), weight, level, weight * level, text(a.get("bukti")),
                  text(a.get("status_bukti"))});
+  };
+  if (from_store) {
+    // A slice of innovations and their answers at a time, in key order: the next slice
+    // is read meanwhile (the store's connection is used by one thread at a time), and
+    // this one is validated on another thread as its rows are made.
+    auto starts = context.store->slice_starts(*find_record_kind("inovasi"), kInnovationsPerSlice);
+    auto read = [&](std::size_t s) {
+      return std::make_shared<const Snapshot>(read_innovation_slice(
+          context.snapshot, *context.store, starts[s], s + 1 < starts.size() ? starts[s + 1] : std::vector<std::string>{}));
+    };
+    std::future<std::shared_ptr<const Snapshot>> next;
+    std::future<void> checking;
+    if (!starts.empty()) next = std::async(std::launch::async, read, 0);
+    for (std::size_t s = 0; s < starts.size(); ++s) {
+      auto slice = next.get();
+      if (s + 1 < starts.size()) next = std::async(std::launch::async, read, s + 1);
+      if (checking.valid()) checking.get();
+      if (validating) checking = std::async(std::launch::async, [&validating, slice] { validating->add_innovations(*slice); });
+      std::vector<const Record*> records;
+      for (const auto& record : slice->all("inovasi")) {
+        if (is_selected(record)) records.push_back(&record);
+      }
+      write_rows(*slice, records);
+      // Their answers, in store order: the slices are in key order, and so are the
+      // answers of each.
+      for (const auto& answer : slice->all("jawaban_indikator")) {
+        if (answer.get("tahun") == year) write_answer(answer);
+      }
+    }
+    if (checking.valid()) checking.get();
+  } else {
+    write_rows(context.snapshot, selected);
+    for (const Record* answer : indicator_answers(context.snapshot, selected, year, one_agency)) write_answer(*answer);
   }
 
   std::optional<ValidationReport> computed;
   if (validation.valid()) {
     computed = validation.get();
-  } else if (!context.report) {
-    computed = validate_in_slices(context.snapshot, *context.store, context.catalog, context.year, false);
+  } else if (validating) {
+    computed = validating->finish();
   }
   const ValidationReport& report = context.report ? *context.report : *computed;
-  auto& findings = book.add_sheet("Temuan");
-  findings.header({"tingkat", "data", "kolom", "pesan"});
   auto write_finding = [&](const Diagnostic& f) {
     findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.message});
   };

@@ -147,11 +147,16 @@ std::string key_list(const RecordKind& kind) {
   return list;
 }
 
-// "(k1, k2) >= (?, ?)": row values compare as the ORDER BY of the keys sorts.
-std::string key_bound(const RecordKind& kind, std::string_view op) {
-  std::string marks;
-  for (std::size_t i = 0; i < kind.key_fields().size(); ++i) marks += i ? ", ?" : "?";
-  return "(" + key_list(kind) + ") " + std::string(op) + " (" + marks + ")";
+// "(k1, k2) >= (?, ?)" over the first `fields` key fields: row values compare as the
+// ORDER BY of the keys sorts.
+std::string key_bound(const RecordKind& kind, std::size_t fields, std::string_view op) {
+  std::string names, marks;
+  auto keys = kind.key_fields();
+  for (std::size_t i = 0; i < fields; ++i) {
+    names += (i ? ", " : "") + std::string(keys[i]);
+    marks += i ? ", ?" : "?";
+  }
+  return "(" + names + ") " + std::string(op) + " (" + marks + ")";
 }
 
 }  // namespace
@@ -161,13 +166,13 @@ void Store::scan_range(const RecordKind& kind, const std::vector<std::string>& c
                        const std::function<void(Record&)>& each) const {
   auto key_fields = kind.key_fields();
   for (const auto* bound : {&from, &to}) {
-    if (!bound->empty() && bound->size() != key_fields.size()) throw StoreError("scan_range: a bound needs every key field");
+    if (bound->size() > key_fields.size()) throw StoreError("scan_range: a bound has more values than the key has fields");
   }
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
   sql += " FROM " + std::string(kind.name);
-  if (!from.empty()) sql += " WHERE " + key_bound(kind, ">=");
-  if (!to.empty()) sql += (from.empty() ? " WHERE " : " AND ") + key_bound(kind, "<");
+  if (!from.empty()) sql += " WHERE " + key_bound(kind, from.size(), ">=");
+  if (!to.empty()) sql += (from.empty() ? " WHERE " : " AND ") + key_bound(kind, to.size(), "<");
   sql += " ORDER BY " + key_list(kind);
   auto statement = db_.prepare(sql);
   int parameter = 1;

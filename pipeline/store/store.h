@@ -37,7 +37,9 @@ class Store {
   void scan(const RecordKind& kind, const std::vector<std::string>& columns,
             const std::function<void(Record&)>& each) const;
   // The same for the records whose natural key is at least `from` and below `to` (an
-  // empty key: no bound): one slice of a kind too large to plan at once.
+  // empty key: no bound): one slice of a kind too large to plan at once. A bound may
+  // give the key's first fields only: an innovation's (kode, tahun) bounds its
+  // indicator answers, keyed (inovasi, tahun, indikator).
   void scan_range(const RecordKind& kind, const std::vector<std::string>& columns, const std::vector<std::string>& from,
                   const std::vector<std::string>& to, const std::function<void(Record&)>& each) const;
   // The same for the records whose `field` is one of `values` (innovations of a group of

@@ -25,11 +25,12 @@ class Snapshot {
   // own, so that a copy's replaced kind (with_records) is indexed afresh.
   Snapshot(const Snapshot& other)
       : records_(other.records_), contents_(other.contents_), latest_year_(other.latest_year_),
-        narratives_held_(other.narratives_held_) {}
+        innovations_given_(other.innovations_given_), narratives_held_(other.narratives_held_) {}
   Snapshot& operator=(const Snapshot& other) {
     records_ = other.records_;
     contents_ = other.contents_;
     latest_year_ = other.latest_year_;
+    innovations_given_ = other.innovations_given_;
     narratives_held_ = other.narratives_held_;
     indexes_ = std::make_unique<Indexes>();
     return *this;
@@ -40,19 +41,20 @@ class Snapshot {
     // No narrative fields: for documents that print none (certificates). Such a
     // snapshot cannot be validated (validate() refuses it): narratives have rules.
     WithoutNarratives,
-    // Every kind but innovations (the others with their narratives: they are few): for
-    // work too large to do at once, which reads the innovations a slice at a time
-    // (Store::scan_range) and gives each slice to a copy holding it (with_records):
-    // certificate plans, validate_in_slices, desk packets, the workbooks, `launch`.
-    // latest_year() still counts them.
+    // Every kind but innovations and their indicator answers (some 20 each), the others
+    // with their narratives (they are few): for work too large to do at once, which
+    // reads the innovations a slice at a time (Store::scan_range) and gives each slice
+    // to a copy holding it (with_records, read_innovation_slice): certificate plans,
+    // validate_in_slices, desk packets, the workbooks, `launch`. latest_year() still
+    // counts them.
     WithoutInnovations,
   };
   static Snapshot load(const Store& store, Contents contents = Contents::Everything);
   // Everything validation reads is there (validate() refuses a snapshot without).
   bool can_validate() const { return contents_ == Contents::Everything; }
-  // Whether the year's innovations are here (all but WithoutInnovations, whose copies
-  // hold a slice of them).
-  bool holds_innovations() const { return contents_ != Contents::WithoutInnovations; }
+  // Whether innovations are here: the store's (all but WithoutInnovations), or those
+  // with_records gave a copy (a slice's).
+  bool holds_innovations() const { return contents_ != Contents::WithoutInnovations || innovations_given_; }
   // Whether records of `kind` carry their narrative fields.
   bool holds_narratives(std::string_view kind) const;
   static Snapshot of(const Dataset& dataset);  // for tests: records without a store
@@ -86,8 +88,16 @@ class Snapshot {
   std::map<std::string, std::shared_ptr<const std::vector<Record>>, std::less<>> records_;
   Contents contents_ = Contents::Everything;
   int latest_year_ = 0;  // WithoutInnovations: the store's latest innovation year
+  bool innovations_given_ = false;  // with_records gave this copy innovations
   std::set<std::string, std::less<>> narratives_held_;  // kinds with_records gave with their narratives
   std::unique_ptr<Indexes> indexes_ = std::make_unique<Indexes>();  // a pointer, so a Snapshot moves
 };
+
+// A copy of `base` (WithoutInnovations) holding the store's innovations whose key is
+// from `from` to below `to` (Store::scan_range's bounds), with their narratives, and
+// their indicator answers: one slice of the year, as validation and the IGA export read
+// it.
+Snapshot read_innovation_slice(const Snapshot& base, const Store& store, const std::vector<std::string>& from,
+                               const std::vector<std::string>& to);
 
 }  // namespace inovasi

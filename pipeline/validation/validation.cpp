@@ -20,57 +20,6 @@ std::string_view agency_of(const Record& record) {
   return {};
 }
 
-// One year's validation: innovations checked as they come (whole or in slices), then
-// the rules that read what was gathered from them. Findings keep the order validate()
-// always had: region, agencies, innovations, people, discussions, awards.
-class YearValidation {
- public:
-  YearValidation(const Snapshot& base, const Catalog& catalog, int year, bool with_scores)
-      : base_(base), catalog_(catalog), year_(year), with_scores_(with_scores), facts_(base, std::to_string(year)) {}
-
-  // `snapshot` holds some of the year's innovations (and every other kind).
-  void add_innovations(const Snapshot& snapshot) {
-    check_innovations(snapshot, catalog_, year_, innovation_findings_);
-    std::string year_text = std::to_string(year_);
-    for (const auto& innovation : snapshot.all("inovasi")) {
-      if (innovation.get("tahun") == year_text) facts_.add(innovation);
-    }
-    if (!with_scores_) return;
-    auto scores = score_innovations(snapshot, catalog_, year_);
-    scores_.insert(scores_.end(), std::make_move_iterator(scores.begin()), std::make_move_iterator(scores.end()));
-  }
-
-  ValidationReport finish() {
-    Findings findings;
-    check_region(base_, findings);
-    check_agencies(base_, catalog_, year_, facts_, findings);
-    ValidationReport report;
-    report.year = year_;
-    report.findings = findings.take();
-    auto innovations = innovation_findings_.take();
-    report.findings.insert(report.findings.end(), std::make_move_iterator(innovations.begin()),
-                           std::make_move_iterator(innovations.end()));
-    Findings rest;
-    check_people(base_, catalog_, rest);
-    check_discussions(base_, year_, rest);
-    check_awards(base_, year_, facts_, rest);
-    auto others = rest.take();
-    report.findings.insert(report.findings.end(), std::make_move_iterator(others.begin()),
-                           std::make_move_iterator(others.end()));
-    report.scores = std::move(scores_);
-    return report;
-  }
-
- private:
-  const Snapshot& base_;
-  const Catalog& catalog_;
-  int year_;
-  bool with_scores_;
-  InnovationFacts facts_;
-  Findings innovation_findings_;
-  std::vector<IndicativeScore> scores_;
-};
-
 }  // namespace
 
 void Findings::add(Severity severity, const Record& record, std::string field, std::string message,
@@ -82,6 +31,41 @@ void Findings::add(Severity severity, const Record& record, std::string field, s
   diagnostic.message = std::move(message);
   diagnostic.agency = agency.empty() ? agency_of(record) : agency;
   items_.push_back(std::move(diagnostic));
+}
+
+YearValidation::YearValidation(const Snapshot& base, const Catalog& catalog, int year, bool with_scores)
+    : base_(base), catalog_(catalog), year_(year), with_scores_(with_scores), facts_(base, std::to_string(year)) {}
+
+void YearValidation::add_innovations(const Snapshot& snapshot) {
+  check_innovations(snapshot, catalog_, year_, innovation_findings_);
+  std::string year_text = std::to_string(year_);
+  for (const auto& innovation : snapshot.all("inovasi")) {
+    if (innovation.get("tahun") == year_text) facts_.add(innovation);
+  }
+  if (!with_scores_) return;
+  auto scores = score_innovations(snapshot, catalog_, year_);
+  scores_.insert(scores_.end(), std::make_move_iterator(scores.begin()), std::make_move_iterator(scores.end()));
+}
+
+ValidationReport YearValidation::finish() {
+  Findings findings;
+  check_region(base_, findings);
+  check_agencies(base_, catalog_, year_, facts_, findings);
+  ValidationReport report;
+  report.year = year_;
+  report.findings = findings.take();
+  auto innovations = innovation_findings_.take();
+  report.findings.insert(report.findings.end(), std::make_move_iterator(innovations.begin()),
+                         std::make_move_iterator(innovations.end()));
+  Findings rest;
+  check_people(base_, catalog_, rest);
+  check_discussions(base_, year_, rest);
+  check_awards(base_, year_, facts_, rest);
+  auto others = rest.take();
+  report.findings.insert(report.findings.end(), std::make_move_iterator(others.begin()),
+                         std::make_move_iterator(others.end()));
+  report.scores = std::move(scores_);
+  return report;
 }
 
 std::size_t ValidationReport::count(Severity severity) const {
@@ -130,23 +114,16 @@ ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int 
 
 ValidationReport validate_in_slices(const Snapshot& base, const Store& store, const Catalog& catalog, int year,
                                     bool with_scores, std::size_t innovations_per_slice) {
-  if (!base.all("inovasi").empty()) throw std::logic_error("validate_in_slices: the snapshot holds innovations");
+  if (base.holds_innovations()) throw std::logic_error("validate_in_slices: the snapshot holds innovations");
   YearValidation validation(base, catalog, year, with_scores);
-  const RecordKind& kind = *find_record_kind("inovasi");
-  auto columns = store_columns(kind);
-  auto starts = store.slice_starts(kind, innovations_per_slice);
+  auto starts = store.slice_starts(*find_record_kind("inovasi"), innovations_per_slice);
   // A slice is checked on another thread while the next is read: the store's connection
   // stays on this one. Two slices are held at once.
   std::future<void> checking;
   for (std::size_t s = 0; s < starts.size(); ++s) {
-    std::vector<Record> slice;
-    store.scan_range(kind, columns, starts[s], s + 1 < starts.size() ? starts[s + 1] : std::vector<std::string>{},
-                     [&](Record& record) { slice.push_back(std::move(record)); });
+    Snapshot slice = read_innovation_slice(base, store, starts[s], s + 1 < starts.size() ? starts[s + 1] : std::vector<std::string>{});
     if (checking.valid()) checking.get();
-    checking = std::async(std::launch::async, [&validation, held = base.with_records(kind.name, std::move(slice),
-                                                                                     Snapshot::Narratives::Held)] {
-      validation.add_innovations(held);
-    });
+    checking = std::async(std::launch::async, [&validation, held = std::move(slice)] { validation.add_innovations(held); });
   }
   if (checking.valid()) checking.get();
   return validation.finish();

@@ -41,7 +41,9 @@ ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int 
 // read from `store` a slice at a time, checked, and let go, so a national year is
 // validated in flat memory. Without `with_scores` the report's scores are left empty
 // (the IGA export scores each row as it writes it).
-inline constexpr std::size_t kInnovationsPerSlice = 2048;  // about 10 MB of narratives
+// About 5 MB of narratives and 20,000 indicator answers; up to three slices are held at
+// once (one read ahead, one checked, one written).
+inline constexpr std::size_t kInnovationsPerSlice = 1024;
 ValidationReport validate_in_slices(const Snapshot& base, const Store& store, const Catalog& catalog, int year,
                                     bool with_scores = true, std::size_t innovations_per_slice = kInnovationsPerSlice);
 
@@ -89,6 +91,29 @@ class Findings {
 
  private:
   std::vector<Diagnostic> items_;
+};
+
+// One year's validation: innovations checked as they come (whole, or a slice at a time
+// from a caller that reads the slices anyway: the IGA export), then the rules that read
+// what was gathered from them. Findings keep the order validate() always had: region,
+// agencies, innovations, people, discussions, awards.
+class YearValidation {
+ public:
+  // `base` holds every kind but, perhaps, innovations; it must outlive this.
+  YearValidation(const Snapshot& base, const Catalog& catalog, int year, bool with_scores);
+  // `snapshot` holds some of the year's innovations and their answers (and every other
+  // kind). One call at a time.
+  void add_innovations(const Snapshot& snapshot);
+  ValidationReport finish();
+
+ private:
+  const Snapshot& base_;
+  const Catalog& catalog_;
+  int year_;
+  bool with_scores_;
+  InnovationFacts facts_;
+  Findings innovation_findings_;
+  std::vector<IndicativeScore> scores_;
 };
 
 void check_region(const Snapshot& snapshot, Findings& findings);

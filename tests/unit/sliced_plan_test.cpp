@@ -70,6 +70,25 @@ TEST(Store, ScanRangeGivesEachRecordOnceAcrossSlices) {
   }
   EXPECT_EQ(sliced, whole);
   EXPECT_EQ(store.max_integer(kind, "tahun"), 2026);
+
+  // An innovation's (kode, tahun) bounds its indicator answers, keyed (inovasi, tahun,
+  // indikator): each slice's answers are its innovations', all of them once, in order.
+  const auto& answers = *find_record_kind("jawaban_indikator");
+  std::vector<std::string> every, by_slice;
+  store.scan(answers, store_columns(answers), [&](Record& record) { every.push_back(record.key_label()); });
+  ASSERT_GT(every.size(), 100u);
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::set<std::string> codes;
+    store.scan_range(kind, columns, starts[i], i + 1 < starts.size() ? starts[i + 1] : std::vector<std::string>(),
+                     [&](Record& record) { codes.emplace(record.get("kode")); });
+    store.scan_range(answers, store_columns(answers), starts[i],
+                     i + 1 < starts.size() ? starts[i + 1] : std::vector<std::string>(), [&](Record& record) {
+                       EXPECT_TRUE(codes.contains(std::string(record.get("inovasi")))) << record.key_label();
+                       by_slice.push_back(record.key_label());
+                     });
+  }
+  EXPECT_EQ(by_slice, every);
+  EXPECT_THROW(store.scan_range(kind, columns, {"a", "2026", "extra"}, {}, [](Record&) {}), StoreError);
 }
 
 // Numbers are issued in the same order whether the plan is made whole or in slices:
