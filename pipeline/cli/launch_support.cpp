@@ -66,8 +66,6 @@ batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, 
 
 namespace {
 
-bool by_key(const Record& a, const Record& b) { return a.key_values() < b.key_values(); }
-
 // Store::scan_where_in a few hundred values a query: well under SQLite's limit on a
 // statement's parameters.
 void scan_where_in_chunks(const Store& store, std::string_view kind_name, std::string_view field,
@@ -146,16 +144,14 @@ Snapshot with_contracted_innovations(const Store& store, const Snapshot& base, i
   for (const auto& line : base.all("perjanjian_kinerja")) {
     if (line.get("tahun") == year_text) named.emplace_back(line.get("inovasi"));
   }
+  // Each code asked once, in order: the chunks' innovations then come in store order, as a
+  // snapshot holding them all would list them.
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
   std::vector<Record> innovations;
   scan_where_in_chunks(store, "inovasi", "kode", named, [&](Record& innovation) {
     if (innovation.get("tahun") == year_text) innovations.push_back(std::move(innovation));
   }, /*narratives=*/false);
-  // Store order, as a snapshot holding them all would list them; a code two lines name
-  // is read twice when they fall in different chunks.
-  std::sort(innovations.begin(), innovations.end(), by_key);
-  innovations.erase(std::unique(innovations.begin(), innovations.end(),
-                                [](const Record& a, const Record& b) { return a.key_values() == b.key_values(); }),
-                    innovations.end());
   return base.with_records("inovasi", std::move(innovations));
 }
 

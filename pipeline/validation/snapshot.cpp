@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view kInnovations = "inovasi";
 constexpr std::string_view kAnswers = "jawaban_indikator";  // travel with their innovations
 
-std::vector<Record> scan_range(const Store& store, std::string_view kind_name, const std::vector<std::string>& from,
+// A kind's records keyed from `from` to below `to`, narratives included.
+std::vector<Record> read_range(const Store& store, std::string_view kind_name, const std::vector<std::string>& from,
                                const std::vector<std::string>& to) {
   const RecordKind& kind = *find_record_kind(kind_name);
   std::vector<Record> records;
@@ -107,8 +108,8 @@ int Snapshot::latest_year() const {
 Snapshot read_innovation_slice(const Snapshot& base, const Store& store, const std::vector<std::string>& from,
                                const std::vector<std::string>& to) {
   if (base.holds_innovations()) throw std::logic_error("read_innovation_slice: the snapshot holds innovations");
-  return base.with_records(kInnovations, scan_range(store, kInnovations, from, to), Snapshot::Narratives::Held)
-      .with_records(kAnswers, scan_range(store, kAnswers, from, to), Snapshot::Narratives::Held);
+  return base.with_records(kInnovations, read_range(store, kInnovations, from, to), Snapshot::Narratives::Held)
+      .with_records(kAnswers, read_range(store, kAnswers, from, to), Snapshot::Narratives::Held);
 }
 
 }  // namespace inovasi
