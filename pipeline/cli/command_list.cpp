@@ -38,6 +38,7 @@ Poco::Dynamic::Var json_value(const FieldSpec* spec, const std::string& value) {
   if (!spec) return value;  // raw-text companion
   switch (spec->type) {
     case FieldType::Integer: return std::stoll(value);
+    case FieldType::Amount: return value;  // exact decimal text: a JSON number would be a binary float
     case FieldType::Bool: return value == "1";
     case FieldType::Narrative:
     case FieldType::EnumList:

@@ -5,22 +5,19 @@
 #include <stdexcept>
 
 #include "documents/document_kind.h"
+#include "model/amount.h"
 #include "model/indonesian.h"
 #include "model/text.h"
 
 namespace inovasi::documents {
 namespace {
 
-// The store keeps anggaran as an integer; a value that is not one (or overflows) fails
-// this contract, naming the field, rather than throwing std::stoll's bare message.
-long long amount(const Record& line) {
-  auto text = line.get("anggaran");
-  long long value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) {
-    throw std::runtime_error("anggaran: '" + std::string(text) + "' is not a whole number of rupiah");
-  }
-  return value;
+// The store keeps anggaran exactly, as decimal text; a value that is not in that form
+// (a store edited by hand) fails this contract, naming the field.
+std::string amount(const Record& line) {
+  auto text = rupiah_text(line.get("anggaran"));
+  if (!text) throw std::runtime_error("anggaran: " + quote_value(line.get("anggaran")) + " is not an amount of rupiah");
+  return *text;
 }
 
 Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
@@ -31,7 +28,7 @@ Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
   row.set("target_tahapan", std::string(line.get("target_tahapan")));
   row.set("jadwal", std::string(line.get("jadwal")));
   row.set("indikator", std::string(line.get("indikator")));
-  row.set("anggaran", line.has("anggaran") ? indonesian::rupiah(amount(line)) : "-");
+  row.set("anggaran", line.has("anggaran") ? amount(line) : "-");
   row.set("keterangan", std::string(line.get("keterangan")));
   return row;
 }

@@ -24,6 +24,7 @@ std::string_view type_key(FieldType type) {
     case FieldType::Date: return "Date";
     case FieldType::Nip: return "Nip";
     case FieldType::Integer: return "Integer";
+    case FieldType::Amount: return "Amount";
     case FieldType::Bool: return "Bool";
     case FieldType::Enum: return "Enum";
     case FieldType::EnumList: return "EnumList";
@@ -180,6 +181,7 @@ xlsx::ColumnStyle style_for(FieldType type) {
     case FieldType::Date: return xlsx::ColumnStyle::Date;
     case FieldType::Narrative: return xlsx::ColumnStyle::Wrapped;
     case FieldType::Integer:
+    case FieldType::Amount:
     case FieldType::Bool:
     case FieldType::Enum: break;
   }
@@ -198,6 +200,11 @@ xlsx::Cell cell_of(const Record& record, const FieldSpec& spec) {
       return std::string(value);
     case FieldType::Integer:
       if (value.size() <= 15) return static_cast<double>(std::stoll(std::string(value)));
+      return std::string(value);
+    case FieldType::Amount:
+      // Whole rupiah as a number cell; an amount with sen as the text it is stored as
+      // ("1500000.75"), which a spreadsheet shows and the importer reads back exactly.
+      if (value.find('.') == std::string_view::npos && value.size() <= 15) return static_cast<double>(std::stoll(std::string(value)));
       return std::string(value);
     case FieldType::Bool: return std::string(value == "1" ? "ya" : "tidak");
     case FieldType::EnumList:

@@ -17,7 +17,11 @@ std::string normalize_header(std::string_view header) {
   return ascii_lower(key);
 }
 
-const RecordKind* kind_for_csv(const std::string& file, const std::vector<std::string>& header) {
+namespace {
+
+// The kind a file's name says it holds: its stem, or its stem before a '-' or '.'
+// (fasilitator-2026.csv); the longest kind name wins (tim_inovasi over tim).
+const RecordKind* kind_named(const std::string& file) {
   std::string stem = ascii_lower(std::filesystem::path(file).stem().string());
   const RecordKind* by_name = nullptr;
   for (const auto& kind : record_kinds()) {
@@ -25,27 +29,66 @@ const RecordKind* kind_for_csv(const std::string& file, const std::vector<std::s
                    (stem.starts_with(kind.name) && (stem[kind.name.size()] == '-' || stem[kind.name.size()] == '.'));
     if (matches && (!by_name || kind.name.size() > by_name->name.size())) by_name = &kind;
   }
-  if (by_name) return by_name;
+  return by_name;
+}
 
-  // Otherwise: the kind every header belongs to and whose key fields are all present;
-  // a file with a column the kind lacks is not guessed (a wrong guess is worse).
-  const RecordKind* best = nullptr;
-  std::size_t best_hits = 0;
-  for (const auto& kind : record_kinds()) {
-    auto columns = store_columns(kind);
-    bool all_known = std::all_of(header.begin(), header.end(), [&](const std::string& name) {
-      return name.empty() || std::find(columns.begin(), columns.end(), name) != columns.end();
-    });
-    bool has_keys = std::all_of(kind.fields.begin(), kind.fields.end(), [&](const FieldSpec& spec) {
-      return !spec.key || spec.name == "kode" || spec.name == "tahun" ||
-             std::find(header.begin(), header.end(), spec.name) != header.end();
-    });
-    if (all_known && has_keys && header.size() > best_hits) {
-      best = &kind;
-      best_hits = header.size();
+bool derivable(const RecordKind& kind, const FieldSpec& spec) {
+  return (spec.name == "kode" && !kind.code_from.empty()) || (spec.name == "tahun" && !kind.year_from.empty());
+}
+
+}  // namespace
+
+HeaderFit fit_header(const RecordKind& kind, const std::vector<std::string>& header) {
+  HeaderFit fit{&kind, 0, 0, {}};
+  auto columns = store_columns(kind);
+  for (const auto& name : header) {
+    if (name.empty()) continue;
+    bool known = std::find(columns.begin(), columns.end(), name) != columns.end();
+    (known ? fit.known : fit.unknown) += 1;
+  }
+  for (const auto& spec : kind.fields) {
+    if (spec.key && !derivable(kind, spec) && std::find(header.begin(), header.end(), spec.name) == header.end()) {
+      fit.missing_keys.emplace_back(spec.name);
     }
   }
-  return best;
+  return fit;
+}
+
+KindChoice kind_for_csv(const std::string& file, const std::vector<std::string>& header) {
+  // The kind the header fits best: every key column there, and most columns its own.
+  // Without a name to go by, every column must be the kind's (a wrong guess is worse
+  // than none: kegiatan.csv once passed for sesi_diskusi).
+  const RecordKind* best = nullptr;
+  const RecordKind* exact = nullptr;
+  std::size_t best_known = 0, best_unknown = 0, exact_known = 0;
+  for (const auto& kind : record_kinds()) {
+    auto fit = fit_header(kind, header);
+    if (!fit.fits()) continue;
+    if (!best || fit.known > best_known || (fit.known == best_known && fit.unknown < best_unknown)) {
+      best = &kind;
+      best_known = fit.known;
+      best_unknown = fit.unknown;
+    }
+    if (fit.unknown == 0 && (!exact || fit.known > exact_known)) {
+      exact = &kind;
+      exact_known = fit.known;
+    }
+  }
+  const RecordKind* named = kind_named(file);
+  if (!named) return {exact, {}};
+  if (exact) best = exact;
+  auto fit = fit_header(*named, header);
+  if (fit.fits()) return {named, {}};
+  // Named as one kind, headed as another (a facilitator list saved as instansi.csv):
+  // taking it by its name would make records of people's names.
+  std::string why = !fit.missing_keys.empty() ? "has no " + join(fit.missing_keys, ", ") + " column"
+                                              : "has more columns that are not " + std::string(named->name) +
+                                                    " fields (" + std::to_string(fit.unknown) + ") than columns that are (" +
+                                                    std::to_string(fit.known) + ")";
+  std::string looks = best ? "its header is that of " + std::string(best->name) + " records; rename the file (" +
+                                 std::string(best->name) + ".csv) or fix the header"
+                           : "its header fits no record kind; the first row must name the fields (see `inovasi import --help`)";
+  return {nullptr, "named for " + std::string(named->name) + " records but its header " + why + "; " + looks};
 }
 
 std::vector<const FieldSpec*> map_columns(const RecordKind& kind, const std::vector<std::string>& header,
@@ -83,16 +126,20 @@ void import_csv(std::string content, const std::string& file, const ImportContex
   }
   std::vector<std::string> header;
   for (const auto& cell : table.rows[0].cells) header.push_back(normalize_header(cell));
-  const RecordKind* kind = kind_for_csv(file, header);
-  if (!kind) {
-    diagnostics.error({file, 1}, "", "cannot tell which records this file holds: name it after a record kind "
-                                     "(instansi.csv, fasilitator.csv, inovasi.csv, ...) or use its headers");
+  auto choice = kind_for_csv(file, header);
+  if (!choice.kind) {
+    diagnostics.error({file, 1}, "", !choice.error.empty() ? "file " + choice.error
+                                                           : "cannot tell which records this file holds: name it after a "
+                                                             "record kind (instansi.csv, fasilitator.csv, inovasi.csv, ...) "
+                                                             "and make its first row the field names");
     return;
   }
+  const RecordKind* kind = choice.kind;
 
+  std::size_t errors_before = diagnostics.count(Severity::Error);
   auto columns = map_columns(*kind, header, table.rows[0].cells, [&](std::size_t) { return SourceLocation{file, 1}; }, "",
                              diagnostics);
-  if (diagnostics.has_errors()) return;
+  if (diagnostics.count(Severity::Error) > errors_before) return;  // this file's header; other files still count
 
   auto converter = context.converter();
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
@@ -102,6 +149,16 @@ void import_csv(std::string content, const std::string& file, const ImportContex
     if (used > header.size()) {
       diagnostics.error({file, row.line}, "", "row has " + std::to_string(used) + " cells but the header has " +
                                                   std::to_string(header.size()) + " (an unquoted separator?)");
+      continue;
+    }
+    // A short row (a truncated last line, a row cut by a stray line break) would blank
+    // the fields it lacks, and a blank overwrites what the store holds.
+    if (row.cells.size() < header.size()) {
+      std::string missing = header[row.cells.size()];
+      diagnostics.error({file, row.line}, "", "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
+                                                  std::to_string(header.size()) + " (from '" + missing +
+                                                  "' on the row is missing: a line cut short, or a line break "
+                                                  "outside quotes?); the row was not imported");
       continue;
     }
     Record record;

@@ -11,8 +11,25 @@ namespace inovasi {
 
 void import_csv(std::string content, const std::string& file, const ImportContext& context);
 
-// The kind a file is for, judged by its name and otherwise by its header.
-const RecordKind* kind_for_csv(const std::string& file, const std::vector<std::string>& header);
+// How a header row fits a record kind: a header fits when every key column the kind
+// cannot derive is there and more of its columns are the kind's than not.
+struct HeaderFit {
+  const RecordKind* kind = nullptr;
+  std::size_t known = 0;    // columns that are the kind's fields
+  std::size_t unknown = 0;  // non-empty columns that are not
+  std::vector<std::string> missing_keys;
+  bool fits() const { return missing_keys.empty() && known > unknown; }
+};
+HeaderFit fit_header(const RecordKind& kind, const std::vector<std::string>& header);
+
+// The kind a file holds: the one its name says when its header fits that kind, else
+// the kind its header fits best. A file named for one kind whose header does not fit it
+// gives no kind and an error saying which kind the header looks like.
+struct KindChoice {
+  const RecordKind* kind = nullptr;
+  std::string error;  // set when the name and the header disagree
+};
+KindChoice kind_for_csv(const std::string& file, const std::vector<std::string>& header);
 
 // The field each header names (nullptr for unknown columns, warned about). Reports
 // columns that appear twice and missing key columns (a row cannot be matched to a

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "importers/narrative_parser.h"
+#include "model/amount.h"
 #include "model/date.h"
 #include "model/nip.h"
 #include "model/text.h"
@@ -44,29 +45,15 @@ std::optional<bool> parse_bool(std::string_view text) {
   return std::nullopt;
 }
 
-// Accepts 2000000, 2.000.000, Rp 2.000.000,00 (Indonesian thousands and decimals).
-std::optional<long long> parse_integer(std::string_view text) {
-  std::string digits;
-  std::string_view view = trim(text);
-  if (starts_with_ci(view, "rp")) view = trim(view.substr(2));
-  bool negative = !view.empty() && view.front() == '-';
-  if (negative) view.remove_prefix(1);
-  if (auto comma = view.find(','); comma != std::string_view::npos) {
-    auto decimals = view.substr(comma + 1);
-    if (decimals.find_first_not_of('0') != std::string_view::npos) return std::nullopt;
-    view = view.substr(0, comma);
+// What Excel and LibreOffice show, and CSV exports write, in place of a formula's value.
+bool is_spreadsheet_error(std::string_view text) {
+  static constexpr std::string_view kErrors[] = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
+                                                 "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "Err:502", "Err:504",
+                                                 "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"};
+  for (auto error : kErrors) {
+    if (text == error) return true;
   }
-  for (char c : view) {
-    if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c != '.' && c != ' ') {
-      return std::nullopt;
-    }
-  }
-  if (digits.empty() || digits.size() > 17) return std::nullopt;
-  long long value = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  return negative ? -value : value;
+  return false;
 }
 
 int line_of_offset(std::string_view content, std::size_t offset) {
@@ -88,6 +75,11 @@ void FieldConverter::assign(Record& record, const FieldInput& input) {
   }
   if (auto at = find_control_character(text); at != std::string_view::npos) {
     error(input, "contains " + describe_control_character(text, at));
+    return;
+  }
+  if (is_spreadsheet_error(trim(text))) {
+    error(input, "is the spreadsheet error " + quote_value(trim(text)) +
+                     ", not a value; correct the formula in the workbook it came from, or type the value");
     return;
   }
   if (keeps_raw_text(spec.type)) record.set(raw_column(spec.name), collapse_spaces(text));
@@ -120,15 +112,23 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Nip: {
       auto nip = normalize_nip(value);
       if (!nip) {
-        error(input, "'" + value + "' is not a NIP (18 digits, spaces and dots allowed)");
+        error(input, quote_value(value) + " is not a NIP (18 digits, spaces and dots allowed)");
         return {};
       }
       return *nip;
     }
+    case FieldType::Amount: {
+      auto amount = input.number_cell ? parse_amount_number(value) : parse_amount(value);
+      if (!amount.canonical) {
+        error(input, amount.error);
+        return {};
+      }
+      return *amount.canonical;
+    }
     case FieldType::Integer: {
-      auto number = parse_integer(value);
+      auto number = parse_whole_number(value);
       if (!number) {
-        error(input, "'" + value + "' is not a whole number");
+        error(input, quote_value(value) + " is not a whole number");
         return {};
       }
       if ((spec.min_value && *number < *spec.min_value) || (spec.max_value && *number > *spec.max_value)) {
@@ -142,7 +142,7 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Bool: {
       auto flag = parse_bool(value);
       if (!flag) {
-        error(input, "'" + value + "' is not yes or no (ya/tidak)");
+        error(input, quote_value(value) + " is not yes or no (ya/tidak)");
         return {};
       }
       return *flag ? "1" : "0";
@@ -160,7 +160,7 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
         auto match = enumeration->match(raw);
         if (!match.known) {
           diagnostics_.warning(input.where, std::string(spec.name),
-                               "unknown value '" + raw + "' (kept as written; known: " + join(enumeration->values, ", ") + ")");
+                               "unknown value " + quote_value(raw) + " (kept as written; known: " + join(enumeration->values, ", ") + ")");
         } else if (!match.canonical.empty()) {
           canonical.push_back(match.canonical);
         }
@@ -173,7 +173,7 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
       for (const auto& item : list_items(text, true)) {
         auto nip = normalize_nip(item);
         if (!nip) {
-          error(input, "'" + item + "' is not a NIP (18 digits)");
+          error(input, quote_value(item) + " is not a NIP (18 digits)");
           continue;
         }
         nips.push_back(*nip);
@@ -186,9 +186,6 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
 
 void FieldConverter::complete(Record& record) {
   const RecordKind& kind = *record.kind;
-  if (!kind.code_from.empty() && !record.has("kode") && record.has(kind.code_from)) {
-    record.set("kode", slugify(record.get(kind.code_from)));
-  }
   for (auto date_field : kind.year_from) {
     if (record.has("tahun") || !record.has(date_field)) continue;
     record.set("tahun", std::string(record.get(date_field).substr(0, 4)));

@@ -21,6 +21,9 @@ struct FieldInput {
   std::string text;                // the value as written
   std::vector<std::string> lines;  // for narratives from line-oriented sources (keeps indentation)
   SourceLocation where;
+  // A spreadsheet or JSON number: '.' is its decimal point, whatever the amount's
+  // written form would mean by it.
+  bool number_cell = false;
 };
 
 class FieldConverter {
@@ -31,7 +34,8 @@ class FieldConverter {
   // problems under the field's name. An empty value is stored as empty (NULL).
   void assign(Record& record, const FieldInput& input);
 
-  // Fills derived fields (kode from a name, tahun from a date).
+  // Fills derived fields (tahun from a date). A kode from a name is the import's to
+  // give (innovation_identity.h): it depends on the other records.
   void complete(Record& record);
 
  private:

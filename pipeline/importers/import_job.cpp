@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "importers/csv_importer.h"
+#include "importers/innovation_identity.h"
+#include "importers/reference_index.h"
 #include "importers/json_importer.h"
 #include "importers/profile_parser.h"
 #include "importers/xlsx_importer.h"
@@ -72,69 +74,12 @@ std::optional<std::string> read_file(const std::filesystem::path& path, Diagnost
   return text;
 }
 
-// Finds the record a reference names: by key, or by one of the kind's lookup names.
-class ReferenceIndex {
- public:
-  ReferenceIndex(const Dataset& dataset, const Store* store) {
-    for (const auto& record : dataset.records) add(record);
-    if (!store) return;
-    for (const auto& kind : record_kinds()) {
-      if (kind.lookup_names.empty() && !is_referenced(kind)) continue;
-      for (const auto& record : store->load(kind)) add(record);
-    }
-  }
-
-  // The key (first key field) of the record `text` names, with `year` for kinds keyed
-  // by year; empty when nothing matches.
-  std::string resolve(const RecordKind& kind, std::string_view text, std::string_view year) const {
-    auto by_key = keys_.find({std::string(kind.name), std::string(text), std::string(year)});
-    if (by_key != keys_.end()) return by_key->second;
-    auto by_name = names_.find({std::string(kind.name), match_key(text), std::string(year)});
-    if (by_name != names_.end()) return by_name->second;
-    auto by_slug = keys_.find({std::string(kind.name), slugify(text), std::string(year)});
-    if (by_slug != keys_.end()) return by_slug->second;
-    return {};
-  }
-
-  static bool is_referenced(const RecordKind& target) {
-    for (const auto& kind : record_kinds()) {
-      for (const auto& spec : kind.fields) {
-        if (spec.references == target.name) return true;
-      }
-    }
-    return false;
-  }
-
- private:
-  using Key = std::tuple<std::string, std::string, std::string>;  // kind, text, year
-
-  void add(const Record& record) {
-    const RecordKind& kind = *record.kind;
-    auto keys = kind.key_fields();
-    if (keys.empty()) return;
-    std::string code(record.get(keys.front()));
-    std::string year = year_part(record);
-    keys_[{std::string(kind.name), code, year}] = code;
-    for (auto name_field : kind.lookup_names) {
-      if (record.has(name_field)) names_[{std::string(kind.name), match_key(record.get(name_field)), year}] = code;
-    }
-  }
-
-  static std::string year_part(const Record& record) {
-    auto keys = record.kind->key_fields();
-    bool keyed_by_year = std::find(keys.begin(), keys.end(), "tahun") != keys.end();
-    return keyed_by_year ? std::string(record.get("tahun")) : std::string();
-  }
-
-  std::map<Key, std::string> keys_;
-  std::map<Key, std::string> names_;
-};
-
 }  // namespace
 
 ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options,
-                         const Catalog& catalog) {
+                         const Catalog& catalog, const Store* store) {
   ImportResult result;
+  result.diagnostics.keep_at_most(options.findings_kept);
   std::vector<std::filesystem::path> files;
   for (const auto& path : paths) collect_files(path, files, result.diagnostics, result.notes);
   ImportContext context{catalog, options, result.dataset, result.diagnostics, result.notes};
@@ -153,18 +98,40 @@ ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const 
       case Format::Unknown: break;
     }
   }
+  link_owning_agencies(result.dataset, store);
+  assign_derived_codes(result.dataset, store, result.diagnostics);
   merge_duplicate_keys(result.dataset, result.diagnostics);
   report_missing_required(result.dataset, result.diagnostics);
   return result;
 }
 
 ImportResult import_into_store(const std::filesystem::path& database, const std::vector<std::filesystem::path>& paths,
-                               const ImportOptions& options, const Catalog& catalog) {
-  ImportResult result = read_inputs(paths, options, catalog);
+                               const ImportOptions& options, const Catalog& catalog, const ChangeListener& on_change) {
   std::optional<Store> store;
   if (std::filesystem::exists(database)) store.emplace(Store::open(database, false));
+  ImportResult result = read_inputs(paths, options, catalog, store ? &*store : nullptr);
   resolve_references(result.dataset, store ? &*store : nullptr, result.diagnostics);
   if (result.diagnostics.has_errors()) return result;
+  if (options.dry_run) {
+    if (store) {
+      result.previewed = store->preview(result.dataset, on_change);
+    } else {  // no store yet: everything would be new
+      SaveSummary summary;
+      for (const auto& kind : record_kinds()) {
+        for (const auto& record : result.dataset.records) {
+          if (record.kind != &kind) continue;
+          RecordChange change{&record, 'n', {}};
+          for (const auto& [field, value] : record.values) {
+            if (!value.empty()) change.fields.push_back({std::string(field), {}, std::string(value)});
+          }
+          ++summary.inserted;
+          if (on_change) on_change(change);
+        }
+      }
+      result.previewed = summary;
+    }
+    return result;
+  }
   if (!store) store.emplace(Store::open(database, true));
   result.saved = store->save(result.dataset);
   return result;
@@ -201,19 +168,35 @@ void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
   dataset.records = std::move(merged);
 }
 
+void link_owning_agencies(Dataset& dataset, const Store* store) {
+  const RecordKind* agencies = find_record_kind("instansi");
+  ReferenceIndex index(dataset, store, {agencies});
+  for (auto& record : dataset.records) {
+    if (record.kind->code_from.empty() || !record.has("instansi")) continue;
+    auto match = index.resolve(*agencies, record.get("instansi"), "");
+    if (!match.key.empty()) record.set("instansi", match.key);
+  }
+}
+
 void resolve_references(Dataset& dataset, const Store* store, Diagnostics& diagnostics) {
   ReferenceIndex index(dataset, store);
   for (auto& record : dataset.records) {
     for (const auto& spec : record.kind->fields) {
       if (spec.references.empty() || spec.type != FieldType::Text || !record.has(spec.name)) continue;
       const RecordKind& target = *find_record_kind(spec.references);
-      auto target_keys = target.key_fields();
-      bool by_year = std::find(target_keys.begin(), target_keys.end(), "tahun") != target_keys.end();
-      std::string year = by_year ? std::string(record.get("tahun")) : std::string();
-      std::string resolved = index.resolve(target, record.get(spec.name), year);
+      std::string year = reference_year(record, target);
+      bool by_year = !year.empty();
+      // A record of an agency chooses among same-named records of several agencies.
+      std::string_view agency = spec.name == "instansi" ? std::string_view() : record.get("instansi");
+      auto match = index.resolve(target, record.get(spec.name), year, agency);
+      if (!match.error.empty()) {
+        diagnostics.error(record.where, std::string(spec.name), match.error);
+        continue;
+      }
+      std::string resolved = match.key;
       if (resolved.empty()) {
         diagnostics.error(record.where, std::string(spec.name),
-                          "no " + std::string(target.name) + " '" + std::string(record.get(spec.name)) + "'" +
+                          "no " + std::string(target.name) + " " + quote_value(record.get(spec.name)) +
                               (by_year ? " in " + year : std::string()) + " in this import or in the store");
         continue;
       }

@@ -119,12 +119,14 @@ void import_record(const Object::Ptr& object, const RecordKind& kind, const std:
       context.diagnostics.warning(where, path + "." + name, "unknown field for " + std::string(kind.name) + ", ignored");
       continue;
     }
-    auto text = value_text(object->get(name), *spec);
+    auto value = object->get(name);
+    auto text = value_text(value, *spec);
     if (!text) {
       context.diagnostics.error(where, name, "expected a text, number, yes/no or a list of texts");
       continue;
     }
-    converter.assign(record, FieldInput{spec, std::move(*text), {}, where});
+    bool number = value.isNumeric() && !value.isBoolean();
+    converter.assign(record, FieldInput{spec, std::move(*text), {}, where, number});
   }
   converter.complete(record);
   context.dataset.records.push_back(std::move(record));

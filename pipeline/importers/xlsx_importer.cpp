@@ -27,7 +27,12 @@ Date from_days(long long days) {
 // The text an importer field expects, from a cell and its type.
 std::optional<std::string> cell_text(const std::string& value, char type, const FieldSpec& spec, bool date1904,
                                      std::string& problem) {
+  if (type == 'e') {
+    problem = "the cell shows the spreadsheet error " + quote_value(value) + ", not a value; correct the formula or type the value";
+    return std::nullopt;
+  }
   if (type != 'n') return type == 'b' ? std::string(value == "1" ? "ya" : "tidak") : value;
+  if (spec.type == FieldType::Amount) return value;  // read with '.' as the decimal point (FieldInput::number_cell)
   double number = 0;
   try {
     number = std::stod(value);
@@ -37,7 +42,7 @@ std::optional<std::string> cell_text(const std::string& value, char type, const 
   if (spec.type == FieldType::Date) {
     auto date = date_from_serial(number, date1904);
     if (!date) {
-      problem = "'" + value + "' is not a date serial number";
+      problem = quote_value(value) + " is not a date serial number";
       return std::nullopt;
     }
     return date->iso();
@@ -58,6 +63,7 @@ struct Header {
   const RecordKind* kind = nullptr;
   std::size_t row = 0;
   std::vector<std::string> names;  // normalised
+  std::string error;  // no kind: why a sheet named for a kind is not taken as one
 };
 
 // The header is the row among the sheet's first few that names the most fields of the
@@ -72,12 +78,18 @@ Header find_header(const xlsx::SheetData& sheet) {
     if (sheet.rows[r].empty()) continue;
     std::vector<std::string> names;
     for (const auto& cell : sheet.rows[r]) names.push_back(normalize_header(cell));
-    const RecordKind* kind = kind_for_csv(ascii_lower(sheet.name) + ".csv", names);
-    if (!kind) continue;
+    auto choice = kind_for_csv(ascii_lower(sheet.name) + ".csv", names);
+    if (!choice.kind) {
+      // The first row of several cells (a title above the header has one) is the one meant as the header.
+      auto filled = std::count_if(names.begin(), names.end(), [](const std::string& n) { return !n.empty(); });
+      if (best.error.empty() && filled > 1 && !choice.error.empty()) best.error = "sheet " + choice.error;
+      continue;
+    }
+    const RecordKind* kind = choice.kind;
     std::size_t matches = 0;
     for (const auto& name : names) matches += kind->field(name) != nullptr;
     if (!best.kind || matches > best_matches) {
-      best = {kind, r, std::move(names)};
+      best = {kind, r, std::move(names), {}};
       best_matches = matches;
     }
   }
@@ -109,6 +121,11 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
   for (const auto& sheet : book.sheets) {
     auto found = find_header(sheet);
     if (!found.kind) {
+      if (!found.error.empty()) {
+        diagnostics.error({file + ":" + sheet.name, 0}, "", found.error);
+        any_kind = true;
+        continue;
+      }
       if (!sheet.rows.empty()) context.notes.push_back(file + ": sheet '" + sheet.name + "' is not a record kind, ignored");
       any_kind |= find_record_kind(ascii_lower(sheet.name)) != nullptr;
       continue;
@@ -139,7 +156,7 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
           diagnostics.error(where(r, c), std::string(columns[c]->name), problem);
           continue;
         }
-        converter.assign(record, FieldInput{columns[c], std::move(*text), {}, where(r, c)});
+        converter.assign(record, FieldInput{columns[c], std::move(*text), {}, where(r, c), type == 'n'});
       }
       converter.complete(record);
       context.dataset.records.push_back(std::move(record));

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "model/schema.h"
@@ -97,13 +99,54 @@ std::map<std::string, std::string> load_profile_labels(const std::filesystem::pa
   return labels;
 }
 
+// A rule's count, checked like an input: a JSON whole number within bounds, or the
+// default when the key is absent. "dua", null, 1.5 or -1 name the file and the key
+// instead of becoming a silent default or a wrapped-around count.
+int whole_number(const Object::Ptr& root, const std::string& key, std::optional<int> fallback, int least, int most,
+                 const std::string& where) {
+  if (!root->has(key)) {
+    if (fallback) return *fallback;
+    throw CatalogError(where + ": " + key + ": missing (a whole number from " + std::to_string(least) + " to " +
+                       std::to_string(most) + ")");
+  }
+  auto value = root->get(key);
+  bool whole = value.isInteger() && !value.isBoolean();
+  long long number = whole ? value.convert<long long>() : 0;
+  if (!whole || number < least || number > most) {
+    std::string written = value.isEmpty() ? std::string("null") : value.toString();
+    throw CatalogError(where + ": " + key + ": expected a whole number from " + std::to_string(least) + " to " +
+                       std::to_string(most) + ", not " + quote_value(written));
+  }
+  return static_cast<int>(number);
+}
+
+int rule_count(const Object::Ptr& root, const std::string& key, int fallback, int most, const std::string& file) {
+  return whole_number(root, key, fallback, 0, most, file);
+}
+
+bool rule_flag(const Object::Ptr& root, const std::string& key, bool fallback, const std::string& file) {
+  if (!root->has(key)) return fallback;
+  auto value = root->get(key);
+  if (!value.isBoolean()) {
+    std::string written = value.isEmpty() ? std::string("null") : value.toString();
+    throw CatalogError(file + ": " + key + ": expected true or false, not " + quote_value(written));
+  }
+  return value.extract<bool>();
+}
+
 ProgrammeRules load_rules(const std::filesystem::path& path) {
-  auto root = as_object(parse_file(path), path.string());
+  std::string file = path.string();
+  auto root = as_object(parse_file(path), file);
+  static const std::set<std::string> kKnown = {"fasilitator_per_instansi", "fasilitator_wajib_pns",
+                                               "fasilitator_anggota_tim", "inovasi_per_instansi_per_tahun"};
+  for (const auto& key : root->getNames()) {
+    if (!kKnown.contains(key)) throw CatalogError(file + ": " + key + ": unknown rule (a misspelt key would be ignored)");
+  }
   ProgrammeRules rules;
-  rules.facilitators_per_agency = root->optValue<int>("fasilitator_per_instansi", 2);
-  rules.facilitators_must_be_pns = root->optValue<bool>("fasilitator_wajib_pns", true);
-  rules.facilitators_in_team = root->optValue<bool>("fasilitator_anggota_tim", true);
-  rules.innovations_per_agency_per_year = root->optValue<int>("inovasi_per_instansi_per_tahun", 1);
+  rules.facilitators_per_agency = rule_count(root, "fasilitator_per_instansi", 2, 100, file);
+  rules.facilitators_must_be_pns = rule_flag(root, "fasilitator_wajib_pns", true, file);
+  rules.facilitators_in_team = rule_flag(root, "fasilitator_anggota_tim", true, file);
+  rules.innovations_per_agency_per_year = rule_count(root, "inovasi_per_instansi_per_tahun", 1, 1000, file);
   return rules;
 }
 
@@ -111,8 +154,7 @@ IndicatorCatalogue load_edition(const std::filesystem::path& path) {
   std::string where = path.string();
   auto root = as_object(parse_file(path), where);
   IndicatorCatalogue catalogue;
-  catalogue.edition = root->optValue<int>("edisi", 0);
-  if (catalogue.edition < 2000) throw CatalogError(where + ": 'edisi' must be the year of the edition");
+  catalogue.edition = whole_number(root, "edisi", std::nullopt, 2000, 2100, where);
   catalogue.source = root->optValue<std::string>("sumber", "");
   auto indicators = as_array(root, "indikator", where);
   for (std::size_t i = 0; i < indicators->size(); ++i) {
@@ -120,9 +162,9 @@ IndicatorCatalogue load_edition(const std::filesystem::path& path) {
     std::string item_where = where + ": indikator[" + std::to_string(i) + "]";
     if (!entry) throw CatalogError(item_where + ": expected an object");
     Indicator indicator;
-    indicator.number = entry->optValue<int>("nomor", 0);
+    indicator.number = whole_number(entry, "nomor", std::nullopt, 1, 99, item_where);
     indicator.label = entry->optValue<std::string>("nama", "");
-    indicator.weight = entry->optValue<int>("bobot", -1);
+    indicator.weight = whole_number(entry, "bobot", std::nullopt, 0, 100, item_where);
     indicator.evidence = entry->optValue<std::string>("bukti", "");
     if (entry->has("level")) indicator.levels = strings_of(entry->getArray("level"));
     if (indicator.number <= 0 || indicator.label.empty() || indicator.weight < 0) {
@@ -141,7 +183,9 @@ IndicatorCatalogue load_edition(const std::filesystem::path& path) {
                                entry->getValue<double>(exclusive ? "di_atas" : "mulai"), exclusive});
   }
   if (auto minimums = root->getObject("minimum_kata")) {
-    for (const auto& field : minimums->getNames()) catalogue.minimum_words[field] = minimums->getValue<int>(field);
+    for (const auto& field : minimums->getNames()) {
+      catalogue.minimum_words[field] = whole_number(minimums, field, std::nullopt, 0, 100000, where + ": minimum_kata");
+    }
   }
   return catalogue;
 }

@@ -48,9 +48,9 @@ std::vector<std::string_view> split_any(std::string_view text, std::string_view 
 DateParseResult checked(int year, int month, int day, std::string_view original) {
   Date date{year, month, day};
   if (year < 1900 || year > 2200) {
-    return {std::nullopt, "year out of range in '" + std::string(original) + "'"};
+    return {std::nullopt, "year out of range in " + quote_value(original)};
   }
-  if (!date.valid()) return {std::nullopt, "no such date: '" + std::string(original) + "'"};
+  if (!date.valid()) return {std::nullopt, "no such date: " + quote_value(original)};
   return {date, {}};
 }
 
@@ -99,22 +99,22 @@ DateParseResult parse_date(std::string_view original) {
   if (view.empty()) return {std::nullopt, "empty date"};
 
   auto parts = split_any(view, " -/.");
-  if (parts.size() != 3) return {std::nullopt, "not a date: '" + std::string(original) + "'"};
+  if (parts.size() != 3) return {std::nullopt, "not a date: " + quote_value(original)};
 
   int a = 0, b = 0, c = 0;
   if (parse_int(parts[0], a) && parts[0].size() == 4) {  // 2021-07-05
     if (!parse_int(parts[1], b) || !parse_int(parts[2], c)) {
-      return {std::nullopt, "not a date: '" + std::string(original) + "'"};
+      return {std::nullopt, "not a date: " + quote_value(original)};
     }
     return checked(a, b, c, original);
   }
   if (!parse_int(parts[0], a) || !parse_int(parts[2], c) || parts[2].size() != 4) {
-    return {std::nullopt, "not a date: '" + std::string(original) + "'"};
+    return {std::nullopt, "not a date: " + quote_value(original)};
   }
   if (parse_int(parts[1], b)) return checked(c, b, a, original);  // 05/07/2021, day first
   int month = month_from_name(parts[1]);
   if (month == 0) {
-    return {std::nullopt, "unknown month '" + std::string(parts[1]) + "' in '" + std::string(original) + "'"};
+    return {std::nullopt, "unknown month " + quote_value(parts[1]) + " in " + quote_value(original)};
   }
   return checked(c, month, a, original);
 }

@@ -28,7 +28,15 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
-void Diagnostics::add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+void Diagnostics::add(Diagnostic diagnostic) {
+  if (items_.size() < limit_) {
+    items_.push_back(std::move(diagnostic));
+  } else if (diagnostic.severity == Severity::Error) {
+    ++left_out_errors_;
+  } else {
+    ++left_out_others_;
+  }
+}
 
 void Diagnostics::error(const SourceLocation& where, std::string field, std::string message) {
   add({Severity::Error, where, {}, std::move(field), std::move(message), {}});
@@ -39,18 +47,28 @@ void Diagnostics::warning(const SourceLocation& where, std::string field, std::s
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  for (const auto& item : other.items_) add(item);
+  left_out_errors_ += other.left_out_errors_;
+  left_out_others_ += other.left_out_others_;
 }
 
 bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
 
 std::size_t Diagnostics::count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+  auto kept = static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+  // Left-out findings other than errors are counted together, as warnings.
+  if (severity == Severity::Error) return kept + left_out_errors_;
+  if (severity == Severity::Warning) return kept + left_out_others_;
+  return kept;
 }
 
 void Diagnostics::print(std::ostream& out) const {
   for (const auto& d : items_) out << format_diagnostic(d) << '\n';
+  if (left_out() > 0) {
+    out << "... and " << left_out_errors_ << " more errors and " << left_out_others_
+        << " more warnings, not shown (the first " << items_.size() << " are above)\n";
+  }
 }
 
 }  // namespace inovasi

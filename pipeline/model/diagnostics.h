@@ -39,13 +39,23 @@ class Diagnostics {
   void warning(const SourceLocation& where, std::string field, std::string message);
   void append(const Diagnostics& other);
 
+  // Keeps at most `items` findings; later ones are only counted (count() and
+  // has_errors() include them, print() says how many were left out). An import of a
+  // garbage file finds millions, which neither a terminal nor memory should hold.
+  void keep_at_most(std::size_t items) { limit_ = items; }
+
   const std::vector<Diagnostic>& all() const { return items_; }
   bool has_errors() const;
   std::size_t count(Severity severity) const;
+  // Findings counted but not kept.
+  std::size_t left_out() const { return left_out_errors_ + left_out_others_; }
   void print(std::ostream& out) const;
 
  private:
   std::vector<Diagnostic> items_;
+  std::size_t limit_ = static_cast<std::size_t>(-1);
+  std::size_t left_out_errors_ = 0;
+  std::size_t left_out_others_ = 0;
 };
 
 }  // namespace inovasi

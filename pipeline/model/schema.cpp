@@ -57,8 +57,8 @@ std::vector<RecordKind> build_kinds() {
                     optional("waktu_uji_coba", F::Date), optional("waktu_penerapan", F::Date),
                     optional("rancang_bangun", F::Narrative), optional("tujuan", F::Narrative),
                     optional("manfaat", F::Narrative), optional("hasil", F::Narrative),
-                    optional("diajukan_iga", F::Bool), {"anggaran", F::Integer, false, false, {}, {}, 0, {}},
-                    optional("tautan_video")},
+                    optional("diajukan_iga", F::Bool), optional("tautan_video"),
+                    optional("anggaran", F::Amount)},  // last since schema 4 (made TEXT)
                    false, {"waktu_penerapan", "waktu_uji_coba"}, "nama", {"nama"}});
   kinds.push_back({"jawaban_indikator", "IGA indicator answers with their evidence",
                    {reference("inovasi", "inovasi", true, true), year_key(),
@@ -68,9 +68,9 @@ std::vector<RecordKind> build_kinds() {
   kinds.push_back({"perjanjian_kinerja", "performance contract lines (agency × year × innovation)",
                    {reference("instansi", "instansi", true, true), year_key(),
                     reference("inovasi", "inovasi", true, true), enumerated("target_tahapan", "tahapan"),
-                    optional("jadwal"), optional("indikator"),
-                    {"anggaran", F::Integer, false, false, {}, {}, 0, {}}, optional("keterangan"),
-                    optional("tanggal_tanda_tangan", F::Date)}});
+                    optional("jadwal"), optional("indikator"), optional("keterangan"),
+                    optional("tanggal_tanda_tangan", F::Date),
+                    optional("anggaran", F::Amount)}});  // last since schema 4 (made TEXT)
   kinds.push_back({"tim_bappeda", "members of the Bappeda discussion-room team",
                    {key("nip", F::Nip), required("nama"), optional("pangkat"), optional("golongan"),
                     optional("jabatan"), optional("peran_tim")}});

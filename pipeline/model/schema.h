@@ -16,7 +16,8 @@ enum class FieldType {
   Narrative,  // structured paragraphs and lists, stored as JSON
   Date,       // stored ISO (YYYY-MM-DD)
   Nip,        // stored as 18 digits
-  Integer,
+  Integer,    // whole numbers only: years, indicator numbers, levels
+  Amount,     // rupiah, stored exactly as a decimal string: "1500000" or "1500000.75"
   Bool,       // stored 0/1; accepts ya/tidak, yes/no, true/false, 1/0
   Enum,       // canonical value from the enumeration catalogue; raw text kept in <name>_asli
   EnumList,   // several values of one enumeration, stored as a JSON array

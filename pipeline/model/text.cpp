@@ -289,4 +289,11 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && ascii_lower(text.substr(0, prefix.size())) == ascii_lower(prefix);
 }
 
+std::string quote_value(std::string_view value, std::size_t limit) {
+  if (value.size() <= limit) return "'" + std::string(value) + "'";
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return "'" + std::string(value.substr(0, cut)) + "...' (" + std::to_string(value.size()) + " bytes)";
+}
+
 }  // namespace inovasi

@@ -54,4 +54,9 @@ std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 
+// A value for a message, in quotes: at most `limit` bytes of it, cut at a character
+// boundary, with how long the rest is. A hostile input's gigabyte cell is never
+// printed whole.
+std::string quote_value(std::string_view value, std::size_t limit = 60);
+
 }  // namespace inovasi

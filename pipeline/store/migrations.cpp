@@ -92,7 +92,22 @@ constexpr std::string_view kVersion3 = R"sql(
 CREATE INDEX inovasi_by_instansi ON inovasi (instansi, tahun);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
+// Version 4: amounts of rupiah are kept exactly as decimal text ("1500000.75"): an
+// INTEGER column cannot hold sen, and a REAL one would change them. SQLite cannot change
+// a column's type, so the column is added anew (last, as the record descriptions list
+// it) and the whole rupiah stored so far are copied over as their digits.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE inovasi ADD COLUMN anggaran_rupiah TEXT;
+UPDATE inovasi SET anggaran_rupiah = CAST(anggaran AS TEXT) WHERE anggaran IS NOT NULL;
+ALTER TABLE inovasi DROP COLUMN anggaran;
+ALTER TABLE inovasi RENAME COLUMN anggaran_rupiah TO anggaran;
+ALTER TABLE perjanjian_kinerja ADD COLUMN anggaran_rupiah TEXT;
+UPDATE perjanjian_kinerja SET anggaran_rupiah = CAST(anggaran AS TEXT) WHERE anggaran IS NOT NULL;
+ALTER TABLE perjanjian_kinerja DROP COLUMN anggaran;
+ALTER TABLE perjanjian_kinerja RENAME COLUMN anggaran_rupiah TO anggaran;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

@@ -33,8 +33,10 @@ std::string where_key(const RecordKind& kind) {
   return clause;
 }
 
-// Writes one record: returns 'i'nserted, 'u'pdated or 'n' (unchanged).
-char save_record(Database& db, const Record& record) {
+// Compares one record with the store and, when `write`, writes it.
+RecordChange save_record(Database& db, const Record& record, bool write) {
+  RecordChange change;
+  change.record = &record;
   const RecordKind& kind = *record.kind;
   auto keys = record.key_values();
   // Only the columns this record carries, so a partial source never blanks other fields.
@@ -54,9 +56,15 @@ char save_record(Database& db, const Record& record) {
   if (existing.step()) {
     std::vector<std::string> changed;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (existing.column_text(static_cast<int>(i)) != record.get(columns[i])) changed.push_back(columns[i]);
+      std::string before = existing.column_text(static_cast<int>(i));
+      if (before != record.get(columns[i])) {
+        changed.push_back(columns[i]);
+        change.fields.push_back({columns[i], std::move(before), std::string(record.get(columns[i]))});
+      }
     }
-    if (changed.empty()) return 'n';
+    if (changed.empty()) return change;
+    change.status = 'u';
+    if (!write) return change;
     std::string update = "UPDATE " + std::string(kind.name) + " SET ";
     for (std::size_t i = 0; i < changed.size(); ++i) update += (i ? ", " : "") + changed[i] + " = ?";
     update += where_key(kind);
@@ -65,8 +73,13 @@ char save_record(Database& db, const Record& record) {
     for (const auto& column : changed) bind_value(statement, index++, kind, column, record.get(column));
     for (std::size_t i = 0; i < key_fields.size(); ++i) bind_value(statement, index++, kind, key_fields[i], keys[i]);
     statement.step();
-    return 'u';
+    return change;
   }
+  change.status = 'n';
+  for (const auto& column : columns) {
+    if (record.has(column)) change.fields.push_back({column, {}, std::string(record.get(column))});
+  }
+  if (!write) return change;
   std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
   std::string placeholders;
   for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -79,7 +92,7 @@ char save_record(Database& db, const Record& record) {
     bind_value(statement, static_cast<int>(i + 1), kind, columns[i], record.get(columns[i]));
   }
   statement.step();
-  return 'i';
+  return change;
 }
 
 }  // namespace
@@ -100,26 +113,37 @@ Store Store::open(const std::filesystem::path& path, bool create) {
   return Store(std::move(db));
 }
 
-SaveSummary Store::save(const Dataset& dataset) {
+SaveSummary Store::save(const Dataset& dataset) { return compare_and_save(dataset, true, {}); }
+
+SaveSummary Store::preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each) const {
+  return compare_and_save(dataset, false, each);
+}
+
+SaveSummary Store::compare_and_save(const Dataset& dataset, bool write,
+                                    const std::function<void(const RecordChange&)>& each) const {
   SaveSummary summary;
+  // A preview reads in one transaction too, so that it sees one state of the store.
   Transaction transaction(db_);
   // Kinds in dependency order so that foreign keys always find their parent.
   for (const auto& kind : record_kinds()) {
     for (const auto& record : dataset.records) {
       if (record.kind != &kind) continue;
       try {
-        switch (save_record(db_, record)) {
-          case 'i': ++summary.inserted; break;
+        RecordChange change = save_record(db_, record, write);
+        switch (change.status) {
+          case 'n': ++summary.inserted; break;
           case 'u': ++summary.updated; break;
           default: ++summary.unchanged; break;
         }
+        for (const auto& field : change.fields) summary.cleared += !field.before.empty() && field.after.empty();
+        if (each) each(change);
       } catch (const StoreError& e) {
         throw StoreError(record.where.file + ":" + std::to_string(record.where.line) + ": " + record.key_label() +
                          ": " + e.what());
       }
     }
   }
-  transaction.commit();
+  if (write) transaction.commit();  // a preview's transaction rolls back when it ends
   return summary;
 }
 

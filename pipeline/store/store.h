@@ -16,6 +16,20 @@ struct SaveSummary {
   std::size_t inserted = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  std::size_t cleared = 0;  // fields that held a value and that an update empties
+};
+
+// What saving one record does: 'n'ew, 'u'pdated (with each field's old and new value),
+// or 's'ame.
+struct RecordChange {
+  struct Field {
+    std::string name;
+    std::string before;  // empty: NULL
+    std::string after;
+  };
+  const Record* record = nullptr;
+  char status = 's';
+  std::vector<Field> fields;
 };
 
 class Store {
@@ -26,6 +40,9 @@ class Store {
   // importing a portal profile does not wipe fields that a CSV set. Rolls back whole on
   // any error.
   SaveSummary save(const Dataset& dataset);
+  // The same comparison without writing anything (import --dry-run): each record's
+  // change is handed to `each` in save order.
+  SaveSummary preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each) const;
 
   // Every record of the kind; without narrative fields when `narratives` is false (they
   // are most of an innovation's bytes, and most documents print none).
@@ -60,6 +77,7 @@ class Store {
 
  private:
   explicit Store(Database db) : db_(std::move(db)) {}
+  SaveSummary compare_and_save(const Dataset& dataset, bool write, const std::function<void(const RecordChange&)>& each) const;
   // Each row of `statement` (selecting `columns`) as a record of `kind`.
   void read_records(Statement& statement, const RecordKind& kind, const std::vector<std::string>& columns,
                     const std::function<void(Record&)>& each) const;

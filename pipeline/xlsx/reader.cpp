@@ -176,7 +176,7 @@ SheetData read_sheet(Archive& archive, const std::string& name, const std::strin
       } else {
         value = text_of(cell->getChildElement("v"));
       }
-      char kind = type == "s" || type == "inlineStr" || type == "str" ? 's' : type == "b" ? 'b' : 'n';
+      char kind = type == "s" || type == "inlineStr" || type == "str" ? 's' : type == "b" ? 'b' : type == "e" ? 'e' : 'n';
       if (value.empty()) kind = 0;
       sheet.put(index, column, std::move(value), kind);
     }

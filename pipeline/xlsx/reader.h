@@ -17,7 +17,8 @@ namespace inovasi::xlsx {
 struct SheetData {
   std::string name;
   std::vector<std::vector<std::string>> rows;  // row-major, gaps filled with ""
-  // Per cell: 's' text, 'n' number, 'b' boolean, 0 for an empty cell.
+  // Per cell: 's' text, 'n' number, 'b' boolean, 'e' an error (#REF!, ...), 0 for an
+  // empty cell.
   std::vector<std::vector<char>> types;
 
   // Sets a cell, growing the row as needed.

@@ -105,21 +105,21 @@ TEST(ProfileParser, NarrativeSentencesThatStartLikeALabelStayNarrative) {
   ScratchDir dir;
   auto result = import_text(dir, "p.txt",
                             "Data Inovasi\nNAMA X\nTahapan Inovasi : Inisiatif\nTujuan Inovasi :\n"
-                            "Tujuan inovasi ini adalah melayani.\nHasil Inovasi : Baik\n");
+                            "Tujuan inovasi ini adalah melayani.\nHasil Inovasi : Baik\nWaktu Uji Coba : 2021-01-04\n");
   const Record& r = only_record(result);
   EXPECT_EQ(narrative_to_text(narrative_from_json(r.get("tujuan"))), "Tujuan inovasi ini adalah melayani.");
 }
 
 TEST(ProfileParser, ReportsBadDatesWithLineAndField) {
   ScratchDir dir;
-  auto result = import_text(dir, "p.txt", "Data Inovasi\nNAMA X\nWaktu Uji Coba : 2021-02-30\n");
+  auto result = import_text(dir, "p.txt", "Data Inovasi\nNAMA X\nWaktu Uji Coba : 2021-02-30\nTahapan Inovasi : Inisiatif\nHasil Inovasi : Baik\n");
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("p.txt:3: waktu_uji_coba: no such date: '2021-02-30'"));
 }
 
 TEST(ProfileParser, TextWithoutLabelsIsAnError) {
   ScratchDir dir;
   auto result = import_text(dir, "p.txt", "Data Inovasi\nhanya teks\n");
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("p.txt:1: no profile labels found"));
+  EXPECT_THAT(messages(result.diagnostics), HasSubstr("p.txt:1: does not look like a portal profile: 0 of its labels found"));
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ TEST(XlsxImport, ErrorsNameTheSheetAndCell) {
   auto text = messages(result.diagnostics);
   EXPECT_THAT(text, HasSubstr("bad.xlsx:fasilitator!C2: nip: the NIP was typed as a number and lost digits"));
   EXPECT_THAT(text, HasSubstr("bad.xlsx:fasilitator!D3: pns: 'mungkin' is not yes or no"));
-  EXPECT_THAT(text, HasSubstr("bad.xlsx:tim_inovasi!A1: instansi: key column is missing in sheet 'tim_inovasi'"));
+  EXPECT_THAT(text, HasSubstr("bad.xlsx:tim_inovasi: sheet named for tim_inovasi records but its header has no instansi column"));
 }
 
 TEST(XlsxImport, WhatIsNotAWorkbookIsReported) {
