@@ -11,7 +11,7 @@ namespace {
 // One line per record of a dry run, and for an update one line per changed field.
 void print_change(std::ostream& out, const RecordChange& change) {
   const Record& record = *change.record;
-  std::string what = std::string(record.kind->name) + " " + record.key_label();
+  std::string what = record.key_label();
   std::string where = record.where.file + (record.where.line > 0 ? ":" + std::to_string(record.where.line) : "");
   switch (change.status) {
     case 'n': out << "new        " << what << "  (" << where << ")\n"; break;

@@ -111,6 +111,7 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
   if (std::filesystem::exists(database)) store.emplace(Store::open(database, false));
   ImportResult result = read_inputs(paths, options, catalog, store ? &*store : nullptr);
   resolve_references(result.dataset, store ? &*store : nullptr, result.diagnostics);
+  check_distinct_file_names(result.dataset, store ? &*store : nullptr, result.diagnostics);
   if (result.diagnostics.has_errors()) return result;
   if (options.dry_run) {
     if (store) {
@@ -166,6 +167,31 @@ void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
     }
   }
   dataset.records = std::move(merged);
+}
+
+void check_distinct_file_names(const Dataset& dataset, const Store* store, Diagnostics& diagnostics) {
+  for (const auto& kind : record_kinds()) {
+    if (!code_names_files(kind)) continue;
+    // The name each code becomes, and the first code (with where it came from) that became it.
+    std::map<std::string, std::pair<std::string, std::string>> by_name;
+    if (store) {
+      store->scan(kind, {"kode"}, [&](Record& record) {
+        std::string code(record.get("kode"));
+        by_name.emplace(slugify(code), std::make_pair(code, std::string("the store")));
+      });
+    }
+    for (const auto& record : dataset.records) {
+      if (record.kind != &kind || !record.has("kode")) continue;
+      std::string code(record.get("kode"));
+      std::string where = record.where.file + (record.where.line > 0 ? ":" + std::to_string(record.where.line) : "");
+      auto [it, inserted] = by_name.emplace(slugify(code), std::make_pair(code, where));
+      if (!inserted && it->second.first != code) {
+        diagnostics.error(record.where, "kode",
+                          quote_value(code) + " and " + quote_value(it->second.first) + " (" + it->second.second +
+                              ") would write the same files (" + it->first + "); give one of them another kode");
+      }
+    }
+  }
 }
 
 void link_owning_agencies(Dataset& dataset, const Store* store) {

@@ -51,6 +51,11 @@ void link_owning_agencies(Dataset& dataset, const Store* store);
 // nothing. `store` may be null when there is none yet.
 void resolve_references(Dataset& dataset, const Store* store, Diagnostics& diagnostics);
 
+// Codes that become file and folder names (code_names_files) must become different ones:
+// `dinkes` and `DINKES`, or two codes in another script that both slug to the same
+// text, would write each other's documents. Reported for the import's records.
+void check_distinct_file_names(const Dataset& dataset, const Store* store, Diagnostics& diagnostics);
+
 // Records of one kind with the same natural key: within one file an error; from
 // different files (a portal profile and a CSV that adds the agency, say) they merge,
 // and a field both give with different values is an error naming both places.

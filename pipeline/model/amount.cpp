@@ -57,6 +57,10 @@ AmountParse parse_amount(std::string_view text) {
     if (c != ' ') compact += c;
   }
   if (compact.starts_with('-')) return failure(text, "is negative; an amount of rupiah is zero or more");
+  // "Rp 1.500.000,-": the dash says there are no sen.
+  for (std::string_view no_sen : {",-", ".-"}) {
+    if (compact.size() > no_sen.size() && compact.ends_with(no_sen)) compact.resize(compact.size() - no_sen.size());
+  }
   if (compact.empty()) return failure(text, "is not an amount of rupiah");
   for (char c : compact) {
     if (!(c >= '0' && c <= '9') && c != '.' && c != ',') return failure(text, "is not an amount of rupiah");

@@ -14,7 +14,8 @@ struct AmountParse {
   std::string error;                     // why not, in English, quoting the input
 };
 
-// Written text: "Rp 1.500.000", "1.500.000,50", "1500000", "1500000.50", "1,500,000".
+// Written text: "Rp 1.500.000", "Rp 1.500.000,-", "1.500.000,50", "1500000",
+// "1500000.50", "1,500,000".
 // A dot or comma followed by exactly three digits groups thousands; followed by one or
 // two digits it is the decimal separator. What could be read two ways ("1,500" alone),
 // more than two decimals, or a negative amount is an error, never a guess.

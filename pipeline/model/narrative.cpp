@@ -192,4 +192,11 @@ std::size_t narrative_word_count(const Narrative& narrative) {
   return words;
 }
 
+std::string narrative_too_long(const Narrative& narrative) {
+  std::size_t characters = utf8_length(narrative_to_text(narrative));
+  if (characters <= kSpreadsheetCellCharacters) return {};
+  return std::to_string(characters) + " characters; a spreadsheet cell (the IGA workbook, the desk packet's workbook) "
+         "holds at most " + std::to_string(kSpreadsheetCellCharacters) + ": shorten it";
+}
+
 }  // namespace inovasi

@@ -47,4 +47,11 @@ Narrative narrative_from_json(std::string_view json);
 std::string narrative_to_text(const Narrative& narrative);
 std::size_t narrative_word_count(const Narrative& narrative);
 
+// What a spreadsheet cell holds (Excel's limit, which libxlsxwriter enforces): the IGA
+// workbook and the desk packets' workbooks print each narrative as text in one cell.
+inline constexpr std::size_t kSpreadsheetCellCharacters = 32767;
+
+// The finding for a narrative whose text is longer than a cell holds, or empty.
+std::string narrative_too_long(const Narrative& narrative);
+
 }  // namespace inovasi

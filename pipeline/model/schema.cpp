@@ -138,6 +138,14 @@ const RecordKind* find_record_kind(std::string_view name) {
   return nullptr;
 }
 
+bool code_names_files(const RecordKind& kind) {
+  static constexpr std::string_view kKinds[] = {"instansi", "inovasi", "permohonan_diskusi", "sesi_diskusi", "kegiatan"};
+  for (auto name : kKinds) {
+    if (kind.name == name) return true;
+  }
+  return false;
+}
+
 bool keeps_raw_text(FieldType type) { return type == FieldType::Enum || type == FieldType::EnumList; }
 
 std::string raw_column(std::string_view field_name) { return std::string(field_name) + "_asli"; }

@@ -52,6 +52,10 @@ struct RecordKind {
 const std::vector<RecordKind>& record_kinds();
 const RecordKind* find_record_kind(std::string_view name);
 
+// Kinds whose code becomes part of a file or folder name (documents/ bindings build
+// paths from slugify(kode)): their codes must map to distinct names.
+bool code_names_files(const RecordKind& kind);
+
 // Enumerated fields keep the text as the input wrote it beside the canonical value.
 bool keeps_raw_text(FieldType type);
 

@@ -23,6 +23,18 @@ void check_dates(const Record& innovation, Findings& findings) {
   }
 }
 
+void check_narrative_lengths(const Record& innovation, Findings& findings) {
+  for (const auto& spec : innovation.kind->fields) {
+    if (spec.type != FieldType::Narrative || !innovation.has(spec.name)) continue;
+    try {
+      if (auto finding = narrative_too_long(narrative_from_json(innovation.get(spec.name))); !finding.empty()) {
+        findings.error(innovation, std::string(spec.name), finding);
+      }
+    } catch (const std::exception&) {  // check_narratives reports a narrative that is not one
+    }
+  }
+}
+
 void check_narratives(const Record& innovation, const IndicatorCatalogue& edition, Findings& findings) {
   for (const auto& [field, minimum] : edition.minimum_words) {
     std::size_t words = 0;
@@ -81,6 +93,7 @@ void check_innovations(const Snapshot& snapshot, const Catalog& catalog, int yea
     }
     check_dates(innovation, findings);
     check_narratives(innovation, edition, findings);
+    check_narrative_lengths(innovation, findings);
     check_enumerations(innovation, findings);
     check_answers(snapshot, innovation, edition, findings);
   }

@@ -124,3 +124,90 @@ TEST(ProfileParser, TextWithoutLabelsIsAnError) {
 
 }  // namespace
 }  // namespace inovasi
+
+namespace inovasi {
+namespace {
+
+// The corpus of portal layouts in tests/profiles/, written from the published pages of
+// both portal families: the regional portal's `Label : value` and SINOVDA's label and
+// value on one line without a colon.
+std::filesystem::path corpus(const std::string& name) { return source_dir() / "tests" / "profiles" / name; }
+
+ImportResult read_profile(const std::string& name, ImportOptions options = {}) {
+  return read_inputs({corpus(name)}, options, catalog());
+}
+
+TEST(ProfileCorpus, SinovdaLabelsAndValuesOnOneLine) {
+  auto result = read_profile("sinovda-lengkap.txt");
+  ASSERT_FALSE(result.diagnostics.has_errors()) << messages(result.diagnostics);
+  const Record& r = result.dataset.records.at(0);
+  EXPECT_EQ(r.get("nama"), "Kompor Biogas Rumah Tangga");
+  EXPECT_EQ(r.get("tahapan"), "Penerapan");
+  EXPECT_EQ(r.get("inisiator"), "OPD");
+  EXPECT_EQ(r.get("jenis"), "Non Digital");
+  EXPECT_EQ(r.get("bentuk"), "Inovasi Pelayanan Publik");
+  EXPECT_EQ(r.get("urusan"), "Energi dan Sumber Daya Mineral");
+  EXPECT_EQ(r.get("instansi"), "Dinas Lingkungan Hidup");  // linked to the agency of that name on import
+  EXPECT_EQ(r.get("waktu_penerapan"), "2020-01-01");        // "Inovasi Dimulai"
+  EXPECT_EQ(r.get("waktu_uji_coba"), "2019-06-03");
+  EXPECT_EQ(r.get("tahun"), "2020");
+  auto design = narrative_to_text(narrative_from_json(r.get("rancang_bangun")));
+  EXPECT_THAT(design, HasSubstr("Dasar hukum inovasi ini"));
+  EXPECT_THAT(design, HasSubstr("Pembangunan reaktor biogas"));
+  EXPECT_EQ(narrative_from_json(r.get("tujuan")).blocks.at(0).items.size(), 2u);
+  EXPECT_EQ(narrative_to_text(narrative_from_json(r.get("hasil"))), "120 rumah tangga memakai kompor biogas.");
+}
+
+TEST(ProfileCorpus, SinovdaEmptyLabelsDoNotSwallowTheNextLabel) {
+  auto result = read_profile("sinovda-label-kosong.txt");
+  ASSERT_FALSE(result.diagnostics.has_errors()) << messages(result.diagnostics);
+  const Record& r = result.dataset.records.at(0);
+  EXPECT_EQ(r.get("nama"), "Sampah Jadi Emas");
+  EXPECT_EQ(r.get("tahapan"), "");
+  EXPECT_EQ(r.get("tahapan_asli"), "");
+  EXPECT_EQ(r.get("inisiator"), "Masyarakat");
+  EXPECT_EQ(r.get("jenis"), "");
+  EXPECT_EQ(r.get("bentuk"), "");
+  EXPECT_EQ(r.get("urusan"), "Lingkungan Hidup");
+  EXPECT_EQ(r.get("instansi"), "");
+  EXPECT_EQ(r.get("waktu_penerapan"), "2021-03-14");
+  EXPECT_EQ(r.get("tujuan"), "");
+  EXPECT_EQ(narrative_to_text(narrative_from_json(r.get("hasil"))), "Sampah berkurang.");
+}
+
+TEST(ProfileCorpus, PagesCopiedInPartImportWhatTheyHave) {
+  auto cut = read_profile("sinovda-terpotong.txt");
+  EXPECT_THAT(messages(cut.diagnostics), HasSubstr("sinovda-terpotong.txt:1: tahun: the profile gives no date to take the "
+                                                   "year from (waktu_penerapan, waktu_uji_coba); pass --year Y"));
+  ImportOptions year;
+  year.year = 2026;
+  auto with_year = read_profile("sinovda-terpotong.txt", year);
+  ASSERT_FALSE(with_year.diagnostics.has_errors()) << messages(with_year.diagnostics);
+  const Record& r = with_year.dataset.records.at(0);
+  EXPECT_EQ(r.get("nama"), "Lapak Digital Desa");
+  EXPECT_EQ(r.get("tahapan"), "Uji Coba");
+  EXPECT_EQ(r.get("jenis"), "Digital");
+  EXPECT_EQ(r.get("tahun"), "2026");
+
+  auto portal = read_profile("portal-titik-dua-terpotong.txt", year);
+  ASSERT_FALSE(portal.diagnostics.has_errors()) << messages(portal.diagnostics);
+  EXPECT_EQ(portal.dataset.records.at(0).get("nama"), "POSYANDU CERIA");
+  EXPECT_EQ(portal.dataset.records.at(0).get("inisiator"), "ASN");
+  EXPECT_EQ(narrative_from_json(portal.dataset.records.at(0).get("tujuan")).blocks.at(0).items.size(), 2u);
+}
+
+TEST(ProfileCorpus, ThePortalsColonLayoutWithItsOddities) {
+  auto result = read_profile("portal-titik-dua-lengkap.txt");
+  ASSERT_FALSE(result.diagnostics.has_errors()) << messages(result.diagnostics);
+  const Record& r = result.dataset.records.at(0);
+  EXPECT_EQ(r.get("nama"), "SI PENA EMAS");
+  EXPECT_EQ(r.get("tahapan"), "Penerapan");
+  EXPECT_EQ(r.get("bentuk"), "Inovasi Tata Kelola Pemerintahan Daerah");
+  EXPECT_EQ(r.get("waktu_uji_coba"), "2021-07-05");
+  EXPECT_EQ(r.get("waktu_penerapan"), "2022-01-05");
+  EXPECT_EQ(r.get("tahun"), "2022");
+  EXPECT_EQ(r.get("anggaran"), "25000000");
+}
+
+}  // namespace
+}  // namespace inovasi
