@@ -55,11 +55,11 @@ int run_import(const Args& args, const Environment& env) {
   std::string warnings;
   if (auto count = result.diagnostics.count(Severity::Warning)) warnings = "; " + std::to_string(count) + " warning(s)";
   if (result.previewed) {
-    env.out << "dry run: " << result.dataset.records.size() << " record(s) from " << result.files.size()
+    env.out << "dry run: " << result.records << " record(s) from " << result.files.size()
             << " file(s) would give " << counts(*result.previewed) << warnings << "; nothing was written\n";
     return kOk;
   }
-  env.out << "imported " << result.dataset.records.size() << " record(s) from " << result.files.size()
+  env.out << "imported " << result.records << " record(s) from " << result.files.size()
           << " file(s) into " << env.database.string() << ": " << counts(*result.saved) << warnings << '\n';
   return kOk;
 }

@@ -1,7 +1,9 @@
 #include "importers/csv_importer.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "importers/csv_reader.h"
 #include "store/store.h"
@@ -116,16 +118,44 @@ std::vector<const FieldSpec*> map_columns(const RecordKind& kind, const std::vec
   return columns;
 }
 
-void import_csv(std::string content, const std::string& file, const ImportContext& context) {
+namespace {
+
+// Invalid UTF-8 in a row, reported with its line; a file saved in another encoding has
+// it on many rows, so only the first few of a file are reported.
+bool row_is_utf8(const CsvRow& row, const std::string& file, int& reported, Diagnostics& diagnostics) {
+  for (const auto& cell : row.cells) {
+    auto bad = find_invalid_utf8(cell);
+    if (bad == std::string_view::npos) continue;
+    if (++reported <= 20) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(cell[bad]));
+      diagnostics.error({file, row.line}, "", std::string("invalid UTF-8 (byte 0x") + hex + "); save the file as UTF-8");
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void import_csv(const std::filesystem::path& path, const ImportContext& context) {
   auto& diagnostics = context.diagnostics;
-  if (!check_text_encoding(content, file, diagnostics)) return;
-  auto table = read_csv(content, file, diagnostics);
-  if (table.rows.empty()) {
-    diagnostics.error({file, 1}, "", "the file is empty; the first row must be the header");
+  std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({file, 0}, "", "cannot read the file");
     return;
   }
+  CsvReader reader(in, file, diagnostics);
+  CsvRow header_row;
+  int invalid_rows = 0;
+  if (!reader.next(header_row)) {
+    if (!reader.stopped()) diagnostics.error({file, 1}, "", "the file is empty; the first row must be the header");
+    return;
+  }
+  if (!row_is_utf8(header_row, file, invalid_rows, diagnostics)) return;
   std::vector<std::string> header;
-  for (const auto& cell : table.rows[0].cells) header.push_back(normalize_header(cell));
+  for (const auto& cell : header_row.cells) header.push_back(normalize_header(cell));
   auto choice = kind_for_csv(file, header);
   if (!choice.kind) {
     diagnostics.error({file, 1}, "", !choice.error.empty() ? "file " + choice.error
@@ -137,13 +167,14 @@ void import_csv(std::string content, const std::string& file, const ImportContex
   const RecordKind* kind = choice.kind;
 
   std::size_t errors_before = diagnostics.count(Severity::Error);
-  auto columns = map_columns(*kind, header, table.rows[0].cells, [&](std::size_t) { return SourceLocation{file, 1}; }, "",
+  auto columns = map_columns(*kind, header, header_row.cells, [&](std::size_t) { return SourceLocation{file, 1}; }, "",
                              diagnostics);
   if (diagnostics.count(Severity::Error) > errors_before) return;  // this file's header; other files still count
 
   auto converter = context.converter();
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
+  CsvRow row;
+  while (reader.next(row)) {
+    if (!row_is_utf8(row, file, invalid_rows, diagnostics)) continue;
     std::size_t used = row.cells.size();
     while (used > header.size() && trim(row.cells[used - 1]).empty()) --used;
     if (used > header.size()) {
@@ -166,11 +197,10 @@ void import_csv(std::string content, const std::string& file, const ImportContex
     record.where = {file, row.line};
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (!columns[i]) continue;
-      std::string text = i < row.cells.size() ? row.cells[i] : std::string{};
-      converter.assign(record, FieldInput{columns[i], std::move(text), {}, {file, row.line}});
+      converter.assign(record, FieldInput{columns[i], std::move(row.cells[i]), {}, {file, row.line}});
     }
     converter.complete(record);
-    context.dataset.records.push_back(std::move(record));
+    context.emit(std::move(record));
   }
 }
 

@@ -2,6 +2,7 @@
 // One CSV file per record kind, named after the kind (fasilitator.csv, inovasi-2025.csv)
 // or recognised by its headers, which are the field names (schema.h).
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -9,7 +10,8 @@
 
 namespace inovasi {
 
-void import_csv(std::string content, const std::string& file, const ImportContext& context);
+// Reads the file a row at a time.
+void import_csv(const std::filesystem::path& path, const ImportContext& context);
 
 // How a header row fits a record kind: a header fits when every key column the kind
 // cannot derive is there and more of its columns are the kind's than not.

@@ -1,6 +1,15 @@
 #include "importers/csv_reader.h"
 
+#include <sstream>
+
 namespace inovasi {
+namespace {
+
+constexpr std::size_t kChunkBytes = 1u << 20;
+
+bool blank(const std::string& cell) { return cell.find_first_not_of(" \t") == std::string::npos; }
+
+}  // namespace
 
 char detect_separator(std::string_view content) {
   int commas = 0, semicolons = 0, tabs = 0;
@@ -18,74 +27,128 @@ char detect_separator(std::string_view content) {
   return ',';
 }
 
-CsvTable read_csv(std::string_view content, const std::string& file, Diagnostics& diagnostics) {
-  CsvTable table;
-  table.separator = detect_separator(content);
-  CsvRow row;
-  std::string cell;
-  int line = 1;
-  row.line = 1;
-  bool quoted = false;       // inside a quoted cell
-  bool after_quote = false;  // the quoted part of the cell has ended
-  int quote_line = 0;
+CsvReader::CsvReader(std::istream& in, std::string file, Diagnostics& diagnostics)
+    : in_(in), file_(std::move(file)), diagnostics_(diagnostics) {
+  fill();
+  if (std::string_view(buffer_).starts_with("\xEF\xBB\xBF")) at_ = 3;
+  separator_ = detect_separator(std::string_view(buffer_).substr(at_));
+}
 
-  auto end_cell = [&] {
-    row.cells.push_back(std::move(cell));
-    cell.clear();
-    after_quote = false;
-  };
-  auto end_row = [&] {
-    end_cell();
-    bool empty = true;
-    for (const auto& c : row.cells) empty = empty && c.find_first_not_of(" \t") == std::string::npos;
-    if (!empty) table.rows.push_back(std::move(row));
-    row = CsvRow{};
-    row.line = line;
-  };
+bool CsvReader::fill() {
+  if (ended_) return false;
+  buffer_.erase(0, at_);
+  at_ = 0;
+  std::size_t kept = buffer_.size();
+  buffer_.resize(kept + kChunkBytes);
+  in_.read(buffer_.data() + kept, static_cast<std::streamsize>(kChunkBytes));
+  buffer_.resize(kept + static_cast<std::size_t>(in_.gcount()));
+  if (in_.gcount() == 0) ended_ = true;
+  return buffer_.size() > kept;
+}
 
-  for (std::size_t i = 0; i < content.size(); ++i) {
-    char c = content[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < content.size() && content[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else {
-          quoted = false;
-          after_quote = true;
-        }
-      } else {
-        if (c == '\n') ++line;
-        if (c != '\r' || i + 1 >= content.size() || content[i + 1] != '\n') cell += c;
+int CsvReader::peek() {
+  if (at_ >= buffer_.size() && !fill()) return -1;
+  return static_cast<unsigned char>(buffer_[at_]);
+}
+
+int CsvReader::get() {
+  int c = peek();
+  if (c >= 0) ++at_;
+  return c;
+}
+
+void CsvReader::stop(int line, const std::string& message) {
+  diagnostics_.error({file_, line}, "", message + "; the rest of the file was not read");
+  stopped_ = true;
+}
+
+bool CsvReader::next(CsvRow& row) {
+  while (!stopped_) {
+    row.cells.clear();
+    row.line = line_;
+    std::string cell;
+    bool quoted = false;       // inside a quoted cell
+    bool after_quote = false;  // the quoted part of the cell has ended
+    int quote_line = 0;
+    bool any = false;          // anything at all was read for this row
+    auto end_cell = [&] {
+      if (row.cells.size() >= kMaxCsvCells) {
+        stop(row.line, "a row of more than " + std::to_string(kMaxCsvCells) + " cells: not a file of records");
+        return;
       }
-      continue;
-    }
-    if (c == table.separator) {
-      end_cell();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < content.size() && content[i + 1] == '\n') ++i;
-      ++line;
-      end_row();
-    } else if (c == '"' && cell.find_first_not_of(" \t") == std::string::npos && !after_quote) {
+      row.cells.push_back(std::move(cell));
       cell.clear();
-      quoted = true;
-      quote_line = line;
-    } else if (after_quote && c != ' ' && c != '\t') {
-      diagnostics.error({file, line}, "", "text after a closing quote; write a quote inside a quoted cell as \"\"");
       after_quote = false;
-      cell += c;
-    } else if (c == '"') {
-      diagnostics.error({file, line}, "", "a quote inside an unquoted cell; quote the whole cell");
-      cell += c;
-    } else if (!after_quote) {
-      cell += c;
+    };
+    bool row_ended = false;
+    while (!row_ended && !stopped_) {
+      int c = get();
+      if (c < 0) break;
+      any = true;
+      if (cell.size() > kMaxCsvCellBytes) {
+        stop(quoted ? quote_line : line_, "a cell of more than " + std::to_string(kMaxCsvCellBytes >> 20) +
+                                              " MiB" + (quoted ? " (a quote that is never closed?)" : ""));
+        break;
+      }
+      if (quoted) {
+        if (c == '"') {
+          if (peek() == '"') {
+            cell += '"';
+            get();
+          } else {
+            quoted = false;
+            after_quote = true;
+          }
+        } else {
+          if (c == '\n') ++line_;
+          if (c != '\r' || peek() != '\n') cell += static_cast<char>(c);
+        }
+        continue;
+      }
+      if (c == separator_) {
+        end_cell();
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && peek() == '\n') get();
+        ++line_;
+        row_ended = true;
+      } else if (c == '"' && blank(cell) && !after_quote) {
+        cell.clear();
+        quoted = true;
+        quote_line = line_;
+      } else if (after_quote && c != ' ' && c != '\t') {
+        diagnostics_.error({file_, line_}, "", "text after a closing quote; write a quote inside a quoted cell as \"\"");
+        after_quote = false;
+        cell += static_cast<char>(c);
+      } else if (c == '"') {
+        diagnostics_.error({file_, line_}, "", "a quote inside an unquoted cell; quote the whole cell");
+        cell += static_cast<char>(c);
+      } else if (!after_quote) {
+        cell += static_cast<char>(c);
+      }
     }
+    if (stopped_) return false;
+    if (quoted) {
+      diagnostics_.error({file_, quote_line}, "", "quoted cell is never closed");
+      stopped_ = true;
+      return false;
+    }
+    if (!any) return false;  // the end of the file
+    end_cell();
+    if (stopped_) return false;
+    bool empty = true;
+    for (const auto& c : row.cells) empty = empty && blank(c);
+    if (!empty) return true;
   }
-  if (quoted) {
-    diagnostics.error({file, quote_line}, "", "quoted cell is never closed");
-  } else if (!cell.empty() || !row.cells.empty()) {
-    end_row();
-  }
+  return false;
+}
+
+CsvTable read_csv(std::string_view content, const std::string& file, Diagnostics& diagnostics) {
+  std::istringstream in{std::string(content)};
+  CsvReader reader(in, file, diagnostics);
+  CsvTable table;
+  table.separator = reader.separator();
+  CsvRow row;
+  while (reader.next(row)) table.rows.push_back(row);
   return table;
 }
 

@@ -195,16 +195,6 @@ void FieldConverter::complete(Record& record) {
   }
 }
 
-void report_missing_required(const Dataset& dataset, Diagnostics& diagnostics) {
-  for (const auto& record : dataset.records) {
-    for (const auto& spec : record.kind->fields) {
-      if (spec.required && !record.has(spec.name)) {
-        diagnostics.error(record.where, std::string(spec.name), "required field is missing or empty");
-      }
-    }
-  }
-}
-
 bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics) {
   if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);
   std::size_t offset = 0;

@@ -46,10 +46,6 @@ class FieldConverter {
   Diagnostics& diagnostics_;
 };
 
-// Required fields are checked once records from all files are merged, since one file
-// may give a record's name and another its other fields.
-void report_missing_required(const Dataset& dataset, Diagnostics& diagnostics);
-
 // Reports invalid UTF-8 with its line and strips a byte-order mark; returns false when
 // the text cannot be read further.
 bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "importers/field_values.h"
+#include "importers/staged_records.h"
 #include "model/catalog.h"
 #include "model/diagnostics.h"
 #include "model/record.h"
@@ -23,11 +24,13 @@ struct ImportOptions {
 struct ImportContext {
   const Catalog& catalog;
   const ImportOptions& options;
-  Dataset& dataset;
+  StagedRecords& staged;
   Diagnostics& diagnostics;
   std::vector<std::string>& notes;  // what the user should know that is not a problem
 
   FieldConverter converter() const { return FieldConverter(catalog, diagnostics); }
+  // Hands a record read to the import (which keeps it out of memory).
+  void emit(Record&& record) const { staged.add(record); }
 };
 
 }  // namespace inovasi

@@ -61,17 +61,164 @@ void collect_files(const std::filesystem::path& path, std::vector<std::filesyste
   }
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
+bool within_size_limit(const std::filesystem::path& path, Diagnostics& diagnostics) {
   std::error_code error;
   auto size = std::filesystem::file_size(path, error);
   if (!error && size > kMaxInputBytes) {
     diagnostics.error({path.string(), 0}, "", "file is " + std::to_string(size >> 20) + " MiB; inputs are limited to " +
                                                   std::to_string(kMaxInputBytes >> 20) + " MiB");
-    return std::nullopt;
+    return false;
   }
-  auto text = read_file_text(path);
-  if (!text) diagnostics.error({path.string(), 0}, "", "cannot read the file");
-  return text;
+  return true;
+}
+
+// The first few kilobytes, to tell a file without a telling name by its content.
+std::optional<std::string> read_start(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string start(4096, '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  start.resize(static_cast<std::size_t>(in.gcount()));
+  return start;
+}
+
+// Reads every file into `staged`, each by its format; a file's errors never stop the next.
+void read_files(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, const Catalog& catalog,
+                ImportResult& result, StagedRecords& staged) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& path : paths) collect_files(path, files, result.diagnostics, result.notes);
+  ImportContext context{catalog, options, staged, result.diagnostics, result.notes};
+  for (const auto& path : files) {
+    std::string file = path.string();
+    Format format = format_by_extension(path);
+    if (format == Format::Unknown) {
+      auto start = read_start(path);
+      if (!start) {
+        result.diagnostics.error({file, 0}, "", "cannot read the file");
+        continue;
+      }
+      format = format_by_content(*start);
+    }
+    if (!within_size_limit(path, result.diagnostics)) continue;
+    result.files.push_back(file);
+    // CSV and XLSX are read as they go; a profile or a JSON dataset is read whole.
+    if (format == Format::Csv) {
+      import_csv(path, context);
+      continue;
+    }
+    if (format == Format::Xlsx) {
+      import_xlsx(file, context);
+      continue;
+    }
+    auto content = read_file_text(path);
+    if (!content) {
+      result.diagnostics.error({file, 0}, "", "cannot read the file");
+      continue;
+    }
+    if (format == Format::Profile) import_profile(std::move(*content), file, context);
+    if (format == Format::Json) import_json(std::move(*content), file, context);
+  }
+}
+
+// Where an import's records met another's: "file:line".
+std::string place(const Record& record) {
+  return record.where.file + (record.where.line > 0 ? ":" + std::to_string(record.where.line) : "");
+}
+
+// Folds `record` into `first` (the same key from another file); a field both give with
+// different values is an error naming both places.
+void merge_into(Record& first, const Record& record, Diagnostics& diagnostics) {
+  std::string first_place = place(first);
+  if (first.where.file == record.where.file) {
+    diagnostics.error(record.where, "", record.key_label() + " appears twice (first at " + first_place + ")");
+    return;
+  }
+  for (const auto& [field, value] : record.values) {
+    auto existing = first.get(field);
+    if (!existing.empty() && !value.empty() && existing != value) {
+      diagnostics.error(record.where, std::string(field), "differs from " + first_place + " for the same " +
+                                                              record.key_label() + " (" + quote_value(existing, 40) +
+                                                              " there)");
+    } else if (existing.empty()) {
+      first.set(field, value);
+    }
+  }
+}
+
+// A group of records with one key, as one record.
+Record merge_group(std::vector<Record>& group, Diagnostics& diagnostics) {
+  Record merged = std::move(group.front());
+  for (std::size_t i = 1; i < group.size(); ++i) merge_into(merged, group[i], diagnostics);
+  return merged;
+}
+
+void report_missing_required(const Record& record, Diagnostics& diagnostics) {
+  for (const auto& spec : record.kind->fields) {
+    if (spec.required && !record.has(spec.name)) {
+      diagnostics.error(record.where, std::string(spec.name), "required field is missing or empty");
+    }
+  }
+}
+
+// The file names that codes become (code_names_files), and the code that became each
+// first, with where it came from.
+class FileNames {
+ public:
+  explicit FileNames(const Store* store) {
+    if (!store) return;
+    for (const auto& kind : record_kinds()) {
+      if (!code_names_files(kind)) continue;
+      store->scan(kind, {"kode"}, [&](Record& record) {
+        std::string code(record.get("kode"));
+        names_.emplace(std::make_pair(&kind, slugify(code)), std::make_pair(code, std::string("the store")));
+      });
+    }
+  }
+
+  void check(const Record& record, Diagnostics& diagnostics) {
+    if (!code_names_files(*record.kind) || !record.has("kode")) return;
+    std::string code(record.get("kode"));
+    auto [it, inserted] = names_.emplace(std::make_pair(record.kind, slugify(code)), std::make_pair(code, place(record)));
+    if (!inserted && it->second.first != code) {
+      diagnostics.error(record.where, "kode",
+                        quote_value(code) + " and " + quote_value(it->second.first) + " (" + it->second.second +
+                            ") would write the same files (" + it->first.second + "); give one of them another kode");
+    }
+  }
+
+ private:
+  std::map<std::pair<const RecordKind*, std::string>, std::pair<std::string, std::string>> names_;
+};
+
+// Rewrites a record's references to the key of the record they name, reporting those
+// that name nothing or several.
+void resolve_record(Record& record, const ReferenceIndex& index, Diagnostics& diagnostics) {
+  for (const auto& spec : record.kind->fields) {
+    if (spec.references.empty() || spec.type != FieldType::Text || !record.has(spec.name)) continue;
+    const RecordKind& target = *find_record_kind(spec.references);
+    std::string year = reference_year(record, target);
+    // A record of an agency chooses among same-named records of several agencies.
+    std::string agency = spec.name == "instansi" ? std::string() : std::string(record.get("instansi"));
+    auto match = index.resolve(target, record.get(spec.name), year, agency);
+    if (!match.error.empty()) {
+      diagnostics.error(record.where, std::string(spec.name), match.error);
+    } else if (match.key.empty()) {
+      diagnostics.error(record.where, std::string(spec.name),
+                        "no " + std::string(target.name) + " " + quote_value(record.get(spec.name)) +
+                            (year.empty() ? std::string() : " in " + year) + " in this import or in the store");
+    } else {
+      record.set(spec.name, match.key);
+    }
+  }
+}
+
+// Reading, agencies linked and codes given: what read_inputs and import_into_store share.
+void stage_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, const Catalog& catalog,
+                  const Store* store, ImportResult& result, StagedRecords& staged) {
+  result.diagnostics.keep_at_most(options.findings_kept);
+  read_files(paths, options, catalog, result, staged);
+  link_owning_agencies(staged, store);
+  assign_derived_codes(staged, store, result.diagnostics);
 }
 
 }  // namespace
@@ -79,62 +226,88 @@ std::optional<std::string> read_file(const std::filesystem::path& path, Diagnost
 ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options,
                          const Catalog& catalog, const Store* store) {
   ImportResult result;
-  result.diagnostics.keep_at_most(options.findings_kept);
-  std::vector<std::filesystem::path> files;
-  for (const auto& path : paths) collect_files(path, files, result.diagnostics, result.notes);
-  ImportContext context{catalog, options, result.dataset, result.diagnostics, result.notes};
-  for (const auto& path : files) {
-    auto content = read_file(path, result.diagnostics);
-    if (!content) continue;
-    std::string file = path.string();
-    result.files.push_back(file);
-    Format format = format_by_extension(path);
-    if (format == Format::Unknown) format = format_by_content(*content);
-    switch (format) {
-      case Format::Profile: import_profile(std::move(*content), file, context); break;
-      case Format::Csv: import_csv(std::move(*content), file, context); break;
-      case Format::Json: import_json(std::move(*content), file, context); break;
-      case Format::Xlsx: import_xlsx(file, context); break;
-      case Format::Unknown: break;
-    }
-  }
-  link_owning_agencies(result.dataset, store);
-  assign_derived_codes(result.dataset, store, result.diagnostics);
-  merge_duplicate_keys(result.dataset, result.diagnostics);
-  report_missing_required(result.dataset, result.diagnostics);
+  StagedRecords staged;
+  stage_inputs(paths, options, catalog, store, result, staged);
+  std::vector<std::pair<std::int64_t, Record>> merged;
+  staged.for_each_group([&](std::vector<Record>& group, std::int64_t first) {
+    Record record = merge_group(group, result.diagnostics);
+    report_missing_required(record, result.diagnostics);
+    merged.emplace_back(first, std::move(record));
+  });
+  std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [first, record] : merged) result.dataset.records.push_back(std::move(record));
+  result.records = result.dataset.records.size();
   return result;
 }
 
 ImportResult import_into_store(const std::filesystem::path& database, const std::vector<std::filesystem::path>& paths,
                                const ImportOptions& options, const Catalog& catalog, const ChangeListener& on_change) {
+  ImportResult result;
   std::optional<Store> store;
-  if (std::filesystem::exists(database)) store.emplace(Store::open(database, false));
-  ImportResult result = read_inputs(paths, options, catalog, store ? &*store : nullptr);
-  resolve_references(result.dataset, store ? &*store : nullptr, result.diagnostics);
-  check_distinct_file_names(result.dataset, store ? &*store : nullptr, result.diagnostics);
-  if (result.diagnostics.has_errors()) return result;
-  if (options.dry_run) {
-    if (store) {
-      result.previewed = store->preview(result.dataset, on_change);
-    } else {  // no store yet: everything would be new
-      SaveSummary summary;
-      for (const auto& kind : record_kinds()) {
-        for (const auto& record : result.dataset.records) {
-          if (record.kind != &kind) continue;
-          RecordChange change{&record, 'n', {}};
-          for (const auto& [field, value] : record.values) {
-            if (!value.empty()) change.fields.push_back({std::string(field), {}, std::string(value)});
-          }
-          ++summary.inserted;
-          if (on_change) on_change(change);
-        }
-      }
-      result.previewed = summary;
+  bool existed = std::filesystem::exists(database);
+  if (existed) store.emplace(Store::open(database, false));
+  StagedRecords staged;
+  stage_inputs(paths, options, catalog, store ? &*store : nullptr, result, staged);
+
+  // A new store is made beside the path and renamed into place only when complete, so
+  // a refused import leaves no file behind.
+  std::filesystem::path fresh = database.string() + ".importing";
+  if (!existed && !options.dry_run) {
+    std::filesystem::remove(fresh);
+    store.emplace(Store::open(fresh, true));
+  }
+  const Store* before = existed ? &*store : nullptr;  // what references and file names may find
+  ReferenceIndex index(before);
+  FileNames names(before);
+  for (const auto* kind : index.kinds()) {
+    staged.for_each_of_kind(*kind, [&](Record& record) {
+      index.add(record);
+      return false;
+    });
+  }
+
+  std::optional<Transaction> transaction;
+  std::optional<RecordWriter> writer;
+  if (store) {
+    transaction.emplace(store->database());
+    writer.emplace(*store, !options.dry_run);
+  }
+  SaveSummary nothing_stored;  // a dry run without a store: everything is new
+  staged.for_each_group([&](std::vector<Record>& group, std::int64_t) {
+    Record record = merge_group(group, result.diagnostics);
+    ++result.records;
+    report_missing_required(record, result.diagnostics);
+    resolve_record(record, index, result.diagnostics);
+    names.check(record, result.diagnostics);
+    if (result.diagnostics.has_errors()) return;  // checked to the end, written no further
+    if (writer) {
+      RecordChange change = writer->save(record);
+      if (on_change) on_change(change);
+      return;
     }
+    RecordChange change{&record, 'n', {}};
+    for (const auto& [field, value] : record.values) {
+      if (!value.empty()) change.fields.push_back({std::string(field), {}, std::string(value)});
+    }
+    ++nothing_stored.inserted;
+    if (on_change) on_change(change);
+  });
+  if (result.diagnostics.has_errors()) {
+    transaction.reset();  // rolled back
+    store.reset();
+    if (!existed) std::filesystem::remove(fresh);
     return result;
   }
-  if (!store) store.emplace(Store::open(database, true));
-  result.saved = store->save(result.dataset);
+  SaveSummary summary = writer ? writer->summary() : nothing_stored;
+  if (options.dry_run) {
+    result.previewed = summary;
+    return result;  // the transaction rolls back
+  }
+  transaction->commit();
+  writer.reset();
+  store.reset();
+  if (!existed) std::filesystem::rename(fresh, database);
+  result.saved = summary;
   return result;
 }
 
@@ -150,84 +323,27 @@ void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
       merged.push_back(std::move(record));
       continue;
     }
-    Record& first = merged[it->second];
-    std::string first_place = first.where.file + ":" + std::to_string(first.where.line);
-    if (first.where.file == record.where.file) {
-      diagnostics.error(record.where, "", record.key_label() + " appears twice (first at " + first_place + ")");
-      continue;
-    }
-    for (const auto& [field, value] : record.values) {
-      auto existing = first.get(field);
-      if (!existing.empty() && !value.empty() && existing != value) {
-        diagnostics.error(record.where, std::string(field), "differs from " + first_place + " for the same " + record.key_label() +
-                                                   " ('" + std::string(existing).substr(0, 40) + "' there)");
-      } else if (existing.empty()) {
-        first.set(field, value);
-      }
-    }
+    merge_into(merged[it->second], record, diagnostics);
   }
   dataset.records = std::move(merged);
 }
 
-void check_distinct_file_names(const Dataset& dataset, const Store* store, Diagnostics& diagnostics) {
-  for (const auto& kind : record_kinds()) {
-    if (!code_names_files(kind)) continue;
-    // The name each code becomes, and the first code (with where it came from) that became it.
-    std::map<std::string, std::pair<std::string, std::string>> by_name;
-    if (store) {
-      store->scan(kind, {"kode"}, [&](Record& record) {
-        std::string code(record.get("kode"));
-        by_name.emplace(slugify(code), std::make_pair(code, std::string("the store")));
-      });
-    }
-    for (const auto& record : dataset.records) {
-      if (record.kind != &kind || !record.has("kode")) continue;
-      std::string code(record.get("kode"));
-      std::string where = record.where.file + (record.where.line > 0 ? ":" + std::to_string(record.where.line) : "");
-      auto [it, inserted] = by_name.emplace(slugify(code), std::make_pair(code, where));
-      if (!inserted && it->second.first != code) {
-        diagnostics.error(record.where, "kode",
-                          quote_value(code) + " and " + quote_value(it->second.first) + " (" + it->second.second +
-                              ") would write the same files (" + it->first + "); give one of them another kode");
-      }
-    }
-  }
-}
-
-void link_owning_agencies(Dataset& dataset, const Store* store) {
+void link_owning_agencies(StagedRecords& staged, const Store* store) {
   const RecordKind* agencies = find_record_kind("instansi");
-  ReferenceIndex index(dataset, store, {agencies});
-  for (auto& record : dataset.records) {
-    if (record.kind->code_from.empty() || !record.has("instansi")) continue;
-    auto match = index.resolve(*agencies, record.get("instansi"), "");
-    if (!match.key.empty()) record.set("instansi", match.key);
-  }
-}
-
-void resolve_references(Dataset& dataset, const Store* store, Diagnostics& diagnostics) {
-  ReferenceIndex index(dataset, store);
-  for (auto& record : dataset.records) {
-    for (const auto& spec : record.kind->fields) {
-      if (spec.references.empty() || spec.type != FieldType::Text || !record.has(spec.name)) continue;
-      const RecordKind& target = *find_record_kind(spec.references);
-      std::string year = reference_year(record, target);
-      bool by_year = !year.empty();
-      // A record of an agency chooses among same-named records of several agencies.
-      std::string_view agency = spec.name == "instansi" ? std::string_view() : record.get("instansi");
-      auto match = index.resolve(target, record.get(spec.name), year, agency);
-      if (!match.error.empty()) {
-        diagnostics.error(record.where, std::string(spec.name), match.error);
-        continue;
-      }
-      std::string resolved = match.key;
-      if (resolved.empty()) {
-        diagnostics.error(record.where, std::string(spec.name),
-                          "no " + std::string(target.name) + " " + quote_value(record.get(spec.name)) +
-                              (by_year ? " in " + year : std::string()) + " in this import or in the store");
-        continue;
-      }
-      record.set(spec.name, resolved);
-    }
+  ReferenceIndex index(store, {agencies});
+  staged.for_each_of_kind(*agencies, [&](Record& record) {
+    index.add(record);
+    return false;
+  });
+  for (const auto& kind : record_kinds()) {
+    if (kind.code_from.empty() || !kind.field("instansi")) continue;
+    staged.for_each_of_kind(kind, [&](Record& record) {
+      if (!record.has("instansi")) return false;
+      auto match = index.resolve(*agencies, record.get("instansi"), "");
+      if (match.key.empty() || match.key == record.get("instansi")) return false;
+      record.set("instansi", match.key);
+      return true;
+    });
   }
 }
 

@@ -19,7 +19,7 @@ struct Known {
 // code (as the file name it becomes) in use.
 class Innovations {
  public:
-  Innovations(const RecordKind& kind, const Dataset& dataset, const Store* store) : kind_(kind) {
+  Innovations(const RecordKind& kind, StagedRecords& staged, const Store* store) : kind_(kind) {
     if (store) {
       // The code, its name, and the year and agency where the kind has them.
       std::vector<std::string> columns{"kode", std::string(kind.code_from)};
@@ -28,9 +28,10 @@ class Innovations {
       }
       store->scan(kind, columns, [&](Record& r) { add(r); });
     }
-    for (const auto& record : dataset.records) {
-      if (record.kind == &kind && record.has("kode")) add(record);
-    }
+    staged.for_each_of_kind(kind, [&](Record& record) {
+      if (record.has("kode")) add(record);
+      return false;
+    });
   }
 
   void add(const Record& record) {
@@ -84,45 +85,50 @@ std::string describe(const std::vector<const Known*>& found) {
   return list;
 }
 
-void assign_kind(const RecordKind& kind, Dataset& dataset, const Store* store, Diagnostics& diagnostics) {
-  Innovations known(kind, dataset, store);
+// The code of one record without one: true when it was given one.
+bool assign(const RecordKind& kind, Innovations& known, Record& record, Diagnostics& diagnostics) {
+  std::string_view name = record.get(kind.code_from);
+  std::string_view year = record.get("tahun");
+  std::string_view agency = record.get("instansi");
+  auto found = known.named(name, year, agency);
+  if (!agency.empty() && found.empty()) {
+    // A profile imported before without an agency, now linked to one.
+    found = known.named(name, year, {});
+    std::erase_if(found, [](const Known* k) { return !k->agency.empty(); });
+    if (found.size() > 1) found.clear();
+  }
+  if (agency.empty() && found.size() > 1) {
+    diagnostics.error(record.where, std::string(kind.code_from),
+                      quote_value(name) + " is the name of " + std::to_string(found.size()) + " innovations in " +
+                          std::string(year) + ": " + describe(found) +
+                          "; give the agency (--agency KODE or an instansi column) or the kode");
+    return false;
+  }
+  std::string code = found.empty() ? known.new_code(name, agency) : found.front()->code;
+  record.set("kode", code);
+  known.add(record);
+  return true;
+}
+
+void assign_kind(const RecordKind& kind, StagedRecords& staged, const Store* store, Diagnostics& diagnostics) {
+  Innovations known(kind, staged, store);
   // Records that name their agency first, so that a portal profile without one finds
   // the innovation a CSV row of the same import gives it.
-  std::vector<Record*> pending;
-  for (auto& record : dataset.records) {
-    if (record.kind == &kind && !record.has("kode") && record.has(kind.code_from)) pending.push_back(&record);
-  }
-  std::stable_partition(pending.begin(), pending.end(), [](const Record* r) { return r->has("instansi"); });
-  for (Record* record : pending) {
-    std::string_view name = record->get(kind.code_from);
-    std::string_view year = record->get("tahun");
-    std::string_view agency = record->get("instansi");
-    auto found = known.named(name, year, agency);
-    if (!agency.empty() && found.empty()) {
-      // A profile imported before without an agency, now linked to one.
-      found = known.named(name, year, {});
-      std::erase_if(found, [](const Known* k) { return !k->agency.empty(); });
-      if (found.size() > 1) found.clear();
-    }
-    if (agency.empty() && found.size() > 1) {
-      diagnostics.error(record->where, std::string(kind.code_from),
-                        quote_value(name) + " is the name of " + std::to_string(found.size()) + " innovations in " +
-                            std::string(year) + ": " + describe(found) +
-                            "; give the agency (--agency KODE or an instansi column) or the kode");
-      continue;
-    }
-    std::string code = found.empty() ? known.new_code(name, agency) : found.front()->code;
-    record->set("kode", code);
-    known.add(*record);
+  for (bool with_agency : {true, false}) {
+    staged.for_each_of_kind(kind, [&](Record& record) {
+      if (record.has("kode") || !record.has(kind.code_from) || record.has("instansi") != with_agency) return false;
+      return assign(kind, known, record, diagnostics);
+    });
   }
 }
 
 }  // namespace
 
-void assign_derived_codes(Dataset& dataset, const Store* store, Diagnostics& diagnostics) {
+void assign_derived_codes(StagedRecords& staged, const Store* store, Diagnostics& diagnostics) {
   for (const auto& kind : record_kinds()) {
-    if (!kind.code_from.empty()) assign_kind(kind, dataset, store, diagnostics);
+    if (!kind.code_from.empty()) assign_kind(kind, staged, store, diagnostics);
   }
 }
 
 }  // namespace inovasi
+

@@ -5,6 +5,7 @@
 // stay: a re-import (any year) of the same name and agency finds the same code, and an
 // input that names the kode keeps it through a rename.
 
+#include "importers/staged_records.h"
 #include "model/diagnostics.h"
 #include "model/record.h"
 #include "store/store.h"
@@ -17,6 +18,6 @@ namespace inovasi {
 // agency's code is added, then a number). A record with no agency takes the one
 // innovation of that name and year; when several agencies have one, it is an error
 // naming them. Agency references must be resolved to codes before this runs.
-void assign_derived_codes(Dataset& dataset, const Store* store, Diagnostics& diagnostics);
+void assign_derived_codes(StagedRecords& staged, const Store* store, Diagnostics& diagnostics);
 
 }  // namespace inovasi

@@ -129,7 +129,7 @@ void import_record(const Object::Ptr& object, const RecordKind& kind, const std:
     converter.assign(record, FieldInput{spec, std::move(*text), {}, where, number});
   }
   converter.complete(record);
-  context.dataset.records.push_back(std::move(record));
+  context.emit(std::move(record));
 }
 
 }  // namespace

@@ -230,7 +230,7 @@ void import_profile(std::string content, const std::string& file, const ImportCo
                           (record.has("instansi") ? "linked to agency '" + std::string(record.get("instansi")) + "'"
                                                   : std::string("not linked to an agency (give --agency KODE to link it)")) +
                           (record.has("tahun") ? ", year " + std::string(record.get("tahun")) : std::string()));
-  context.dataset.records.push_back(std::move(record));
+  context.emit(std::move(record));
 }
 
 }  // namespace inovasi

@@ -29,20 +29,18 @@ std::string reference_year(const Record& record, const RecordKind& target) {
   return keyed_by_year(target) ? std::string(record.get("tahun")) : std::string();
 }
 
-ReferenceIndex::ReferenceIndex(const Dataset& dataset, const Store* store, const std::vector<const RecordKind*>& kinds) {
-  auto wanted = [&](const RecordKind& kind) {
-    if (!kinds.empty()) return std::find(kinds.begin(), kinds.end(), &kind) != kinds.end();
-    return !kind.lookup_names.empty() || is_referenced(kind);
-  };
-  // The store first: the import's own records replace what it says of the same key.
-  if (store) {
+ReferenceIndex::ReferenceIndex(const Store* store, std::vector<const RecordKind*> kinds) : kinds_(std::move(kinds)) {
+  if (kinds_.empty()) {
     for (const auto& kind : record_kinds()) {
-      if (wanted(kind)) store->scan(kind, index_columns(kind), [&](Record& record) { add(record); });
+      if (!kind.lookup_names.empty() || is_referenced(kind)) kinds_.push_back(&kind);
     }
   }
-  for (const auto& record : dataset.records) {
-    if (wanted(*record.kind)) add(record);
-  }
+  if (!store) return;
+  for (const auto* kind : kinds_) store->scan(*kind, index_columns(*kind), [&](Record& record) { add(record); });
+}
+
+bool ReferenceIndex::wants(const RecordKind& kind) const {
+  return std::find(kinds_.begin(), kinds_.end(), &kind) != kinds_.end();
 }
 
 void ReferenceIndex::add(const Record& record) {

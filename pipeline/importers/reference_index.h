@@ -20,9 +20,15 @@ struct ReferenceMatch {
 
 class ReferenceIndex {
  public:
-  // The records of `kinds` (every referenced kind when empty) from the dataset and, when
-  // given, the store (only their key, name and agency columns are read).
-  ReferenceIndex(const Dataset& dataset, const Store* store, const std::vector<const RecordKind*>& kinds = {});
+  // The records of `kinds` (every kind a reference may name when empty) from the store
+  // when given (only their key, name and agency columns are read).
+  explicit ReferenceIndex(const Store* store, std::vector<const RecordKind*> kinds = {});
+
+  // Whether records of the kind belong in the index.
+  bool wants(const RecordKind& kind) const;
+  const std::vector<const RecordKind*>& kinds() const { return kinds_; }
+  // A record of the import: it replaces what the store says of the same key.
+  void add(const Record& record);
 
   // The record of `kind` that `text` names, in `year` for kinds keyed by year. `agency`,
   // when given, chooses among records of the same name that belong to different agencies.
@@ -37,8 +43,7 @@ class ReferenceIndex {
     std::string key;
     std::string agency;
   };
-  void add(const Record& record);
-
+  std::vector<const RecordKind*> kinds_;
   std::map<Key, std::string> keys_;
   std::map<Key, std::vector<Named>> names_;
 };

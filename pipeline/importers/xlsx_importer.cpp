@@ -159,7 +159,7 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
         converter.assign(record, FieldInput{columns[c], std::move(*text), {}, where(r, c), type == 'n'});
       }
       converter.complete(record);
-      context.dataset.records.push_back(std::move(record));
+      context.emit(std::move(record));
     }
   }
   if (!any_kind) {

@@ -66,6 +66,10 @@ void Statement::bind_text_or_null(int index, std::string_view value) {
   check(sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
 }
 
+void Statement::bind_blob(int index, std::string_view bytes) {
+  check(sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), "bind");
+}
+
 void Statement::bind_int(int index, long long value) { check(sqlite3_bind_int64(stmt_.get(), index, value), "bind"); }
 
 void Statement::bind_null(int index) { check(sqlite3_bind_null(stmt_.get(), index), "bind"); }
@@ -98,6 +102,12 @@ std::string_view Statement::column_view(int index) const {
   const auto* text = sqlite3_column_text(stmt_.get(), index);
   if (!text) return {};
   return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index))};
+}
+
+std::string_view Statement::column_blob(int index) const {
+  const void* bytes = sqlite3_column_blob(stmt_.get(), index);
+  if (!bytes) return {};
+  return {static_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index))};
 }
 
 long long Statement::column_int(int index) const { return sqlite3_column_int64(stmt_.get(), index); }

@@ -51,6 +51,7 @@ class Statement {
   // Parameters are 1-based, as in SQLite. An empty text binds NULL.
   void bind_text_or_null(int index, std::string_view value);
   void bind_int(int index, long long value);
+  void bind_blob(int index, std::string_view bytes);
   void bind_null(int index);
   bool step();  // true while a row is available
   void reset();
@@ -62,6 +63,8 @@ class Statement {
   // The same without a copy: valid until the next step() or reset.
   std::string_view column_view(int index) const;
   long long column_int(int index) const;
+  // A BLOB's bytes without a copy, valid as column_view's.
+  std::string_view column_blob(int index) const;
 
  private:
   struct Finalizer {

@@ -33,68 +33,6 @@ std::string where_key(const RecordKind& kind) {
   return clause;
 }
 
-// Compares one record with the store and, when `write`, writes it.
-RecordChange save_record(Database& db, const Record& record, bool write) {
-  RecordChange change;
-  change.record = &record;
-  const RecordKind& kind = *record.kind;
-  auto keys = record.key_values();
-  // Only the columns this record carries, so a partial source never blanks other fields.
-  std::vector<std::string> columns;
-  for (const auto& column : store_columns(kind)) {
-    if (record.values.contains(column)) columns.push_back(column);
-  }
-
-  std::string select = "SELECT ";
-  for (std::size_t i = 0; i < columns.size(); ++i) select += (i ? ", " : "") + columns[i];
-  select += " FROM " + std::string(kind.name) + where_key(kind);
-  auto existing = db.prepare(select);
-  auto key_fields = kind.key_fields();
-  for (std::size_t i = 0; i < key_fields.size(); ++i) {
-    bind_value(existing, static_cast<int>(i + 1), kind, key_fields[i], keys[i]);
-  }
-  if (existing.step()) {
-    std::vector<std::string> changed;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      std::string before = existing.column_text(static_cast<int>(i));
-      if (before != record.get(columns[i])) {
-        changed.push_back(columns[i]);
-        change.fields.push_back({columns[i], std::move(before), std::string(record.get(columns[i]))});
-      }
-    }
-    if (changed.empty()) return change;
-    change.status = 'u';
-    if (!write) return change;
-    std::string update = "UPDATE " + std::string(kind.name) + " SET ";
-    for (std::size_t i = 0; i < changed.size(); ++i) update += (i ? ", " : "") + changed[i] + " = ?";
-    update += where_key(kind);
-    auto statement = db.prepare(update);
-    int index = 1;
-    for (const auto& column : changed) bind_value(statement, index++, kind, column, record.get(column));
-    for (std::size_t i = 0; i < key_fields.size(); ++i) bind_value(statement, index++, kind, key_fields[i], keys[i]);
-    statement.step();
-    return change;
-  }
-  change.status = 'n';
-  for (const auto& column : columns) {
-    if (record.has(column)) change.fields.push_back({column, {}, std::string(record.get(column))});
-  }
-  if (!write) return change;
-  std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
-  std::string placeholders;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    insert += (i ? ", " : "") + columns[i];
-    placeholders += i ? ", ?" : "?";
-  }
-  insert += ") VALUES (" + placeholders + ")";
-  auto statement = db.prepare(insert);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    bind_value(statement, static_cast<int>(i + 1), kind, columns[i], record.get(columns[i]));
-  }
-  statement.step();
-  return change;
-}
-
 }  // namespace
 
 std::vector<std::string> store_columns(const RecordKind& kind, bool narratives) {
@@ -113,38 +51,118 @@ Store Store::open(const std::filesystem::path& path, bool create) {
   return Store(std::move(db));
 }
 
+struct RecordWriter::Cache {
+  std::map<std::string, Statement, std::less<>> statements;
+};
+
+RecordWriter::RecordWriter(Store& store, bool write) : store_(store), write_(write), cache_(std::make_unique<Cache>()) {}
+RecordWriter::~RecordWriter() = default;
+
+Statement& RecordWriter::statement(const std::string& sql) {
+  auto it = cache_->statements.find(sql);
+  if (it == cache_->statements.end()) it = cache_->statements.emplace(sql, store_.db_.prepare(sql)).first;
+  it->second.reset();
+  return it->second;
+}
+
+RecordChange RecordWriter::save(const Record& record) {
+  RecordChange change;
+  change.record = &record;
+  const RecordKind& kind = *record.kind;
+  auto keys = record.key_values();
+  auto key_fields = kind.key_fields();
+  // Only the columns this record carries, so a partial source never blanks other fields.
+  std::vector<std::string> columns;
+  for (const auto& column : store_columns(kind)) {
+    if (record.values.contains(column)) columns.push_back(column);
+  }
+  try {
+    std::string select = "SELECT ";
+    for (std::size_t i = 0; i < columns.size(); ++i) select += (i ? ", " : "") + columns[i];
+    if (columns.empty()) select += "1";
+    select += " FROM " + std::string(kind.name) + where_key(kind);
+    auto& existing = statement(select);
+    for (std::size_t i = 0; i < key_fields.size(); ++i) {
+      bind_value(existing, static_cast<int>(i + 1), kind, key_fields[i], keys[i]);
+    }
+    if (existing.step()) {
+      std::vector<std::string> changed;
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        std::string_view before = existing.column_view(static_cast<int>(i));
+        if (before != record.get(columns[i])) {
+          changed.push_back(columns[i]);
+          change.fields.push_back({columns[i], std::string(before), std::string(record.get(columns[i]))});
+        }
+      }
+      existing.reset();
+      if (!changed.empty()) {
+        change.status = 'u';
+        if (write_) {
+          std::string update = "UPDATE " + std::string(kind.name) + " SET ";
+          for (std::size_t i = 0; i < changed.size(); ++i) update += (i ? ", " : "") + changed[i] + " = ?";
+          update += where_key(kind);
+          auto& statement_ = statement(update);
+          int index = 1;
+          for (const auto& column : changed) bind_value(statement_, index++, kind, column, record.get(column));
+          for (std::size_t i = 0; i < key_fields.size(); ++i) bind_value(statement_, index++, kind, key_fields[i], keys[i]);
+          statement_.step();
+        }
+      }
+    } else {
+      existing.reset();
+      change.status = 'n';
+      for (const auto& column : columns) {
+        if (record.has(column)) change.fields.push_back({column, {}, std::string(record.get(column))});
+      }
+      if (write_) {
+        std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
+        std::string placeholders;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+          insert += (i ? ", " : "") + columns[i];
+          placeholders += i ? ", ?" : "?";
+        }
+        insert += ") VALUES (" + placeholders + ")";
+        auto& statement_ = statement(insert);
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+          bind_value(statement_, static_cast<int>(i + 1), kind, columns[i], record.get(columns[i]));
+        }
+        statement_.step();
+      }
+    }
+  } catch (const StoreError& e) {
+    throw StoreError(record.where.file + ":" + std::to_string(record.where.line) + ": " + record.key_label() + ": " +
+                     e.what());
+  }
+  switch (change.status) {
+    case 'n': ++summary_.inserted; break;
+    case 'u': ++summary_.updated; break;
+    default: ++summary_.unchanged; break;
+  }
+  for (const auto& field : change.fields) summary_.cleared += !field.before.empty() && field.after.empty();
+  return change;
+}
+
 SaveSummary Store::save(const Dataset& dataset) { return compare_and_save(dataset, true, {}); }
 
-SaveSummary Store::preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each) const {
+SaveSummary Store::preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each) {
   return compare_and_save(dataset, false, each);
 }
 
 SaveSummary Store::compare_and_save(const Dataset& dataset, bool write,
-                                    const std::function<void(const RecordChange&)>& each) const {
-  SaveSummary summary;
+                                    const std::function<void(const RecordChange&)>& each) {
   // A preview reads in one transaction too, so that it sees one state of the store.
   Transaction transaction(db_);
+  RecordWriter writer(*this, write);
   // Kinds in dependency order so that foreign keys always find their parent.
   for (const auto& kind : record_kinds()) {
     for (const auto& record : dataset.records) {
       if (record.kind != &kind) continue;
-      try {
-        RecordChange change = save_record(db_, record, write);
-        switch (change.status) {
-          case 'n': ++summary.inserted; break;
-          case 'u': ++summary.updated; break;
-          default: ++summary.unchanged; break;
-        }
-        for (const auto& field : change.fields) summary.cleared += !field.before.empty() && field.after.empty();
-        if (each) each(change);
-      } catch (const StoreError& e) {
-        throw StoreError(record.where.file + ":" + std::to_string(record.where.line) + ": " + record.key_label() +
-                         ": " + e.what());
-      }
+      RecordChange change = writer.save(record);
+      if (each) each(change);
     }
   }
   if (write) transaction.commit();  // a preview's transaction rolls back when it ends
-  return summary;
+  return writer.summary();
 }
 
 std::vector<Record> Store::load(const RecordKind& kind, bool narratives) const {

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,32 @@ struct RecordChange {
   std::vector<Field> fields;
 };
 
+class Store;
+
+// Saves records one at a time within a transaction the caller holds (or, with `write`
+// false, only compares them): an import saves a national dataset a record at a time
+// rather than holding it. Statements are prepared once per kind and set of columns.
+class RecordWriter {
+ public:
+  RecordWriter(Store& store, bool write);
+  ~RecordWriter();
+  RecordWriter(const RecordWriter&) = delete;
+  RecordWriter& operator=(const RecordWriter&) = delete;
+
+  // Inserts or updates by natural key the fields the record carries (a partial source
+  // never blanks the others), and counts what it did.
+  RecordChange save(const Record& record);
+  const SaveSummary& summary() const { return summary_; }
+
+ private:
+  Statement& statement(const std::string& sql);
+  Store& store_;
+  bool write_;
+  SaveSummary summary_;
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
+};
+
 class Store {
  public:
   static Store open(const std::filesystem::path& path, bool create);
@@ -42,7 +70,7 @@ class Store {
   SaveSummary save(const Dataset& dataset);
   // The same comparison without writing anything (import --dry-run): each record's
   // change is handed to `each` in save order.
-  SaveSummary preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each) const;
+  SaveSummary preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each);
 
   // Every record of the kind; without narrative fields when `narratives` is false (they
   // are most of an innovation's bytes, and most documents print none).
@@ -76,8 +104,9 @@ class Store {
   Database& database() { return db_; }
 
  private:
+  friend class RecordWriter;
   explicit Store(Database db) : db_(std::move(db)) {}
-  SaveSummary compare_and_save(const Dataset& dataset, bool write, const std::function<void(const RecordChange&)>& each) const;
+  SaveSummary compare_and_save(const Dataset& dataset, bool write, const std::function<void(const RecordChange&)>& each);
   // Each row of `statement` (selecting `columns`) as a record of `kind`.
   void read_records(Statement& statement, const RecordKind& kind, const std::vector<std::string>& columns,
                     const std::function<void(Record&)>& each) const;

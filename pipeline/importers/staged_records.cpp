@@ -1,0 +1,147 @@
+#include "importers/staged_records.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace inovasi {
+namespace {
+
+int kind_index(const RecordKind* kind) {
+  const auto& kinds = record_kinds();
+  return static_cast<int>(kind - kinds.data());
+}
+
+void put_size(std::string& out, std::size_t size) {
+  auto value = static_cast<std::uint32_t>(size);
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+std::uint32_t take_size(std::string_view& in) {
+  std::uint32_t value = 0;
+  if (in.size() < sizeof value) throw StoreError("staged record is cut short");
+  std::memcpy(&value, in.data(), sizeof value);
+  in.remove_prefix(sizeof value);
+  return value;
+}
+
+std::string_view take(std::string_view& in, std::size_t size) {
+  if (in.size() < size) throw StoreError("staged record is cut short");
+  auto part = in.substr(0, size);
+  in.remove_prefix(size);
+  return part;
+}
+
+}  // namespace
+
+StagedRecords::StagedRecords()
+    : db_(Database::open_scratch()),
+      insert_((db_.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, grp TEXT, "
+                           "file INTEGER NOT NULL, line INTEGER NOT NULL, data BLOB NOT NULL);"
+                           "PRAGMA cache_size = -16384; BEGIN"),
+               db_.prepare("INSERT INTO staged (kind, grp, file, line, data) VALUES (?, ?, ?, ?, ?)"))) {}
+
+std::string StagedRecords::group_key(const Record& record) {
+  auto key = record.key_values();
+  if (key.empty() || std::any_of(key.begin(), key.end(), [](const std::string& part) { return part.empty(); })) return {};
+  std::string joined;
+  for (const auto& part : key) {
+    joined += part;
+    joined += '\x1f';
+  }
+  return joined;
+}
+
+int StagedRecords::file_id(const std::string& file) {
+  // Files are few and come one after another: the last one is almost always the one.
+  if (!files_.empty() && files_.back() == file) return static_cast<int>(files_.size() - 1);
+  auto it = std::find(files_.begin(), files_.end(), file);
+  if (it != files_.end()) return static_cast<int>(it - files_.begin());
+  files_.push_back(file);
+  return static_cast<int>(files_.size() - 1);
+}
+
+std::string StagedRecords::encode(const Record& record) const {
+  std::string out;
+  put_size(out, record.values.size());
+  for (const auto& [name, value] : record.values) {
+    put_size(out, name.size());
+    out += name;
+    put_size(out, value.size());
+    out += value;
+  }
+  return out;
+}
+
+Record StagedRecords::decode(int kind, int file, int line, std::string_view data) const {
+  Record record;
+  record.kind = &record_kinds().at(static_cast<std::size_t>(kind));
+  record.where = {files_.at(static_cast<std::size_t>(file)), line};
+  std::uint32_t count = take_size(data);
+  record.values.reserve(count, data.size());
+  for (std::uint32_t i = 0; i < count; ++i) {
+    auto name = take(data, take_size(data));
+    auto value = take(data, take_size(data));
+    record.values.insert_or_assign(name, value);
+  }
+  return record;
+}
+
+void StagedRecords::add(const Record& record) {
+  insert_.reset();
+  insert_.bind_int(1, kind_index(record.kind));
+  insert_.bind_text_or_null(2, group_key(record));
+  insert_.bind_int(3, file_id(record.where.file));
+  insert_.bind_int(4, record.where.line);
+  insert_.bind_blob(5, encode(record));
+  insert_.step();
+  ++count_;
+}
+
+void StagedRecords::for_each_of_kind(const RecordKind& kind, const std::function<bool(Record&)>& each) {
+  auto select = db_.prepare("SELECT seq, file, line, data FROM staged WHERE kind = ? ORDER BY seq");
+  auto update = db_.prepare("UPDATE staged SET grp = ?, data = ? WHERE seq = ?");
+  select.bind_int(1, kind_index(&kind));
+  while (select.step()) {
+    Record record = decode(kind_index(&kind), static_cast<int>(select.column_int(1)), static_cast<int>(select.column_int(2)),
+                           select.column_blob(3));
+    if (!each(record)) continue;
+    update.reset();
+    update.bind_text_or_null(1, group_key(record));
+    update.bind_blob(2, encode(record));
+    update.bind_int(3, select.column_int(0));
+    update.step();
+  }
+}
+
+void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&, std::int64_t)>& each) {
+  // Sorted once, by an index made when every record is in: faster than keeping one up
+  // to date through the inserts.
+  db_.execute("CREATE INDEX IF NOT EXISTS staged_groups ON staged (kind, grp, seq)");
+  // NULL groups (incomplete keys) sort first within a kind; each is its own group.
+  auto select = db_.prepare("SELECT seq, kind, grp, file, line, data FROM staged ORDER BY kind, grp, seq");
+  std::vector<Record> group;
+  std::int64_t first = 0;
+  int group_kind = -1;
+  std::string group_grp;
+  auto flush = [&] {
+    if (!group.empty()) each(group, first);
+    group.clear();
+  };
+  while (select.step()) {
+    int kind = static_cast<int>(select.column_int(1));
+    bool keyed = !select.column_is_null(2);
+    std::string_view grp = keyed ? select.column_view(2) : std::string_view();
+    if (!keyed || kind != group_kind || grp != group_grp) {
+      flush();
+      first = select.column_int(0);
+      group_kind = kind;
+      group_grp = keyed ? std::string(grp) : std::string();
+      if (!keyed) group_kind = -1;  // nothing joins a record without a key
+    }
+    group.push_back(decode(kind, static_cast<int>(select.column_int(3)), static_cast<int>(select.column_int(4)),
+                           select.column_blob(5)));
+  }
+  flush();
+}
+
+}  // namespace inovasi
