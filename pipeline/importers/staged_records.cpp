@@ -36,9 +36,9 @@ std::string_view take(std::string_view& in, std::size_t size) {
 StagedRecords::StagedRecords()
     : db_(Database::open_scratch()),
       insert_((db_.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, grp TEXT, "
-                           "file INTEGER NOT NULL, line INTEGER NOT NULL, data BLOB NOT NULL);"
+                           "file INTEGER, place TEXT, line INTEGER NOT NULL, data BLOB NOT NULL);"
                            "PRAGMA cache_size = -16384; BEGIN"),
-               db_.prepare("INSERT INTO staged (kind, grp, file, line, data) VALUES (?, ?, ?, ?, ?)"))) {}
+               db_.prepare("INSERT INTO staged (kind, grp, file, place, line, data) VALUES (?, ?, ?, ?, ?, ?)"))) {}
 
 std::string StagedRecords::group_key(const Record& record) {
   auto key = record.key_values();
@@ -52,10 +52,10 @@ std::string StagedRecords::group_key(const Record& record) {
 }
 
 int StagedRecords::file_id(const std::string& file) {
-  // Files are few and come one after another: the last one is almost always the one.
+  // A file's records come one after another: the file of the last record is the one.
+  // A location of its own (a workbook's cell, file:sheet!C7) is kept with its record.
   if (!files_.empty() && files_.back() == file) return static_cast<int>(files_.size() - 1);
-  auto it = std::find(files_.begin(), files_.end(), file);
-  if (it != files_.end()) return static_cast<int>(it - files_.begin());
+  if (file.find('!') != std::string::npos) return -1;
   files_.push_back(file);
   return static_cast<int>(files_.size() - 1);
 }
@@ -72,10 +72,17 @@ std::string StagedRecords::encode(const Record& record) const {
   return out;
 }
 
-Record StagedRecords::decode(int kind, int file, int line, std::string_view data) const {
+Record StagedRecords::decode(int kind, const Statement& row, int column) const {
+  // Columns from `column` on: file, place, line, data.
   Record record;
   record.kind = &record_kinds().at(static_cast<std::size_t>(kind));
-  record.where = {files_.at(static_cast<std::size_t>(file)), line};
+  std::string_view data = row.column_blob(column + 3);
+  int line = static_cast<int>(row.column_int(column + 2));
+  if (row.column_is_null(column)) {
+    record.where = {row.column_text(column + 1), line};
+  } else {
+    record.where = {files_.at(static_cast<std::size_t>(row.column_int(column))), line};
+  }
   std::uint32_t count = take_size(data);
   record.values.reserve(count, data.size());
   for (std::uint32_t i = 0; i < count; ++i) {
@@ -90,20 +97,23 @@ void StagedRecords::add(const Record& record) {
   insert_.reset();
   insert_.bind_int(1, kind_index(record.kind));
   insert_.bind_text_or_null(2, group_key(record));
-  insert_.bind_int(3, file_id(record.where.file));
-  insert_.bind_int(4, record.where.line);
-  insert_.bind_blob(5, encode(record));
+  if (int file = file_id(record.where.file); file >= 0) {
+    insert_.bind_int(3, file);
+  } else {
+    insert_.bind_text_or_null(4, record.where.file);
+  }
+  insert_.bind_int(5, record.where.line);
+  insert_.bind_blob(6, encode(record));
   insert_.step();
   ++count_;
 }
 
 void StagedRecords::for_each_of_kind(const RecordKind& kind, const std::function<bool(Record&)>& each) {
-  auto select = db_.prepare("SELECT seq, file, line, data FROM staged WHERE kind = ? ORDER BY seq");
+  auto select = db_.prepare("SELECT seq, file, place, line, data FROM staged WHERE kind = ? ORDER BY seq");
   auto update = db_.prepare("UPDATE staged SET grp = ?, data = ? WHERE seq = ?");
   select.bind_int(1, kind_index(&kind));
   while (select.step()) {
-    Record record = decode(kind_index(&kind), static_cast<int>(select.column_int(1)), static_cast<int>(select.column_int(2)),
-                           select.column_blob(3));
+    Record record = decode(kind_index(&kind), select, 1);
     if (!each(record)) continue;
     update.reset();
     update.bind_text_or_null(1, group_key(record));
@@ -118,7 +128,7 @@ void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&
   // to date through the inserts.
   db_.execute("CREATE INDEX IF NOT EXISTS staged_groups ON staged (kind, grp, seq)");
   // NULL groups (incomplete keys) sort first within a kind; each is its own group.
-  auto select = db_.prepare("SELECT seq, kind, grp, file, line, data FROM staged ORDER BY kind, grp, seq");
+  auto select = db_.prepare("SELECT seq, kind, grp, file, place, line, data FROM staged ORDER BY kind, grp, seq");
   std::vector<Record> group;
   std::int64_t first = 0;
   int group_kind = -1;
@@ -138,8 +148,7 @@ void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&
       group_grp = keyed ? std::string(grp) : std::string();
       if (!keyed) group_kind = -1;  // nothing joins a record without a key
     }
-    group.push_back(decode(kind, static_cast<int>(select.column_int(3)), static_cast<int>(select.column_int(4)),
-                           select.column_blob(5)));
+    group.push_back(decode(kind, select, 3));
   }
   flush();
 }

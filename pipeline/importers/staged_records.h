@@ -35,7 +35,7 @@ class StagedRecords {
 
  private:
   std::string encode(const Record& record) const;
-  Record decode(int kind, int file, int line, std::string_view data) const;
+  Record decode(int kind, const Statement& row, int column) const;
   int file_id(const std::string& file);
   static std::string group_key(const Record& record);
 

@@ -70,15 +70,15 @@ struct Header {
 // sheet's kind: a title row above it (often merged across the columns) is passed over,
 // and of a two-row header (a group merged over its columns, the fields below) the row
 // of field names is taken.
-Header find_header(const xlsx::SheetData& sheet) {
-  constexpr std::size_t kRowsLookedAt = 10;
+constexpr std::size_t kRowsLookedAt = 10;
+
+Header find_header(const std::string& sheet_name, const std::vector<xlsx::SheetRow>& rows) {
   Header best;
   std::size_t best_matches = 0;
-  for (std::size_t r = 0; r < sheet.rows.size() && r < kRowsLookedAt; ++r) {
-    if (sheet.rows[r].empty()) continue;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
     std::vector<std::string> names;
-    for (const auto& cell : sheet.rows[r]) names.push_back(normalize_header(cell));
-    auto choice = kind_for_csv(ascii_lower(sheet.name) + ".csv", names);
+    for (const auto& cell : rows[r].values) names.push_back(normalize_header(cell));
+    auto choice = kind_for_csv(ascii_lower(sheet_name) + ".csv", names);
     if (!choice.kind) {
       // The first row of several cells (a title above the header has one) is the one meant as the header.
       auto filled = std::count_if(names.begin(), names.end(), [](const std::string& n) { return !n.empty(); });
@@ -96,6 +96,88 @@ Header find_header(const xlsx::SheetData& sheet) {
   return best;
 }
 
+// One sheet, read a row at a time: its first rows are held until the header is found
+// among them, and every row after the header becomes a record.
+class SheetImport {
+ public:
+  SheetImport(const std::string& file, const std::string& sheet, bool date1904, const ImportContext& context)
+      : file_(file), sheet_(sheet), date1904_(date1904), context_(context), converter_(context.converter()) {}
+
+  // False once the sheet is known not to hold records.
+  bool take(const xlsx::SheetRow& row) {
+    if (decided_) {
+      if (found_.kind && columns_ok_) import_row(row);
+      return found_.kind != nullptr;
+    }
+    head_.push_back(row);
+    if (head_.size() >= kRowsLookedAt) decide();
+    return !decided_ || found_.kind != nullptr;
+  }
+
+  // After the last row: a sheet of fewer rows than are looked at for the header.
+  void finish() {
+    if (!decided_) decide();
+  }
+
+  const Header& header() const { return found_; }
+  bool empty() const { return head_.empty() && !imported_any_; }
+
+ private:
+  SourceLocation where(std::size_t row, std::size_t column) const {
+    return {file_ + ":" + sheet_ + "!" + xlsx::cell_reference(row, column), 0};
+  }
+
+  void decide() {
+    decided_ = true;
+    found_ = find_header(sheet_, head_);
+    if (!found_.kind) return;
+    const auto& header_row = head_[found_.row];
+    auto& diagnostics = context_.diagnostics;
+    std::size_t errors_before = diagnostics.count(Severity::Error);
+    columns_ = map_columns(*found_.kind, found_.names, header_row.values,
+                           [&](std::size_t c) { return where(header_row.index, c); }, " in sheet '" + sheet_ + "'",
+                           diagnostics);
+    columns_ok_ = diagnostics.count(Severity::Error) == errors_before;
+    if (!columns_ok_) return;
+    for (std::size_t r = found_.row + 1; r < head_.size(); ++r) import_row(head_[r]);
+    imported_any_ = !head_.empty();
+    head_.clear();
+  }
+
+  void import_row(const xlsx::SheetRow& row) {
+    bool empty = std::all_of(row.values.begin(), row.values.end(), [](const std::string& cell) { return trim(cell).empty(); });
+    if (empty) return;
+    Record record;
+    record.kind = found_.kind;
+    record.where = where(row.index, 0);
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (!columns_[c]) continue;
+      std::string value = c < row.values.size() ? row.values[c] : std::string();
+      char type = c < row.types.size() ? row.types[c] : 0;
+      std::string problem;
+      auto text = cell_text(value, type, *columns_[c], date1904_, problem);
+      if (!text) {
+        context_.diagnostics.error(where(row.index, c), std::string(columns_[c]->name), problem);
+        continue;
+      }
+      converter_.assign(record, FieldInput{columns_[c], std::move(*text), {}, where(row.index, c), type == 'n'});
+    }
+    converter_.complete(record);
+    context_.emit(std::move(record));
+  }
+
+  std::string file_, sheet_;
+  bool date1904_;
+  const ImportContext& context_;
+  FieldConverter converter_;
+  std::vector<xlsx::SheetRow> head_;
+  bool decided_ = false;
+  bool columns_ok_ = false;
+  bool imported_any_ = false;
+  Header found_;
+  std::vector<const FieldSpec*> columns_;
+};
+
 }  // namespace
 
 std::optional<Date> date_from_serial(double serial, bool date1904) {
@@ -109,58 +191,37 @@ std::optional<Date> date_from_serial(double serial, bool date1904) {
 
 void import_xlsx(const std::string& file, const ImportContext& context) {
   auto& diagnostics = context.diagnostics;
-  xlsx::WorkbookData book;
+  std::optional<xlsx::WorkbookReader> book;
   try {
-    book = xlsx::read_workbook(file);
+    book.emplace(file);
   } catch (const std::exception& e) {
     diagnostics.error({file, 0}, "", std::string("cannot read the workbook: ") + e.what());
     return;
   }
-  auto converter = context.converter();
   bool any_kind = false;
-  for (const auto& sheet : book.sheets) {
-    auto found = find_header(sheet);
+  for (std::size_t i = 0; i < book->sheet_names().size(); ++i) {
+    const std::string& name = book->sheet_names()[i];
+    SheetImport sheet(file, name, book->date1904(), context);
+    try {
+      book->read_rows(i, [&](const xlsx::SheetRow& row) { return sheet.take(row); });
+      sheet.finish();
+    } catch (const std::exception& e) {
+      diagnostics.error({file + ":" + name, 0}, "", std::string("cannot read the sheet: ") + e.what());
+      any_kind = true;
+      continue;
+    }
+    const Header& found = sheet.header();
     if (!found.kind) {
       if (!found.error.empty()) {
-        diagnostics.error({file + ":" + sheet.name, 0}, "", found.error);
+        diagnostics.error({file + ":" + name, 0}, "", found.error);
         any_kind = true;
         continue;
       }
-      if (!sheet.rows.empty()) context.notes.push_back(file + ": sheet '" + sheet.name + "' is not a record kind, ignored");
-      any_kind |= find_record_kind(ascii_lower(sheet.name)) != nullptr;
+      if (!sheet.empty()) context.notes.push_back(file + ": sheet '" + name + "' is not a record kind, ignored");
+      any_kind |= find_record_kind(ascii_lower(name)) != nullptr;
       continue;
     }
     any_kind = true;
-    const RecordKind* kind = found.kind;
-    std::size_t header_row = found.row;
-    const std::vector<std::string>& header = found.names;
-    auto where = [&](std::size_t row, std::size_t column) {
-      return SourceLocation{file + ":" + sheet.name + "!" + xlsx::cell_reference(row, column), 0};
-    };
-    auto columns = map_columns(*kind, header, sheet.rows[header_row], [&](std::size_t c) { return where(header_row, c); },
-                               " in sheet '" + sheet.name + "'", diagnostics);
-    for (std::size_t r = header_row + 1; r < sheet.rows.size(); ++r) {
-      const auto& row = sheet.rows[r];
-      bool empty = std::all_of(row.begin(), row.end(), [](const std::string& cell) { return trim(cell).empty(); });
-      if (empty) continue;
-      Record record;
-      record.kind = kind;
-      record.where = where(r, 0);
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (!columns[c]) continue;
-        std::string value = c < row.size() ? row[c] : std::string();
-        char type = c < sheet.types[r].size() ? sheet.types[r][c] : 0;
-        std::string problem;
-        auto text = cell_text(value, type, *columns[c], book.date1904, problem);
-        if (!text) {
-          diagnostics.error(where(r, c), std::string(columns[c]->name), problem);
-          continue;
-        }
-        converter.assign(record, FieldInput{columns[c], std::move(*text), {}, where(r, c), type == 'n'});
-      }
-      converter.complete(record);
-      context.emit(std::move(record));
-    }
   }
   if (!any_kind) {
     diagnostics.error({file, 0}, "", "no sheet is named after a record kind (instansi, fasilitator, inovasi, ...); "
