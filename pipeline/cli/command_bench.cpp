@@ -15,7 +15,10 @@
 #include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "cli/launch_support.h"
+#include "exports/csv_folder.h"
 #include "exports/exports.h"
+#include "exports/input_workbook.h"
+#include "importers/import_job.h"
 #include "layout/images.h"
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
@@ -79,6 +82,103 @@ void make_synthetic_store(const std::filesystem::path& database, std::size_t cou
   if (waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     throw std::runtime_error("bench: the synthetic store could not be made");
   }
+}
+
+// A step of a benchmark run by a child process, so that each step's peak memory is its
+// own: the wall time and the child's peak RSS. No thread runs in the parent, so forking
+// is safe.
+struct StepFigures {
+  double seconds = 0;
+  double peak_rss_mib = 0;
+};
+
+StepFigures in_child(const std::string& what, const std::function<void()>& step) {
+  std::cout.flush();
+  std::cerr.flush();
+  auto start = Clock::now();
+  pid_t child = fork();
+  if (child < 0) throw std::runtime_error("bench: cannot start a process for " + what);
+  if (child == 0) {
+    int status = 0;
+    try {
+      step();
+    } catch (const std::exception& e) {
+      std::cerr << "bench: " << what << ": " << e.what() << '\n';
+      status = 1;
+    }
+    std::cerr.flush();
+    std::_Exit(status);
+  }
+  int status = 0;
+  rusage usage{};
+  if (wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw std::runtime_error("bench: " + what + " failed");
+  }
+  return {std::chrono::duration<double>(Clock::now() - start).count(), usage.ru_maxrss / 1024.0};
+}
+
+// `bench import`: the synthetic store written out as the team would hand it over (a
+// folder of CSV files, the full input workbook), then imported into a new store, imported
+// again unchanged, and the workbook imported into another new store: each step in a
+// process of its own, timed with its peak memory.
+int run_import_bench(const Args& args, const Environment& env) {
+  std::size_t count = static_cast<std::size_t>(args.integer("count").value_or(1000));
+  int year = 2026;
+  std::filesystem::path out = args.value("out").value_or((std::filesystem::temp_directory_path() / "inovasi-bench").string());
+  std::filesystem::create_directories(out);
+  auto source = out / "bench.db", csv = out / "csv", workbook = out / "buku-kerja-semua.xlsx";
+  auto from_csv = out / "import-csv.db", from_xlsx = out / "import-xlsx.db";
+  for (const auto& path : {source, from_csv, from_xlsx, workbook, csv}) std::filesystem::remove_all(path);
+  Catalog catalog = env.load_catalog();
+  make_synthetic_store(source, count, year);
+
+  std::size_t records = 0;
+  {
+    Store store = Store::open(source, false);
+    for (const auto& kind : record_kinds()) {
+      auto counted = store.database().prepare("SELECT count(*) FROM " + std::string(kind.name));
+      if (counted.step()) records += static_cast<std::size_t>(counted.column_int(0));
+    }
+  }
+  auto write_csv = in_child("export csv", [&] { exports::write_csv_folder(Store::open(source, false), csv); });
+  auto write_workbook = in_child("export input-workbook --all", [&] {
+    Store store = Store::open(source, false);
+    exports::write_input_workbook_from_store(store, catalog, year, workbook);
+  });
+  auto import = [&](const std::filesystem::path& database, const std::filesystem::path& input) {
+    return in_child("import " + input.filename().string(), [&, database, input] {
+      auto result = import_into_store(database, {input}, {}, catalog);
+      if (!result.saved || result.records != records) {
+        result.diagnostics.print(std::cerr);
+        throw std::runtime_error("imported " + std::to_string(result.records) + " of " + std::to_string(records) + " records");
+      }
+    });
+  };
+  auto csv_import = import(from_csv, csv);
+  auto reimport = import(from_csv, csv);
+  auto xlsx_import = import(from_xlsx, workbook);
+
+  auto rate = [&](const StepFigures& f) { return f.seconds > 0 ? static_cast<double>(records) / f.seconds : 0; };
+  const std::pair<const char*, const StepFigures*> steps[] = {{"csv", &csv_import},
+                                                              {"reimport", &reimport},
+                                                              {"xlsx", &xlsx_import},
+                                                              {"export_workbook", &write_workbook},
+                                                              {"export_csv", &write_csv}};
+  if (args.flag("json")) {
+    env.out << "{\"benchmark\": \"import\", \"count\": " << count << ", \"records\": " << records;
+    for (const auto& [name, f] : steps) {
+      env.out << ", \"" << name << "_seconds\": " << f->seconds << ", \"" << name << "_records_per_s\": " << rate(*f)
+              << ", \"" << name << "_peak_rss_mib\": " << f->peak_rss_mib;
+    }
+    env.out << "}\n";
+  } else {
+    env.out << "bench import: N=" << count << " innovations, " << records << " records\n";
+    for (const auto& [name, f] : steps) {
+      env.out << "  " << name << ": " << f->seconds << " s = " << rate(*f) << " records/s, peak RSS " << f->peak_rss_mib
+              << " MiB\n";
+    }
+  }
+  return kOk;
 }
 
 // The batch benchmarks run the real code paths on a synthetic store of N innovations.
@@ -206,8 +306,9 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
 
 int run_bench(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) {
-    throw UsageError("bench needs a benchmark name: page, certificates, print-file, iga-export, rerun");
+    throw UsageError("bench needs a benchmark name: page, certificates, print-file, iga-export, rerun, import");
   }
+  if (args.positionals()[0] == "import") return run_import_bench(args, env);
   if (args.positionals()[0] != "page") return run_batch_bench(args.positionals()[0], args, env);
   int count = args.integer("count").value_or(200);
   if (args.value("out")) throw UsageError("bench page writes nothing; --out is for the batch benchmarks");
@@ -258,11 +359,13 @@ int run_bench(const Args& args, const Environment& env) {
 Command bench_command() {
   return {"bench",
           "time the engine on synthetic documents (prints figures)",
-          "inovasi bench page|certificates|print-file|iga-export|rerun [--count N] [--jobs J] [--out DIR] [--json]\n\n"
+          "inovasi bench page|certificates|print-file|iga-export|rerun|import [--count N] [--jobs J] [--out DIR] [--json]\n\n"
           "page: one A4 page through markup, layout and PDF. The others build a synthetic store of N\n"
           "innovations (default 1000) in DIR (default: the system temp folder) and time the real\n"
           "paths: one certificate PDF each, the print file, the IGA workbook, a re-run with no change\n"
-          "(with the time of its phases: plan, batch, print file).",
+          "(with the time of its phases: plan, batch, print file). import: the store written as a\n"
+          "folder of CSV files and as the full input workbook, imported into a new store, again\n"
+          "unchanged, and the workbook into another new store; each step's time and peak memory.",
           {{"count", "N", "documents or innovations"}, {"jobs", "J", "parallel workers (default: cores)"},
            {"json", "", "one JSON object"}},
           run_bench};

@@ -1,6 +1,7 @@
 #include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "cli/year_data.h"
+#include "exports/csv_folder.h"
 #include "exports/exports.h"
 #include "exports/input_workbook.h"
 #include "model/file_text.h"
@@ -43,6 +44,13 @@ int run_input_workbook(const Args& args, const Environment& env) {
   std::string agency = args.value("agency").value_or("");
   bool everything = args.flag("all");
   if (everything && !agency.empty()) throw UsageError("--all and --agency do not go together");
+  if (everything) {  // every record: read from the store as it is written, never held
+    std::filesystem::path target = args.value("output").value_or((env.output / "buku-kerja-semua.xlsx").string());
+    exports::write_input_workbook_from_store(Store::open(env.database, false), catalog, args.integer("year").value_or(0),
+                                             target);
+    env.out << target.string() << '\n';
+    return kOk;
+  }
   // A blank workbook needs no store: the team can hand it out before the first import.
   bool need_store = everything || !agency.empty() || std::filesystem::exists(env.database);
   Snapshot snapshot;
@@ -63,12 +71,23 @@ int run_input_workbook(const Args& args, const Environment& env) {
   return kOk;
 }
 
+// Every record as a folder of CSV files that imports back to the same store.
+int run_csv_folder(const Args& args, const Environment& env) {
+  if (!std::filesystem::exists(env.database)) throw UsageError("no store at " + env.database.string());
+  std::filesystem::path folder = args.value("output").value_or((env.output / "csv").string());
+  Store store = Store::open(env.database, false);
+  std::size_t records = exports::write_csv_folder(store, folder);
+  env.out << folder.string() << " (" << records << " records)\n";
+  return kOk;
+}
+
 int run_export(const Args& args, const Environment& env) {
-  if (args.positionals().size() != 1) throw UsageError("export needs one of: iga, recap, certificates, input-workbook");
+  if (args.positionals().size() != 1) throw UsageError("export needs one of: iga, recap, certificates, input-workbook, csv");
   const std::string& what = args.positionals().front();
   if (what == "input-workbook") return run_input_workbook(args, env);
+  if (what == "csv") return run_csv_folder(args, env);
   if (what != "iga" && what != "recap" && what != "certificates") {
-    throw UsageError("unknown export '" + what + "' (iga, recap, certificates, input-workbook)");
+    throw UsageError("unknown export '" + what + "' (iga, recap, certificates, input-workbook, csv)");
   }
   // None of these workbooks holds the year's innovations: each reads them from the store
   // as it writes them (and the IGA export validates them a slice at a time).
@@ -120,12 +139,15 @@ Command export_command() {
   return {"export",
           "write the IGA export, the recap, the certificate register or the input workbook as XLSX",
           "inovasi export iga|recap|certificates [--year Y] [-o FILE]\n"
-          "inovasi export input-workbook [--agency KODE | --all] [-o FILE]\n\n"
+          "inovasi export input-workbook [--agency KODE | --all] [-o FILE]\n"
+          "inovasi export csv [-o FOLDER]\n\n"
           "Default file: <out>/<year>/exports/iga-narratives.xlsx, rekap.xlsx or register-sertifikat.xlsx.\n"
           "The input workbook is what agencies fill in and send back for `inovasi import FILE.xlsx`:\n"
           "one sheet per record kind with the CSV headers, a guide sheet, dropdowns, date and text\n"
           "columns. Blank by default (<out>/buku-kerja-isian.xlsx); --agency fills it with what the\n"
-          "store holds for that agency; --all holds every record of every kind (a full copy).",
+          "store holds for that agency; --all holds every record of every kind (a full copy).\n"
+          "csv writes every record as one CSV file per record kind (<out>/csv/), which `inovasi\n"
+          "import FOLDER` reads back to the same store.",
           {{"year", "Y", "the programme year (default: the latest in the store); for input-workbook, the IGA edition of its indicator sheet"},
            {"output", "FILE", "where to write the workbook (also -o)"},
            {"agency", "KODE", "input-workbook: prefilled with this agency's records"},

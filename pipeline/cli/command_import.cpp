@@ -43,8 +43,9 @@ int run_import(const Args& args, const Environment& env) {
   Catalog catalog = env.load_catalog();
 
   std::vector<std::filesystem::path> paths(args.positionals().begin(), args.positionals().end());
-  ImportResult result = import_into_store(env.database, paths, options, catalog,
-                                          [&](const RecordChange& change) { print_change(env.out, change); });
+  ChangeListener listing;  // a dry run lists each record; an import only counts them
+  if (options.dry_run) listing = [&](const RecordChange& change) { print_change(env.out, change); };
+  ImportResult result = import_into_store(env.database, paths, options, catalog, listing);
   result.diagnostics.print(env.err);
   for (const auto& note : result.notes) env.out << note << '\n';
   if (result.diagnostics.has_errors()) {

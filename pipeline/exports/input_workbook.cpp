@@ -1,6 +1,7 @@
 #include "exports/input_workbook.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -86,8 +87,7 @@ std::string list_for(const FieldSpec& spec) {
   return {};
 }
 
-Lists build_lists(const InputWorkbookRequest& request, const std::vector<const Record*>& agencies,
-                  const std::vector<const Record*>& innovations) {
+Lists build_lists(const Catalog& catalog, std::vector<std::string> agency_codes, std::vector<std::string> innovation_codes) {
   Lists lists;
   std::set<std::string_view> enumerations;
   for (const auto& kind : record_kinds()) {
@@ -96,22 +96,18 @@ Lists build_lists(const InputWorkbookRequest& request, const std::vector<const R
     }
   }
   for (auto name : enumerations) {
-    if (const auto* enumeration = request.catalog.enumeration(name)) lists.add(std::string(name), enumeration->values);
+    if (const auto* enumeration = catalog.enumeration(name)) lists.add(std::string(name), enumeration->values);
   }
   lists.add("ya_tidak", {"ya", "tidak"});
   std::vector<std::string> ranks, grades;
-  for (const auto& rank : request.catalog.ranks()) {
+  for (const auto& rank : catalog.ranks()) {
     ranks.push_back(rank.pangkat);
     grades.push_back(rank.golongan);
   }
   lists.add("pangkat", ranks);
   lists.add("golongan", grades);
-  std::vector<std::string> codes;
-  for (const auto* agency : agencies) codes.emplace_back(agency->get("kode"));
-  lists.add("instansi", codes);
-  codes.clear();
-  for (const auto* innovation : innovations) codes.emplace_back(innovation->get("kode"));
-  lists.add("inovasi", codes);
+  lists.add("instansi", std::move(agency_codes));
+  lists.add("inovasi", std::move(innovation_codes));
   return lists;
 }
 
@@ -263,13 +259,61 @@ void write_indicators(xlsx::WorkbookWriter& book, const Catalog& catalog, int ye
   for (int column : {1, 3, 4, 5, 6}) sheet.set_column_width(column, 40);
 }
 
+// The rows of a kind's sheet: `each` is called with every record the sheet holds.
+using RowsOf = std::function<void(const RecordKind&, const std::function<void(const Record&)>&)>;
+
+struct WorkbookPlan {
+  const Catalog& catalog;
+  std::vector<const RecordKind*> kinds;
+  const Lists& lists;
+  int year;
+  std::string title;
+  Date created;
+  bool filled;  // false: a blank workbook, headers only
+};
+
+void write_workbook(const WorkbookPlan& plan, const RowsOf& rows_of, const std::filesystem::path& target,
+                    xlsx::WorkbookWriter::Memory memory) {
+  const WorkbookGuide& guide = plan.catalog.workbook_guide();
+  xlsx::WorkbookWriter book(target, {plan.title, guide.title, "inovasi", "inovasi; buku kerja isian", plan.created}, memory);
+  write_guide(book, guide, plan.kinds, plan.catalog);
+  for (const auto* kind : plan.kinds) {
+    auto& sheet = book.add_sheet(std::string(kind->name));
+    std::vector<std::string> header;
+    for (const auto& spec : kind->fields) header.emplace_back(spec.name);
+    sheet.header(header);
+    for (std::size_t c = 0; c < kind->fields.size(); ++c) {
+      const FieldSpec& spec = kind->fields[c];
+      int column = static_cast<int>(c);
+      std::string description = describe(guide, *kind, spec, plan.catalog);
+      sheet.style_column(column, style_for(spec.type));
+      if (spec.type == FieldType::Narrative) sheet.set_column_width(column, 50);
+      sheet.comment_header(column, description);
+      if (auto rule = validation_for(spec, plan.lists, plan.catalog, plan.year, description)) sheet.validate(column, *rule);
+    }
+    if (!plan.filled) continue;
+    rows_of(*kind, [&](const Record& record) {
+      std::vector<xlsx::Cell> cells;
+      for (const auto& spec : kind->fields) cells.push_back(cell_of(record, spec));
+      sheet.row(cells);
+    });
+  }
+  write_indicators(book, plan.catalog, plan.year);
+  plan.lists.write(book);
+  book.close();
+}
+
+void check_guide(const Catalog& catalog) {
+  if (catalog.workbook_guide().agency_sheets.empty()) {
+    throw std::runtime_error("the catalogue has no workbook guide (templates/catalog/buku-kerja-isian.json)");
+  }
+}
+
 }  // namespace
 
 void write_input_workbook(const InputWorkbookRequest& request, const std::filesystem::path& target) {
+  check_guide(request.catalog);
   const WorkbookGuide& guide = request.catalog.workbook_guide();
-  if (guide.agency_sheets.empty()) {
-    throw std::runtime_error("the catalogue has no workbook guide (templates/catalog/buku-kerja-isian.json)");
-  }
   const Snapshot& snapshot = request.snapshot;
   int year = request.year ? request.year : snapshot.latest_year();
   if (year == 0) year = request.catalog.indicator_editions().back().edition;
@@ -282,46 +326,62 @@ void write_input_workbook(const InputWorkbookRequest& request, const std::filesy
   }
 
   std::set<std::string, std::less<>> agency_innovations;
-  std::vector<const Record*> agencies, innovations;
+  std::vector<std::string> agency_codes, innovation_codes;
   for (const auto& agency : snapshot.all("instansi")) {
-    if (request.agency.empty() || agency.get("kode") == request.agency) agencies.push_back(&agency);
+    if (request.agency.empty() || agency.get("kode") == request.agency) agency_codes.emplace_back(agency.get("kode"));
   }
   for (const auto& innovation : snapshot.all("inovasi")) {
     if (request.agency.empty() || innovation.get("instansi") == request.agency) {
-      innovations.push_back(&innovation);
+      innovation_codes.emplace_back(innovation.get("kode"));
       agency_innovations.insert(std::string(innovation.get("kode")));
     }
   }
-  Lists lists = build_lists(request, agencies, innovations);
-
+  Lists lists = build_lists(request.catalog, std::move(agency_codes), std::move(innovation_codes));
   std::string scope = request.agency.empty() ? std::string() : " " + request.agency;
-  xlsx::WorkbookWriter book(target, {guide.title + scope, guide.title, "inovasi", "inovasi; buku kerja isian", request.created});
-  write_guide(book, guide, kinds, request.catalog);
-  for (const auto* kind : kinds) {
-    auto& sheet = book.add_sheet(std::string(kind->name));
-    std::vector<std::string> header;
-    for (const auto& spec : kind->fields) header.emplace_back(spec.name);
-    sheet.header(header);
-    for (std::size_t c = 0; c < kind->fields.size(); ++c) {
-      const FieldSpec& spec = kind->fields[c];
-      int column = static_cast<int>(c);
-      std::string description = describe(guide, *kind, spec, request.catalog);
-      sheet.style_column(column, style_for(spec.type));
-      if (spec.type == FieldType::Narrative) sheet.set_column_width(column, 50);
-      sheet.comment_header(column, description);
-      if (auto rule = validation_for(spec, lists, request.catalog, year, description)) sheet.validate(column, *rule);
+  WorkbookPlan plan{request.catalog, kinds, lists, year, guide.title + scope, request.created,
+                    request.everything || !request.agency.empty()};
+  write_workbook(
+      plan,
+      [&](const RecordKind& kind, const std::function<void(const Record&)>& each) {
+        for (const auto& record : snapshot.all(kind.name)) {
+          if (request.everything || belongs_to(record, request.agency, agency_innovations)) each(record);
+        }
+      },
+      target, xlsx::WorkbookWriter::Memory::Whole);
+}
+
+void write_input_workbook_from_store(const Store& store, const Catalog& catalog, int year,
+                                     const std::filesystem::path& target) {
+  check_guide(catalog);
+  std::vector<const RecordKind*> kinds;
+  for (const auto& kind : record_kinds()) kinds.push_back(&kind);
+  // The dropdowns' lists and the workbook's date: read before the rows, a column at a time.
+  std::vector<std::string> agency_codes, innovation_codes;
+  store.scan(*find_record_kind("instansi"), {"kode"}, [&](Record& r) { agency_codes.emplace_back(r.get("kode")); });
+  store.scan(*find_record_kind("inovasi"), {"kode"}, [&](Record& r) { innovation_codes.emplace_back(r.get("kode")); });
+  Date created{2000, 1, 1};
+  for (const auto& kind : record_kinds()) {
+    std::vector<std::string> dates;
+    for (const auto& spec : kind.fields) {
+      if (spec.type == FieldType::Date) dates.emplace_back(spec.name);
     }
-    if (!request.everything && request.agency.empty()) continue;  // a blank workbook
-    for (const auto& record : snapshot.all(kind->name)) {
-      if (!request.everything && !belongs_to(record, request.agency, agency_innovations)) continue;
-      std::vector<xlsx::Cell> cells;
-      for (const auto& spec : kind->fields) cells.push_back(cell_of(record, spec));
-      sheet.row(cells);
-    }
+    if (dates.empty()) continue;
+    store.scan(kind, dates, [&](Record& r) {
+      for (const auto& field : dates) {
+        if (auto parsed = parse_date(r.get(field)); parsed.date && *parsed.date > created) created = *parsed.date;
+      }
+    });
   }
-  write_indicators(book, request.catalog, year);
-  lists.write(book);
-  book.close();
+  if (year == 0) year = static_cast<int>(store.max_integer(*find_record_kind("inovasi"), "tahun"));
+  if (year == 0) year = catalog.indicator_editions().back().edition;
+  Lists lists = build_lists(catalog, std::move(agency_codes), std::move(innovation_codes));
+  WorkbookPlan plan{catalog, kinds, lists, year, catalog.workbook_guide().title, created, true};
+  write_workbook(
+      plan,
+      [&](const RecordKind& kind, const std::function<void(const Record&)>& each) {
+        store.scan(kind, store_columns(kind), [&](Record& record) { each(record); });
+      },
+      target, xlsx::WorkbookWriter::Memory::Streaming);
 }
 
 }  // namespace inovasi::exports

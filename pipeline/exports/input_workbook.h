@@ -9,6 +9,7 @@
 
 #include "model/catalog.h"
 #include "model/date.h"
+#include "store/store.h"
 #include "validation/snapshot.h"
 
 namespace inovasi::exports {
@@ -25,5 +26,11 @@ struct InputWorkbookRequest {
 // Throws std::runtime_error when the catalogue has no guide, or naming the cell that
 // cannot be written.
 void write_input_workbook(const InputWorkbookRequest& request, const std::filesystem::path& target);
+
+// The full copy (`--all`) read from the store a record at a time and written a row at a
+// time (libxlsxwriter's constant-memory mode): a national store's workbook without its
+// records in memory. `year` chooses the indicator sheet's edition (0: the store's latest).
+void write_input_workbook_from_store(const Store& store, const Catalog& catalog, int year,
+                                     const std::filesystem::path& target);
 
 }  // namespace inovasi::exports

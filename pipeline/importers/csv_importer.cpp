@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "importers/csv_reader.h"
+#include "model/ordered_batches.h"
 #include "store/store.h"
 #include "model/text.h"
 
@@ -171,37 +172,50 @@ void import_csv(const std::filesystem::path& path, const ImportContext& context)
                              diagnostics);
   if (diagnostics.count(Severity::Error) > errors_before) return;  // this file's header; other files still count
 
-  auto converter = context.converter();
-  CsvRow row;
-  while (reader.next(row)) {
-    if (!row_is_utf8(row, file, invalid_rows, diagnostics)) continue;
+  // Rows are read here and converted on other threads (narratives are most of the work).
+  auto convert = [&](const CsvRow& row) {
+    ConvertedRecord converted;
+    Diagnostics& found = converted.diagnostics;
+    int ignored = 0;
+    if (!row_is_utf8(row, file, ignored, found)) return converted;
     std::size_t used = row.cells.size();
     while (used > header.size() && trim(row.cells[used - 1]).empty()) --used;
     if (used > header.size()) {
-      diagnostics.error({file, row.line}, "", "row has " + std::to_string(used) + " cells but the header has " +
-                                                  std::to_string(header.size()) + " (an unquoted separator?)");
-      continue;
+      found.error({file, row.line}, "", "row has " + std::to_string(used) + " cells but the header has " +
+                                            std::to_string(header.size()) + " (an unquoted separator?)");
+      return converted;
     }
     // A short row (a truncated last line, a row cut by a stray line break) would blank
     // the fields it lacks, and a blank overwrites what the store holds.
     if (row.cells.size() < header.size()) {
-      std::string missing = header[row.cells.size()];
-      diagnostics.error({file, row.line}, "", "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
-                                                  std::to_string(header.size()) + " (from '" + missing +
-                                                  "' on the row is missing: a line cut short, or a line break "
-                                                  "outside quotes?); the row was not imported");
-      continue;
+      found.error({file, row.line}, "", "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
+                                            std::to_string(header.size()) + " (from '" + header[row.cells.size()] +
+                                            "' on the row is missing: a line cut short, or a line break "
+                                            "outside quotes?); the row was not imported");
+      return converted;
     }
+    FieldConverter converter(context.catalog, found);
     Record record;
     record.kind = kind;
     record.where = {file, row.line};
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (!columns[i]) continue;
-      converter.assign(record, FieldInput{columns[i], std::move(row.cells[i]), {}, {file, row.line}});
+      if (columns[i]) converter.assign(record, FieldInput{columns[i], row.cells[i], {}, {file, row.line}});
     }
     converter.complete(record);
-    context.emit(std::move(record));
-  }
+    converted.record = std::move(record);
+    return converted;
+  };
+  // A file saved in another encoding has invalid UTF-8 on most rows: the first few say so.
+  auto take = [&](ConvertedRecord&& converted) {
+    bool utf8_problem = !converted.record && !converted.diagnostics.all().empty() &&
+                        converted.diagnostics.all().front().message.starts_with("invalid UTF-8");
+    if (utf8_problem && ++invalid_rows > 20) return;
+    context.take(std::move(converted));
+  };
+  OrderedBatches<CsvRow, ConvertedRecord> rows(kRowsPerConversion, 2, convert, take);
+  CsvRow row;
+  while (reader.next(row)) rows.add(std::move(row));
+  rows.finish();
 }
 
 }  // namespace inovasi

@@ -99,7 +99,9 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
                          " are allowed (check the indentation of the numbered lines)");
         return {};
       }
-      if (auto finding = narrative_too_long(narrative); !finding.empty()) {
+      // Text much shorter than a cell cannot fill one (the list markers added are few).
+      bool could_overflow = text.size() > kSpreadsheetCellCharacters / 2;
+      if (auto finding = could_overflow ? narrative_too_long(narrative) : std::string(); !finding.empty()) {
         diagnostics_.warning(input.where, std::string(spec.name), finding + " before the IGA export");
       }
       return narrative.empty() ? std::string{} : narrative_to_json(narrative);

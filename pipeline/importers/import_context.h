@@ -21,6 +21,16 @@ struct ImportOptions {
   std::size_t findings_kept = 300;
 };
 
+// A record converted on a worker thread, with the findings its conversion made: they
+// join the import's in input order, so an import reports the same whatever the threads.
+struct ConvertedRecord {
+  std::optional<Record> record;  // none when the row was refused whole
+  Diagnostics diagnostics;
+};
+
+// Rows are converted this many at a time on other threads, at most two batches ahead.
+inline constexpr std::size_t kRowsPerConversion = 512;
+
 struct ImportContext {
   const Catalog& catalog;
   const ImportOptions& options;
@@ -31,6 +41,10 @@ struct ImportContext {
   FieldConverter converter() const { return FieldConverter(catalog, diagnostics); }
   // Hands a record read to the import (which keeps it out of memory).
   void emit(Record&& record) const { staged.add(record); }
+  void take(ConvertedRecord&& converted) const {
+    diagnostics.append(converted.diagnostics);
+    if (converted.record) emit(std::move(*converted.record));
+  }
 };
 
 }  // namespace inovasi

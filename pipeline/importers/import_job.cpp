@@ -1,6 +1,9 @@
 #include "importers/import_job.h"
 #include "model/file_text.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -118,6 +121,15 @@ void read_files(const std::vector<std::filesystem::path>& paths, const ImportOpt
     if (format == Format::Profile) import_profile(std::move(*content), file, context);
     if (format == Format::Json) import_json(std::move(*content), file, context);
   }
+}
+
+// Flushes a file to disk before it is renamed into place.
+void sync_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) throw StoreError(path.string() + ": cannot open to flush it");
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) throw StoreError(path.string() + ": cannot flush it to disk");
 }
 
 // Where an import's records met another's: "file:line".
@@ -255,15 +267,16 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
   if (!existed && !options.dry_run) {
     std::filesystem::remove(fresh);
     store.emplace(Store::open(fresh, true));
+    // Nothing to protect in a file that is removed if anything fails: no journal to
+    // write twice, nothing synced until it is complete.
+    store->database().execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF");
   }
+  if (store) store->database().execute("PRAGMA cache_size = -32768");  // 32 MB: the indexes of a national import
   const Store* before = existed ? &*store : nullptr;  // what references and file names may find
   ReferenceIndex index(before);
   FileNames names(before);
   for (const auto* kind : index.kinds()) {
-    staged.for_each_of_kind(*kind, [&](Record& record) {
-      index.add(record);
-      return false;
-    });
+    for (const auto& entry : staged.light(*kind)) index.add(entry.record);
   }
 
   std::optional<Transaction> transaction;
@@ -305,8 +318,12 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
   }
   transaction->commit();
   writer.reset();
+  if (!existed) store->database().execute("PRAGMA journal_mode = WAL");  // as every store is opened
   store.reset();
-  if (!existed) std::filesystem::rename(fresh, database);
+  if (!existed) {
+    sync_file(fresh);
+    std::filesystem::rename(fresh, database);
+  }
   result.saved = summary;
   return result;
 }
@@ -331,19 +348,16 @@ void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
 void link_owning_agencies(StagedRecords& staged, const Store* store) {
   const RecordKind* agencies = find_record_kind("instansi");
   ReferenceIndex index(store, {agencies});
-  staged.for_each_of_kind(*agencies, [&](Record& record) {
-    index.add(record);
-    return false;
-  });
+  for (const auto& entry : staged.light(*agencies)) index.add(entry.record);
   for (const auto& kind : record_kinds()) {
     if (kind.code_from.empty() || !kind.field("instansi")) continue;
-    staged.for_each_of_kind(kind, [&](Record& record) {
-      if (!record.has("instansi")) return false;
-      auto match = index.resolve(*agencies, record.get("instansi"), "");
-      if (match.key.empty() || match.key == record.get("instansi")) return false;
-      record.set("instansi", match.key);
-      return true;
-    });
+    const auto& records = staged.light(kind);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      std::string_view agency = records[i].record.get("instansi");
+      if (agency.empty()) continue;
+      auto match = index.resolve(*agencies, agency, "");
+      if (!match.key.empty() && match.key != agency) staged.patch(kind, i, "instansi", match.key);
+    }
   }
 }
 

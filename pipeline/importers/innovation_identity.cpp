@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "model/text.h"
@@ -28,14 +29,14 @@ class Innovations {
       }
       store->scan(kind, columns, [&](Record& r) { add(r); });
     }
-    staged.for_each_of_kind(kind, [&](Record& record) {
-      if (record.has("kode")) add(record);
-      return false;
-    });
+    for (const auto& entry : staged.light(kind)) {
+      if (entry.record.has("kode")) add(entry.record);
+    }
   }
 
-  void add(const Record& record) {
-    Known known{std::string(record.get("kode")), std::string(record.get("tahun")), std::string(record.get("instansi"))};
+  void add(const Record& record) { add(record, record.get("kode")); }
+  void add(const Record& record, std::string_view code) {
+    Known known{std::string(code), std::string(record.get("tahun")), std::string(record.get("instansi"))};
     used_.insert(slugify(known.code));
     by_name_[match_key(record.get(kind_.code_from))].push_back(std::move(known));
   }
@@ -85,8 +86,9 @@ std::string describe(const std::vector<const Known*>& found) {
   return list;
 }
 
-// The code of one record without one: true when it was given one.
-bool assign(const RecordKind& kind, Innovations& known, Record& record, Diagnostics& diagnostics) {
+// The code of one record without one, when it can be given one.
+std::optional<std::string> assign(const RecordKind& kind, Innovations& known, const Record& record,
+                                  Diagnostics& diagnostics) {
   std::string_view name = record.get(kind.code_from);
   std::string_view year = record.get("tahun");
   std::string_view agency = record.get("instansi");
@@ -102,23 +104,24 @@ bool assign(const RecordKind& kind, Innovations& known, Record& record, Diagnost
                       quote_value(name) + " is the name of " + std::to_string(found.size()) + " innovations in " +
                           std::string(year) + ": " + describe(found) +
                           "; give the agency (--agency KODE or an instansi column) or the kode");
-    return false;
+    return std::nullopt;
   }
   std::string code = found.empty() ? known.new_code(name, agency) : found.front()->code;
-  record.set("kode", code);
-  known.add(record);
-  return true;
+  known.add(record, code);
+  return code;
 }
 
 void assign_kind(const RecordKind& kind, StagedRecords& staged, const Store* store, Diagnostics& diagnostics) {
   Innovations known(kind, staged, store);
   // Records that name their agency first, so that a portal profile without one finds
   // the innovation a CSV row of the same import gives it.
+  const auto& records = staged.light(kind);
   for (bool with_agency : {true, false}) {
-    staged.for_each_of_kind(kind, [&](Record& record) {
-      if (record.has("kode") || !record.has(kind.code_from) || record.has("instansi") != with_agency) return false;
-      return assign(kind, known, record, diagnostics);
-    });
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      const Record& record = records[i].record;
+      if (record.has("kode") || !record.has(kind.code_from) || record.has("instansi") != with_agency) continue;
+      if (auto code = assign(kind, known, record, diagnostics)) staged.patch(kind, i, "kode", *code);
+    }
   }
 }
 

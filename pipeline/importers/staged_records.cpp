@@ -35,10 +35,10 @@ std::string_view take(std::string_view& in, std::size_t size) {
 
 StagedRecords::StagedRecords()
     : db_(Database::open_scratch()),
-      insert_((db_.execute("CREATE TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, grp TEXT, "
+      insert_((db_.execute("PRAGMA page_size = 65536; CREATE TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, grp TEXT, "
                            "file INTEGER, place TEXT, line INTEGER NOT NULL, data BLOB NOT NULL);"
                            "PRAGMA cache_size = -16384; BEGIN"),
-               db_.prepare("INSERT INTO staged (kind, grp, file, place, line, data) VALUES (?, ?, ?, ?, ?, ?)"))) {}
+               db_.prepare("INSERT INTO staged (kind, grp, file, place, line, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {}
 
 std::string StagedRecords::group_key(const Record& record) {
   auto key = record.key_values();
@@ -93,8 +93,59 @@ Record StagedRecords::decode(int kind, const Statement& row, int column) const {
   return record;
 }
 
+bool StagedRecords::looked_up(const RecordKind& kind) {
+  if (!kind.lookup_names.empty() || !kind.code_from.empty() || code_names_files(kind)) return true;
+  for (const auto& other : record_kinds()) {
+    for (const auto& spec : other.fields) {
+      if (spec.references == kind.name) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// The fields of a looked-up record kept in memory.
+Record light_part(const Record& record) {
+  const RecordKind& kind = *record.kind;
+  Record light;
+  light.kind = &kind;
+  light.where = record.where;
+  auto keep = [&](std::string_view field) {
+    if (record.values.contains(field)) light.values.insert_or_assign(field, record.get(field));
+  };
+  for (auto key : kind.key_fields()) keep(key);
+  for (auto name : kind.lookup_names) keep(name);
+  if (!kind.code_from.empty()) keep(kind.code_from);
+  keep("instansi");
+  keep("tahun");
+  return light;
+}
+
+}  // namespace
+
+const std::vector<StagedRecords::Light>& StagedRecords::light(const RecordKind& kind) const {
+  static const std::vector<Light> kNone;
+  auto it = light_.find(&kind);
+  return it == light_.end() ? kNone : it->second;
+}
+
+void StagedRecords::patch(const RecordKind& kind, std::size_t light_index, std::string_view field, std::string_view value) {
+  Light& entry = light_.at(&kind).at(light_index);
+  entry.record.set(field, value);
+  patches_[entry.seq].emplace_back(field, value);
+  if (!regroup_) regroup_.emplace(db_.prepare("UPDATE staged SET grp = ? WHERE seq = ?"));
+  regroup_->reset();
+  regroup_->bind_text_or_null(1, group_key(entry.record));
+  regroup_->bind_int(2, entry.seq);
+  regroup_->step();
+}
+
 void StagedRecords::add(const Record& record) {
+  std::int64_t seq = next_seq_++;
+  if (looked_up(*record.kind)) light_[record.kind].push_back({seq, light_part(record)});
   insert_.reset();
+  insert_.bind_int(7, seq);
   insert_.bind_int(1, kind_index(record.kind));
   insert_.bind_text_or_null(2, group_key(record));
   if (int file = file_id(record.where.file); file >= 0) {
@@ -106,21 +157,6 @@ void StagedRecords::add(const Record& record) {
   insert_.bind_blob(6, encode(record));
   insert_.step();
   ++count_;
-}
-
-void StagedRecords::for_each_of_kind(const RecordKind& kind, const std::function<bool(Record&)>& each) {
-  auto select = db_.prepare("SELECT seq, file, place, line, data FROM staged WHERE kind = ? ORDER BY seq");
-  auto update = db_.prepare("UPDATE staged SET grp = ?, data = ? WHERE seq = ?");
-  select.bind_int(1, kind_index(&kind));
-  while (select.step()) {
-    Record record = decode(kind_index(&kind), select, 1);
-    if (!each(record)) continue;
-    update.reset();
-    update.bind_text_or_null(1, group_key(record));
-    update.bind_blob(2, encode(record));
-    update.bind_int(3, select.column_int(0));
-    update.step();
-  }
 }
 
 void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&, std::int64_t)>& each) {
@@ -149,6 +185,9 @@ void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&
       if (!keyed) group_kind = -1;  // nothing joins a record without a key
     }
     group.push_back(decode(kind, select, 3));
+    if (auto patched = patches_.find(select.column_int(0)); patched != patches_.end()) {
+      for (const auto& [field, value] : patched->second) group.back().set(field, value);
+    }
   }
   flush();
 }

@@ -1,12 +1,18 @@
 #pragma once
 // The records an import has read, kept in a scratch SQLite database rather than in
 // memory: a national dataset (790,000 records, 165 MB of narratives) is read, merged,
-// checked and saved a record or a group at a time, so an import's memory does not grow
-// with its input. Each record keeps its place in the input (seq), and its natural key
-// once it is known.
+// checked and saved a group of records at a time, so an import's memory does not grow
+// with its input. Each record keeps its place in the input (seq) and its natural key.
+//
+// Of the kinds that other records name (agencies, innovations, sessions, ...), a few
+// fields of each record (its key, names, agency and year) are also kept in memory: an
+// innovation's identity and every reference are decided from those, and what is decided
+// (a code, an agency's code for its name) is a patch the record gets when it is read back.
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,9 +29,17 @@ class StagedRecords {
   void add(const Record& record);
   std::size_t size() const { return count_; }
 
-  // The records of one kind in input order; `each` may change the record and return
-  // true to have it kept changed (its key is taken again).
-  void for_each_of_kind(const RecordKind& kind, const std::function<bool(Record&)>& each);
+  // Whether a kind's records are also kept in part in memory (see above).
+  static bool looked_up(const RecordKind& kind);
+  // The in-memory part of each record of a looked-up kind, in input order.
+  struct Light {
+    std::int64_t seq;
+    Record record;  // its key, names, instansi, tahun and where it came from
+  };
+  const std::vector<Light>& light(const RecordKind& kind) const;
+  // Sets a field of a looked-up record: in memory now, and on the record when it is read
+  // back; its key is taken again.
+  void patch(const RecordKind& kind, std::size_t light_index, std::string_view field, std::string_view value);
 
   // Every record, grouped by kind (in dependency order) and natural key: the records of
   // one group are those an import merges into one, in input order. A record whose key
@@ -43,6 +57,10 @@ class StagedRecords {
   Statement insert_;
   std::vector<std::string> files_;
   std::size_t count_ = 0;
+  std::int64_t next_seq_ = 1;
+  std::map<const RecordKind*, std::vector<Light>> light_;
+  std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> patches_;
+  std::optional<Statement> regroup_;
 };
 
 }  // namespace inovasi

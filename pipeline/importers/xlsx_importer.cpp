@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "importers/csv_importer.h"
+#include "model/ordered_batches.h"
 #include "model/text.h"
 #include "xlsx/reader.h"
 
@@ -101,7 +102,7 @@ Header find_header(const std::string& sheet_name, const std::vector<xlsx::SheetR
 class SheetImport {
  public:
   SheetImport(const std::string& file, const std::string& sheet, bool date1904, const ImportContext& context)
-      : file_(file), sheet_(sheet), date1904_(date1904), context_(context), converter_(context.converter()) {}
+      : file_(file), sheet_(sheet), date1904_(date1904), context_(context) {}
 
   // False once the sheet is known not to hold records.
   bool take(const xlsx::SheetRow& row) {
@@ -114,9 +115,11 @@ class SheetImport {
     return !decided_ || found_.kind != nullptr;
   }
 
-  // After the last row: a sheet of fewer rows than are looked at for the header.
+  // After the last row: a sheet of fewer rows than are looked at for the header, and
+  // the rows still being converted.
   void finish() {
     if (!decided_) decide();
+    if (rows_) rows_->finish();
   }
 
   const Header& header() const { return found_; }
@@ -139,6 +142,9 @@ class SheetImport {
                            diagnostics);
     columns_ok_ = diagnostics.count(Severity::Error) == errors_before;
     if (!columns_ok_) return;
+    // Rows are read on this thread and converted on others (narratives are most of the work).
+    rows_.emplace(kRowsPerConversion, 2, [this](const xlsx::SheetRow& row) { return convert(row); },
+                  [this](ConvertedRecord&& converted) { context_.take(std::move(converted)); });
     for (std::size_t r = found_.row + 1; r < head_.size(); ++r) import_row(head_[r]);
     imported_any_ = !head_.empty();
     head_.clear();
@@ -146,7 +152,13 @@ class SheetImport {
 
   void import_row(const xlsx::SheetRow& row) {
     bool empty = std::all_of(row.values.begin(), row.values.end(), [](const std::string& cell) { return trim(cell).empty(); });
-    if (empty) return;
+    if (!empty) rows_->add(row);
+  }
+
+  // Runs on other threads: reads only what decide() set.
+  ConvertedRecord convert(const xlsx::SheetRow& row) const {
+    ConvertedRecord converted;
+    FieldConverter converter(context_.catalog, converted.diagnostics);
     Record record;
     record.kind = found_.kind;
     record.where = where(row.index, 0);
@@ -157,25 +169,27 @@ class SheetImport {
       std::string problem;
       auto text = cell_text(value, type, *columns_[c], date1904_, problem);
       if (!text) {
-        context_.diagnostics.error(where(row.index, c), std::string(columns_[c]->name), problem);
+        converted.diagnostics.error(where(row.index, c), std::string(columns_[c]->name), problem);
         continue;
       }
-      converter_.assign(record, FieldInput{columns_[c], std::move(*text), {}, where(row.index, c), type == 'n'});
+      converter.assign(record, FieldInput{columns_[c], std::move(*text), {}, where(row.index, c), type == 'n'});
     }
-    converter_.complete(record);
-    context_.emit(std::move(record));
+    converter.complete(record);
+    converted.record = std::move(record);
+    return converted;
   }
 
   std::string file_, sheet_;
   bool date1904_;
   const ImportContext& context_;
-  FieldConverter converter_;
   std::vector<xlsx::SheetRow> head_;
   bool decided_ = false;
   bool columns_ok_ = false;
   bool imported_any_ = false;
   Header found_;
   std::vector<const FieldSpec*> columns_;
+  // Last: destroyed first, waiting for conversions that read the members above.
+  std::optional<OrderedBatches<xlsx::SheetRow, ConvertedRecord>> rows_;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <map>
+#include <optional>
 
 #include "store/migrations.h"
 
@@ -51,59 +52,82 @@ Store Store::open(const std::filesystem::path& path, bool create) {
   return Store(std::move(db));
 }
 
+// The statements of a kind for one set of columns (a bit each, in store order): an
+// import's records of a kind mostly carry the same columns.
 struct RecordWriter::Cache {
-  std::map<std::string, Statement, std::less<>> statements;
+  struct Prepared {
+    std::vector<std::string> columns;
+    std::optional<Statement> select, insert;
+    std::map<std::uint64_t, Statement> updates;  // by the columns that changed
+  };
+  std::map<std::pair<const RecordKind*, std::uint64_t>, Prepared> by_columns;
 };
 
 RecordWriter::RecordWriter(Store& store, bool write) : store_(store), write_(write), cache_(std::make_unique<Cache>()) {}
 RecordWriter::~RecordWriter() = default;
 
-Statement& RecordWriter::statement(const std::string& sql) {
-  auto it = cache_->statements.find(sql);
-  if (it == cache_->statements.end()) it = cache_->statements.emplace(sql, store_.db_.prepare(sql)).first;
-  it->second.reset();
-  return it->second;
-}
-
 RecordChange RecordWriter::save(const Record& record) {
   RecordChange change;
   change.record = &record;
   const RecordKind& kind = *record.kind;
-  auto keys = record.key_values();
   auto key_fields = kind.key_fields();
   // Only the columns this record carries, so a partial source never blanks other fields.
-  std::vector<std::string> columns;
-  for (const auto& column : store_columns(kind)) {
-    if (record.values.contains(column)) columns.push_back(column);
+  auto all_columns = store_columns(kind);
+  if (all_columns.size() > 64) throw StoreError(std::string(kind.name) + ": more columns than a save can track");
+  std::uint64_t carried = 0;
+  for (std::size_t i = 0; i < all_columns.size(); ++i) {
+    if (record.values.contains(all_columns[i])) carried |= std::uint64_t{1} << i;
   }
-  try {
+  auto& prepared = cache_->by_columns[{&kind, carried}];
+  if (!prepared.select) {
+    for (std::size_t i = 0; i < all_columns.size(); ++i) {
+      if (carried & (std::uint64_t{1} << i)) prepared.columns.push_back(all_columns[i]);
+    }
     std::string select = "SELECT ";
-    for (std::size_t i = 0; i < columns.size(); ++i) select += (i ? ", " : "") + columns[i];
-    if (columns.empty()) select += "1";
+    for (std::size_t i = 0; i < prepared.columns.size(); ++i) select += (i ? ", " : "") + prepared.columns[i];
+    if (prepared.columns.empty()) select += "1";
     select += " FROM " + std::string(kind.name) + where_key(kind);
-    auto& existing = statement(select);
+    prepared.select.emplace(store_.db_.prepare(select));
+  }
+  const auto& columns = prepared.columns;
+  try {
+    auto keys = record.key_values();
+    Statement& existing = *prepared.select;
+    existing.reset();
     for (std::size_t i = 0; i < key_fields.size(); ++i) {
       bind_value(existing, static_cast<int>(i + 1), kind, key_fields[i], keys[i]);
     }
     if (existing.step()) {
-      std::vector<std::string> changed;
+      std::uint64_t changed = 0;
       for (std::size_t i = 0; i < columns.size(); ++i) {
         std::string_view before = existing.column_view(static_cast<int>(i));
         if (before != record.get(columns[i])) {
-          changed.push_back(columns[i]);
+          changed |= std::uint64_t{1} << i;
           change.fields.push_back({columns[i], std::string(before), std::string(record.get(columns[i]))});
         }
       }
       existing.reset();
-      if (!changed.empty()) {
+      if (changed) {
         change.status = 'u';
         if (write_) {
-          std::string update = "UPDATE " + std::string(kind.name) + " SET ";
-          for (std::size_t i = 0; i < changed.size(); ++i) update += (i ? ", " : "") + changed[i] + " = ?";
-          update += where_key(kind);
-          auto& statement_ = statement(update);
+          auto update = prepared.updates.find(changed);
+          if (update == prepared.updates.end()) {
+            std::string sql = "UPDATE " + std::string(kind.name) + " SET ";
+            bool first = true;
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+              if (!(changed & (std::uint64_t{1} << i))) continue;
+              sql += (first ? "" : ", ") + columns[i] + " = ?";
+              first = false;
+            }
+            sql += where_key(kind);
+            update = prepared.updates.emplace(changed, store_.db_.prepare(sql)).first;
+          }
+          Statement& statement_ = update->second;
+          statement_.reset();
           int index = 1;
-          for (const auto& column : changed) bind_value(statement_, index++, kind, column, record.get(column));
+          for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (changed & (std::uint64_t{1} << i)) bind_value(statement_, index++, kind, columns[i], record.get(columns[i]));
+          }
           for (std::size_t i = 0; i < key_fields.size(); ++i) bind_value(statement_, index++, kind, key_fields[i], keys[i]);
           statement_.step();
         }
@@ -115,14 +139,18 @@ RecordChange RecordWriter::save(const Record& record) {
         if (record.has(column)) change.fields.push_back({column, {}, std::string(record.get(column))});
       }
       if (write_) {
-        std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
-        std::string placeholders;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-          insert += (i ? ", " : "") + columns[i];
-          placeholders += i ? ", ?" : "?";
+        if (!prepared.insert) {
+          std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
+          std::string placeholders;
+          for (std::size_t i = 0; i < columns.size(); ++i) {
+            insert += (i ? ", " : "") + columns[i];
+            placeholders += i ? ", ?" : "?";
+          }
+          insert += ") VALUES (" + placeholders + ")";
+          prepared.insert.emplace(store_.db_.prepare(insert));
         }
-        insert += ") VALUES (" + placeholders + ")";
-        auto& statement_ = statement(insert);
+        Statement& statement_ = *prepared.insert;
+        statement_.reset();
         for (std::size_t i = 0; i < columns.size(); ++i) {
           bind_value(statement_, static_cast<int>(i + 1), kind, columns[i], record.get(columns[i]));
         }

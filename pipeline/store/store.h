@@ -52,7 +52,6 @@ class RecordWriter {
   const SaveSummary& summary() const { return summary_; }
 
  private:
-  Statement& statement(const std::string& sql);
   Store& store_;
   bool write_;
   SaveSummary summary_;
