@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "importers/csv_importer.h"
+#include "model/ordered_batches.h"
 #include "importers/innovation_identity.h"
 #include "importers/reference_index.h"
 #include "importers/json_importer.h"
@@ -224,6 +225,13 @@ void resolve_record(Record& record, const ReferenceIndex& index, Diagnostics& di
   }
 }
 
+// A group of records merged into one and checked, with what the checks found.
+struct CheckedRecord {
+  Record record;
+  Diagnostics diagnostics;
+};
+constexpr std::size_t kGroupsPerBatch = 256;
+
 // Reading, agencies linked and codes given: what read_inputs and import_into_store share.
 void stage_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, const Catalog& catalog,
                   const Store* store, ImportResult& result, StagedRecords& staged) {
@@ -286,11 +294,22 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
     writer.emplace(*store, !options.dry_run);
   }
   SaveSummary nothing_stored;  // a dry run without a store: everything is new
-  staged.for_each_group([&](std::vector<Record>& group, std::int64_t) {
-    Record record = merge_group(group, result.diagnostics);
+  // Groups are read from the scratch database and saved to the store on this thread;
+  // decoded, merged and resolved on others (they only read the index and the patches).
+  auto check = [&](const StagedRecords::RawGroup& raw) {
+    CheckedRecord checked;
+    std::vector<Record> group;
+    group.reserve(raw.records.size());
+    for (const auto& record : raw.records) group.push_back(staged.decode(record));
+    checked.record = merge_group(group, checked.diagnostics);
+    report_missing_required(checked.record, checked.diagnostics);
+    resolve_record(checked.record, index, checked.diagnostics);
+    return checked;
+  };
+  auto save = [&](CheckedRecord&& checked) {
+    Record& record = checked.record;
+    result.diagnostics.append(checked.diagnostics);
     ++result.records;
-    report_missing_required(record, result.diagnostics);
-    resolve_record(record, index, result.diagnostics);
     names.check(record, result.diagnostics);
     if (result.diagnostics.has_errors()) return;  // checked to the end, written no further
     if (writer) {
@@ -304,7 +323,12 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
     }
     ++nothing_stored.inserted;
     if (on_change) on_change(change);
-  });
+  };
+  {
+    OrderedBatches<StagedRecords::RawGroup, CheckedRecord> groups(kGroupsPerBatch, 2, check, save);
+    staged.for_each_raw_group([&](StagedRecords::RawGroup&& group) { groups.add(std::move(group)); });
+    groups.finish();
+  }
   if (result.diagnostics.has_errors()) {
     transaction.reset();  // rolled back
     store.reset();

@@ -72,27 +72,6 @@ std::string StagedRecords::encode(const Record& record) const {
   return out;
 }
 
-Record StagedRecords::decode(int kind, const Statement& row, int column) const {
-  // Columns from `column` on: file, place, line, data.
-  Record record;
-  record.kind = &record_kinds().at(static_cast<std::size_t>(kind));
-  std::string_view data = row.column_blob(column + 3);
-  int line = static_cast<int>(row.column_int(column + 2));
-  if (row.column_is_null(column)) {
-    record.where = {row.column_text(column + 1), line};
-  } else {
-    record.where = {files_.at(static_cast<std::size_t>(row.column_int(column))), line};
-  }
-  std::uint32_t count = take_size(data);
-  record.values.reserve(count, data.size());
-  for (std::uint32_t i = 0; i < count; ++i) {
-    auto name = take(data, take_size(data));
-    auto value = take(data, take_size(data));
-    record.values.insert_or_assign(name, value);
-  }
-  return record;
-}
-
 bool StagedRecords::looked_up(const RecordKind& kind) {
   if (!kind.lookup_names.empty() || !kind.code_from.empty() || code_names_files(kind)) return true;
   for (const auto& other : record_kinds()) {
@@ -159,19 +138,18 @@ void StagedRecords::add(const Record& record) {
   ++count_;
 }
 
-void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&, std::int64_t)>& each) {
+void StagedRecords::for_each_raw_group(const std::function<void(RawGroup&&)>& each) {
   // Sorted once, by an index made when every record is in: faster than keeping one up
   // to date through the inserts.
   db_.execute("CREATE INDEX IF NOT EXISTS staged_groups ON staged (kind, grp, seq)");
   // NULL groups (incomplete keys) sort first within a kind; each is its own group.
   auto select = db_.prepare("SELECT seq, kind, grp, file, place, line, data FROM staged ORDER BY kind, grp, seq");
-  std::vector<Record> group;
-  std::int64_t first = 0;
+  RawGroup group;
   int group_kind = -1;
   std::string group_grp;
   auto flush = [&] {
-    if (!group.empty()) each(group, first);
-    group.clear();
+    if (!group.records.empty()) each(std::move(group));
+    group = RawGroup{};
   };
   while (select.step()) {
     int kind = static_cast<int>(select.column_int(1));
@@ -179,17 +157,46 @@ void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&
     std::string_view grp = keyed ? select.column_view(2) : std::string_view();
     if (!keyed || kind != group_kind || grp != group_grp) {
       flush();
-      first = select.column_int(0);
-      group_kind = kind;
+      group.first = select.column_int(0);
+      group_kind = keyed ? kind : -1;  // nothing joins a record without a key
       group_grp = keyed ? std::string(grp) : std::string();
-      if (!keyed) group_kind = -1;  // nothing joins a record without a key
     }
-    group.push_back(decode(kind, select, 3));
-    if (auto patched = patches_.find(select.column_int(0)); patched != patches_.end()) {
-      for (const auto& [field, value] : patched->second) group.back().set(field, value);
+    RawRecord raw{select.column_int(0), kind, -1, {}, static_cast<int>(select.column_int(5)),
+                  std::string(select.column_blob(6))};
+    if (select.column_is_null(3)) {
+      raw.place = select.column_text(4);
+    } else {
+      raw.file = static_cast<int>(select.column_int(3));
     }
+    group.records.push_back(std::move(raw));
   }
   flush();
+}
+
+Record StagedRecords::decode(const RawRecord& raw) const {
+  Record record;
+  record.kind = &record_kinds().at(static_cast<std::size_t>(raw.kind));
+  record.where = {raw.file >= 0 ? files_.at(static_cast<std::size_t>(raw.file)) : raw.place, raw.line};
+  std::string_view data = raw.data;
+  std::uint32_t count = take_size(data);
+  record.values.reserve(count, data.size());
+  for (std::uint32_t i = 0; i < count; ++i) {
+    auto name = take(data, take_size(data));
+    auto value = take(data, take_size(data));
+    record.values.insert_or_assign(name, value);
+  }
+  if (auto patched = patches_.find(raw.seq); patched != patches_.end()) {
+    for (const auto& [field, value] : patched->second) record.set(field, value);
+  }
+  return record;
+}
+
+void StagedRecords::for_each_group(const std::function<void(std::vector<Record>&, std::int64_t)>& each) {
+  for_each_raw_group([&](RawGroup&& raw) {
+    std::vector<Record> group;
+    for (const auto& record : raw.records) group.push_back(decode(record));
+    each(group, raw.first);
+  });
 }
 
 }  // namespace inovasi

@@ -47,9 +47,25 @@ class StagedRecords {
   // of its first record.
   void for_each_group(const std::function<void(std::vector<Record>& group, std::int64_t first)>& each);
 
+  // The same groups as their stored bytes, to be decoded elsewhere (on other threads:
+  // decode() only reads, and nothing may change the records meanwhile).
+  struct RawRecord {
+    std::int64_t seq;
+    int kind;
+    int file;           // an index into the files read, or -1 with `place`
+    std::string place;  // a location of its own (a workbook's cell)
+    int line;
+    std::string data;
+  };
+  struct RawGroup {
+    std::int64_t first = 0;
+    std::vector<RawRecord> records;
+  };
+  void for_each_raw_group(const std::function<void(RawGroup&&)>& each);
+  Record decode(const RawRecord& raw) const;
+
  private:
   std::string encode(const Record& record) const;
-  Record decode(int kind, const Statement& row, int column) const;
   int file_id(const std::string& file);
   static std::string group_key(const Record& record);
 
