@@ -14,7 +14,7 @@ packages=(
   poppler-utils qpdf unzip
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools)
+  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time)
 fi
 
 missing=()
