@@ -73,13 +73,19 @@ std::string StagedRecords::encode(const Record& record) const {
 }
 
 bool StagedRecords::looked_up(const RecordKind& kind) {
-  if (!kind.lookup_names.empty() || !kind.code_from.empty() || code_names_files(kind)) return true;
-  for (const auto& other : record_kinds()) {
-    for (const auto& spec : other.fields) {
-      if (spec.references == kind.name) return true;
+  // Asked for every record read: worked out once for every kind.
+  static const std::vector<bool> kLookedUp = [] {
+    std::vector<bool> table;
+    for (const auto& candidate : record_kinds()) {
+      bool named = !candidate.lookup_names.empty() || !candidate.code_from.empty() || code_names_files(candidate);
+      for (const auto& other : record_kinds()) {
+        for (const auto& spec : other.fields) named = named || spec.references == candidate.name;
+      }
+      table.push_back(named);
     }
-  }
-  return false;
+    return table;
+  }();
+  return kLookedUp.at(static_cast<std::size_t>(kind_index(&kind)));
 }
 
 namespace {

@@ -61,6 +61,11 @@ struct RecordWriter::Cache {
     std::map<std::uint64_t, Statement> updates;  // by the columns that changed
   };
   std::map<std::pair<const RecordKind*, std::uint64_t>, Prepared> by_columns;
+  struct Shape {
+    std::vector<std::string> columns;
+    std::vector<std::string_view> keys;
+  };
+  std::map<const RecordKind*, Shape> shapes;  // a kind's columns and key fields, made once
 };
 
 RecordWriter::RecordWriter(Store& store, bool write) : store_(store), write_(write), cache_(std::make_unique<Cache>()) {}
@@ -70,9 +75,11 @@ RecordChange RecordWriter::save(const Record& record) {
   RecordChange change;
   change.record = &record;
   const RecordKind& kind = *record.kind;
-  auto key_fields = kind.key_fields();
+  auto shape = cache_->shapes.find(&kind);
+  if (shape == cache_->shapes.end()) shape = cache_->shapes.emplace(&kind, Cache::Shape{store_columns(kind), kind.key_fields()}).first;
+  const auto& key_fields = shape->second.keys;
   // Only the columns this record carries, so a partial source never blanks other fields.
-  auto all_columns = store_columns(kind);
+  const auto& all_columns = shape->second.columns;
   if (all_columns.size() > 64) throw StoreError(std::string(kind.name) + ": more columns than a save can track");
   std::uint64_t carried = 0;
   for (std::size_t i = 0; i < all_columns.size(); ++i) {
