@@ -6,10 +6,13 @@
 #include <Poco/DOM/Element.h>
 #include <Poco/Exception.h>
 #include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <expat.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
+#include <thread>
 #include <charconv>
 #include <cstring>
 #include <fstream>
@@ -25,46 +28,60 @@ constexpr std::size_t kMaxColumns = 16384;
 constexpr std::size_t kMaxRows = 1'048'576;
 
 // One part of the zip, inflated a chunk at a time within the limits: the sizes the zip
-// declares may lie, so the bytes really inflated are counted.
+// declares may lie, so the bytes really inflated, and the compressed bytes really read,
+// are counted. zlib is used directly (raw deflate from the entry's data): Poco's
+// inflating stream passes every byte through two stream buffers, and the national
+// workbook's largest sheet is some 200 MB of XML, inflated twice (merges, then rows).
 class PartReader {
  public:
   PartReader(const std::filesystem::path& path, const Poco::Zip::ZipLocalFileHeader& header, std::string name,
-             const ReadLimits& limits, std::uint64_t& workbook_total)
-      : in_(path, std::ios::binary),
-        zip_(in_, header),
-        name_(std::move(name)),
-        compressed_(std::max<std::uint64_t>(header.getCompressedSize(), 1)),
-        limits_(limits),
-        workbook_total_(workbook_total) {}
+             const ReadLimits& limits, std::atomic<std::uint64_t>& workbook_total)
+      : in_(path, std::ios::binary), name_(std::move(name)), limits_(limits), workbook_total_(workbook_total) {
+    if (!in_) throw XlsxReadError(name_ + ": cannot read the workbook");
+    in_.seekg(header.getDataStartPos());
+    auto method = header.getCompressionMethod();
+    if (method == Poco::Zip::ZipCommon::CM_STORE) {
+      stored_left_ = header.getCompressedSize();
+    } else if (method != Poco::Zip::ZipCommon::CM_DEFLATE) {
+      throw XlsxReadError(name_ + ": compressed in a way workbooks are not (method " + std::to_string(method) + ")");
+    } else if (inflateInit2(&stream_, -MAX_WBITS) != Z_OK) {
+      throw XlsxReadError(name_ + ": cannot start inflating");
+    } else {
+      inflating_ = true;
+    }
+  }
+  ~PartReader() {
+    if (inflating_) inflateEnd(&stream_);
+  }
+  PartReader(const PartReader&) = delete;
+  PartReader& operator=(const PartReader&) = delete;
 
   // Up to `size` bytes into `buffer`; 0 at the end.
   std::size_t read(char* buffer, std::size_t size) {
-    zip_.read(buffer, static_cast<std::streamsize>(size));
-    auto got = static_cast<std::size_t>(zip_.gcount());
-    if (got == 0 && zip_.bad()) throw XlsxReadError(name_ + ": the part cannot be inflated (a damaged workbook)");
+    std::size_t got = inflating_ ? inflate_into(buffer, size) : copy_into(buffer, size);
     total_ += got;
-    workbook_total_ += got;
+    std::uint64_t workbook_total = workbook_total_ += got;
     if (total_ > limits_.part_bytes) {
       throw XlsxReadError(name_ + ": inflates to more than " + std::to_string(limits_.part_bytes >> 20) +
                           " MiB; not a workbook of records (a zip bomb?)");
     }
-    if (workbook_total_ > limits_.workbook_bytes) {
+    if (workbook_total > limits_.workbook_bytes) {
       throw XlsxReadError("the workbook inflates to more than " + std::to_string(limits_.workbook_bytes >> 20) +
                           " MiB; not a workbook of records (a zip bomb?)");
     }
-    if (total_ > limits_.ratio_from && total_ / compressed_ > limits_.ratio) {
+    if (total_ > limits_.ratio_from && total_ / std::max<std::uint64_t>(read_, 1) > limits_.ratio) {
       throw XlsxReadError(name_ + ": inflates more than " + std::to_string(limits_.ratio) + " times its " +
-                          std::to_string(compressed_) + " compressed bytes; not a workbook of records (a zip bomb?)");
+                          std::to_string(read_) + " compressed bytes; not a workbook of records (a zip bomb?)");
     }
     return got;
   }
 
   std::string read_all(std::uint64_t most) {
     std::string text;
-    char buffer[kChunkBytes];
-    while (std::size_t got = read(buffer, sizeof buffer)) {
+    std::vector<char> buffer(kChunkBytes);
+    while (std::size_t got = read(buffer.data(), buffer.size())) {
       if (text.size() + got > most) throw XlsxReadError(name_ + ": larger than " + std::to_string(most >> 20) + " MiB");
-      text.append(buffer, got);
+      text.append(buffer.data(), got);
     }
     return text;
   }
@@ -72,13 +89,49 @@ class PartReader {
   const std::string& name() const { return name_; }
 
  private:
+  std::size_t copy_into(char* buffer, std::size_t size) {
+    auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(size, stored_left_));
+    in_.read(buffer, static_cast<std::streamsize>(wanted));
+    auto got = static_cast<std::size_t>(in_.gcount());
+    if (got < wanted) throw XlsxReadError(name_ + ": the workbook is cut short");
+    stored_left_ -= got;
+    read_ += got;
+    return got;
+  }
+
+  std::size_t inflate_into(char* buffer, std::size_t size) {
+    stream_.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream_.avail_out = static_cast<uInt>(size);
+    while (stream_.avail_out == size && !ended_) {
+      if (stream_.avail_in == 0) {
+        in_.read(input_.data(), static_cast<std::streamsize>(input_.size()));
+        auto got = static_cast<std::size_t>(in_.gcount());
+        if (got == 0) throw XlsxReadError(name_ + ": the workbook is cut short");
+        read_ += got;
+        stream_.next_in = reinterpret_cast<Bytef*>(input_.data());
+        stream_.avail_in = static_cast<uInt>(got);
+      }
+      int rc = ::inflate(&stream_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        ended_ = true;
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        throw XlsxReadError(name_ + ": the part cannot be inflated (a damaged workbook)");
+      }
+    }
+    return size - stream_.avail_out;
+  }
+
   std::ifstream in_;
-  Poco::Zip::ZipInputStream zip_;
   std::string name_;
-  std::uint64_t compressed_;
-  std::uint64_t total_ = 0;
   const ReadLimits& limits_;
-  std::uint64_t& workbook_total_;
+  std::atomic<std::uint64_t>& workbook_total_;
+  std::uint64_t total_ = 0;  // inflated
+  std::uint64_t read_ = 0;   // compressed bytes read
+  std::uint64_t stored_left_ = 0;
+  z_stream stream_{};
+  bool inflating_ = false;
+  bool ended_ = false;
+  std::vector<char> input_ = std::vector<char>(kChunkBytes * 4);
 };
 
 // Element names without a namespace prefix ("x:row" -> "row"): some tools write them so.
@@ -425,11 +478,44 @@ struct WorkbookReader::Impl {
   ReadLimits limits;
   std::ifstream in;
   std::unique_ptr<Poco::Zip::ZipArchive> archive;
-  std::uint64_t inflated = 0;
+  std::atomic<std::uint64_t> inflated = 0;  // by this thread and the merge scan's
   std::vector<std::string> names;
   std::vector<std::string> targets;
   bool date1904 = false;
   std::optional<SharedStrings> strings;
+
+  // The merged ranges of every sheet, scanned in order on another thread from the first
+  // read on, so that a sheet's scan (an inflate of the whole sheet) overlaps the reading
+  // of the sheets before it.
+  std::vector<std::shared_future<std::vector<Merge>>> merges;
+  std::atomic<bool> stop_scanning = false;
+  std::thread scanner;
+
+  ~Impl() {
+    stop_scanning = true;
+    if (scanner.joinable()) scanner.join();
+  }
+
+  void start_merge_scan() {
+    if (scanner.joinable()) return;
+    auto promises = std::make_shared<std::vector<std::promise<std::vector<Merge>>>>(targets.size());
+    for (auto& promise : *promises) merges.push_back(promise.get_future().share());
+    scanner = std::thread([this, promises] {
+      for (std::size_t i = 0; i < targets.size(); ++i) {
+        auto& promise = (*promises)[i];
+        if (stop_scanning) {
+          promise.set_exception(std::make_exception_ptr(XlsxReadError("the workbook was closed")));
+          continue;
+        }
+        try {
+          auto part = open(targets[i]);
+          promise.set_value(read_merges(*part));
+        } catch (...) {
+          promise.set_exception(std::current_exception());
+        }
+      }
+    });
+  }
 
   std::unique_ptr<PartReader> open(const std::string& name) {
     auto header = archive->findHeader(name);
@@ -508,11 +594,8 @@ void WorkbookReader::read_rows(std::size_t sheet, const std::function<bool(const
   Impl& w = *impl_;
   const std::string& target = w.targets.at(sheet);
   const SharedStrings& strings = w.shared_strings();
-  std::vector<Merge> merges;
-  {
-    auto part = w.open(target);
-    merges = read_merges(*part);
-  }
+  w.start_merge_scan();
+  std::vector<Merge> merges = w.merges.at(sheet).get();
   auto part = w.open(target);
   ExpatParser expat;
   SheetParser parser(target, strings, std::move(merges), w.limits.cell_bytes, each, expat.parser);
