@@ -7,6 +7,7 @@
 
 #include "importers/field_values.h"
 #include "importers/staged_records.h"
+#include "model/bounded_queue.h"
 #include "model/catalog.h"
 #include "model/diagnostics.h"
 #include "model/record.h"
@@ -34,13 +35,14 @@ inline constexpr std::size_t kRowsPerConversion = 512;
 struct ImportContext {
   const Catalog& catalog;
   const ImportOptions& options;
-  StagedRecords& staged;
+  // Where records read go: to the thread that keeps them (StagedRecords), in order.
+  BoundedQueue<Record>& staging;
   Diagnostics& diagnostics;
   std::vector<std::string>& notes;  // what the user should know that is not a problem
 
   FieldConverter converter() const { return FieldConverter(catalog, diagnostics); }
   // Hands a record read to the import (which keeps it out of memory).
-  void emit(Record&& record) const { staged.add(record); }
+  void emit(Record&& record) const { staging.push(std::move(record)); }
   void take(ConvertedRecord&& converted) const {
     diagnostics.append(converted.diagnostics);
     if (converted.record) emit(std::move(*converted.record));

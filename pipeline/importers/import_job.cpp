@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "importers/csv_importer.h"
+#include "model/bounded_queue.h"
 #include "model/ordered_batches.h"
 #include "importers/innovation_identity.h"
 #include "importers/reference_index.h"
@@ -88,10 +91,10 @@ std::optional<std::string> read_start(const std::filesystem::path& path) {
 
 // Reads every file into `staged`, each by its format; a file's errors never stop the next.
 void read_files(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, const Catalog& catalog,
-                ImportResult& result, StagedRecords& staged) {
+                ImportResult& result, BoundedQueue<Record>& staging) {
   std::vector<std::filesystem::path> files;
   for (const auto& path : paths) collect_files(path, files, result.diagnostics, result.notes);
-  ImportContext context{catalog, options, staged, result.diagnostics, result.notes};
+  ImportContext context{catalog, options, staging, result.diagnostics, result.notes};
   for (const auto& path : files) {
     std::string file = path.string();
     Format format = format_by_extension(path);
@@ -231,12 +234,36 @@ struct CheckedRecord {
   Diagnostics diagnostics;
 };
 constexpr std::size_t kGroupsPerBatch = 256;
+constexpr std::size_t kStagingQueue = 1024;  // records waiting to be kept
 
 // Reading, agencies linked and codes given: what read_inputs and import_into_store share.
 void stage_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, const Catalog& catalog,
                   const Store* store, ImportResult& result, StagedRecords& staged) {
   result.diagnostics.keep_at_most(options.findings_kept);
-  read_files(paths, options, catalog, result, staged);
+  {
+    // Records read are kept by a thread of their own: the scratch database's inserts
+    // overlap the reading.
+    BoundedQueue<Record> staging(kStagingQueue);
+    std::exception_ptr keep_failed;
+    std::thread keeper([&] {
+      try {
+        while (auto record = staging.pop()) staged.add(*record);
+      } catch (...) {
+        keep_failed = std::current_exception();
+        staging.close();
+      }
+    });
+    try {
+      read_files(paths, options, catalog, result, staging);
+    } catch (...) {
+      staging.close();
+      keeper.join();
+      throw;
+    }
+    staging.close();
+    keeper.join();
+    if (keep_failed) std::rethrow_exception(keep_failed);
+  }
   link_owning_agencies(staged, store);
   assign_derived_codes(staged, store, result.diagnostics);
 }
@@ -325,9 +352,30 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
     if (on_change) on_change(change);
   };
   {
-    OrderedBatches<StagedRecords::RawGroup, CheckedRecord> groups(kGroupsPerBatch, 2, check, save);
-    staged.for_each_raw_group([&](StagedRecords::RawGroup&& group) { groups.add(std::move(group)); });
-    groups.finish();
+    // The scratch database is read on a thread of its own, so that this one only writes.
+    BoundedQueue<StagedRecords::RawGroup> read(kGroupsPerBatch * 4);
+    std::exception_ptr read_failed;
+    std::thread reader([&] {
+      try {
+        staged.for_each_raw_group([&](StagedRecords::RawGroup&& group) {
+          if (!read.push(std::move(group))) throw std::runtime_error("stopped");
+        });
+      } catch (...) {
+        read_failed = std::current_exception();
+      }
+      read.close();
+    });
+    try {
+      OrderedBatches<StagedRecords::RawGroup, CheckedRecord> groups(kGroupsPerBatch, 2, check, save);
+      while (auto group = read.pop()) groups.add(std::move(*group));
+      groups.finish();
+    } catch (...) {
+      read.close();
+      reader.join();
+      throw;
+    }
+    reader.join();
+    if (read_failed) std::rethrow_exception(read_failed);
   }
   if (result.diagnostics.has_errors()) {
     transaction.reset();  // rolled back

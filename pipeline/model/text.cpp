@@ -52,33 +52,40 @@ std::string ascii_upper(std::string_view text) {
   return out;
 }
 
+// Every value an import reads passes through these: runs without a Unicode space are
+// copied whole, and only a lead byte of one (0xC2, 0xE2, 0xE3) is looked at closely.
 std::string plain_spaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) < 0xC2) continue;
     if (std::size_t n = unicode_space_length(text, i)) {
+      out.append(text, run, i - run);
       out += ' ';
-      i += n;
-    } else {
-      out += text[i++];
+      i += n - 1;
+      run = i + 1;
     }
   }
+  out.append(text, run);
   return out;
 }
 
 std::string collapse_spaces(std::string_view text) {
-  std::string spaced = plain_spaces(text);
   std::string out;
-  out.reserve(spaced.size());
+  out.reserve(text.size());
   bool pending_space = false;
-  for (char c : spaced) {
-    if (is_ascii_space(c)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    std::size_t unicode = static_cast<unsigned char>(c) >= 0xC2 ? unicode_space_length(text, i) : 0;
+    if (unicode || is_ascii_space(c)) {
       pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += c;
+      if (unicode) i += unicode - 1;
+      continue;
     }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
   }
   return out;
 }
