@@ -1,5 +1,6 @@
 #include "importers/csv_reader.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace inovasi {
@@ -82,6 +83,26 @@ bool CsvReader::next(CsvRow& row) {
     };
     bool row_ended = false;
     while (!row_ended && !stopped_) {
+      // Inside quotes, the text up to the next quote is taken whole (a narrative is
+      // most of a row): byte by byte only where a carriage return needs looking at.
+      if (quoted && at_ < buffer_.size()) {
+        std::string_view ahead = std::string_view(buffer_).substr(at_);
+        std::size_t run = ahead.find_first_of("\"\r");
+        if (run == std::string_view::npos) run = ahead.size();
+        if (run > 0) {
+          std::string_view part = ahead.substr(0, run);
+          cell.append(part);
+          line_ += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
+          at_ += run;
+          any = true;
+          if (cell.size() > kMaxCsvCellBytes) {
+            stop(quote_line, "a cell of more than " + std::to_string(kMaxCsvCellBytes >> 20) +
+                                 " MiB (a quote that is never closed?)");
+            break;
+          }
+          continue;
+        }
+      }
       int c = get();
       if (c < 0) break;
       any = true;
