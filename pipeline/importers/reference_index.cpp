@@ -39,9 +39,7 @@ ReferenceIndex::ReferenceIndex(const Store* store, std::vector<const RecordKind*
   for (const auto* kind : kinds_) store->scan(*kind, index_columns(*kind), [&](Record& record) { add(record); });
 }
 
-bool ReferenceIndex::wants(const RecordKind& kind) const {
-  return std::find(kinds_.begin(), kinds_.end(), &kind) != kinds_.end();
-}
+
 
 void ReferenceIndex::add(const Record& record) {
   const RecordKind& kind = *record.kind;

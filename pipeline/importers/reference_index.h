@@ -24,8 +24,6 @@ class ReferenceIndex {
   // when given (only their key, name and agency columns are read).
   explicit ReferenceIndex(const Store* store, std::vector<const RecordKind*> kinds = {});
 
-  // Whether records of the kind belong in the index.
-  bool wants(const RecordKind& kind) const;
   const std::vector<const RecordKind*>& kinds() const { return kinds_; }
   // A record of the import: it replaces what the store says of the same key.
   void add(const Record& record);

@@ -177,26 +177,16 @@ RecordChange RecordWriter::save(const Record& record) {
   return change;
 }
 
-SaveSummary Store::save(const Dataset& dataset) { return compare_and_save(dataset, true, {}); }
-
-SaveSummary Store::preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each) {
-  return compare_and_save(dataset, false, each);
-}
-
-SaveSummary Store::compare_and_save(const Dataset& dataset, bool write,
-                                    const std::function<void(const RecordChange&)>& each) {
-  // A preview reads in one transaction too, so that it sees one state of the store.
+SaveSummary Store::save(const Dataset& dataset) {
   Transaction transaction(db_);
-  RecordWriter writer(*this, write);
+  RecordWriter writer(*this, true);
   // Kinds in dependency order so that foreign keys always find their parent.
   for (const auto& kind : record_kinds()) {
     for (const auto& record : dataset.records) {
-      if (record.kind != &kind) continue;
-      RecordChange change = writer.save(record);
-      if (each) each(change);
+      if (record.kind == &kind) writer.save(record);
     }
   }
-  if (write) transaction.commit();  // a preview's transaction rolls back when it ends
+  transaction.commit();
   return writer.summary();
 }
 

@@ -67,9 +67,6 @@ class Store {
   // importing a portal profile does not wipe fields that a CSV set. Rolls back whole on
   // any error.
   SaveSummary save(const Dataset& dataset);
-  // The same comparison without writing anything (import --dry-run): each record's
-  // change is handed to `each` in save order.
-  SaveSummary preview(const Dataset& dataset, const std::function<void(const RecordChange&)>& each);
 
   // Every record of the kind; without narrative fields when `narratives` is false (they
   // are most of an innovation's bytes, and most documents print none).
@@ -105,7 +102,6 @@ class Store {
  private:
   friend class RecordWriter;
   explicit Store(Database db) : db_(std::move(db)) {}
-  SaveSummary compare_and_save(const Dataset& dataset, bool write, const std::function<void(const RecordChange&)>& each);
   // Each row of `statement` (selecting `columns`) as a record of `kind`.
   void read_records(Statement& statement, const RecordKind& kind, const std::vector<std::string>& columns,
                     const std::function<void(Record&)>& each) const;

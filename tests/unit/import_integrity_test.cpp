@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "exports/csv_folder.h"
 #include "importers/import_job.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -304,6 +305,34 @@ TEST(DryRun, SaysWhatWouldChangeAndWritesNothing) {
   EXPECT_EQ(result.previewed->cleared, 1u);
   EXPECT_THAT(lines, ::testing::ElementsAre("n instansi baru kode:>baru nama:>Baru alamat:>Jl. B", "u instansi dinkes alamat:Jl. A>"));
   EXPECT_EQ(read_file(db), before);
+}
+
+// ---- a store written out and read back ----
+
+TEST(CsvFolder, ExportThenImportGivesBackTheSameStore) {
+  ScratchDir dir;
+  ImportOptions seed;
+  seed.agency = "bappedalitbang";
+  seed.year = 2026;
+  ASSERT_TRUE(import_into_store(dir.path() / "a.db", {source_dir() / "inputs"}, seed, catalog()).saved);
+  Store original = Store::open(dir.path() / "a.db", false);
+  std::size_t written = exports::write_csv_folder(original, dir.path() / "csv");
+  auto result = import_into_store(dir.path() / "b.db", {dir.path() / "csv"}, {}, catalog());
+  ASSERT_TRUE(result.saved) << messages(result.diagnostics);
+  EXPECT_EQ(result.records, written);
+  Store copy = Store::open(dir.path() / "b.db", false);
+  for (const auto& kind : record_kinds()) {
+    auto before = original.load(kind), after = copy.load(kind);
+    ASSERT_EQ(before.size(), after.size()) << kind.name;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      for (const auto& column : store_columns(kind)) {
+        EXPECT_EQ(before[i].get(column), after[i].get(column)) << kind.name << " " << before[i].key_label() << " " << column;
+      }
+    }
+  }
+  auto again = import_into_store(dir.path() / "b.db", {dir.path() / "csv"}, {}, catalog());
+  ASSERT_TRUE(again.saved);
+  EXPECT_EQ(again.saved->unchanged, written);
 }
 
 // ---- the programme's rules ----
