@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "exports/csv_folder.h"
 #include "model/narrative.h"
 #include "model/text.h"
 #include "xlsx/reader.h"
@@ -185,31 +186,25 @@ xlsx::ColumnStyle style_for(FieldType type) {
 }
 
 // A stored value as the cell the importer reads back into the same value.
+// Dates and numbers as typed cells; everything else as the text an input file writes.
 xlsx::Cell cell_of(const Record& record, const FieldSpec& spec) {
   std::string_view value = record.get(spec.name);
-  if (keeps_raw_text(spec.type) && record.has(raw_column(spec.name))) return std::string(record.get(raw_column(spec.name)));
-  if (value.empty()) return {};
+  if (value.empty()) return input_text(record, spec);
   switch (spec.type) {
-    case FieldType::Narrative: return narrative_to_text(narrative_from_json(value));
     case FieldType::Date:
       if (auto parsed = parse_date(value); parsed.date) return *parsed.date;
-      return std::string(value);
+      break;
     case FieldType::Integer:
       if (value.size() <= 15) return static_cast<double>(std::stoll(std::string(value)));
-      return std::string(value);
+      break;
     case FieldType::Amount:
       // Whole rupiah as a number cell; an amount with sen as the text it is stored as
       // ("1500000.75"), which a spreadsheet shows and the importer reads back exactly.
       if (value.find('.') == std::string_view::npos && value.size() <= 15) return static_cast<double>(std::stoll(std::string(value)));
-      return std::string(value);
-    case FieldType::Bool: return std::string(value == "1" ? "ya" : "tidak");
-    case FieldType::EnumList:
-    case FieldType::NipList: return join(list_from_json(value), "; ");  // as the importers split a list
-    case FieldType::Text:
-    case FieldType::Nip:
-    case FieldType::Enum: break;
+      break;
+    default: break;
   }
-  return std::string(value);
+  return input_text(record, spec);
 }
 
 // The records of a kind that belong to the agency: itself, what names it, and what
