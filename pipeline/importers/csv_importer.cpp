@@ -102,8 +102,10 @@ std::vector<const FieldSpec*> map_columns(const RecordKind& kind, const std::vec
   for (std::size_t i = 0; i < header.size(); ++i) {
     const FieldSpec* spec = kind.field(header[i]);
     if (!spec && !header[i].empty()) {
-      diagnostics.warning(header_at(i), i < written.size() ? written[i] : header[i],
-                          "unknown column for " + std::string(kind.name) + ", ignored");
+      // The column as written, but never more of it than a message quotes.
+      std::string name = i < written.size() ? written[i] : header[i];
+      if (name.size() > 60) name = quote_value(name);
+      diagnostics.warning(header_at(i), name, "unknown column for " + std::string(kind.name) + ", ignored");
     }
     for (std::size_t j = 0; j < i && spec; ++j) {
       if (columns[j] == spec) diagnostics.error(header_at(i), header[i], "column appears twice");

@@ -26,6 +26,7 @@ namespace {
 
 // Files larger than this are not inputs a regional team produces by hand.
 constexpr std::uintmax_t kMaxInputBytes = 256u << 20;
+constexpr std::uintmax_t kMaxJsonBytes = 16u << 20;
 
 enum class Format { Profile, Csv, Json, Xlsx, Unknown };
 
@@ -115,6 +116,14 @@ void read_files(const std::vector<std::filesystem::path>& paths, const ImportOpt
     }
     if (format == Format::Xlsx) {
       import_xlsx(file, context);
+      continue;
+    }
+    // Parsed whole (a JSON dataset becomes a document tree several times its size): a
+    // dataset larger than this belongs in CSV files or a workbook, which are streamed.
+    if (format == Format::Json && std::filesystem::file_size(path) > kMaxJsonBytes) {
+      result.diagnostics.error({file, 0}, "", "a JSON dataset is read whole and is limited to " +
+                                                  std::to_string(kMaxJsonBytes >> 20) +
+                                                  " MiB; give a larger one as CSV files or a workbook");
       continue;
     }
     auto content = read_file_text(path);

@@ -270,6 +270,16 @@ TEST(InputFiles, MessagesQuoteAShortPrefixOfAHugeValue) {
   auto text = messages(result.diagnostics);
   EXPECT_THAT(text, HasSubstr("...' (100000 bytes) is not yes or no"));
   EXPECT_LT(text.size(), 400u);
+  auto header = import_text(dir, "instansi.csv", "kode,nama," + std::string(200000, 'k') + "\nx,X,y\n");
+  EXPECT_THAT(messages(header.diagnostics), HasSubstr("...' (200000 bytes): warning: unknown column"));
+  EXPECT_LT(messages(header.diagnostics).size(), 400u);
+}
+
+TEST(InputFiles, AJsonDatasetIsReadWholeOnlyUpToItsLimit) {
+  ScratchDir dir;
+  auto big = dir.write("data.json", "{\"instansi\": [" + std::string(17u << 20, ' ') + "]}");
+  auto result = read_inputs({big}, {}, catalog());
+  EXPECT_THAT(messages(result.diagnostics), HasSubstr("data.json: a JSON dataset is read whole and is limited to 16 MiB"));
 }
 
 TEST(InputFiles, ANarrativeLongerThanACellIsAFinding) {
