@@ -1,3 +1,4 @@
+#include <ctime>
 #include <filesystem>
 #include "model/file_text.h"
 #include <fstream>
@@ -7,6 +8,8 @@
 
 #include "cli/commands.h"
 #include "documents/registry.h"
+#include "model/date.h"
+#include "model/text.h"
 #include "store/store.h"
 
 namespace inovasi::cli {
@@ -18,18 +21,49 @@ void describe(const documents::IssuedNumber& issued, std::ostream& out) {
   if (!issued.file.empty()) out << "  issued as " << issued.file << ", SHA-256 " << issued.sha256 << "\n";
 }
 
+// A revoked document is reported so whatever else is true of it: exit 1.
+int report_revoked(const documents::IssuedNumber& issued, std::ostream& out) {
+  out << "REVOKED: the document with code " << issued.verification_code << " was revoked on " << issued.revoked_on
+      << ": " << issued.revoke_reason << "\n";
+  describe(issued, out);
+  return kDataErrors;
+}
+
+// Today in the machine's time zone: the date a revocation is made, when none is given.
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// Whether the argument was meant as a file: it names a folder or ends like a file name.
+bool looks_like_a_path(std::string_view subject) {
+  return subject.find('/') != std::string_view::npos || subject.find('.') != std::string_view::npos;
+}
+
 int run_verify(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) throw UsageError("verify needs a verification code or a PDF file");
   const std::string& subject = args.positionals().front();
   Store store = Store::open(env.database, false);
   documents::NumberRegistry registry(store.database());
   if (!std::filesystem::is_regular_file(subject)) {
-    auto issued = registry.by_code(subject);
-    if (!issued) {
-      env.out << "UNKNOWN: no document was issued with code " << subject << "\n";
+    if (looks_like_a_path(subject)) {
+      env.out << "UNKNOWN: there is no file " << subject << "\n";
       return kDataErrors;
     }
-    env.out << "VALID: code " << subject << " belongs to an issued document\n";
+    auto code = documents::normalize_verification_code(subject);
+    if (!code) {
+      env.out << "UNKNOWN: '" << subject << "' is not a verification code (10 letters and digits, as printed)\n";
+      return kDataErrors;
+    }
+    auto issued = registry.by_code(*code);
+    if (!issued) {
+      env.out << "UNKNOWN: no document was issued with code " << *code << "\n";
+      return kDataErrors;
+    }
+    if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
+    env.out << "VALID: code " << *code << " belongs to an issued document\n";
     describe(*issued, env.out);
     return kOk;
   }
@@ -37,6 +71,7 @@ int run_verify(const Args& args, const Environment& env) {
   if (!read) throw UsageError(subject + ": cannot read the file");
   std::string bytes = std::move(*read);
   if (auto issued = registry.by_sha256(documents::sha256_hex(bytes))) {
+    if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
     env.out << "VALID: " << subject << " is, byte for byte, the document issued as\n";
     describe(*issued, env.out);
     return kOk;
@@ -62,9 +97,48 @@ Command verify_command() {
   return {"verify",
           "check a verification code, or whether a PDF is the document issued",
           "inovasi verify CODE|FILE.pdf\n\n"
-          "Exit 0 when the code exists or the file is byte for byte the issued one, 1 otherwise.",
+          "CODE as printed, in any case, with spaces or hyphens between its groups; O is read as 0,\n"
+          "I and L as 1. Exit 0 when the code exists or the file is byte for byte the issued one;\n"
+          "1 when it is unknown, modified or REVOKED (with the date and reason).",
           {},
           run_verify};
+}
+
+int run_revoke(const Args& args, const Environment& env) {
+  if (args.positionals().size() != 1) throw UsageError("revoke needs the verification code of the document");
+  auto reason = args.value("reason");
+  if (!reason || trim(*reason).empty()) throw UsageError("revoke needs --reason TEXT: it is what verify will say");
+  auto code = documents::normalize_verification_code(args.positionals().front());
+  if (!code) throw UsageError("'" + args.positionals().front() + "' is not a verification code");
+  Date on = today();
+  if (auto given = args.value("date")) {
+    auto parsed = parse_date(*given);
+    if (!parsed.date) throw UsageError("--date: " + parsed.error);
+    on = *parsed.date;
+  }
+  Store store = Store::open(env.database, false);
+  documents::NumberRegistry registry(store.database());
+  Transaction transaction(store.database());
+  if (!registry.revoke(*code, on, std::string(trim(*reason)))) {
+    env.out << "UNKNOWN: no document was issued with code " << *code << "\n";
+    return kDataErrors;
+  }
+  transaction.commit();
+  auto issued = registry.by_code(*code);
+  env.out << "revoked: " << issued->kind << " " << issued->number << " (code " << *code << ") on " << issued->revoked_on
+          << ": " << issued->revoke_reason << "\n";
+  return kOk;
+}
+
+Command revoke_command() {
+  return {"revoke",
+          "mark an issued document revoked (its number is never given again)",
+          "inovasi revoke CODE --reason TEXT [--date YYYY-MM-DD]\n\n"
+          "verify then says REVOKED, with the date (today unless --date) and the reason, and exits 1.\n"
+          "A document revoked once keeps its first date and reason.",
+          {{"reason", "TEXT", "why the document no longer stands (required)"},
+           {"date", "YYYY-MM-DD", "the date of the revocation (default: today)"}},
+          run_revoke};
 }
 
 }  // namespace inovasi::cli

@@ -25,6 +25,7 @@ Command preview_command();
 Command bench_command();
 Command render_command();
 Command verify_command();
+Command revoke_command();
 Command export_command();
 Command launch_command();
 Command certificates_command();

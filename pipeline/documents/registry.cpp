@@ -9,8 +9,9 @@ namespace inovasi::documents {
 namespace {
 
 // Crockford's base32: no I, L, O, U, so a code read aloud or typed is unambiguous.
+constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
 std::string new_verification_code() {
-  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   std::random_device random;
   std::string code;
   for (int i = 0; i < 10; ++i) code += kAlphabet[random() % 32];
@@ -19,7 +20,7 @@ std::string new_verification_code() {
 
 IssuedNumber row_of(Statement& s) {
   return {s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2)), static_cast<int>(s.column_int(3)),
-          s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7)};
+          s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7), s.column_text(8), s.column_text(9)};
 }
 
 // Reset at once: a cached statement left on a row would keep its read open.
@@ -30,7 +31,9 @@ std::optional<IssuedNumber> first_row(Statement& s) {
   return row;
 }
 
-constexpr std::string_view kColumns = "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas";
+constexpr std::string_view kColumns =
+    "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas, dicabut, alasan_pencabutan";
+constexpr std::size_t kCodeLength = 10;
 
 }  // namespace
 
@@ -67,7 +70,7 @@ IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& k
   last.bind_text_or_null(1, kind);
   last.bind_int(2, year);
   last.step();
-  IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", ""};
+  IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", "", "", ""};
   last.reset();
   issued.number = format_number(pattern, issued.sequence, date, fields);
   for (int attempt = 0;; ++attempt) {
@@ -117,6 +120,29 @@ std::optional<IssuedNumber> NumberRegistry::by_key(std::string_view kind, std::s
 }
 
 std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const { return find("kode_verifikasi", code); }
+
+bool NumberRegistry::revoke(std::string_view code, const Date& on, std::string_view reason) {
+  auto& update = statement("UPDATE nomor_dokumen SET dicabut = ?, alasan_pencabutan = ? WHERE kode_verifikasi = ? AND dicabut IS NULL");
+  update.bind_text_or_null(1, on.iso());
+  update.bind_text_or_null(2, reason);
+  update.bind_text_or_null(3, code);
+  update.step();
+  return by_code(code).has_value();
+}
+
+std::optional<std::string> normalize_verification_code(std::string_view typed) {
+  std::string code;
+  for (char c : typed) {
+    if (c == ' ' || c == '-' || c == '\t') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c == 'O') c = '0';
+    if (c == 'I' || c == 'L') c = '1';
+    if (kAlphabet.find(c) == std::string_view::npos) return std::nullopt;
+    code += c;
+  }
+  if (code.size() != kCodeLength) return std::nullopt;
+  return code;
+}
 std::optional<IssuedNumber> NumberRegistry::by_sha256(std::string_view sha) const { return find("sha256", sha); }
 
 // OpenSSL's SHA-256 uses the CPU's SHA extensions: every document and every re-run key

@@ -24,7 +24,14 @@ struct IssuedNumber {
   std::string verification_code;
   std::string sha256;  // of the last issued file; empty until written
   std::string file;
+  std::string revoked_on;  // ISO date; empty while the document stands
+  std::string revoke_reason;
 };
+
+// A verification code as people type it: any case, with spaces or hyphens between
+// groups, and the letters Crockford's alphabet reads as digits (O as 0, I and L as 1).
+// The code as issued, or nothing when the text cannot be one.
+std::optional<std::string> normalize_verification_code(std::string_view typed);
 
 // {urut}, {tahun}, {bulan}, {bulan_romawi} and any name in `fields`; throws
 // std::runtime_error naming an unknown placeholder.
@@ -44,6 +51,9 @@ class NumberRegistry {
   std::optional<IssuedNumber> by_code(std::string_view code) const;
   std::optional<IssuedNumber> by_key(std::string_view kind, std::string_view key) const;
   std::optional<IssuedNumber> by_sha256(std::string_view sha256) const;
+  // Marks the document revoked; false when no document has the code. A revoked number
+  // stays taken, and revoking again keeps the first date and reason.
+  bool revoke(std::string_view code, const Date& on, std::string_view reason);
 
  private:
   std::optional<IssuedNumber> find(std::string_view where, std::string_view value) const;

@@ -107,7 +107,14 @@ ALTER TABLE perjanjian_kinerja DROP COLUMN anggaran;
 ALTER TABLE perjanjian_kinerja RENAME COLUMN anggaran_rupiah TO anggaran;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5: an issued document can be revoked (its number is never given again): the
+// date and the reason, which `verify` reports.
+constexpr std::string_view kVersion5 = R"sql(
+ALTER TABLE nomor_dokumen ADD COLUMN dicabut TEXT;
+ALTER TABLE nomor_dokumen ADD COLUMN alasan_pencabutan TEXT;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

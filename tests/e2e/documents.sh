@@ -113,6 +113,17 @@ EOF
 cp "$cert" "$work/copy.pdf"; printf '%% tampered\n' >>"$work/copy.pdf"
 "$bin" verify "$work/copy.pdf" >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "MODIFIED" "$work/v" && ok || bad "modified copy: $(cat "$work/v")"
 "$bin" verify ZZZZZZZZZZ >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "UNKNOWN" "$work/v" && ok || bad "unknown code"
+# Codes as people type them: lower case, groups split by spaces or hyphens.
+typed="$(printf '%s' "$code" | tr 'A-Z' 'a-z' | sed 's/^\(.....\)/\1 - /')"
+"$bin" verify "$typed" >"$work/v" 2>&1 && grep -q "VALID: code $code" "$work/v" && ok || bad "typed code '$typed': $(cat "$work/v")"
+"$bin" verify "$work/no-such.pdf" >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "there is no file $work/no-such.pdf" "$work/v" \
+  && ok || bad "missing file: $(cat "$work/v")"
+# Revocation: the code and the issued file then say REVOKED, with the date and reason.
+"$bin" revoke "$code" >"$work/v" 2>&1; [ $? -eq 2 ] && ok || bad "revoke without --reason: $(cat "$work/v")"
+"$bin" revoke "$typed" --reason "Nama instansi salah" --date 2026-03-01 >"$work/v" 2>&1 && ok || bad "revoke: $(cat "$work/v")"
+"$bin" verify "$code" >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "REVOKED: .* revoked on 2026-03-01: Nama instansi salah" "$work/v" \
+  && ok || bad "verify revoked code: $(cat "$work/v")"
+"$bin" verify "$cert" >"$work/v" 2>&1; [ $? -eq 1 ] && grep -q "REVOKED" "$work/v" && ok || bad "verify revoked file: $(cat "$work/v")"
 
 # Workbooks: written, and identical when written again.
 for w in iga recap certificates; do

@@ -48,6 +48,32 @@ TEST(NumberRegistry, HandsOutOnceAndRestartsEachYear) {
   EXPECT_FALSE(registry.by_code("0000000000"));
 }
 
+TEST(NumberRegistry, CodesAsPeopleTypeThem) {
+  EXPECT_EQ(normalize_verification_code("7K2M9QH4XZ"), "7K2M9QH4XZ");
+  EXPECT_EQ(normalize_verification_code("7k2m9-qh4xz"), "7K2M9QH4XZ");
+  EXPECT_EQ(normalize_verification_code(" 7K2 M9Q H4X Z "), "7K2M9QH4XZ");
+  EXPECT_EQ(normalize_verification_code("O1IL5-ABCDE"), "01115ABCDE");  // Crockford's look-alikes
+  EXPECT_EQ(normalize_verification_code("7K2M9QH4X"), std::nullopt);   // too short
+  EXPECT_EQ(normalize_verification_code("7K2M9QH4XU"), std::nullopt);  // U is in no code
+  EXPECT_EQ(normalize_verification_code("/tmp/x.pdf"), std::nullopt);
+}
+
+TEST(NumberRegistry, ARevokedNumberStaysTakenAndKeepsItsFirstReason) {
+  ScratchDir dir;
+  Store store = Store::open(dir.path() / "s.db", true);
+  NumberRegistry registry(store.database());
+  Date date{2026, 2, 24};
+  auto a = registry.issue("sertifikat", "a", 2026, "{urut}/{tahun}", date, {});
+  EXPECT_TRUE(registry.revoke(a.verification_code, {2026, 3, 1}, "salah nama instansi"));
+  EXPECT_TRUE(registry.revoke(a.verification_code, {2026, 4, 1}, "lagi"));
+  auto revoked = registry.by_code(a.verification_code);
+  EXPECT_EQ(revoked->revoked_on, "2026-03-01");
+  EXPECT_EQ(revoked->revoke_reason, "salah nama instansi");
+  auto b = registry.issue("sertifikat", "b", 2026, "{urut}/{tahun}", date, {});
+  EXPECT_EQ(b.number, "2/2026");  // the revoked 1/2026 is not given again
+  EXPECT_FALSE(registry.revoke("0000000000", date, "x"));
+}
+
 TEST(Sha256, KnownVector) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
