@@ -28,10 +28,9 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
   if (!doc.error.empty()) return doc;
   doc.date = *date;
   doc.agency = agency->get("kode");
-  auto number = issue_number(context, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
+  auto number = issue_number(context, doc, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
                              {{"kode_instansi", doc.agency}});
   doc.path = document_path(year, {"certificates", slugify(number.number) + ".pdf"});
-  doc.registry_entry = std::make_pair(std::string("sertifikat"), key);
   // Captures only what the data needs: a plan holds one closure per certificate.
   doc.source = [from = DataContext(context), &innovation, agency, award, nomor = std::move(number.number),
                 code = std::move(number.verification_code), year, date = *date] {

@@ -47,10 +47,9 @@ PlannedDocument plan_contract(DocumentContext& context, const Record& agency, co
     if ((signed_on = date_of(line->get("tanggal_tanda_tangan")))) break;
   }
   if (signed_on) doc.date = *signed_on;
-  auto number = issue_number(context, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
+  auto number = issue_number(context, doc, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
                              {{"kode_instansi", doc.agency}});
   doc.path = document_path(year, {"launching", slugify(agency.get("kode")), "perjanjian-kinerja.pdf"});
-  doc.registry_entry = std::make_pair(std::string("perjanjian"), key);
   doc.source = [from = DataContext(context), &agency, lines, number, year, signed_on] {
     Data rows = list();
     int no = 0;

@@ -43,7 +43,7 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
   doc.agency = agency->get("kode");
   std::string number(session.get("nomor"));
   if (number.empty()) {
-    number = issue_number(context, "berita-acara", std::string(session.get("kode")), year, "pola_nomor_berita_acara", *date,
+    number = issue_number(context, doc, "berita-acara", std::string(session.get("kode")), year, "pola_nomor_berita_acara", *date,
                           {{"kode_instansi", std::string(agency->get("kode"))}})
                  .number;
   }

@@ -45,14 +45,17 @@ std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentCo
 
 Data PlannedDocument::data() const { return source ? source() : object(); }
 
-IssuedNumber issue_number(DocumentContext& context, const std::string& kind, const std::string& key, int year,
-                          std::string_view pattern_field, const Date& date, const std::map<std::string, std::string>& fields) {
+IssuedNumber issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind, const std::string& key,
+                          int year, std::string_view pattern_field, const Date& date,
+                          const std::map<std::string, std::string>& fields) {
   auto pattern = context.region.get(pattern_field);
   if (pattern.empty()) {
     throw std::runtime_error("the regional profile (daerah) has no " + std::string(pattern_field) +
                              " to number this document with");
   }
-  return context.registry.issue(kind, key, year, pattern, date, fields);
+  IssuedNumber issued = context.registry.issue(kind, key, year, pattern, date, fields);
+  doc.registry_entry = std::make_pair(kind, key);
+  return issued;
 }
 
 std::string document_path(int year, std::initializer_list<std::string_view> parts) {

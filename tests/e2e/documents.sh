@@ -56,6 +56,9 @@ has "$y/discussions/2026-03-12-dinkes/berita-acara-rdri-2026-001-s1.pdf" \
   "Lembar untuk Tim Pengelola Inovasi Dinas Kesehatan" "Lembar untuk Tim Pengelola Ruang Diskusi Rutin Inovasi Bappedalitbang" \
   "rangkap 2 (dua)" "DAFTAR HADIR" "Kamis, 12 Maret 2026" "NIP. 19870315 201203 1 003" "/BA-RDRI/III/2026"
 has "$y/discussions/2026-04-16-disdik/berita-acara-rdri-2026-002-s1.pdf" "Pergeseran anggaran uji coba memerlukan keputusan TAPD"
+# Minutes are numbered, so verify knows them by their bytes, as it knows certificates.
+"$bin" verify "$y/discussions/2026-03-12-dinkes/berita-acara-rdri-2026-001-s1.pdf" >"$work/v" 2>&1 &&
+  grep -q "byte for byte, the document issued as" "$work/v" && grep -q "berita-acara" "$work/v" && ok || bad "verify minutes: $(cat "$work/v")"
 has "$y/discussions/2026-04-13-disdik/form-isian-rdri-2026-002.pdf" "FORM ISIAN" "GURU BELAJAR BERSAMA (GURBER)" "Uji Coba" \
   "Zoom" "Anggaran uji coba belum masuk DPA" "Kamis, 16 April 2026" "Drs. Jusua Tarigan, M.Pd"
 has "$y/discussions/laporan-eskalasi-2026.pdf" "LAPORAN PERMASALAHAN INOVASI" "Dinas Pendidikan" "Puskesmas Tigabinanga" \
