@@ -1,7 +1,7 @@
 #include "importers/csv_importer.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 
@@ -123,21 +123,20 @@ std::vector<const FieldSpec*> map_columns(const RecordKind& kind, const std::vec
 
 namespace {
 
-// Invalid UTF-8 in a row, reported with its line; a file saved in another encoding has
-// it on many rows, so only the first few of a file are reported.
-bool row_is_utf8(const CsvRow& row, const std::string& file, int& reported, Diagnostics& diagnostics) {
+// The first byte of a row that is not UTF-8, if any.
+std::optional<char> invalid_utf8(const CsvRow& row) {
   for (const auto& cell : row.cells) {
-    auto bad = find_invalid_utf8(cell);
-    if (bad == std::string_view::npos) continue;
-    if (++reported <= 20) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(cell[bad]));
-      diagnostics.error({file, row.line}, "", std::string("invalid UTF-8 (byte 0x") + hex + "); save the file as UTF-8");
-    }
-    return false;
+    if (auto bad = find_invalid_utf8(cell); bad != std::string_view::npos) return cell[bad];
   }
-  return true;
+  return std::nullopt;
 }
+
+// A row converted on a worker, and whether it was refused for its encoding (of which a
+// file reports only the first few).
+struct ConvertedRow {
+  ConvertedRecord converted;
+  bool invalid_utf8 = false;
+};
 
 }  // namespace
 
@@ -151,12 +150,14 @@ void import_csv(const std::filesystem::path& path, const ImportContext& context)
   }
   CsvReader reader(in, file, diagnostics);
   CsvRow header_row;
-  int invalid_rows = 0;
   if (!reader.next(header_row)) {
     if (!reader.stopped()) diagnostics.error({file, 1}, "", "the file is empty; the first row must be the header");
     return;
   }
-  if (!row_is_utf8(header_row, file, invalid_rows, diagnostics)) return;
+  if (auto bad = invalid_utf8(header_row)) {
+    diagnostics.error({file, header_row.line}, "", invalid_utf8_message(*bad));
+    return;
+  }
   std::vector<std::string> header;
   for (const auto& cell : header_row.cells) header.push_back(normalize_header(cell));
   auto choice = kind_for_csv(file, header);
@@ -176,25 +177,28 @@ void import_csv(const std::filesystem::path& path, const ImportContext& context)
 
   // Rows are read here and converted on other threads (narratives are most of the work).
   auto convert = [&](const CsvRow& row) {
-    ConvertedRecord converted;
-    Diagnostics& found = converted.diagnostics;
-    int ignored = 0;
-    if (!row_is_utf8(row, file, ignored, found)) return converted;
+    ConvertedRow result;
+    Diagnostics& found = result.converted.diagnostics;
+    if (auto bad = invalid_utf8(row)) {
+      found.error({file, row.line}, "", invalid_utf8_message(*bad));
+      result.invalid_utf8 = true;
+      return result;
+    }
     std::size_t used = row.cells.size();
     while (used > header.size() && trim(row.cells[used - 1]).empty()) --used;
     if (used > header.size()) {
       found.error({file, row.line}, "", "row has " + std::to_string(used) + " cells but the header has " +
                                             std::to_string(header.size()) + " (an unquoted separator?)");
-      return converted;
+      return result;
     }
     // A short row (a truncated last line, a row cut by a stray line break) would blank
     // the fields it lacks, and a blank overwrites what the store holds.
     if (row.cells.size() < header.size()) {
       found.error({file, row.line}, "", "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
-                                            std::to_string(header.size()) + " (from '" + header[row.cells.size()] +
-                                            "' on the row is missing: a line cut short, or a line break "
+                                            std::to_string(header.size()) + " (from " + quote_value(header[row.cells.size()]) +
+                                            " on the row is missing: a line cut short, or a line break "
                                             "outside quotes?); the row was not imported");
-      return converted;
+      return result;
     }
     FieldConverter converter(context.catalog, found);
     Record record;
@@ -204,17 +208,15 @@ void import_csv(const std::filesystem::path& path, const ImportContext& context)
       if (columns[i]) converter.assign(record, FieldInput{columns[i], row.cells[i], {}, {file, row.line}});
     }
     converter.complete(record);
-    converted.record = std::move(record);
-    return converted;
+    result.converted.record = std::move(record);
+    return result;
   };
-  // A file saved in another encoding has invalid UTF-8 on most rows: the first few say so.
-  auto take = [&](ConvertedRecord&& converted) {
-    bool utf8_problem = !converted.record && !converted.diagnostics.all().empty() &&
-                        converted.diagnostics.all().front().message.starts_with("invalid UTF-8");
-    if (utf8_problem && ++invalid_rows > 20) return;
-    context.take(std::move(converted));
+  int invalid_rows = 0;
+  auto take = [&](ConvertedRow&& row) {
+    if (row.invalid_utf8 && ++invalid_rows > kInvalidUtf8Reported) return;
+    context.take(std::move(row.converted));
   };
-  OrderedBatches<CsvRow, ConvertedRecord> rows(kRowsPerConversion, 2, convert, take);
+  OrderedBatches<CsvRow, ConvertedRow> rows(kRowsPerConversion, 2, convert, take);
   CsvRow row;
   while (reader.next(row)) rows.add(std::move(row));
   rows.finish();

@@ -197,6 +197,12 @@ void FieldConverter::complete(Record& record) {
   }
 }
 
+std::string invalid_utf8_message(char byte) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(byte));
+  return std::string("invalid UTF-8 (byte 0x") + hex + "); save the file as UTF-8";
+}
+
 bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics) {
   if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);
   std::size_t offset = 0;
@@ -207,11 +213,8 @@ bool check_text_encoding(std::string& content, const std::string& file, Diagnost
     if (bad == std::string_view::npos) break;
     bad += offset;
     valid = false;
-    if (++reported <= 20) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(content[bad]));
-      diagnostics.error({file, line_of_offset(content, bad)}, "",
-                        std::string("invalid UTF-8 (byte 0x") + hex + "); save the file as UTF-8");
+    if (++reported <= kInvalidUtf8Reported) {
+      diagnostics.error({file, line_of_offset(content, bad)}, "", invalid_utf8_message(content[bad]));
     }
     auto next_line = content.find('\n', bad);
     if (next_line == std::string::npos) break;

@@ -46,6 +46,11 @@ class FieldConverter {
   Diagnostics& diagnostics_;
 };
 
+// A file saved in another encoding has invalid UTF-8 on most lines: the first few of a
+// file are reported, with this message naming the first bad byte.
+inline constexpr int kInvalidUtf8Reported = 20;
+std::string invalid_utf8_message(char byte);
+
 // Reports invalid UTF-8 with its line and strips a byte-order mark; returns false when
 // the text cannot be read further.
 bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics);

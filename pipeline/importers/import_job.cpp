@@ -5,8 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <exception>
-#include <thread>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -249,30 +247,12 @@ constexpr std::size_t kStagingQueue = 1024;  // records waiting to be kept
 void stage_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, const Catalog& catalog,
                   const Store* store, ImportResult& result, StagedRecords& staged) {
   result.diagnostics.keep_at_most(options.findings_kept);
-  {
-    // Records read are kept by a thread of their own: the scratch database's inserts
-    // overlap the reading.
-    BoundedQueue<Record> staging(kStagingQueue);
-    std::exception_ptr keep_failed;
-    std::thread keeper([&] {
-      try {
-        while (auto record = staging.pop()) staged.add(*record);
-      } catch (...) {
-        keep_failed = std::current_exception();
-        staging.close();
-      }
-    });
-    try {
-      read_files(paths, options, catalog, result, staging);
-    } catch (...) {
-      staging.close();
-      keeper.join();
-      throw;
-    }
-    staging.close();
-    keeper.join();
-    if (keep_failed) std::rethrow_exception(keep_failed);
-  }
+  // Records read are kept by a thread of their own: the scratch database's inserts
+  // overlap the reading.
+  BoundedQueue<Record> staging(kStagingQueue);
+  run_beside(
+      staging, [&] { while (auto record = staging.pop()) staged.add(*record); },
+      [&] { read_files(paths, options, catalog, result, staging); });
   link_owning_agencies(staged, store);
   assign_derived_codes(staged, store, result.diagnostics);
 }
@@ -360,32 +340,20 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
     ++nothing_stored.inserted;
     if (on_change) on_change(change);
   };
-  {
-    // The scratch database is read on a thread of its own, so that this one only writes.
-    BoundedQueue<StagedRecords::RawGroup> read(kGroupsPerBatch * 4);
-    std::exception_ptr read_failed;
-    std::thread reader([&] {
-      try {
+  // The scratch database is read on a thread of its own, so that this one only writes.
+  BoundedQueue<StagedRecords::RawGroup> read(kGroupsPerBatch * 4);
+  run_beside(
+      read,
+      [&] {
         staged.for_each_raw_group([&](StagedRecords::RawGroup&& group) {
-          if (!read.push(std::move(group))) throw std::runtime_error("stopped");
+          if (!read.push(std::move(group))) throw std::runtime_error("the import stopped reading its records");
         });
-      } catch (...) {
-        read_failed = std::current_exception();
-      }
-      read.close();
-    });
-    try {
-      OrderedBatches<StagedRecords::RawGroup, CheckedRecord> groups(kGroupsPerBatch, 2, check, save);
-      while (auto group = read.pop()) groups.add(std::move(*group));
-      groups.finish();
-    } catch (...) {
-      read.close();
-      reader.join();
-      throw;
-    }
-    reader.join();
-    if (read_failed) std::rethrow_exception(read_failed);
-  }
+      },
+      [&] {
+        OrderedBatches<StagedRecords::RawGroup, CheckedRecord> groups(kGroupsPerBatch, 2, check, save);
+        while (auto group = read.pop()) groups.add(std::move(*group));
+        groups.finish();
+      });
   if (result.diagnostics.has_errors()) {
     transaction.reset();  // rolled back
     store.reset();
@@ -407,23 +375,6 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
   }
   result.saved = summary;
   return result;
-}
-
-void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics) {
-  std::map<std::pair<std::string_view, std::vector<std::string>>, std::size_t> first_index;
-  std::vector<Record> merged;
-  merged.reserve(dataset.records.size());
-  for (auto& record : dataset.records) {
-    auto key = record.key_values();
-    bool incomplete = std::any_of(key.begin(), key.end(), [](const auto& part) { return part.empty(); });
-    auto [it, inserted] = first_index.emplace(std::make_pair(record.kind->name, key), merged.size());
-    if (incomplete || inserted) {
-      merged.push_back(std::move(record));
-      continue;
-    }
-    merge_into(merged[it->second], record, diagnostics);
-  }
-  dataset.records = std::move(merged);
 }
 
 void link_owning_agencies(StagedRecords& staged, const Store* store) {

@@ -37,17 +37,15 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
                                const ImportOptions& options, const Catalog& catalog,
                                const ChangeListener& on_change = {});
 
-// Reads and merges records that several files give, and checks required fields, into
+// Reads and merges records that several files give (records of one kind and natural key:
+// within one file an error; from different files, such as a portal profile and a CSV that
+// adds its agency, one record, and a field both give with different values an error
+// naming both places), and checks required fields, into
 // an in-memory Dataset in input order (for tests and small inputs; references are left
 // as written). `store` (may be null) is where innovations named without a kode are
 // looked for (innovation_identity.h).
 ImportResult read_inputs(const std::vector<std::filesystem::path>& paths, const ImportOptions& options,
                          const Catalog& catalog, const Store* store = nullptr);
-
-// Records of one kind with the same natural key: within one file an error; from
-// different files (a portal profile and a CSV that adds the agency, say) they merge,
-// and a field both give with different values is an error naming both places.
-void merge_duplicate_keys(Dataset& dataset, Diagnostics& diagnostics);
 
 // Rewrites the agency of staged records whose code is derived (innovations) to the
 // agency's code where it names one, so that identity compares codes; leaves what it

@@ -141,7 +141,6 @@ void StagedRecords::add(const Record& record) {
   insert_.bind_int(5, record.where.line);
   insert_.bind_blob(6, encode(record));
   insert_.step();
-  ++count_;
 }
 
 void StagedRecords::for_each_raw_group(const std::function<void(RawGroup&&)>& each) {

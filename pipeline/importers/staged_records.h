@@ -27,7 +27,6 @@ class StagedRecords {
 
   // Appends a record (its key is taken when complete; a derived code comes later).
   void add(const Record& record);
-  std::size_t size() const { return count_; }
 
   // Whether a kind's records are also kept in part in memory (see above).
   static bool looked_up(const RecordKind& kind);
@@ -72,7 +71,6 @@ class StagedRecords {
   Database db_;
   Statement insert_;
   std::vector<std::string> files_;
-  std::size_t count_ = 0;
   std::int64_t next_seq_ = 1;
   std::map<const RecordKind*, std::vector<Light>> light_;
   std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> patches_;

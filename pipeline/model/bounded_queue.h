@@ -5,8 +5,11 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 namespace inovasi {
 
@@ -49,5 +52,32 @@ class BoundedQueue {
   std::deque<T> items_;
   bool closed_ = false;
 };
+
+// Runs `there` on a thread of its own while `here` runs on this one, the two joined by
+// `queue` (either side may be the one that pushes). The queue is closed when either side
+// ends, so the other stops waiting; an exception on either side is rethrown here, once
+// both have stopped.
+template <typename T>
+void run_beside(BoundedQueue<T>& queue, const std::function<void()>& there, const std::function<void()>& here) {
+  std::exception_ptr failed_there;
+  std::thread thread([&] {
+    try {
+      there();
+    } catch (...) {
+      failed_there = std::current_exception();
+    }
+    queue.close();
+  });
+  try {
+    here();
+  } catch (...) {
+    queue.close();
+    thread.join();
+    throw;
+  }
+  queue.close();
+  thread.join();
+  if (failed_there) std::rethrow_exception(failed_there);
+}
 
 }  // namespace inovasi

@@ -99,9 +99,10 @@ std::map<std::string, std::string> load_profile_labels(const std::filesystem::pa
   return labels;
 }
 
-// A rule's count, checked like an input: a JSON whole number within bounds, or the
-// default when the key is absent. "dua", null, 1.5 or -1 name the file and the key
-// instead of becoming a silent default or a wrapped-around count.
+// A count in a catalogue file (a rule, a weight, an edition), checked like an input: a
+// JSON whole number within bounds, or `fallback` when the key is absent. "dua", null,
+// 1.5 or -1 name the file and the key instead of becoming a silent default or a
+// wrapped-around count.
 int whole_number(const Object::Ptr& root, const std::string& key, std::optional<int> fallback, int least, int most,
                  const std::string& where) {
   if (!root->has(key)) {
@@ -120,9 +121,6 @@ int whole_number(const Object::Ptr& root, const std::string& key, std::optional<
   return static_cast<int>(number);
 }
 
-int rule_count(const Object::Ptr& root, const std::string& key, int fallback, int most, const std::string& file) {
-  return whole_number(root, key, fallback, 0, most, file);
-}
 
 bool rule_flag(const Object::Ptr& root, const std::string& key, bool fallback, const std::string& file) {
   if (!root->has(key)) return fallback;
@@ -143,10 +141,10 @@ ProgrammeRules load_rules(const std::filesystem::path& path) {
     if (!kKnown.contains(key)) throw CatalogError(file + ": " + key + ": unknown rule (a misspelt key would be ignored)");
   }
   ProgrammeRules rules;
-  rules.facilitators_per_agency = rule_count(root, "fasilitator_per_instansi", 2, 100, file);
+  rules.facilitators_per_agency = whole_number(root, "fasilitator_per_instansi", 2, 0, 100, file);
   rules.facilitators_must_be_pns = rule_flag(root, "fasilitator_wajib_pns", true, file);
   rules.facilitators_in_team = rule_flag(root, "fasilitator_anggota_tim", true, file);
-  rules.innovations_per_agency_per_year = rule_count(root, "inovasi_per_instansi_per_tahun", 1, 1000, file);
+  rules.innovations_per_agency_per_year = whole_number(root, "inovasi_per_instansi_per_tahun", 1, 0, 1000, file);
   return rules;
 }
 

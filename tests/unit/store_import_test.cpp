@@ -103,7 +103,6 @@ TEST(Import, ReferencesMayNameAnAgencyByNameOrAbbreviation) {
 TEST(Import, DuplicateKeyInOneFileIsAnError) {
   ScratchDir dir;
   auto result = import_text(dir, "instansi.csv", "kode,nama\nx,A\nx,B\n");
-  merge_duplicate_keys(result.dataset, result.diagnostics);
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("instansi.csv:3: instansi x appears twice (first at"));
 }
 
@@ -112,7 +111,6 @@ TEST(Import, PartialRecordsFromTwoFilesMergeAndConflictsAreErrors) {
   dir.write("a/instansi.csv", "kode,nama\nx,Dinas X\n");
   dir.write("a/instansi-kepala.csv", "kode,kepala_nama\nx,Budi\n");
   auto merged = read_inputs({dir.path() / "a"}, {}, catalog());
-  merge_duplicate_keys(merged.dataset, merged.diagnostics);
   ASSERT_FALSE(merged.diagnostics.has_errors()) << messages(merged.diagnostics);
   ASSERT_EQ(merged.dataset.records.size(), 1u);
   EXPECT_EQ(merged.dataset.records[0].get("kepala_nama"), "Budi");
@@ -120,7 +118,6 @@ TEST(Import, PartialRecordsFromTwoFilesMergeAndConflictsAreErrors) {
   dir.write("b/instansi.csv", "kode,nama\nx,Dinas X\n");
   dir.write("b/instansi-lain.csv", "kode,nama\nx,Dinas Y\n");
   auto conflict = read_inputs({dir.path() / "b"}, {}, catalog());
-  merge_duplicate_keys(conflict.dataset, conflict.diagnostics);
   EXPECT_THAT(messages(conflict.diagnostics), HasSubstr(".csv:2: nama: differs from"));
   EXPECT_THAT(messages(conflict.diagnostics), HasSubstr("for the same instansi x"));
 }
