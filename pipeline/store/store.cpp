@@ -53,20 +53,114 @@ Store Store::open(const std::filesystem::path& path, bool create) {
 }
 
 // The statements of a kind for one set of columns (a bit each, in store order): an
-// import's records of a kind mostly carry the same columns.
+// import's records of a kind mostly carry the same columns, so each statement is
+// prepared once.
 struct RecordWriter::Cache {
   struct Prepared {
-    std::vector<std::string> columns;
+    const RecordKind* kind;
+    std::vector<std::string> columns;  // the record's, in store order
+    std::vector<std::string_view> keys;
     std::optional<Statement> select, insert;
     std::map<std::uint64_t, Statement> updates;  // by the columns that changed
   };
   std::map<std::pair<const RecordKind*, std::uint64_t>, Prepared> by_columns;
-  struct Shape {
-    std::vector<std::string> columns;
-    std::vector<std::string_view> keys;
-  };
-  std::map<const RecordKind*, Shape> shapes;  // a kind's columns and key fields, made once
+  std::map<const RecordKind*, std::vector<std::string>> columns;  // every column of a kind
+
+  // The statements for the columns `record` carries (only those are written, so a
+  // partial source never blanks other fields).
+  Prepared& prepared_for(Database& db, const Record& record) {
+    const RecordKind& kind = *record.kind;
+    auto found = columns.find(&kind);
+    if (found == columns.end()) found = columns.emplace(&kind, store_columns(kind)).first;
+    const auto& all = found->second;
+    if (all.size() > 64) throw StoreError(std::string(kind.name) + ": more columns than a save can track");
+    std::uint64_t carried = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (record.values.contains(all[i])) carried |= std::uint64_t{1} << i;
+    }
+    auto& prepared = by_columns[{&kind, carried}];
+    if (prepared.select) return prepared;
+    prepared.kind = &kind;
+    prepared.keys = kind.key_fields();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (carried & (std::uint64_t{1} << i)) prepared.columns.push_back(all[i]);
+    }
+    std::string select = "SELECT ";
+    for (std::size_t i = 0; i < prepared.columns.size(); ++i) select += (i ? ", " : "") + prepared.columns[i];
+    if (prepared.columns.empty()) select += "1";
+    prepared.select.emplace(db.prepare(select + " FROM " + std::string(kind.name) + where_key(kind)));
+    return prepared;
+  }
 };
+
+namespace {
+
+using Prepared = RecordWriter::Cache::Prepared;
+
+void bind_key(Statement& statement, int first, const Prepared& prepared, const std::vector<std::string>& key) {
+  for (std::size_t i = 0; i < prepared.keys.size(); ++i) {
+    bind_value(statement, first + static_cast<int>(i), *prepared.kind, prepared.keys[i], key[i]);
+  }
+}
+
+// The columns whose stored value differs from the record's (a bit each, as `columns`),
+// with their old and new values; the select is on the stored row.
+std::uint64_t changed_columns(Statement& stored, const Prepared& prepared, const Record& record, RecordChange& change) {
+  std::uint64_t changed = 0;
+  for (std::size_t i = 0; i < prepared.columns.size(); ++i) {
+    std::string_view before = stored.column_view(static_cast<int>(i));
+    std::string_view after = record.get(prepared.columns[i]);
+    if (before == after) continue;
+    changed |= std::uint64_t{1} << i;
+    change.fields.push_back({prepared.columns[i], std::string(before), std::string(after)});
+  }
+  return changed;
+}
+
+void update(Database& db, Prepared& prepared, const Record& record, const std::vector<std::string>& key,
+            std::uint64_t changed) {
+  const auto& columns = prepared.columns;
+  auto found = prepared.updates.find(changed);
+  if (found == prepared.updates.end()) {
+    std::string sql = "UPDATE " + std::string(prepared.kind->name) + " SET ";
+    bool first = true;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!(changed & (std::uint64_t{1} << i))) continue;
+      sql += (first ? "" : ", ") + columns[i] + " = ?";
+      first = false;
+    }
+    found = prepared.updates.emplace(changed, db.prepare(sql + where_key(*prepared.kind))).first;
+  }
+  Statement& statement = found->second;
+  statement.reset();
+  int index = 1;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (changed & (std::uint64_t{1} << i)) bind_value(statement, index++, *prepared.kind, columns[i], record.get(columns[i]));
+  }
+  bind_key(statement, index, prepared, key);
+  statement.step();
+}
+
+void insert(Database& db, Prepared& prepared, const Record& record) {
+  const auto& columns = prepared.columns;
+  if (!prepared.insert) {
+    std::string sql = "INSERT INTO " + std::string(prepared.kind->name) + " (";
+    std::string placeholders;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      sql += (i ? ", " : "") + columns[i];
+      placeholders += i ? ", ?" : "?";
+    }
+    prepared.insert.emplace(db.prepare(sql + ") VALUES (" + placeholders + ")"));
+  }
+  Statement& statement = *prepared.insert;
+  statement.reset();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    bind_value(statement, static_cast<int>(i + 1), *prepared.kind, columns[i], record.get(columns[i]));
+  }
+  statement.step();
+}
+
+}  // namespace
 
 RecordWriter::RecordWriter(Store& store, bool write) : store_(store), write_(write), cache_(std::make_unique<Cache>()) {}
 RecordWriter::~RecordWriter() = default;
@@ -74,95 +168,25 @@ RecordWriter::~RecordWriter() = default;
 RecordChange RecordWriter::save(const Record& record) {
   RecordChange change;
   change.record = &record;
-  const RecordKind& kind = *record.kind;
-  auto shape = cache_->shapes.find(&kind);
-  if (shape == cache_->shapes.end()) shape = cache_->shapes.emplace(&kind, Cache::Shape{store_columns(kind), kind.key_fields()}).first;
-  const auto& key_fields = shape->second.keys;
-  // Only the columns this record carries, so a partial source never blanks other fields.
-  const auto& all_columns = shape->second.columns;
-  if (all_columns.size() > 64) throw StoreError(std::string(kind.name) + ": more columns than a save can track");
-  std::uint64_t carried = 0;
-  for (std::size_t i = 0; i < all_columns.size(); ++i) {
-    if (record.values.contains(all_columns[i])) carried |= std::uint64_t{1} << i;
-  }
-  auto& prepared = cache_->by_columns[{&kind, carried}];
-  if (!prepared.select) {
-    for (std::size_t i = 0; i < all_columns.size(); ++i) {
-      if (carried & (std::uint64_t{1} << i)) prepared.columns.push_back(all_columns[i]);
-    }
-    std::string select = "SELECT ";
-    for (std::size_t i = 0; i < prepared.columns.size(); ++i) select += (i ? ", " : "") + prepared.columns[i];
-    if (prepared.columns.empty()) select += "1";
-    select += " FROM " + std::string(kind.name) + where_key(kind);
-    prepared.select.emplace(store_.db_.prepare(select));
-  }
-  const auto& columns = prepared.columns;
+  Database& db = store_.db_;
   try {
-    auto keys = record.key_values();
-    Statement& existing = *prepared.select;
-    existing.reset();
-    for (std::size_t i = 0; i < key_fields.size(); ++i) {
-      bind_value(existing, static_cast<int>(i + 1), kind, key_fields[i], keys[i]);
-    }
-    if (existing.step()) {
-      std::uint64_t changed = 0;
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        std::string_view before = existing.column_view(static_cast<int>(i));
-        if (before != record.get(columns[i])) {
-          changed |= std::uint64_t{1} << i;
-          change.fields.push_back({columns[i], std::string(before), std::string(record.get(columns[i]))});
-        }
-      }
-      existing.reset();
-      if (changed) {
-        change.status = 'u';
-        if (write_) {
-          auto update = prepared.updates.find(changed);
-          if (update == prepared.updates.end()) {
-            std::string sql = "UPDATE " + std::string(kind.name) + " SET ";
-            bool first = true;
-            for (std::size_t i = 0; i < columns.size(); ++i) {
-              if (!(changed & (std::uint64_t{1} << i))) continue;
-              sql += (first ? "" : ", ") + columns[i] + " = ?";
-              first = false;
-            }
-            sql += where_key(kind);
-            update = prepared.updates.emplace(changed, store_.db_.prepare(sql)).first;
-          }
-          Statement& statement_ = update->second;
-          statement_.reset();
-          int index = 1;
-          for (std::size_t i = 0; i < columns.size(); ++i) {
-            if (changed & (std::uint64_t{1} << i)) bind_value(statement_, index++, kind, columns[i], record.get(columns[i]));
-          }
-          for (std::size_t i = 0; i < key_fields.size(); ++i) bind_value(statement_, index++, kind, key_fields[i], keys[i]);
-          statement_.step();
-        }
-      }
+    Prepared& prepared = cache_->prepared_for(db, record);
+    auto key = record.key_values();
+    Statement& stored = *prepared.select;
+    stored.reset();
+    bind_key(stored, 1, prepared, key);
+    if (stored.step()) {
+      std::uint64_t changed = changed_columns(stored, prepared, record, change);
+      stored.reset();
+      if (changed) change.status = 'u';
+      if (changed && write_) update(db, prepared, record, key, changed);
     } else {
-      existing.reset();
+      stored.reset();
       change.status = 'n';
-      for (const auto& column : columns) {
+      for (const auto& column : prepared.columns) {
         if (record.has(column)) change.fields.push_back({column, {}, std::string(record.get(column))});
       }
-      if (write_) {
-        if (!prepared.insert) {
-          std::string insert = "INSERT INTO " + std::string(kind.name) + " (";
-          std::string placeholders;
-          for (std::size_t i = 0; i < columns.size(); ++i) {
-            insert += (i ? ", " : "") + columns[i];
-            placeholders += i ? ", ?" : "?";
-          }
-          insert += ") VALUES (" + placeholders + ")";
-          prepared.insert.emplace(store_.db_.prepare(insert));
-        }
-        Statement& statement_ = *prepared.insert;
-        statement_.reset();
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-          bind_value(statement_, static_cast<int>(i + 1), kind, columns[i], record.get(columns[i]));
-        }
-        statement_.step();
-      }
+      if (write_) insert(db, prepared, record);
     }
   } catch (const StoreError& e) {
     throw StoreError(record.where.file + ":" + std::to_string(record.where.line) + ": " + record.key_label() + ": " +

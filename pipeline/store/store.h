@@ -51,11 +51,12 @@ class RecordWriter {
   RecordChange save(const Record& record);
   const SaveSummary& summary() const { return summary_; }
 
+  struct Cache;  // the prepared statements (store.cpp)
+
  private:
   Store& store_;
   bool write_;
   SaveSummary summary_;
-  struct Cache;
   std::unique_ptr<Cache> cache_;
 };
 
