@@ -57,33 +57,6 @@ double peak_rss_mib() {
   return usage.ru_maxrss / 1024.0;
 }
 
-// The synthetic store is made by a child process: making it (a slice of innovations with
-// their answers at a time, and SQLite's cache as they are saved) is not the code path
-// measured, and its peak memory would be counted as the benchmark's. No thread runs
-// yet, so forking is safe.
-void make_synthetic_store(const std::filesystem::path& database, std::size_t count, int year) {
-  std::cout.flush();
-  std::cerr.flush();
-  pid_t child = fork();
-  if (child < 0) throw std::runtime_error("bench: cannot start a process to make the synthetic store");
-  if (child == 0) {
-    int status = 0;
-    try {
-      Store store = Store::open(database, true);
-      bench::save_synthetic_dataset(store, count, year);
-    } catch (const std::exception& e) {
-      std::cerr << "bench: making the synthetic store: " << e.what() << '\n';
-      status = 1;
-    }
-    std::cerr.flush();
-    std::_Exit(status);  // the store is closed: nothing else of this copy of the process is to be kept
-  }
-  int status = 0;
-  if (waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("bench: the synthetic store could not be made");
-  }
-}
-
 // A step of a benchmark run by a child process, so that each step's peak memory is its
 // own: the wall time and the child's peak RSS. No thread runs in the parent, so forking
 // is safe.
@@ -115,6 +88,17 @@ StepFigures in_child(const std::string& what, const std::function<void()>& step)
     throw std::runtime_error("bench: " + what + " failed");
   }
   return {std::chrono::duration<double>(Clock::now() - start).count(), usage.ru_maxrss / 1024.0};
+}
+
+// The synthetic store is made by a child process: making it (a slice of innovations with
+// their answers at a time, and SQLite's cache as they are saved) is not the code path
+// measured, and its peak memory would be counted as the benchmark's. No thread runs
+// yet, so forking is safe.
+void make_synthetic_store(const std::filesystem::path& database, std::size_t count, int year) {
+  in_child("making the synthetic store", [&] {
+    Store store = Store::open(database, true);
+    bench::save_synthetic_dataset(store, count, year);
+  });
 }
 
 // `bench import`: the synthetic store written out as the team would hand it over (a

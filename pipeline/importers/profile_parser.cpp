@@ -44,8 +44,6 @@ std::optional<std::size_t> after_label(std::string_view line, std::string_view l
   return std::nullopt;
 }
 
-const FieldSpec* spec_for(const RecordKind& kind, const std::string& field) { return kind.field(field); }
-
 Layout detect_layout(const std::vector<std::string>& lines, const ImportContext& context) {
   const auto& labels = context.catalog.profile_labels();
   int with_colon = 0;
@@ -80,7 +78,7 @@ std::optional<LabelLine> read_label(std::string_view raw_line, const ImportConte
   std::size_t best_length = 0;
   for (const auto& [label, field] : labels) {
     if (label.size() <= best_length || !key.starts_with(label + " ")) continue;
-    const FieldSpec* spec = spec_for(kind, field);
+    const FieldSpec* spec = kind.field(field);
     bool start_date = field == kStartField;
     if (!start_date && (!spec || !is_scalar(*spec))) continue;
     auto position = after_label(line, label);
