@@ -104,15 +104,16 @@ class SheetImport {
   SheetImport(const std::string& file, const std::string& sheet, bool date1904, const ImportContext& context)
       : file_(file), sheet_(sheet), date1904_(date1904), context_(context) {}
 
-  // False once the sheet is known not to hold records.
+  // False once the sheet is known not to give records (no kind, or a header in error):
+  // the rest of it is not read.
   bool take(const xlsx::SheetRow& row) {
     if (decided_) {
-      if (found_.kind && columns_ok_) import_row(row);
-      return found_.kind != nullptr;
+      import_row(row);
+    } else {
+      head_.push_back(row);
+      if (head_.size() >= kRowsLookedAt) decide();
     }
-    head_.push_back(row);
-    if (head_.size() >= kRowsLookedAt) decide();
-    return !decided_ || found_.kind != nullptr;
+    return !decided_ || rows_.has_value();
   }
 
   // After the last row: a sheet of fewer rows than are looked at for the header, and
@@ -123,7 +124,8 @@ class SheetImport {
   }
 
   const Header& header() const { return found_; }
-  bool empty() const { return head_.empty() && !imported_any_; }
+  // Whether a sheet without a kind held anything (its rows were all kept to look at).
+  bool empty() const { return head_.empty(); }
 
  private:
   SourceLocation where(std::size_t row, std::size_t column) const {
@@ -140,17 +142,16 @@ class SheetImport {
     columns_ = map_columns(*found_.kind, found_.names, header_row.values,
                            [&](std::size_t c) { return where(header_row.index, c); }, " in sheet '" + sheet_ + "'",
                            diagnostics);
-    columns_ok_ = diagnostics.count(Severity::Error) == errors_before;
-    if (!columns_ok_) return;
+    if (diagnostics.count(Severity::Error) > errors_before) return;  // the header's own errors: no rows
     // Rows are read on this thread and converted on others (narratives are most of the work).
     rows_.emplace(kRowsPerConversion, 2, [this](const xlsx::SheetRow& row) { return convert(row); },
                   [this](ConvertedRecord&& converted) { context_.take(std::move(converted)); });
     for (std::size_t r = found_.row + 1; r < head_.size(); ++r) import_row(head_[r]);
-    imported_any_ = !head_.empty();
     head_.clear();
   }
 
   void import_row(const xlsx::SheetRow& row) {
+    if (!rows_) return;  // expat may hand over a row after it was told to stop
     bool empty = std::all_of(row.values.begin(), row.values.end(), [](const std::string& cell) { return trim(cell).empty(); });
     if (!empty) rows_->add(row);
   }
@@ -184,8 +185,6 @@ class SheetImport {
   const ImportContext& context_;
   std::vector<xlsx::SheetRow> head_;
   bool decided_ = false;
-  bool columns_ok_ = false;
-  bool imported_any_ = false;
   Header found_;
   std::vector<const FieldSpec*> columns_;
   // Last: destroyed first, waiting for conversions that read the members above.
