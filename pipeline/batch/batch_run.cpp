@@ -1,5 +1,6 @@
 #include "batch/batch_run.h"
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -13,8 +14,9 @@
 #include <ostream>
 #include <thread>
 
-#include "output/manifest.h"
+#include "batch/output_claims.h"
 #include "batch/progress.h"
+#include "output/manifest.h"
 #include "documents/registry.h"
 #include "model/parallel_for.h"
 #include "output/atomic_file.h"
@@ -133,10 +135,17 @@ void key_job(Job& job, const render::TemplateSet& templates, const std::string& 
   if (error) job.existing_size.reset();
 }
 
-void compare_with_manifest(Job& job, const Manifest& manifest, bool force) {
-  if (job.state == Job::State::Failed) return;
+// New, changed or unchanged against the manifest's entry for the path; failed when the
+// path is another document's (OutputClaims), and then the clash, which may fail an
+// earlier document too.
+std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, OutputClaims& claims, bool force) {
+  if (job.state == Job::State::Failed) return std::nullopt;
   auto entry = manifest.find(job.document->path);
-  if (!entry || !job.existing_size) {
+  auto clash = claims.claim(*job.document, job.index, entry);
+  if (clash) {
+    job.state = Job::State::Failed;
+    job.error = clash->error;
+  } else if (!entry || !job.existing_size) {
     job.state = Job::State::New;
   } else if (force || entry->key != job.key || entry->size != *job.existing_size) {
     job.state = Job::State::Changed;
@@ -145,6 +154,7 @@ void compare_with_manifest(Job& job, const Manifest& manifest, bool force) {
     job.sha256 = entry->sha256;
     job.size = entry->size;
   }
+  return clash;
 }
 
 constexpr std::string_view kPlanChanged = "the store changed while the batch ran (run it again)";
@@ -277,12 +287,37 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   // changed or unchanged. Filling and hashing is independent per document: the workers
   // share it out; the manifest is read on this thread.
   PlannedState planned;
+  OutputClaims claims(output);
   std::map<std::string_view, std::size_t> counts;
   // The next slice is planned on another thread while this one is keyed or rendered:
   // planning reads the store, and the workers would otherwise wait for it.
   using Slice = std::shared_ptr<const std::vector<documents::PlannedDocument>>;
   auto plan_ahead = [&plan](std::size_t s) { return std::async(std::launch::async, [&plan, s] { return plan.slice(s); }); };
   std::future<Slice> ahead = plan_ahead(0);
+  // A document planned earlier that a later one's path clashes with: counted again as
+  // failed (its slice may be gone; what it was counted as is in `planned`).
+  auto fail_earlier = [&](const Clash& clash) {
+    std::size_t i = *clash.earlier;
+    Job::State was = planned.states[i];
+    if (was == Job::State::Failed) return;
+    planned.states[i] = Job::State::Failed;
+    --counts[state_name(was)];
+    ++counts[state_name(Job::State::Failed)];
+    if (to_make(was)) {
+      auto slice = std::upper_bound(planned.slice_first.begin(), planned.slice_first.end(), i) - planned.slice_first.begin() - 1;
+      --planned.to_make[static_cast<std::size_t>(slice)];
+    }
+    if (options.dry_run) {
+      out << "failed\t" << (output / clash.path).string() << "\t" << clash.earlier_label << "\t" << clash.earlier_error << '\n';
+      return;
+    }
+    if (was == Job::State::Unchanged) {
+      --summary.unchanged;
+      if (auto entry = manifest.find(clash.path)) summary.bytes -= entry->size;  // what it was counted with
+    }
+    err << clash.earlier_kind << ": " << clash.earlier_label << ": " << clash.earlier_error << '\n';
+    ++summary.failed;
+  };
   for (std::size_t s = 0; s < plan.slices(); ++s) {
     auto documents = ahead.get();
     if (s + 1 < plan.slices()) ahead = plan_ahead(s + 1);
@@ -291,7 +326,8 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
     planned.slice_first.push_back(planned.states.size());
     planned.to_make.push_back(0);
     for (auto& job : jobs) {
-      compare_with_manifest(job, manifest, options.force);
+      auto clash = compare_with_manifest(job, manifest, claims, options.force);
+      if (clash && clash->earlier) fail_earlier(*clash);
       const auto& doc = *job.document;
       if (on_key) on_key(s, doc, job.state == Job::State::Failed ? std::string() : job.key);
       planned.states.push_back(job.state);
@@ -299,7 +335,9 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
       if (to_make(job.state)) ++planned.to_make.back();
       ++counts[state_name(job.state)];
       if (options.dry_run) {
-        out << state_name(job.state) << "\t" << (output / doc.path).string() << "\t" << doc.label << '\n';
+        out << state_name(job.state) << "\t" << (output / doc.path).string() << "\t" << doc.label;
+        if (job.state == Job::State::Failed) out << "\t" << job.error;
+        out << '\n';
       } else if (job.state == Job::State::Failed) {
         err << doc.kind << ": " << doc.label << ": " << job.error << '\n';
         ++summary.failed;
@@ -310,6 +348,8 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
     }
   }
   summary.made_now.assign(planned.states.size(), false);
+  summary.standing.resize(planned.states.size());
+  for (std::size_t i = 0; i < planned.states.size(); ++i) summary.standing[i] = planned.states[i] == Job::State::Unchanged;
   if (options.dry_run) {
     out << "plan: " << planned.states.size() << " document(s): " << counts["new"] << " new, " << counts["changed"]
         << " changed, " << counts["unchanged"] << " unchanged, " << counts["failed"] << " failed\n";
@@ -343,7 +383,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
         continue;
       }
       ++summary.made;
-      summary.made_now[job->index] = true;
+      summary.made_now[job->index] = summary.standing[job->index] = true;
       summary.pages += static_cast<std::size_t>(job->pages);
       summary.bytes += job->size;
       if (doc.registry_entry) {

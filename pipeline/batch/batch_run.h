@@ -32,8 +32,11 @@ struct BatchSummary {
   std::size_t pages = 0;
   double seconds = 0;
   std::uintmax_t bytes = 0;  // the size of every document of the batch that exists now
-  // Per planned document, in order: whether this run wrote it (new or changed).
+  // Per planned document, in order: whether this run wrote it (new or changed), and
+  // whether its file is there as this document's (written now, or unchanged): what is
+  // made beside a document (a desk packet's workbook and zip) goes only beside those.
   std::vector<bool> made_now;
+  std::vector<bool> standing;
 };
 
 // Called for each planned document, in plan order, with its slice and key (a hash of

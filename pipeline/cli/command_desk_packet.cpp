@@ -71,7 +71,8 @@ PacketFiles write_packet_files(const std::vector<documents::PlannedDocument>& pl
     const auto& doc = planned[i];
     std::size_t at = first + i;
     auto folder = env.output / std::filesystem::path(doc.path).parent_path();
-    if (!std::filesystem::exists(folder / "packet.pdf")) return;  // its PDF failed: reported above
+    // Its PDF failed (reported above): a folder another agency's packet holds is not this one's.
+    if (at >= summary.standing.size() || !summary.standing[at]) return;
     try {
       exports::ExportContext context = year_context;
       context.date = doc.date;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "model/diagnostics.h"
 #include "model/catalog.h"
 #include "layout/markup.h"
 #include "store/sqlite.h"
@@ -88,6 +89,9 @@ int main(int argc, char** argv) {
     std::cerr << "inovasi: catalogue: " << e.what() << '\n';
   } catch (const inovasi::layout::MarkupError& e) {
     std::cerr << e.what() << '\n';
+    return kDataErrors;
+  } catch (const inovasi::DataError& e) {
+    std::cerr << "inovasi: " << e.what() << '\n';
     return kDataErrors;
   } catch (const inovasi::StoreError& e) {
     std::cerr << "inovasi: store: " << e.what() << '\n';

@@ -30,10 +30,11 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
   doc.agency = agency->get("kode");
   auto number = issue_number(context, doc, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
                              {{"kode_instansi", doc.agency}});
-  doc.path = document_path(year, {"certificates", slugify(number.number) + ".pdf"});
+  if (!number) return doc;
+  doc.path = document_path(year, {"certificates", slugify(number->number) + ".pdf"});
   // Captures only what the data needs: a plan holds one closure per certificate.
-  doc.source = [from = DataContext(context), &innovation, agency, award, nomor = std::move(number.number),
-                code = std::move(number.verification_code), year, date = *date] {
+  doc.source = [from = DataContext(context), &innovation, agency, award, nomor = std::move(number->number),
+                code = std::move(number->verification_code), year, date = *date] {
     Data data = object();
     data.set("nomor", nomor);
     data.set("kode_verifikasi", code);

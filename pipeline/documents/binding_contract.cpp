@@ -49,8 +49,9 @@ PlannedDocument plan_contract(DocumentContext& context, const Record& agency, co
   if (signed_on) doc.date = *signed_on;
   auto number = issue_number(context, doc, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
                              {{"kode_instansi", doc.agency}});
+  if (!number) return doc;
   doc.path = document_path(year, {"launching", slugify(agency.get("kode")), "perjanjian-kinerja.pdf"});
-  doc.source = [from = DataContext(context), &agency, lines, number, year, signed_on] {
+  doc.source = [from = DataContext(context), &agency, lines, number = *number, year, signed_on] {
     Data rows = list();
     int no = 0;
     for (const auto* line : lines) rows.push_back(contract_row(from.snapshot, *line, ++no));

@@ -41,12 +41,14 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
   }
   doc.date = *date;
   doc.agency = agency->get("kode");
-  std::string number(session.get("nomor"));
-  if (number.empty()) {
-    number = issue_number(context, doc, "berita-acara", std::string(session.get("kode")), year, "pola_nomor_berita_acara", *date,
-                          {{"kode_instansi", std::string(agency->get("kode"))}})
-                 .number;
-  }
+  // A session's own number (written in the data) is registered as it is: it verifies too.
+  std::string key(session.get("kode"));
+  auto issued = session.has("nomor")
+                    ? adopt_number(context, doc, "berita-acara", key, year, std::string(session.get("nomor")))
+                    : issue_number(context, doc, "berita-acara", key, year, "pola_nomor_berita_acara", *date,
+                                   {{"kode_instansi", std::string(agency->get("kode"))}});
+  if (!issued) return doc;
+  std::string number = std::move(issued->number);
   doc.source = [from = DataContext(context), &session, request, agency, number, date = *date] {
     Data data = object();
     data.set("nomor", number);

@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "model/number_pattern.h"
+#include "model/text.h"
+
 namespace inovasi::documents {
 
 const std::vector<DocumentKind>& document_kinds() {
@@ -45,17 +48,41 @@ std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentCo
 
 Data PlannedDocument::data() const { return source ? source() : object(); }
 
-IssuedNumber issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind, const std::string& key,
-                          int year, std::string_view pattern_field, const Date& date,
-                          const std::map<std::string, std::string>& fields) {
+namespace {
+
+// What issuing calls on the registry, with a number already taken failing `doc` alone.
+std::optional<IssuedNumber> issue_for(PlannedDocument& doc, const std::function<IssuedNumber()>& issue) {
+  try {
+    IssuedNumber issued = issue();
+    doc.registry_entry = std::make_pair(issued.kind, issued.key);
+    return issued;
+  } catch (const NumberTaken& e) {
+    doc.error = std::string("nomor: ") + e.what();
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
+                                         const std::string& key, int year, std::string_view pattern_field,
+                                         const Date& date, const std::map<std::string, std::string>& fields) {
   auto pattern = context.region.get(pattern_field);
   if (pattern.empty()) {
-    throw std::runtime_error("the regional profile (daerah) has no " + std::string(pattern_field) +
-                             " to number this document with");
+    throw DataError("the regional profile (daerah) has no " + std::string(pattern_field) +
+                    " to number this document with");
   }
-  IssuedNumber issued = context.registry.issue(kind, key, year, pattern, date, fields);
-  doc.registry_entry = std::make_pair(kind, key);
-  return issued;
+  // Checked at import too; a store made before that check may still hold such a pattern.
+  if (auto problem = number_pattern_problem(pattern)) {
+    throw DataError("daerah: " + std::string(pattern_field) + ": " + quote_value(pattern) + " " + *problem +
+                    "; no document was made (correct it and import the regional profile again)");
+  }
+  return issue_for(doc, [&] { return context.registry.issue(kind, key, year, pattern, date, fields); });
+}
+
+std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
+                                         const std::string& key, int year, const std::string& number) {
+  return issue_for(doc, [&] { return context.registry.adopt(kind, key, year, number); });
 }
 
 std::string document_path(int year, std::initializer_list<std::string_view> parts) {

@@ -94,13 +94,18 @@ const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::str
 std::shared_ptr<const Data> shared_data(const DocumentContext& context);
 // Plans a kind's documents, each with the context's shared data.
 std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection);
-// A number for `doc` from the region's pattern field (e.g. pola_nomor_sertifikat); throws
-// naming the field when the profile has no pattern. Issuing it also makes it the
-// document's registry entry, so the file written is recorded with its number and
-// `verify` knows every numbered document (no kind can forget the second step).
-IssuedNumber issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind, const std::string& key,
-                          int year, std::string_view pattern_field, const Date& date,
-                          const std::map<std::string, std::string>& fields);
+// A number for `doc` from the region's pattern field (e.g. pola_nomor_sertifikat). Issuing
+// it also makes it the document's registry entry, so the file written is recorded with
+// its number and `verify` knows every numbered document (no kind can forget the second
+// step). Nothing, with doc.error set, when another document holds the number the
+// pattern gives; throws DataError when the profile has no pattern or a pattern that
+// cannot number documents apart (the whole plan stops before anything is written).
+std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
+                                         const std::string& key, int year, std::string_view pattern_field,
+                                         const Date& date, const std::map<std::string, std::string>& fields);
+// The same for a number the data gives (a session's own nomor).
+std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
+                                         const std::string& key, int year, const std::string& number);
 // The IGA narrative's fields of one innovation (nama, tahapan, ..., rancang_bangun,
 // indikator, skor), shared by the narrative export and the desk packet.
 void add_narrative_fields(Data& data, const DataContext& context, const Record& innovation, int year,

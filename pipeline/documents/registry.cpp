@@ -1,9 +1,9 @@
 #include "documents/registry.h"
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
 
-#include "model/indonesian.h"
 
 namespace inovasi::documents {
 namespace {
@@ -34,30 +34,9 @@ std::optional<IssuedNumber> first_row(Statement& s) {
 constexpr std::string_view kColumns =
     "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas, dicabut, alasan_pencabutan";
 constexpr std::size_t kCodeLength = 10;
+constexpr int kMostSkipped = 1000;
 
 }  // namespace
-
-std::string format_number(std::string_view pattern, int sequence, const Date& date,
-                          const std::map<std::string, std::string>& fields) {
-  std::string out;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] != '{') {
-      out += pattern[i];
-      continue;
-    }
-    auto close = pattern.find('}', i);
-    if (close == std::string_view::npos) throw std::runtime_error("number pattern '" + std::string(pattern) + "' has an unclosed {");
-    std::string name(pattern.substr(i + 1, close - i - 1));
-    if (name == "urut") out += std::to_string(sequence);
-    else if (name == "tahun") out += std::to_string(date.year);
-    else if (name == "bulan") out += std::to_string(date.month);
-    else if (name == "bulan_romawi") out += indonesian::month_roman(date.month);
-    else if (auto it = fields.find(name); it != fields.end()) out += it->second;
-    else throw std::runtime_error("number pattern '" + std::string(pattern) + "': unknown placeholder {" + name + "}");
-    i = close;
-  }
-  return out;
-}
 
 IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& key, int year, std::string_view pattern,
                                    const Date& date, const std::map<std::string, std::string>& fields) {
@@ -66,27 +45,75 @@ IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& k
   existing.bind_text_or_null(2, key);
   if (auto found = first_row(existing)) return *found;
 
-  auto& last = statement("SELECT COALESCE(MAX(urut), 0) FROM nomor_dokumen WHERE jenis = ? AND tahun = ?");
+  auto& last = statement("SELECT COALESCE(MAX(urut), 0) FROM nomor_dokumen WHERE jenis = ? AND tahun = ? AND urut > 0");
   last.bind_text_or_null(1, kind);
   last.bind_int(2, year);
   last.step();
   IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", "", "", ""};
   last.reset();
-  issued.number = format_number(pattern, issued.sequence, date, fields);
+  // A number written by hand, or given by an earlier pattern, may be one this pattern
+  // gives too: the sequence goes on to the next number nobody holds.
+  for (int skipped = 0;; ++skipped, ++issued.sequence) {
+    issued.number = format_number(pattern, issued.sequence, date, fields);
+    if (!holder_of(issued.kind, issued.year, issued.number)) break;
+    if (skipped == kMostSkipped) {
+      throw NumberTaken("the pattern's next " + std::to_string(kMostSkipped) + " numbers, up to " + issued.number +
+                        ", are already issued to other documents");
+    }
+  }
+  insert(issued);
+  return issued;
+}
+
+std::optional<std::string> NumberRegistry::holder_of(const std::string& kind, int year, const std::string& number) const {
+  auto& holder = statement("SELECT kunci FROM nomor_dokumen WHERE jenis = ? AND tahun = ? AND nomor = ?");
+  holder.bind_text_or_null(1, kind);
+  holder.bind_int(2, year);
+  holder.bind_text_or_null(3, number);
+  std::optional<std::string> key;
+  if (holder.step()) key = holder.column_text(0);
+  holder.reset();
+  return key;
+}
+
+IssuedNumber NumberRegistry::adopt(const std::string& kind, const std::string& key, int year, const std::string& number) {
+  if (auto found = by_key(kind, key)) {
+    if (found->number != number) {
+      throw NumberTaken(number + " is not the number already issued to this document (" + found->number +
+                        "), and an issued number is never changed: write " + found->number + ", or leave it out");
+    }
+    return *found;
+  }
+  // Numbers written by hand take no place in the pattern's sequence (which would then
+  // skip one): they are counted down from -1 instead.
+  auto& first = statement("SELECT COALESCE(MIN(urut), 0) FROM nomor_dokumen WHERE jenis = ? AND tahun = ?");
+  first.bind_text_or_null(1, kind);
+  first.bind_int(2, year);
+  first.step();
+  IssuedNumber issued{kind, key, year, static_cast<int>(std::min<long long>(first.column_int(0), 0)) - 1, number, "", "", "", "", ""};
+  first.reset();
+  insert(issued);
+  return issued;
+}
+
+void NumberRegistry::insert(IssuedNumber& issued) {
+  if (auto other = holder_of(issued.kind, issued.year, issued.number)) {
+    throw NumberTaken("number " + issued.number + " was already issued to " + issued.kind + " " + *other +
+                      " (a number is issued once per kind and year)");
+  }
   for (int attempt = 0;; ++attempt) {
     issued.verification_code = new_verification_code();
     if (!by_code(issued.verification_code)) break;
     if (attempt > 20) throw std::runtime_error("cannot find a free verification code");
   }
   auto& insert = statement("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) VALUES (?, ?, ?, ?, ?, ?)");
-  insert.bind_text_or_null(1, kind);
-  insert.bind_text_or_null(2, key);
-  insert.bind_int(3, year);
+  insert.bind_text_or_null(1, issued.kind);
+  insert.bind_text_or_null(2, issued.key);
+  insert.bind_int(3, issued.year);
   insert.bind_int(4, issued.sequence);
   insert.bind_text_or_null(5, issued.number);
   insert.bind_text_or_null(6, issued.verification_code);
   insert.step();
-  return issued;
 }
 
 void NumberRegistry::record_file(const std::string& kind, const std::string& key, const std::string& sha256,

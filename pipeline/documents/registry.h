@@ -6,10 +6,12 @@
 
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "model/date.h"
+#include "model/number_pattern.h"
 #include "model/sha256.h"
 #include "store/sqlite.h"
 
@@ -33,19 +35,27 @@ struct IssuedNumber {
 // The code as issued, or nothing when the text cannot be one.
 std::optional<std::string> normalize_verification_code(std::string_view typed);
 
-// {urut}, {tahun}, {bulan}, {bulan_romawi} and any name in `fields`; throws
-// std::runtime_error naming an unknown placeholder.
-std::string format_number(std::string_view pattern, int sequence, const Date& date,
-                          const std::map<std::string, std::string>& fields);
+using inovasi::format_number;  // model/number_pattern.h
+
+// A number already issued to another document of the kind and year: that document fails
+// (the other keeps its number).
+struct NumberTaken : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 class NumberRegistry {
  public:
   explicit NumberRegistry(Database& db) : db_(db) {}
 
-  // The number already given to (kind, key), or the next of (kind, year). Call inside
-  // a transaction so that two runs never hand out the same sequence.
+  // The number already given to (kind, key), or the next of (kind, year) that no other
+  // document holds (a number written by hand may be one the pattern gives). Call inside a transaction
+  // so that two runs never hand out the same sequence.
   IssuedNumber issue(const std::string& kind, const std::string& key, int year, std::string_view pattern,
                      const Date& date, const std::map<std::string, std::string>& fields);
+  // Records a number written in the data (a session's own nomor) so that its document
+  // verifies too; throws NumberTaken when another document holds it, or when the key
+  // was issued another number.
+  IssuedNumber adopt(const std::string& kind, const std::string& key, int year, const std::string& number);
   void record_file(const std::string& kind, const std::string& key, const std::string& sha256, const std::string& file);
 
   std::optional<IssuedNumber> by_code(std::string_view code) const;
@@ -56,6 +66,9 @@ class NumberRegistry {
   bool revoke(std::string_view code, const Date& on, std::string_view reason);
 
  private:
+  // Gives the number a verification code and stores it; throws NumberTaken.
+  void insert(IssuedNumber& issued);
+  std::optional<std::string> holder_of(const std::string& kind, int year, const std::string& number) const;
   std::optional<IssuedNumber> find(std::string_view where, std::string_view value) const;
   // Prepared once per registry and reset for each use: a batch asks for thousands of
   // numbers, and compiling the SQL again each time was half of planning.

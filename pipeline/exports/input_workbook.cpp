@@ -31,6 +31,7 @@ std::string_view type_key(FieldType type) {
     case FieldType::Enum: return "Enum";
     case FieldType::EnumList: return "EnumList";
     case FieldType::NipList: return "NipList";
+    case FieldType::NumberPattern: return "NumberPattern";
   }
   return "Text";
 }
@@ -172,6 +173,7 @@ std::optional<xlsx::Validation> validation_for(const FieldSpec& spec, const List
 xlsx::ColumnStyle style_for(FieldType type) {
   switch (type) {
     case FieldType::Text:
+    case FieldType::NumberPattern:
     case FieldType::Nip:
     case FieldType::NipList:
     case FieldType::EnumList: return xlsx::ColumnStyle::Text;  // phone numbers and codes keep their leading zeros

@@ -5,6 +5,7 @@
 
 #include "importers/narrative_parser.h"
 #include "model/amount.h"
+#include "model/number_pattern.h"
 #include "model/date.h"
 #include "model/nip.h"
 #include "model/text.h"
@@ -121,6 +122,13 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
         return {};
       }
       return *nip;
+    }
+    case FieldType::NumberPattern: {
+      if (auto problem = number_pattern_problem(value)) {
+        error(input, quote_value(value) + " " + *problem);
+        return {};
+      }
+      return value;
     }
     case FieldType::Amount: {
       auto amount = input.number_cell ? parse_amount_number(value) : parse_amount(value);

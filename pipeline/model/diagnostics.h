@@ -3,10 +3,18 @@
 // every problem they see (not just the first) and the caller decides what to do.
 
 #include <iosfwd>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace inovasi {
+
+// Data that stops a whole run before it writes anything (a region's numbering pattern
+// that would give every document one number): the user's to fix, exit status 1.
+class DataError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 enum class Severity { Info, Warning, Error };
 

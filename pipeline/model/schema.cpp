@@ -25,8 +25,8 @@ std::vector<RecordKind> build_kinds() {
                     optional("kepala_bappeda_nip", F::Nip), optional("kepala_bappeda_pangkat"),
                     optional("kepala_bappeda_golongan"), optional("kepala_bappeda_jabatan"),
                     optional("alamat_bappeda"), optional("telepon_bappeda"), optional("email_bappeda"),
-                    optional("laman_bappeda"), optional("lambang"), optional("pola_nomor_sertifikat"),
-                    optional("pola_nomor_perjanjian"), optional("pola_nomor_berita_acara"),
+                    optional("laman_bappeda"), optional("lambang"), optional("pola_nomor_sertifikat", F::NumberPattern),
+                    optional("pola_nomor_perjanjian", F::NumberPattern), optional("pola_nomor_berita_acara", F::NumberPattern),
                     optional("url_verifikasi"),
                     // schema 2: scanned signatures and stamps (PNG with transparency) for --signed
                     optional("ttd_kepala_daerah"), optional("stempel_kepala_daerah"), optional("ttd_kepala_bappeda"),

@@ -22,6 +22,7 @@ enum class FieldType {
   Enum,       // canonical value from the enumeration catalogue; raw text kept in <name>_asli
   EnumList,   // several values of one enumeration, stored as a JSON array
   NipList,    // several NIPs, stored as a JSON array
+  NumberPattern,  // a region's document numbering, "000.8.3.3/{urut}/Bappeda/{tahun}" (model/number_pattern.h)
 };
 
 struct FieldSpec {

@@ -114,7 +114,20 @@ ALTER TABLE nomor_dokumen ADD COLUMN dicabut TEXT;
 ALTER TABLE nomor_dokumen ADD COLUMN alasan_pencabutan TEXT;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+// Version 6: a number is issued once per kind and year, whatever the pattern gives: the
+// store refuses a second document with a number already issued. A trigger rather than
+// a UNIQUE index, so that a store made before (where a pattern without {urut} gave many
+// documents one number) still opens; those numbers stay as issued, and no new one joins them.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE INDEX nomor_dokumen_by_nomor ON nomor_dokumen (jenis, tahun, nomor);
+CREATE TRIGGER nomor_dokumen_issued_once BEFORE INSERT ON nomor_dokumen
+WHEN EXISTS (SELECT 1 FROM nomor_dokumen WHERE jenis = NEW.jenis AND tahun = NEW.tahun AND nomor = NEW.nomor)
+BEGIN SELECT RAISE(ABORT, 'nomor_dokumen: this number is already issued'); END;
+CREATE TRIGGER nomor_dokumen_number_kept BEFORE UPDATE OF nomor, jenis, tahun ON nomor_dokumen
+BEGIN SELECT RAISE(ABORT, 'nomor_dokumen: an issued number is never changed'); END;
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

@@ -1,5 +1,6 @@
 // Programme rules per agency and year: facilitators, team, innovations, signatories.
 
+#include "model/number_pattern.h"
 #include "model/text.h"
 #include "validation/validation.h"
 
@@ -66,6 +67,12 @@ void check_region(const Snapshot& snapshot, Findings& findings) {
     placeholder.kind = find_record_kind("daerah");
     findings.error(placeholder, "", "the store has no regional profile (daerah): import one before rendering documents");
     return;
+  }
+  for (const auto& spec : region->kind->fields) {
+    if (spec.type != FieldType::NumberPattern || !region->has(spec.name)) continue;
+    if (auto problem = number_pattern_problem(region->get(spec.name))) {
+      findings.error(*region, std::string(spec.name), quote_value(region->get(spec.name)) + " " + *problem);
+    }
   }
   if (!region->has("kepala_bappeda_nama")) {
     findings.warning(*region, "kepala_bappeda_nama", "the head of Bappeda is missing (minutes and escalation reports need one)");

@@ -23,6 +23,40 @@ TEST(NumberPattern, Placeholders) {
   EXPECT_THROW(format_number("{urut", 1, date, {}), std::runtime_error);
 }
 
+TEST(NumberPattern, OnlyPatternsThatNumberDocumentsApart) {
+  EXPECT_FALSE(number_pattern_problem("000.8.3.3/{urut}/Bappedalitbang/{tahun}"));
+  EXPECT_FALSE(number_pattern_problem("{kode_instansi}/{urut}/{bulan_romawi}/{bulan}/{tahun}"));
+  EXPECT_THAT(number_pattern_problem("000.8.3.3/Bappedalitbang/{tahun}").value_or(""), HasSubstr("has no {urut}"));
+  EXPECT_THAT(number_pattern_problem("{nomor}/{urut}").value_or(""), HasSubstr("unknown placeholder {nomor}"));
+  EXPECT_THAT(number_pattern_problem("{urut").value_or(""), HasSubstr("unclosed"));
+  // The file name is the number's first 80 characters, slugged: a {urut} past them
+  // names every certificate's file alike.
+  EXPECT_THAT(number_pattern_problem(std::string(85, 'x') + "/{urut}").value_or(""), HasSubstr("first 80 characters"));
+  EXPECT_FALSE(number_pattern_problem(std::string(70, 'x') + "/{urut}"));
+}
+
+TEST(NumberRegistry, ANumberIsIssuedOncePerKindAndYear) {
+  ScratchDir dir;
+  Store store = Store::open(dir.path() / "s.db", true);
+  NumberRegistry registry(store.database());
+  Date date{2026, 2, 24};
+  // A number written by hand that the pattern would give next: the pattern skips it.
+  auto own = registry.adopt("berita-acara", "s1", 2026, "BA-2");
+  EXPECT_LT(own.sequence, 0);  // outside the pattern's sequence
+  EXPECT_EQ(registry.issue("berita-acara", "s2", 2026, "BA-{urut}", date, {}).number, "BA-1");
+  EXPECT_EQ(registry.issue("berita-acara", "s3", 2026, "BA-{urut}", date, {}).number, "BA-3");
+  EXPECT_EQ(registry.adopt("berita-acara", "s1", 2026, "BA-2").verification_code, own.verification_code);
+  // Another document's number, written by hand, fails; so does changing an issued one.
+  EXPECT_THROW(registry.adopt("berita-acara", "s4", 2026, "BA-3"), NumberTaken);
+  EXPECT_THROW(registry.adopt("berita-acara", "s1", 2026, "BA-9"), NumberTaken);
+  EXPECT_TRUE(registry.adopt("berita-acara", "s4", 2027, "BA-3").verification_code.size() == 10);  // another year
+  // The store itself refuses a second document with an issued number, and a change.
+  EXPECT_THROW(store.database().execute("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) "
+                                     "VALUES ('berita-acara', 'x', 2026, 50, 'BA-1', 'AAAAAAAAAA')"),
+               StoreError);
+  EXPECT_THROW(store.database().execute("UPDATE nomor_dokumen SET nomor = 'BA-7' WHERE kunci = 's2'"), StoreError);
+}
+
 TEST(NumberRegistry, HandsOutOnceAndRestartsEachYear) {
   ScratchDir dir;
   Store store = Store::open(dir.path() / "s.db", true);

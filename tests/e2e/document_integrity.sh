@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# End-to-end for issued documents' integrity: numbers and output paths unique by
+# construction, text that fits its frame, characters every font can draw, exit
+# statuses, and re-runs that write nothing when nothing changed.
+# Usage: document_integrity.sh INOVASI_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+source "$(dirname "$0")/lib.sh"
+cd "$src"
+fresh() {  # fresh STORE: the bundled inputs imported into a new store
+  rm -f "$1"
+  INOVASI_DB=$1 "$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import into $1"
+}
+sql() { sqlite3 "$INOVASI_DB" "$1"; }
+export INOVASI_DB="$work/store.db"
+fresh "$INOVASI_DB"
+
+# --- Unique numbers and paths ------------------------------------------------------
+# A pattern without {urut} is refused at import, naming file, line and field.
+cp -r inputs "$work/in"
+sed -i 's|000.8.3.3/{urut}/Bappedalitbang/{tahun}|000.8.3.3/Bappedalitbang/{tahun}|' "$work/in/daerah.json"
+INOVASI_DB="$work/other.db" "$bin" import "$work/in" --agency bappedalitbang --year 2026 >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "import of a pattern without {urut}: exit 1 expected"
+grep -q "daerah.json:[0-9]*: pola_nomor_sertifikat: .* has no {urut}" "$work/log" && ok || bad "import names the pattern: $(cat "$work/log")"
+# So is one whose {urut} comes past the 80 characters that name a certificate's file.
+long=$(printf 'x%.0s' $(seq 90))
+sed -i "s|000.8.3.3/Bappedalitbang/{tahun}|$long/{urut}|" "$work/in/daerah.json"
+INOVASI_DB="$work/other.db" "$bin" import "$work/in" --agency bappedalitbang --year 2026 >"$work/log" 2>&1
+grep -q "pola_nomor_sertifikat: .*first 80 characters" "$work/log" && ok || bad "late {urut}: $(tail -2 "$work/log")"
+
+# A store that holds such a pattern (made before the check): validate says so, and the
+# batch stops before writing anything, exit 1.
+sql "UPDATE daerah SET pola_nomor_sertifikat = '000.8.3.3/Bappeda/{tahun}'"
+"$bin" validate >"$work/log" 2>&1
+grep -q "error .*pola_nomor_sertifikat: .* has no {urut}" "$work/log" && ok || bad "validate reports the pattern"
+"$bin" certificates --out "$work/out" >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "certificates with a pattern without {urut}: exit 1 expected"
+[ ! -e "$work/out/2026/certificates" ] && ok || bad "certificates were written: $(ls "$work/out/2026/certificates")"
+grep -q "pola_nomor_sertifikat.*has no {urut}.*no document was made" "$work/log" && ok || bad "certificates name the pattern: $(cat "$work/log")"
+sql "UPDATE daerah SET pola_nomor_sertifikat = '000.8.3.3/{urut}/Bappedalitbang/{tahun}'"
+
+# The store refuses a second document with a number already issued, and an issued
+# number is never changed.
+"$bin" certificates --out "$work/out" >/dev/null 2>&1 || bad "certificates"
+sql "INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi)
+     SELECT jenis, 'another', tahun, 99, nomor, 'ZZZZZZZZZZ' FROM nomor_dokumen WHERE urut = 1 AND jenis = 'sertifikat'" 2>"$work/log"
+grep -q "already issued" "$work/log" && ok || bad "store accepted a second document with an issued number"
+sql "UPDATE nomor_dokumen SET nomor = 'x' WHERE urut = 1" 2>"$work/log"
+grep -q "never changed" "$work/log" && ok || bad "store let an issued number change"
+
+# A number written in the data (a session's own nomor) is registered as it is, so its
+# minutes verify; one another document holds fails that document alone, naming the holder.
+"$bin" render minutes --out "$work/out" >"$work/log" 2>&1 || bad "minutes: $(tail -3 "$work/log")"
+first=$(sql "SELECT kunci || '|' || nomor FROM nomor_dokumen WHERE jenis = 'berita-acara' ORDER BY urut LIMIT 1")
+second=$(sql "SELECT kode FROM sesi_diskusi WHERE kode <> '${first%%|*}' LIMIT 1")
+sql "DELETE FROM nomor_dokumen WHERE kunci = '$second'; UPDATE sesi_diskusi SET nomor = '${first#*|}' WHERE kode = '$second'"
+"$bin" render minutes --out "$work/out" >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "a number already issued: exit 1 expected"
+grep -q "minutes: .*$second.*: nomor: number ${first#*|} was already issued to berita-acara ${first%%|*}" "$work/log" && ok ||
+  bad "names the holder: $(cat "$work/log")"
+grep -q "failed 1 " "$work/log" && ok || bad "the others are made: $(tail -1 "$work/log")"
+own=$(sql "SELECT kode FROM sesi_diskusi WHERE kode NOT IN ('$second', '${first%%|*}') LIMIT 1")
+sql "DELETE FROM nomor_dokumen WHERE kunci = '$own'; UPDATE sesi_diskusi SET nomor = '005/77/BA/2026' WHERE kode = '$own'"
+"$bin" render minutes --out "$work/out" >/dev/null 2>&1
+[ "$(sql "SELECT urut < 0 FROM nomor_dokumen WHERE kunci = '$own' AND nomor = '005/77/BA/2026'")" = 1 ] && ok ||
+  bad "a session's own number is registered outside the sequence"
+made=$(sql "SELECT berkas FROM nomor_dokumen WHERE kunci = '$own'")
+"$bin" verify "$work/out/$made" >"$work/log" 2>&1 && grep -q "005/77/BA/2026" "$work/log" && ok || bad "minutes with their own number verify: $(cat "$work/log")"
+fresh "$INOVASI_DB"
+
+# Two agencies whose codes make one folder (a store made before import refused them):
+# neither's desk packet or contract is made, each names the other, exit 1, and no
+# workbook or zip goes into the folder.
+sql "INSERT INTO instansi (kode, nama, kepala_nama, kepala_jabatan, kepala_nip)
+     SELECT 'DINKES', nama || ' (salinan)', kepala_nama, kepala_jabatan, kepala_nip FROM instansi WHERE kode = 'dinkes'"
+"$bin" desk-packet --out "$work/desk" >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "desk packets of two agencies in one folder: exit 1 expected"
+[ "$(grep -c "2026/desk/dinkes/packet.pdf is also the file of desk-packet paket desk" "$work/log")" -eq 2 ] && ok ||
+  bad "both packets fail, each naming the other: $(cat "$work/log")"
+[ ! -e "$work/desk/2026/desk/dinkes" ] && ok || bad "something was written to the shared folder: $(ls "$work/desk/2026/desk/dinkes")"
+grep -q "^made 14, unchanged 0, failed 2" "$work/log" && ok || bad "the other packets are made: $(tail -1 "$work/log")"
+# One made by an earlier run is not written over by a run for the other agency.
+"$bin" desk-packet --out "$work/desk" --agency dinkes >/dev/null 2>&1 || bad "desk packet of dinkes alone"
+sum=$(sha256sum "$work/desk/2026/desk/dinkes/packet.pdf")
+"$bin" desk-packet --out "$work/desk" --agency DINKES >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "a run for the other agency: exit 1 expected"
+grep -q "is the file of desk-packet paket desk dinkes/2026, made by an earlier run" "$work/log" && ok || bad "names the earlier file: $(cat "$work/log")"
+[ "$(sha256sum "$work/desk/2026/desk/dinkes/packet.pdf")" = "$sum" ] && ok || bad "the earlier packet was written over"
+fresh "$INOVASI_DB"
+
+finish document_integrity
