@@ -66,7 +66,7 @@ class Builder {
 
  private:
   [[noreturn]] void fail(const Node& node, const std::string& message) const {
-    throw MarkupError(file_, node.line, node.column, message);
+    throw MarkupError(node.source ? *node.source : file_, node.line, node.column, message);
   }
 
   // An attribute's value; in a template check, values Mustache will fill count as absent.
@@ -177,7 +177,7 @@ class Builder {
 
   Paragraph paragraph(const Node& node, const Context& context) {
     Paragraph p;
-    p.line = node.line;
+    p.at = {node.source, node.line};
     TextStyle style = context.style;
     style.face.family = text_attr(node, "font", style.face.family);
     style.size = length(node, "font-size", style.size);
@@ -255,7 +255,7 @@ class Builder {
 
   Table table(const Node& node, const Context& context) {
     Table t;
-    t.line = node.line;
+    t.at = {node.source, node.line};
     t.border = length(node, "border", 0.5);
     t.padding = length(node, "padding", 3);
     t.space_before = length(node, "space-before", 0);
@@ -355,7 +355,7 @@ class Builder {
 
   Image image(const Node& node) {
     Image img;
-    img.line = node.line;
+    img.at = {node.source, node.line};
     const auto* src = node.attribute("src");
     if (!src || src->empty()) fail(node, "<img> needs src");
     if (lenient_) return img;
@@ -371,7 +371,7 @@ class Builder {
   QrCode qr(const Node& node) {
     const auto* data = node.attribute("data");
     if (!data || data->empty()) fail(node, "<qr> needs data");
-    return QrCode{*data, length(node, "size", 25 * kPointsPerMm), align(node, Align::Left), node.line};
+    return QrCode{*data, length(node, "size", 25 * kPointsPerMm), align(node, Align::Left), {node.source, node.line}};
   }
 
   Frame frame(const Node& node, const Context& context) {
@@ -415,6 +415,7 @@ class Builder {
         if (pending.children.empty()) {
           pending.line = child.line;
           pending.column = child.column;
+          pending.source = child.source;
         }
         pending.children.push_back(child);
         continue;
@@ -450,6 +451,10 @@ class Builder {
 };
 
 }  // namespace
+
+std::string describe(const SourcePos& at, const std::string& laid_out_file) {
+  return (at.file ? *at.file : laid_out_file) + ":" + std::to_string(at.line);
+}
 
 DocumentSpec build_document(const Node& root, const std::string& file, const std::string& resource_dir) {
   return Builder(file, resource_dir).document(root);

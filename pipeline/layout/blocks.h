@@ -3,6 +3,7 @@
 // converted (lengths to points, lists to paragraphs with hanging markers). Built from
 // the markup tree; laid out by flow.cpp and table.cpp.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -16,6 +17,14 @@
 namespace inovasi::layout {
 
 struct Block;
+
+// Where a block was written: the template or partial (null: the file laid out) and line.
+struct SourcePos {
+  std::shared_ptr<const std::string> file;
+  int line = 0;
+};
+// "file:line", for messages.
+std::string describe(const SourcePos& at, const std::string& laid_out_file);
 
 struct Paragraph {
   std::vector<Run> runs;
@@ -32,7 +41,7 @@ struct Paragraph {
   TextStyle marker_style;
   std::string bookmark;
   int bookmark_level = 0;
-  int line = 0;  // in the template, for messages
+  SourcePos at;  // for messages
 };
 
 enum class VAlign { Top, Middle, Bottom };
@@ -63,7 +72,7 @@ struct Table {
   double space_before = 0;
   double space_after = 6;
   bool repeat_header = true;
-  int line = 0;
+  SourcePos at;
 };
 
 struct Image {
@@ -71,14 +80,14 @@ struct Image {
   std::optional<double> width, height;
   Align align = Align::Left;
   bool overlay = false;  // drawn where it stands but takes no space (a stamp over a signature)
-  int line = 0;
+  SourcePos at;
 };
 
 struct QrCode {
   std::string data;
   double size = 0;
   Align align = Align::Left;
-  int line = 0;
+  SourcePos at;
 };
 
 struct Frame {

@@ -42,7 +42,7 @@ void layout_paragraph(const Paragraph& p, double width, FlowContext& context, Em
   options.first_line_indent = p.first_indent;
   options.align = p.align;
   options.line_height = p.line_height;
-  options.context = context.file + ":" + std::to_string(p.line);
+  options.context = describe(p.at, context.file);
   std::vector<Run> runs = p.runs;
   for (auto& run : runs) {
     if (run.field != Run::Field::None) run.text = "";  // page fields only mean something in headers and footers
@@ -86,7 +86,7 @@ void layout_image(const Image& image, double width, FlowContext& context, Emitte
   try {
     info = context.images->get(image.path);
   } catch (const ImageError& e) {
-    throw std::runtime_error(context.file + ":" + std::to_string(image.line) + ": " + e.what());
+    throw std::runtime_error(describe(image.at, context.file) + ": " + e.what());
   }
   double aspect = static_cast<double>(info.height) / info.width;
   double w = image.width.value_or(image.height ? *image.height / aspect : info.width * 0.75);

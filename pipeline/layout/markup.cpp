@@ -3,6 +3,7 @@
 #include <expat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <limits>
 #include <map>
@@ -78,6 +79,13 @@ std::pair<int, int> position(XML_Parser parser, int shift) {
   return {line, line == 1 ? std::max(1, column - shift) : column};
 }
 
+// The last source mark seen: positions after it are counted from it.
+struct SourceAt {
+  std::shared_ptr<const std::string> file;
+  int mark_line = 0, mark_end_column = 0;  // where the mark ends, in the markup
+  int line = 0, column = 0;                // what that place is in `file`
+};
+
 // Builds the node tree from expat's callbacks. An error in a callback is kept and the
 // parser stopped: no exception crosses expat's C frames.
 class TreeBuilder {
@@ -90,6 +98,7 @@ class TreeBuilder {
     XML_SetElementHandler(parser_, &TreeBuilder::on_start, &TreeBuilder::on_end);
     XML_SetCharacterDataHandler(parser_, &TreeBuilder::on_characters);
     XML_SetSkippedEntityHandler(parser_, &TreeBuilder::on_skipped_entity);
+    XML_SetProcessingInstructionHandler(parser_, &TreeBuilder::on_instruction);
     // A template never reads other files through entities: expat reports the reference
     // as an error instead of leaving its text out.
     XML_SetExternalEntityRefHandler(parser_, [](XML_Parser, const XML_Char*, const XML_Char*, const XML_Char*,
@@ -129,14 +138,56 @@ class TreeBuilder {
   static void on_characters(void* self, const XML_Char* text, int length) {
     guarded(self, [&](TreeBuilder& builder) { builder.characters(text, length); });
   }
+  static void on_instruction(void* self, const XML_Char* target, const XML_Char* data) {
+    guarded(self, [&](TreeBuilder& builder) { builder.instruction(target, data); });
+  }
   static void on_skipped_entity(void* self, const XML_Char* name, int) {
     guarded(self, [&](TreeBuilder& builder) { builder.fail("unknown entity '&" + std::string(name) + ";'"); });
   }
 
+  void instruction(std::string_view target, std::string_view data) {
+    if (target != kSourceMarkTarget) return;  // other instructions mean nothing here
+    auto [mark_line, mark_column] = position(parser_, first_line_shift_);
+    int line = 0, column = 0;
+    int read = 0;
+    std::string text(data);
+    if (std::sscanf(text.c_str(), "%d %d %n", &line, &column, &read) < 2 || read <= 0) return;
+    std::string file = text.substr(static_cast<std::size_t>(read));
+    if (!at_.file || *at_.file != file) {
+      auto& interned = files_[file];
+      if (!interned) interned = std::make_shared<const std::string>(file);
+      at_.file = interned;
+    }
+    at_.mark_line = mark_line;
+    at_.mark_end_column = mark_column + static_cast<int>(4 + target.size() + 1 + data.size());  // <?target data?>
+    at_.line = line;
+    at_.column = column;
+  }
+
+ public:
+  // Where the parser is, in the file it was written in.
+  void locate(Node& node) const {
+    auto [line, column] = position(parser_, first_line_shift_);
+    if (!at_.file) {
+      node.line = line;
+      node.column = column;
+      return;
+    }
+    node.source = at_.file;
+    node.line = at_.line + (line - at_.mark_line);
+    node.column = line == at_.mark_line ? at_.column + (column - at_.mark_end_column) : column;
+  }
+  [[noreturn]] void fail_here(const std::string& message) const {
+    Node here;
+    locate(here);
+    fail(here, message);
+  }
+
+ private:
   void start_element(std::string_view name, const XML_Char** attributes) {
     Node node;
     node.name = name;
-    std::tie(node.line, node.column) = position(parser_, first_line_shift_);
+    locate(node);
     if (stack_.empty() && options_.fragment && name == "fragment") {
       root_ = std::move(node);
       stack_.push_back(&root_);
@@ -172,7 +223,7 @@ class TreeBuilder {
     }
     Node node;
     node.text.assign(text, static_cast<std::size_t>(length));
-    std::tie(node.line, node.column) = position(parser_, first_line_shift_);
+    locate(node);
     children.push_back(std::move(node));
   }
 
@@ -196,18 +247,17 @@ class TreeBuilder {
   }
 
   [[noreturn]] void fail(const Node& node, const std::string& message) const {
-    throw MarkupError(file_, node.line, node.column, message);
+    throw MarkupError(node.source ? *node.source : file_, node.line, node.column, message);
   }
-  [[noreturn]] void fail(const std::string& message) const {
-    auto [line, column] = position(parser_, first_line_shift_);
-    throw MarkupError(file_, line, column, message);
-  }
+  [[noreturn]] void fail(const std::string& message) const { fail_here(message); }
 
   XML_Parser parser_;
   std::string file_;
   ParseOptions options_;
   int first_line_shift_;
   std::exception_ptr error_;
+  SourceAt at_;
+  std::map<std::string, std::shared_ptr<const std::string>, std::less<>> files_;  // each file's name once
   Node root_;
   std::vector<Node*> stack_;  // pointers stay valid: a node's children only grow while it is the innermost open one
 };
@@ -236,6 +286,10 @@ MarkupError::MarkupError(std::string file, int line, int column, std::string mes
       line_(line),
       column_(column),
       message_(std::move(message)) {}
+
+std::string source_mark(const std::string& file, int line, int column) {
+  return "<?" + std::string(kSourceMarkTarget) + " " + std::to_string(line) + " " + std::to_string(column) + " " + file + "?>";
+}
 
 const std::string* Node::attribute(std::string_view key) const {
   for (const auto& [name, value] : attributes) {
@@ -268,8 +322,7 @@ Node parse_markup(std::string_view text, const std::string& file, ParseOptions o
     }
     if (XML_Parse(parser.get(), part.data(), static_cast<int>(part.size()), last ? XML_TRUE : XML_FALSE) == XML_STATUS_OK) return;
     if (auto error = builder.error()) std::rethrow_exception(error);
-    auto [line, column] = position(parser.get(), shift);
-    throw MarkupError(file, line, column, "malformed markup: " + parse_error_message(XML_GetErrorCode(parser.get()), builder));
+    builder.fail_here("malformed markup: " + parse_error_message(XML_GetErrorCode(parser.get()), builder));
   };
   if (options.fragment) {
     feed(kOpen, false);

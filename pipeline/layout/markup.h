@@ -3,6 +3,7 @@
 // tree of nodes that keep their line and column, so every later error can point at the
 // place in the template. Which elements and attributes exist is stated once, here.
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,6 +26,13 @@ class MarkupError : public std::runtime_error {
   std::string message_;
 };
 
+// A mark the template engine puts into the markup it fills, so that positions name the
+// template or partial and the line each node was written on, whatever partials were
+// inlined and sections repeated before it: <?at LINE COLUMN FILE?> says the text right
+// after it is at LINE, COLUMN of FILE.
+inline constexpr std::string_view kSourceMarkTarget = "at";
+std::string source_mark(const std::string& file, int line, int column);
+
 struct Node {
   std::string name;  // element name; empty for a text node
   std::string text;  // text node content
@@ -32,6 +40,9 @@ struct Node {
   std::vector<Node> children;
   int line = 0;
   int column = 0;
+  // The file the node was written in, when a source mark said; null: the file the markup
+  // was parsed as.
+  std::shared_ptr<const std::string> source;
 
   bool is_text() const { return name.empty(); }
   const std::string* attribute(std::string_view key) const;

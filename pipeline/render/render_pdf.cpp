@@ -29,7 +29,9 @@ class GlyphWarnings : public layout::MissingGlyphSink {
 
 layout::LaidOutDocument lay_out(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,
                                 layout::FlowContext context, SkeletonTrees* skeletons) {
-  std::string file = markup.file + " (filled)";
+  // Source marks place nodes in the template or partial they were written in (lines
+  // exact, columns counted from the last mark); before the first mark, the template.
+  const std::string& file = markup.file;
   std::optional<layout::DocumentSpec> spec;
   if (skeletons && !markup.skeleton.empty()) {
     if (auto root = skeletons->tree(markup.skeleton, markup.values, file)) {

@@ -73,6 +73,7 @@ bool fill(const layout::Node& from, const std::vector<std::string>& values, layo
   to.name = from.name;
   to.line = from.line;
   to.column = from.column;
+  to.source = from.source;
   auto text = substitute(from.text, values);
   if (!text) return false;
   to.text = std::move(*text);

@@ -222,40 +222,84 @@ const TemplateSet::Checked& TemplateSet::checked(const std::filesystem::path& fi
   for (const auto& section : section_names(entry->text)) entry->sections.push_back(section);
   if (!fragment) {
     std::vector<std::string> chain;
-    inline_partials(*entry, entry->text, chain);
+    inline_partials(*entry, entry->text, file.string(), chain);
     check_mustache(entry->inlined, file.string());
   }
   std::lock_guard lock(mutex_);
   return *cache_.try_emplace(file, std::move(entry)).first->second;  // a racing thread's copy is as good
 }
 
-void TemplateSet::inline_partials(Checked& entry, const std::string& text, std::vector<std::string>& chain) const {
-  static const std::regex kPartial(R"(\{\{>\s*([^}\s]+)\s*\}\})");
+// The template's text for Mustache, with its partials' text in place of {{> name}} and
+// source marks (layout/markup.h) where the filled markup would otherwise lose count of
+// lines: at each partial's start and end, and after every section tag (a repeated
+// section repeats its lines). Marks go only between elements, never inside a tag.
+void TemplateSet::inline_partials(Checked& entry, const std::string& text, const std::string& file,
+                                  std::vector<std::string>& chain) const {
   // Changed delimiters would hide tags from this scan: such templates load partials while rendering.
   if (text.find("{{=") != std::string::npos) {
     entry.inlined += text;
     return;
   }
-  std::size_t done = 0;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial); it != std::sregex_iterator(); ++it) {
-    const auto& match = *it;
-    std::string name = match[1].str();
-    entry.inlined.append(text, done, static_cast<std::size_t>(match.position(0)) - done);
-    done = static_cast<std::size_t>(match.position(0) + match.length(0));
-    if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
-      entry.inlined += match.str();  // includes itself: rendering stops it (or reports it)
+  int line = 1, column = 1;
+  bool in_tag = false;
+  char quote = 0;
+  auto advance = [&](char c) {
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++column;
+    }
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 2, "{{") != 0) {
+      char c = text[i++];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (in_tag && (c == '"' || c == '\'')) {
+        quote = c;
+      } else if (c == '<') {
+        in_tag = true;
+      } else if (c == '>') {
+        in_tag = false;
+      }
+      entry.inlined += c;
+      advance(c);
       continue;
     }
-    check_partial_name(name, folder_ / "partials");
-    auto path = folder_ / "partials" / (name + ".xml");
-    const Checked& partial = checked(path, true);
-    entry.sections.insert(entry.sections.end(), partial.sections.begin(), partial.sections.end());
-    if (std::find(entry.partials.begin(), entry.partials.end(), path) == entry.partials.end()) entry.partials.push_back(path);
-    chain.push_back(name);
-    inline_partials(entry, partial.text, chain);
-    chain.pop_back();
+    std::size_t close = text.find("}}", i + 2);
+    if (close == std::string::npos) {  // not a tag (check_mustache has passed the text)
+      entry.inlined.append(text, i);
+      return;
+    }
+    if (close + 2 < text.size() && text[close + 2] == '}') ++close;  // {{{name}}}
+    std::string tag = text.substr(i, close + 2 - i);
+    i = close + 2;
+    for (char c : tag) advance(c);
+    std::size_t kind_at = tag.find_first_not_of(" \t", 2);
+    char kind = kind_at == std::string::npos ? 0 : tag[kind_at];
+    if (kind == '>') {
+      std::string inside = tag.substr(kind_at + 1, tag.size() - 2 - kind_at - 1);
+      std::string name(trim(inside));
+      if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
+        entry.inlined += tag;  // includes itself: rendering stops it (or reports it)
+        continue;
+      }
+      check_partial_name(name, folder_ / "partials");
+      auto path = folder_ / "partials" / (name + ".xml");
+      const Checked& partial = checked(path, true);
+      entry.sections.insert(entry.sections.end(), partial.sections.begin(), partial.sections.end());
+      if (std::find(entry.partials.begin(), entry.partials.end(), path) == entry.partials.end()) entry.partials.push_back(path);
+      chain.push_back(name);
+      if (!in_tag) entry.inlined += layout::source_mark(path.string(), 1, 1);
+      inline_partials(entry, partial.text, path.string(), chain);
+      if (!in_tag) entry.inlined += layout::source_mark(file, line, column);
+      chain.pop_back();
+      continue;
+    }
+    entry.inlined += tag;
+    if ((kind == '#' || kind == '^' || kind == '/') && !in_tag) entry.inlined += layout::source_mark(file, line, column);
   }
-  entry.inlined.append(text, done);
 }
 
 RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, const Data& data, bool strict,

@@ -61,7 +61,8 @@ class TemplateSet {
     mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> pool;
   };
   const Checked& checked(const std::filesystem::path& file, bool fragment) const;
-  void inline_partials(Checked& entry, const std::string& text, std::vector<std::string>& chain) const;
+  void inline_partials(Checked& entry, const std::string& text, const std::string& file,
+                       std::vector<std::string>& chain) const;
 
   // placeholder(i) at i, answered for a render's i-th value (render/skeleton.h): made
   // once, not for every value of every document. Renders with more values than this

@@ -64,6 +64,36 @@ TEST(TemplateErrors, StrictModeNamesTheMissingVariable) {
   }
 }
 
+// Errors found only once the data is in (an attribute the data made invalid) name the
+// template or partial and the line they were written on, however many lines the
+// partials inlined and the repeated sections before them added.
+TEST(TemplateErrors, FilledErrorsNameThePartialAndTheLineTheyWereWrittenOn) {
+  ScratchDir dir;
+  dir.write("partials/kop.xml", "<p>Kop</p>\n<p>Baris dua</p>\n<p font-size=\"{{ukuran}}\">x</p>\n");
+  auto in_partial = dir.write("a.xml", "<document>\n{{#baris}}\n<p>{{.}}</p>\n<p>lagi</p>\n{{/baris}}\n{{> kop}}\n</document>\n");
+  auto after = dir.write("b.xml", "<document>\n{{> kop}}\n{{#baris}}\n<p>{{.}}</p>\n{{/baris}}\n<p space-after=\"{{jarak}}\">y</p>\n</document>\n");
+  render::TemplateSet templates(dir.path());
+  auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
+  render::Data data(render::Data::type::object);
+  render::Data rows(render::Data::type::list);
+  for (auto row : {"satu", "dua", "tiga"}) rows.push_back(render::Data(row));
+  data.set("baris", rows);
+  data.set("ukuran", "besar");
+  auto error_of = [&](const std::filesystem::path& file) -> std::string {
+    try {
+      render::render_pdf(templates, file, data, fonts, {false, {}});
+    } catch (const layout::MarkupError& e) {
+      return e.file() + ":" + std::to_string(e.line());
+    }
+    return "no error";
+  };
+  EXPECT_EQ(error_of(in_partial), (dir.path() / "partials" / "kop.xml").string() + ":3");
+  data.set("ukuran", "12pt");
+  EXPECT_EQ(error_of(in_partial), "no error");
+  data.set("jarak", "jauh");
+  EXPECT_EQ(error_of(after), after.string() + ":6");
+}
+
 TEST(TemplateErrors, RecordDataCannotInjectMarkup) {
   ScratchDir dir;
   auto file = dir.write("t.xml", "<document><p>{{nama}}</p></document>");
