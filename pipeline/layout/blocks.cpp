@@ -22,6 +22,15 @@ bool is_inline_element(std::string_view name) {
   return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
 }
 
+constexpr double kMaxFontSize = 600;  // libharu's HPDF_MAX_FONTSIZE
+
+// Frames that hold something and share part of the page would print over each other.
+bool overlap(const Frame& a, const Frame& b) {
+  constexpr double kTouch = 0.01;
+  return a.x + kTouch < b.x + b.width && b.x + kTouch < a.x + a.width && a.y + kTouch < b.y + b.height &&
+         b.y + kTouch < a.y + a.height;
+}
+
 class Builder {
  public:
   Builder(std::string file, std::string resource_dir, bool lenient = false)
@@ -41,11 +50,12 @@ class Builder {
     if (orientation == "landscape") std::swap(paper->width, paper->height);
     else if (orientation != "portrait") fail(root, "orientation: '" + orientation + "' is neither portrait nor landscape");
     spec.paper = *paper;
+    paper_ = spec.paper;
     auto margin = parse_edges(text_attr(root, "margin", "25mm 20mm 20mm 25mm"));
     if (!margin) fail(root, "margin: expected 1 to 4 lengths such as '25mm 20mm 20mm 30mm'");
     spec.margin = *margin;
     spec.base.face.family = text_attr(root, "font", "serif");
-    spec.base.size = length(root, "font-size", 12);
+    spec.base.size = font_size(root, 12);
     spec.line_height = number(root, "line-height", 1.15);
     spec.info = {text_attr(root, "title", ""), text_attr(root, "author", ""), text_attr(root, "subject", ""),
                  text_attr(root, "keywords", "")};
@@ -53,7 +63,7 @@ class Builder {
     for (const auto& child : root.children) {
       if (child.name == "header" || child.name == "footer") {
         Context running = context;
-        running.style.size = length(child, "font-size", spec.base.size * 0.85);
+        running.style.size = font_size(child, spec.base.size * 0.85);
         running.align = align(child, Align::Center);
         auto& target = child.name == "header" ? spec.header : spec.footer;
         blocks(child, running, target);
@@ -61,12 +71,30 @@ class Builder {
       }
     }
     blocks(root, context, spec.body);
+    check_frames_apart(spec.body);
     return spec;
   }
 
  private:
   [[noreturn]] void fail(const Node& node, const std::string& message) const {
     throw MarkupError(node.source ? *node.source : file_, node.line, node.column, message);
+  }
+
+  void check_frames_apart(const std::vector<Block>& body) const {
+    std::vector<const Frame*> frames;
+    for (const auto& block : body) {
+      if (std::holds_alternative<PageBreak>(block)) frames.clear();  // the next page's
+      if (const auto* frame = std::get_if<Frame>(&block); frame && !frame->blocks.empty()) frames.push_back(frame);
+    }
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+      for (std::size_t j = i + 1; j < frames.size(); ++j) {
+        if (!overlap(*frames[i], *frames[j])) continue;
+        const SourcePos& at = frames[j]->at;
+        throw MarkupError(at.file ? *at.file : file_, at.line, 0,
+                          "this frame overlaps the one at " + describe(frames[i]->at, file_) +
+                              ": what they hold could print over each other (give them separate parts of the page)");
+      }
+    }
   }
 
   // An attribute's value; in a template check, values Mustache will fill count as absent.
@@ -92,6 +120,14 @@ class Builder {
     auto parsed = parse_length(*value);
     if (!parsed) fail(node, std::string(key) + ": '" + *value + "' is not a length (12pt, 10mm, 2cm, 1in)");
     return *parsed;
+  }
+
+  // PDF text sizes: libharu refuses more than 600pt, and nothing prints at 0 or less.
+  // Checked here, where the template that set the size can be named.
+  double font_size(const Node& node, double fallback) const {
+    double size = length(node, "font-size", fallback);
+    if (size > 0 && size <= kMaxFontSize) return size;
+    fail(node, "font-size: '" + text_attr(node, "font-size", "") + "' is not a text size (more than 0pt, at most 600pt)");
   }
 
   double number(const Node& node, std::string_view key, double fallback) const {
@@ -158,7 +194,7 @@ class Builder {
       if (child.name == "u") inner.underline = true;
       if (child.name == "span") {
         inner.face.family = text_attr(child, "font", style.face.family);
-        inner.size = length(child, "font-size", style.size);
+        inner.size = font_size(child, style.size);
       }
       if (child.name == "br") {
         runs.push_back({"", style, true});
@@ -180,7 +216,7 @@ class Builder {
     p.at = {node.source, node.line};
     TextStyle style = context.style;
     style.face.family = text_attr(node, "font", style.face.family);
-    style.size = length(node, "font-size", style.size);
+    style.size = font_size(node, style.size);
     if (node.name == "h1" || node.name == "h2" || node.name == "h3") {
       style.face.bold = true;
       style.size = context.style.size * (node.name == "h1" ? 1.4 : node.name == "h2" ? 1.2 : 1.0);
@@ -263,7 +299,7 @@ class Builder {
     t.repeat_header = flag(node, "repeat-header", true);
     Context cell_context = context;
     cell_context.left = 0;
-    cell_context.style.size = length(node, "font-size", context.style.size);
+    cell_context.style.size = font_size(node, context.style.size);
     auto add_rows = [&](const Node& parent, bool header) {
       for (const auto& row : parent.children) {
         if (row.is_text()) {
@@ -385,6 +421,20 @@ class Builder {
     f.height = length(node, "height", 0);
     f.border = length(node, "border", 0);
     f.padding = length(node, "padding", 0);
+    f.at = {node.source, node.line};
+    std::string overflow = text_attr(node, "overflow", "error");
+    if (overflow == "shrink") f.overflow = Overflow::Shrink;
+    else if (overflow != "error") fail(node, "overflow: '" + overflow + "' is neither error nor shrink");
+    if (const auto* limit = value_of(node, "shrink-limit")) {
+      auto share = parse_length_or_percent(*limit, 1.0);
+      if (!limit->ends_with('%') || !share || *share < 0.2 || *share > 1) {
+        fail(node, "shrink-limit: '" + *limit + "' is not a share from 20% to 100% of the written size");
+      }
+      f.shrink_limit = *share;
+    }
+    if (paper_ && (f.x + f.width > paper_->width + 0.01 || f.y + f.height > paper_->height + 0.01)) {
+      fail(node, "the frame reaches past the page's edge: what it holds would not all be printed");
+    }
     Context inner = context;
     inner.left = 0;
     inner.align = align(node, Align::Center);
@@ -445,6 +495,7 @@ class Builder {
   }
 
   std::string file_;
+  std::optional<PaperSize> paper_;  // the document's, once known: frames must stay on it
   std::string dir_;
   bool lenient_ = false;
   std::vector<Block> ignored_;

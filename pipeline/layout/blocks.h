@@ -90,11 +90,19 @@ struct QrCode {
   SourcePos at;
 };
 
+// What a frame does with content taller than itself: fail the document (naming the
+// template line and what did not fit), or shrink every size in it, no further than
+// `shrink_limit` of the size written. Nothing is ever cut off or printed over.
+enum class Overflow { Error, Shrink };
+
 struct Frame {
   double x = 0, y = 0, width = 0, height = 0;
   double border = 0;
   double padding = 0;
+  Overflow overflow = Overflow::Error;
+  double shrink_limit = 0.5;
   std::vector<Block> blocks;
+  SourcePos at;
 };
 
 struct Space {

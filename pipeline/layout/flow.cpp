@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "layout/frames.h"
 #include "layout/images.h"
 #include "layout/line_cache.h"
 #include "layout/qr.h"
@@ -103,16 +104,6 @@ void layout_image(const Image& image, double width, FlowContext& context, Emitte
   emit.add(std::move(slice));
 }
 
-void layout_frame(const Frame& frame, FlowContext& context, FlowResult& out) {
-  FlowResult inner = layout_blocks(frame.blocks, std::max(1.0, frame.width - 2 * frame.padding), context);
-  Slice slice;
-  slice.absolute = true;
-  slice.ops = stacked_ops(inner.slices);
-  translate(slice.ops, frame.x + frame.padding, frame.y + frame.padding);
-  if (frame.border > 0) slice.ops.push_back(RectOp{frame.x, frame.y, frame.width, frame.height, frame.border, false});
-  out.slices.push_back(std::move(slice));
-}
-
 }  // namespace
 
 Slice spacer(double height) {
@@ -186,7 +177,7 @@ FlowResult layout_blocks(const std::vector<Block>& blocks, double width, FlowCon
             translate(slice.ops, aligned_x(b.align, b.size, width), 0);
             emit.add(std::move(slice));
           } else if constexpr (std::is_same_v<T, Frame>) {
-            layout_frame(b, context, out);
+            out.slices.push_back(layout_frame(b, context));
           } else if constexpr (std::is_same_v<T, Space>) {
             emit.spacing(b.height);
           } else if constexpr (std::is_same_v<T, Rule>) {

@@ -62,7 +62,7 @@ const std::map<std::string_view, ElementRule>& rules() {
       {"qr", {{"data", "size", "align"}, kBlockParents}},
       {"signatures", {{"space-before", "widths"}, kBlockParents}},
       {"signature", {{"align"}, {"signatures"}}},
-      {"frame", {{"x", "y", "width", "height", "border", "padding", "align"}, {"document"}}},
+      {"frame", {{"x", "y", "width", "height", "border", "padding", "align", "overflow", "shrink-limit"}, {"document"}}},
       {"space", {{"height"}, kBlockParents}},
       {"hr", {{"thickness", "space-before", "space-after"}, kBlockParents}},
       {"page-break", {{}, {"document"}}},
@@ -280,8 +280,9 @@ std::string parse_error_message(XML_Error code, const TreeBuilder& builder) {
 }  // namespace
 
 MarkupError::MarkupError(std::string file, int line, int column, std::string message)
-    : std::runtime_error(line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message
-                                  : file + ": " + message),
+    : std::runtime_error(line <= 0     ? file + ": " + message
+                         : column <= 0 ? file + ":" + std::to_string(line) + ": " + message
+                                       : file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
       file_(std::move(file)),
       line_(line),
       column_(column),

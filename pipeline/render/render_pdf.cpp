@@ -2,9 +2,12 @@
 
 #include <set>
 
+#include "layout/frames.h"
 #include "layout/images.h"
 #include "layout/markup.h"
 #include "layout/paginate.h"
+#include "model/file_text.h"
+#include "model/text.h"
 
 namespace inovasi::render {
 namespace {
@@ -24,6 +27,31 @@ class GlyphWarnings : public layout::MissingGlyphSink {
  private:
   std::set<char32_t> seen_;
 };
+
+// "; that line is filled from {{a}}, {{b}}": the fields the template line holds, which is what
+// the user can shorten. Empty when the line holds none or cannot be read.
+std::string fields_on_line(const std::string& file, int line) {
+  auto text = read_file_text(file);
+  if (!text || line < 1) return {};
+  std::size_t start = 0;
+  for (int i = 1; i < line && start != std::string::npos; ++i) {
+    start = text->find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return {};
+  std::size_t end = text->find('\n', start);
+  std::string_view row = std::string_view(*text).substr(start, end == std::string::npos ? std::string_view::npos : end - start);
+  std::string fields;
+  for (auto at = row.find("{{"); at != std::string_view::npos; at = row.find("{{", at + 2)) {
+    auto end = row.find("}}", at);
+    if (end == std::string_view::npos) break;
+    std::string_view tag = trim(row.substr(at + 2, end - at - 2));
+    if (!tag.empty() && (tag.front() == '{' || tag.front() == '&')) tag = trim(tag.substr(1));
+    if (tag.empty() || std::string_view("#^/>!=").find(tag.front()) != std::string_view::npos) continue;
+    fields += std::string(fields.empty() ? "" : ", ") + "{{" + std::string(tag) + "}}";
+  }
+  return fields.empty() ? std::string() : "; that line is filled from " + fields;
+}
 
 }  // namespace
 
@@ -45,7 +73,11 @@ layout::LaidOutDocument lay_out(const RenderedMarkup& markup, const std::filesys
   // The filled template is parsed again: values are escaped, so errors here come from
   // attribute values such as width="{{w}}" that the data made invalid.
   if (!spec) spec = layout::build_document(layout::parse_markup(markup.markup, file), file, resource_dir.string());
-  return layout::paginate(*spec, context);
+  try {
+    return layout::paginate(*spec, context);
+  } catch (const layout::FrameOverflow& e) {
+    throw layout::FrameOverflow(e.file(), e.line(), e.column(), e.message() + fields_on_line(e.file(), e.line()));
+  }
 }
 
 RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::path& resource_dir,

@@ -88,4 +88,35 @@ grep -q "is the file of desk-packet paket desk dinkes/2026, made by an earlier r
 [ "$(sha256sum "$work/desk/2026/desk/dinkes/packet.pdf")" = "$sum" ] && ok || bad "the earlier packet was written over"
 fresh "$INOVASI_DB"
 
+# --- Text that does not fit ---------------------------------------------------------
+# A certificate holds an innovation name of 300 characters at full size, and one of
+# 1,500 shrunk (every word printed, inside the frame, above the signature block); one of
+# 5,000 fails the certificate, naming the template line and the field, exit 1.
+kode=$(sql "SELECT inovasi FROM penghargaan ORDER BY inovasi LIMIT 1")
+long_name() { python3 -c "import sys; w='Pelayanan Terpadu Digital Masyarakat Desa '; print((w * 200)[:int(sys.argv[1])].strip())" "$1"; }
+for n in 300 1500; do
+  sql "UPDATE inovasi SET nama = '$(long_name $n)' WHERE kode = '$kode'"
+  rm -rf "$work/fit"
+  "$bin" render certificate --innovation "$kode" --out "$work/fit" >"$work/log" 2>&1 || bad "a $n-character name: $(cat "$work/log")"
+  pdf=$(ls "$work/fit"/2026/certificates/*.pdf)
+  pdftotext -raw "$pdf" - | tr -s ' \n' ' ' >"$work/text"
+  [ "$(grep -o Desa "$work/text" | wc -l)" -ge "$(long_name $n | grep -o Desa | wc -l)" ] && ok || bad "a $n-character name lost words"
+  # The name's lowest line stays above the signature block (at 150mm = 425pt from the top).
+  python3 - "$pdf" "$n" <<'PY' && ok || bad "a $n-character name: not inside its frame, or not legible"
+import subprocess, sys, re
+html = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True).stdout
+words = [(float(m.group(2)), float(m.group(4)) - float(m.group(2))) for m in
+         re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Desa</word>', html)]
+assert words, "no word of the name"
+assert max(y + h for y, h in words) < 425, "the name reaches the signature block"
+assert min(h for _, h in words) > 7, "the name is too small to read"
+PY
+done
+sql "UPDATE inovasi SET nama = '$(long_name 5000)' WHERE kode = '$kode'"
+"$bin" render certificate --innovation "$kode" --out "$work/fit" >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "a 5,000-character name: exit 1 expected"
+grep -q "sertifikat.xml:[0-9]*: the text '.*' does not fit its frame (.*sertifikat.xml:6), even with the frame's text shrunk to 50%.*filled from {{inovasi.nama}}" "$work/log" && ok ||
+  bad "names the line, the frame and the field: $(head -2 "$work/log")"
+fresh "$INOVASI_DB"
+
 finish document_integrity
