@@ -82,6 +82,8 @@ render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates
   return templates.render(*job.template_file, doc.data(), /*strict=*/false, doc.shared.get(), with_skeleton);
 }
 
+// `fonts_fp`: the fonts' fingerprint, with whether missing glyphs may be replaced (a
+// document made with '?' in it is made again when they may not).
 std::string content_key(const std::string& markup, const documents::PlannedDocument& doc,
                         const render::TemplateSet& templates, const std::string& fonts_fp) {
   return documents::sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
@@ -160,13 +162,14 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
 constexpr std::string_view kPlanChanged = "the store changed while the batch ran (run it again)";
 
 void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                const std::string& fonts_fp, const std::filesystem::path& output, render::SkeletonTrees& skeletons) {
+                const std::string& fonts_fp, const std::filesystem::path& output, render::SkeletonTrees& skeletons,
+                bool replace_missing_glyphs) {
   try {
     auto filled = fill(job, templates, /*with_skeleton=*/true);
     job.key = content_key(filled.markup, *job.document, templates, fonts_fp);
     if (key_prefix(job.key) != planned_key) throw std::runtime_error(std::string(kPlanChanged));
     auto rendered =
-        render::render_markup(filled, templates.folder(), fonts, {false, job.document->date}, &skeletons);
+        render::render_markup(filled, templates.folder(), fonts, {false, job.document->date, replace_missing_glyphs}, &skeletons);
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the slice
     job.sha256 = documents::sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
@@ -280,7 +283,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
                        Database& db, const BatchOptions& options, std::ostream& out, std::ostream& err,
                        const KeyVisitor& on_key) {
   auto start = std::chrono::steady_clock::now();
-  std::string fonts_fp = fonts_fingerprint(fonts);
+  std::string fonts_fp = fonts_fingerprint(fonts) + (options.replace_missing_glyphs ? "+replace" : "");
   BatchSummary summary;
 
   // Plan, a slice at a time: fill every template, key it, and decide what is new,
@@ -401,7 +404,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   if (total > 0) {
     workers.emplace(std::max(1, std::min<int>(options.jobs, static_cast<int>(total))), [&](Job& job) {
       if (job.state != Job::State::Failed) {
-        render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons);
+        render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons, options.replace_missing_glyphs);
       }
       if (job.state == Job::State::Failed) ++failed;
       ++done;

@@ -23,6 +23,7 @@ struct BatchOptions {
   bool force = false;    // remake even unchanged documents
   bool dry_run = false;  // print the plan, make nothing
   bool quiet = false;
+  bool replace_missing_glyphs = false;  // render::RenderOptions
 };
 
 struct BatchSummary {

@@ -16,6 +16,8 @@ inline std::vector<OptionSpec> with_batch_options(std::vector<OptionSpec> option
   options.push_back({"force", "", "remake documents whose inputs did not change"});
   options.push_back({"dry-run", "", "print the plan (new, changed, unchanged) and make nothing"});
   options.push_back({"quiet", "", "no progress display"});
+  options.push_back({"replace-missing-glyphs", "",
+                     "print characters no font has as '?' (with a warning) instead of failing their documents"});
   return options;
 }
 
@@ -27,6 +29,7 @@ inline batch::BatchOptions batch_options(const Args& args) {
   options.force = args.flag("force");
   options.dry_run = args.flag("dry-run");
   options.quiet = args.flag("quiet");
+  options.replace_missing_glyphs = args.flag("replace-missing-glyphs");
   return options;
 }
 

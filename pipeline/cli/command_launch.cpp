@@ -32,6 +32,7 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
                                   });
   run.summary = std::move(summary);
   if (options.dry_run) return run;
+  print_file.drop_failed(run.summary.standing);
   auto file =
       write_print_file(plan, print_file, templates, fonts, env, loaded.year, options.force, options.jobs, manifest);
   if (!file.empty()) env.out << "print file: " << file.string() << '\n';

@@ -31,7 +31,7 @@ int run_preview(const Args& args, const Environment& env) {
   }
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  render::RenderOptions options{args.flag("strict"), date_option(args)};
+  render::RenderOptions options{args.flag("strict"), date_option(args), args.flag("replace-missing-glyphs")};
   auto result = render::render_pdf(templates, templates.resolve(args.positionals().front()), data, fonts, options);
   for (const auto& warning : result.warnings) env.err << "warning: " << warning << '\n';
   write_file_atomically(*output, result.bytes);
@@ -52,7 +52,8 @@ Command preview_command() {
           {{"data", "FILE", "the template's data as JSON"},
            {"output", "OUT.pdf", "where to write the PDF (also -o)"},
            {"strict", "", "a variable the data lacks is an error"},
-           {"date", "YYYY-MM-DD", "creation date written into the PDF (default: none)"}},
+           {"date", "YYYY-MM-DD", "creation date written into the PDF (default: none)"},
+           {"replace-missing-glyphs", "", "print characters no font has as '?' (with a warning) instead of failing"}},
           run_preview};
 }
 

@@ -169,6 +169,22 @@ batch::KeyVisitor PrintFileContents::keys() {
   };
 }
 
+void PrintFileContents::drop_failed(const std::vector<bool>& standing) {
+  std::size_t first = 0;  // the slice's first document in the whole plan
+  for (std::size_t slice = 0; slice < included_.size(); ++slice) {
+    std::erase_if(included_[slice], [&](std::uint32_t position) {
+      std::size_t index = first + position;
+      if (index >= standing.size() || standing[index]) return false;
+      // Its key is in the joined one: what was left out goes in too, so the file is made
+      // again once the certificate is.
+      joined_keys_.update("without " + std::to_string(index) + "\n");
+      --count_;
+      return true;
+    });
+    first += positions_[slice];
+  }
+}
+
 namespace {
 
 // The print file's parts from a sliced plan: part i is the i-th certificate, found in its

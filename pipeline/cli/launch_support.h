@@ -74,6 +74,10 @@ class PrintFileContents {
   explicit PrintFileContents(const Store& store) : store_(store), store_version_(store.data_version()) {}
   batch::KeyVisitor keys();
   std::size_t count() const { return count_; }
+  // Leaves out the certificates the batch did not make or keep (`standing`, per planned
+  // document): the print file holds the certificates issued, and no page a single
+  // document could not have (a character no font has, an image that is missing).
+  void drop_failed(const std::vector<bool>& standing);
 
  private:
   friend std::filesystem::path write_print_file(const batch::SlicedPlan&, PrintFileContents&,

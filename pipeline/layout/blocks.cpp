@@ -57,6 +57,9 @@ class Builder {
     spec.base.face.family = text_attr(root, "font", "serif");
     spec.base.size = font_size(root, 12);
     spec.line_height = number(root, "line-height", 1.15);
+    std::string missing = text_attr(root, "missing-glyphs", "error");
+    if (missing != "error" && missing != "replace") fail(root, "missing-glyphs: '" + missing + "' is neither error nor replace");
+    spec.replace_missing_glyphs = missing == "replace";
     spec.info = {text_attr(root, "title", ""), text_attr(root, "author", ""), text_attr(root, "subject", ""),
                  text_attr(root, "keywords", "")};
     Context context{spec.base, spec.line_height, 0, Align::Left};

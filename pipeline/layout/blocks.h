@@ -136,6 +136,7 @@ struct DocumentSpec {
   double footer_distance = 0;  // from the bottom edge to the footer's bottom
   std::vector<Block> body;
   DocumentInfo info;
+  bool replace_missing_glyphs = false;  // missing-glyphs="replace"
 };
 
 // Throws MarkupError (file, line, column) for bad attribute values and misplaced text.

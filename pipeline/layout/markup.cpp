@@ -29,7 +29,7 @@ const std::vector<std::string_view> kInlineParents{"p",  "h1", "h2",   "h3",    
 const std::map<std::string_view, ElementRule>& rules() {
   static const std::map<std::string_view, ElementRule> kRules{
       {"document", {{"size", "orientation", "margin", "font", "font-size", "line-height", "title", "author", "subject",
-                     "keywords", "lang"},
+                     "keywords", "lang", "missing-glyphs"},
                     {"#root"}}},
       {"header", {{"distance", "font-size", "align"}, {"document"}}},
       {"footer", {{"distance", "font-size", "align"}, {"document"}}},

@@ -68,6 +68,9 @@ struct LaidOutDocument {
   std::vector<Page> pages;
   std::vector<Bookmark> bookmarks;
   DocumentInfo info;
+  // The template lets characters no font has print as '?' (missing-glyphs="replace"):
+  // otherwise such a document fails.
+  bool replace_missing_glyphs = false;
 };
 
 }  // namespace inovasi::layout

@@ -146,6 +146,7 @@ LaidOutDocument paginate(const DocumentSpec& spec, FlowContext& context) {
   LaidOutDocument document;
   document.paper = spec.paper;
   document.info = spec.info;
+  document.replace_missing_glyphs = spec.replace_missing_glyphs;
   int count = static_cast<int>(placed_pages.size());
   for (int number = 0; number < count; ++number) {
     Page page;

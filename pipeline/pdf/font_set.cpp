@@ -7,6 +7,9 @@
 namespace inovasi::pdf {
 namespace {
 
+// The manifest's list of fallback families, in the order they are tried.
+constexpr std::string_view kFallbackList = "cadangan";
+
 std::string style_name(const layout::FaceKey& key) {
   if (key.bold && key.italic) return "bold-italic";
   if (key.bold) return "bold";
@@ -21,11 +24,19 @@ FontManifest FontManifest::load(const std::filesystem::path& manifest) {
   if (!text) throw FontError(manifest.string() + ": font manifest not found");
   FontManifest result;
   result.file = manifest;
+  bool listed = false;  // a "cadangan" list, even an empty one, says which fallbacks there are
   try {
     Poco::JSON::Parser parser;
     auto root = parser.parse(*text).extract<Poco::JSON::Object::Ptr>();
     for (const auto& family : root->getNames()) {
       if (family.starts_with("_")) continue;  // comments
+      if (family == kFallbackList) {
+        listed = true;
+        auto list = root->getArray(family);
+        if (!list) throw FontError(manifest.string() + ": '" + family + "' must list family names, such as [\"fallback\"]");
+        for (std::size_t i = 0; i < list->size(); ++i) result.fallbacks.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
+        continue;
+      }
       auto styles = root->getObject(family);
       if (!styles) throw FontError(manifest.string() + ": '" + family + "' must map styles to files");
       for (const auto& style : styles->getNames()) {
@@ -40,11 +51,16 @@ FontManifest FontManifest::load(const std::filesystem::path& manifest) {
   } catch (const Poco::Exception& e) {
     throw FontError(manifest.string() + ": " + e.displayText());
   }
+  if (!listed && result.families.contains("fallback")) result.fallbacks.push_back("fallback");
+  for (const auto& family : result.fallbacks) {
+    if (!result.families.contains(family)) {
+      throw FontError(manifest.string() + ": " + std::string(kFallbackList) + " names '" + family + "', which is not a family of the manifest");
+    }
+  }
   return result;
 }
 
-FontSet::FontSet(const FontManifest& manifest, std::string fallback)
-    : manifest_(manifest), fallback_(std::move(fallback)) {}
+FontSet::FontSet(const FontManifest& manifest) : manifest_(manifest) {}
 
 std::filesystem::path FontManifest::cut_of(const std::filesystem::path& full) const {
   auto cut = file.parent_path() / "cut" / (full.stem().string() + "-latin.ttf");
@@ -99,15 +115,20 @@ int FontSet::face_for(const layout::FaceKey& key, char32_t code_point) {
   bool space = code_point == U' ' || code_point == U'\u00A0';
   Styled& primary = *last_chain_.front();
   if (primary.cut && (space || primary.cut->has_glyph(code_point))) return hand_out(*primary.cut);
-  // Not in the cut: the full font (loaded only now), then the fallback family.
+  // Not in the cut: the full font (loaded only now), then each fallback family in turn.
   const FontFace& full = full_face(primary, key.family);
   if (space || full.has_glyph(code_point)) return hand_out(full);
-  if (!manifest_.families.contains(fallback_) || key.family == fallback_) return layout::kNoFace;
-  if (last_chain_.size() < 2) last_chain_.push_back(&styled(fallback_, key));
-  Styled& fallback = *last_chain_[1];
-  if (fallback.cut && fallback.cut->has_glyph(code_point)) return hand_out(*fallback.cut);
-  const FontFace& fallback_full = full_face(fallback, fallback_);
-  return fallback_full.has_glyph(code_point) ? hand_out(fallback_full) : layout::kNoFace;
+  for (std::size_t i = 0; i < manifest_.fallbacks.size(); ++i) {
+    const std::string& family = manifest_.fallbacks[i];
+    if (family == key.family) continue;
+    if (last_chain_.size() < i + 2) last_chain_.resize(i + 2, nullptr);
+    if (!last_chain_[i + 1]) last_chain_[i + 1] = &styled(family, key);
+    Styled& fallback = *last_chain_[i + 1];
+    if (fallback.cut && fallback.cut->has_glyph(code_point)) return hand_out(*fallback.cut);
+    const FontFace& fallback_full = full_face(fallback, family);
+    if (fallback_full.has_glyph(code_point)) return hand_out(fallback_full);
+  }
+  return layout::kNoFace;
 }
 
 double FontSet::advance(int face, char32_t code_point) { return known(face).advance(code_point); }

@@ -24,6 +24,10 @@ struct FontManifest {
   std::filesystem::path file;
   // family -> style ("regular", "bold", "italic", "bold-italic") -> TTF path
   std::map<std::string, std::map<std::string, std::filesystem::path>> families;
+  // The families tried, in order, for a character the styled family lacks: the
+  // manifest's "cadangan" list (a region adds a font for its scripts there), else the
+  // family named "fallback" when there is one.
+  std::vector<std::string> fallbacks;
   // The files read so far, shared by every copy of this manifest and every thread.
   std::shared_ptr<FontLibrary> library = std::make_shared<FontLibrary>();
   // A font cut to Latin by scripts/cut-fonts.sh (fonts/cut/<name>-latin.ttf), when there.
@@ -35,8 +39,7 @@ struct FontManifest {
 
 class FontSet : public layout::TextMeasurer {
  public:
-  // `fallback` is the family tried for characters the styled family lacks.
-  explicit FontSet(const FontManifest& manifest, std::string fallback = "fallback");
+  explicit FontSet(const FontManifest& manifest);
 
   int face_for(const layout::FaceKey& key, char32_t code_point) override;
   double advance(int face, char32_t code_point) override;
@@ -61,10 +64,10 @@ class FontSet : public layout::TextMeasurer {
   const FontFace& known(int id);
 
   const FontManifest& manifest_;
-  std::string fallback_;
   std::map<std::pair<std::string, int>, Styled> loaded_;  // (family, style bits) -> faces
   std::vector<const FontFace*> by_id_;  // the library's faces this set has handed out
-  // The last style asked for: consecutive characters nearly always share it.
+  // The last style asked for: consecutive characters nearly always share it. Its chain
+  // holds the styled family's faces, then each fallback's as it is first needed.
   layout::FaceKey last_key_;
   std::vector<Styled*> last_chain_;
 };

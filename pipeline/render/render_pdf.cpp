@@ -1,5 +1,6 @@
 #include "render/render_pdf.h"
 
+#include <cstdlib>
 #include <set>
 
 #include "layout/frames.h"
@@ -12,21 +13,25 @@
 namespace inovasi::render {
 namespace {
 
-class GlyphWarnings : public layout::MissingGlyphSink {
+// Characters no font of the manifest has, each with the first place it was met.
+class MissingGlyphs : public layout::MissingGlyphSink {
  public:
   void missing_glyph(char32_t code_point, const std::string& context) override {
-    if (!seen_.insert(code_point).second) return;
-    char text[160];
-    std::string character;
-    layout::append_utf8(character, code_point);
-    std::snprintf(text, sizeof text, "U+%04X '%s'", static_cast<unsigned>(code_point), character.c_str());
-    warnings.push_back(context + ": character " + text + " is in no font; printed as '?'");
+    if (seen_.insert(code_point).second) found.emplace_back(code_point, context);
   }
-  std::vector<std::string> warnings;
+  std::vector<std::pair<char32_t, std::string>> found;
 
  private:
   std::set<char32_t> seen_;
 };
+
+std::string describe_character(char32_t code_point) {
+  char text[160];
+  std::string character;
+  layout::append_utf8(character, code_point);
+  std::snprintf(text, sizeof text, "U+%04X '%s'", static_cast<unsigned>(code_point), character.c_str());
+  return text;
+}
 
 // "; that line is filled from {{a}}, {{b}}": the fields the template line holds, which is what
 // the user can shorten. Empty when the line holds none or cannot be read.
@@ -51,6 +56,30 @@ std::string fields_on_line(const std::string& file, int line) {
     fields += std::string(fields.empty() ? "" : ", ") + "{{" + std::string(tag) + "}}";
   }
   return fields.empty() ? std::string() : "; that line is filled from " + fields;
+}
+
+// The first place a character no font has was met, with the fields it comes from, and
+// what the user can do.
+std::string missing_glyph_message(const std::vector<std::pair<char32_t, std::string>>& found,
+                                  const pdf::FontManifest& fonts) {
+  const std::string& first_place = found.front().second;
+  std::string file = first_place;
+  int line = 0;
+  if (auto colon = first_place.rfind(':'); colon != std::string::npos) {
+    file = first_place.substr(0, colon);
+    line = std::atoi(first_place.c_str() + colon + 1);
+  }
+  std::string characters;
+  for (std::size_t i = 0; i < found.size() && i < 5; ++i) characters += (i ? ", " : "") + describe_character(found[i].first);
+  if (found.size() > 5) characters += " and " + std::to_string(found.size() - 5) + " more";
+  std::string fallbacks;
+  for (const auto& family : fonts.fallbacks) fallbacks += (fallbacks.empty() ? "" : ", ") + family;
+  return first_place + ": " + (found.size() == 1 ? "character " : "characters ") + characters + " " +
+         (found.size() == 1 ? "is" : "are") + " in no font of " + fonts.file.string() + " (the text's family, then cadangan: " +
+         (fallbacks.empty() ? std::string("none") : fallbacks) + ")" + fields_on_line(file, line) +
+         ". Add a font that has " + (found.size() == 1 ? "it" : "them") +
+         " to the manifest and its cadangan list, or let such characters print as '?' (--replace-missing-glyphs, "
+         "or missing-glyphs=\"replace\" on the template's <document>)";
 }
 
 }  // namespace
@@ -85,13 +114,17 @@ RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::p
   pdf::HpdfDocument document;
   pdf::FontSet font_set(fonts);
   layout::ImageInfoCache images;
-  GlyphWarnings glyphs;
+  MissingGlyphs glyphs;
   layout::LaidOutDocument laid_out =
       lay_out(markup, resource_dir, {font_set, &glyphs, &images, markup.file}, skeletons);
+  bool replace = options.replace_missing_glyphs || laid_out.replace_missing_glyphs;
+  if (!glyphs.found.empty() && !replace) throw MissingGlyph(missing_glyph_message(glyphs.found, fonts));
   pdf::PdfResult pdf = pdf::write_pdf(laid_out, document, font_set, {options.creation_date});
 
   RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, markup.warnings, markup.sources};
-  result.warnings.insert(result.warnings.end(), glyphs.warnings.begin(), glyphs.warnings.end());
+  for (const auto& [code_point, context] : glyphs.found) {
+    result.warnings.push_back(context + ": character " + describe_character(code_point) + " is in no font; printed as '?'");
+  }
   return result;
 }
 

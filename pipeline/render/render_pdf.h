@@ -5,11 +5,13 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "layout/flow.h"
 #include "model/date.h"
+#include "model/diagnostics.h"
 #include "pdf/font_set.h"
 #include "pdf/pdf_writer.h"
 #include "render/skeleton.h"
@@ -20,6 +22,15 @@ namespace inovasi::render {
 struct RenderOptions {
   bool strict = false;
   std::optional<Date> creation_date;
+  // Characters no font has print as '?' (with a warning) instead of failing the document.
+  bool replace_missing_glyphs = false;
+};
+
+// A document would print a character no font of the manifest has: it fails, naming the
+// template line, the fields it is filled from and the character.
+class MissingGlyph : public DataError {
+ public:
+  using DataError::DataError;
 };
 
 struct RenderedPdf {

@@ -119,4 +119,26 @@ grep -q "sertifikat.xml:[0-9]*: the text '.*' does not fit its frame (.*sertifik
   bad "names the line, the frame and the field: $(head -2 "$work/log")"
 fresh "$INOVASI_DB"
 
+# --- Characters no font has ---------------------------------------------------------
+# A name with CJK and an emoji fails its certificate, naming the record, the line's
+# field and the characters, exit 1; the other certificates are made, and the print file
+# holds those. Allowed by the option, it prints with '?' and a warning.
+sql "UPDATE inovasi SET nama = 'Layanan 中文 Cepat 😀' WHERE kode = '$kode'"
+rm -rf "$work/glyphs"
+"$bin" certificates --out "$work/glyphs" >"$work/log" 2>&1
+[ $? -eq 1 ] && ok || bad "a character no font has: exit 1 expected"
+grep -q "certificate: penghargaan $kode/2026: .*sertifikat.xml:[0-9]*: characters U+4E2D '中', U+6587 '文', U+1F600 '😀' are in no font of .*fonts.json.*filled from {{inovasi.nama}}" "$work/log" && ok ||
+  bad "names the record, characters and field: $(head -3 "$work/log")"
+grep -q "^made 6, unchanged 0, failed 1" "$work/log" && ok || bad "the other certificates are made: $(tail -1 "$work/log")"
+[ "$(qpdf --show-npages "$work/glyphs/2026/certificates/certificates-print.pdf")" = 6 ] && ok || bad "the print file holds the 6 made"
+pdftotext "$work/glyphs/2026/certificates/certificates-print.pdf" - | grep -q "?" && bad "the print file has a replacement character" || ok
+"$bin" certificates --out "$work/glyphs" --replace-missing-glyphs >"$work/log" 2>&1 && ok || bad "--replace-missing-glyphs: $(tail -3 "$work/log")"
+grep -q "warning: .*U+4E2D '中' is in no font; printed as '?'" "$work/log" && ok || bad "replaced characters are warned of"
+grep -q "^made 7, unchanged 0, failed 0" "$work/log" && ok || bad "all are made (the option is part of each key): $(tail -1 "$work/log")"
+[ "$(qpdf --show-npages "$work/glyphs/2026/certificates/certificates-print.pdf")" = 7 ] && ok || bad "the print file holds all 7"
+# Without the option again, the certificate made with '?' in it is not kept as it is.
+"$bin" certificates --out "$work/glyphs" >"$work/log" 2>&1
+[ $? -eq 1 ] && grep -q "failed 1" "$work/log" && ok || bad "a run without the option fails the certificate again: $(tail -1 "$work/log")"
+fresh "$INOVASI_DB"
+
 finish document_integrity

@@ -49,10 +49,14 @@ render "$work/b.pdf" $t/all-elements.json >/dev/null 2>&1
 cmp -s "$work/a.pdf" "$work/b.pdf" && ok || bad "two renders differ"
 grep -aq "CreationDate (D:20260224" "$work/a.pdf" && ok || bad "creation date not the given date"
 
-# UTF-8 route: characters beyond CP1252 survive; an emoji no font has is reported.
-render "$work/u.pdf" $t/all-elements-utf8.json >"$work/u.log" 2>&1 || bad "render utf-8: $(cat "$work/u.log")"
+# UTF-8 route: characters beyond CP1252 survive; an emoji no font has fails the
+# document (exit 1, naming it), or prints as '?' with a warning when allowed.
+render "$work/u.pdf" $t/all-elements-utf8.json >"$work/u.log" 2>&1
+[ $? -eq 1 ] && grep -q "U+1F600 '😀' is in no font" "$work/u.log" && [ ! -e "$work/u.pdf" ] && ok ||
+  bad "a character no font has must fail the document: $(cat "$work/u.log")"
+render "$work/u.pdf" $t/all-elements-utf8.json --replace-missing-glyphs >"$work/u.log" 2>&1 || bad "render utf-8: $(cat "$work/u.log")"
 grep -q "UTF-8 text" "$work/u.log" && ok || bad "expected the UTF-8 route"
-grep -q "U+1F600" "$work/u.log" && ok || bad "missing-glyph warning not given"
+grep -q "U+1F600.*printed as '?'" "$work/u.log" && ok || bad "missing-glyph warning not given"
 qpdf --check "$work/u.pdf" >/dev/null 2>&1 && ok || bad "qpdf --check u.pdf"
 pdftotext "$work/u.pdf" "$work/u.txt" 2>/dev/null  # poppler warns about libharu's ToUnicode map: tolerated
 grep -qF "Čapek, Łódź, Ω" "$work/u.txt" && ok || bad "UTF-8 text not extractable"

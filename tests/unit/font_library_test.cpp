@@ -1,3 +1,4 @@
+#include <gmock/gmock.h>
 // The font library: faces read once and shared, and the workaround for libharu's failure
 // to save fonts that lack hinting tables (truetype_check.h).
 
@@ -63,6 +64,28 @@ TEST(FontLibrary, LoadsEachFileOnceAndSharesItsFace) {
   int full = first.face_for(serif, U'\u011F');  // ğ
   EXPECT_NE(full, a);
   EXPECT_EQ(first.face_for(serif, U'\u4E2D'), layout::kNoFace);  // no bundled font has CJK
+}
+
+// The manifest's "cadangan" list is the order fallbacks are tried in; a region adds a font
+// for its scripts there. An empty list means none.
+TEST(FontLibrary, FallbackFamiliesAreTriedInTheManifestsOrder) {
+  testing::ScratchDir dir;
+  auto manifest_with = [&](const std::string& name, const std::string& list) {
+    return pdf::FontManifest::load(dir.write(name, R"({"cadangan": )" + list + R"(,
+      "serif": {"regular": "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"},
+      "sans": {"regular": "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"},
+      "dejavu": {"regular": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}})"));
+  };
+  layout::FaceKey serif{"serif", false, false};
+  const char32_t braille = U'\u2801';  // in DejaVu Sans, in neither Liberation font
+  auto none = manifest_with("none.json", "[]");
+  EXPECT_EQ(pdf::FontSet(none).face_for(serif, braille), layout::kNoFace);
+  auto dejavu_last = manifest_with("last.json", R"(["sans", "dejavu"])");
+  pdf::FontSet fonts(dejavu_last);
+  int face = fonts.face_for(serif, braille);
+  ASSERT_NE(face, layout::kNoFace);
+  EXPECT_THAT(fonts.face_name(face), ::testing::HasSubstr("DejaVu"));
+  EXPECT_THROW(manifest_with("unknown.json", R"(["cjk"])"), pdf::FontError);
 }
 
 TEST(FontLibrary, SubsetsKeepOnlyTheDocumentsCharacters) {
