@@ -58,6 +58,7 @@ struct Job {
   std::optional<std::uintmax_t> existing_size;  // of the file there now, if any
   enum class State : std::uint8_t { New, Changed, Unchanged, Failed } state = State::New;
   std::string error;
+  bool no_space = false;  // failed because the disk is full
   // Filled by the worker:
   std::string sha256;
   std::uintmax_t size = 0;
@@ -175,6 +176,10 @@ void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& 
     job.size = rendered.bytes.size();
     job.pages = rendered.pages;
     job.warnings = std::move(rendered.warnings);
+  } catch (const OutputError& e) {
+    job.state = Job::State::Failed;
+    job.error = e.what();
+    job.no_space = e.no_space();
   } catch (const std::exception& e) {
     job.state = Job::State::Failed;
     job.error = e.what();
@@ -368,6 +373,11 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   std::size_t total = counts["new"] + counts["changed"];
   Progress progress(total, err, stderr_is_terminal(), options.quiet || total == 0);
   std::atomic<std::size_t> done{0}, failed{0};
+  // Once a file cannot be written for want of space, no later one can: the rest are
+  // not tried (each would be another error line, and fill the disk's last blocks).
+  std::atomic<bool> disk_full{false};
+  std::size_t not_made_for_space = 0;
+  std::string first_no_space;
   render::SkeletonTrees skeletons;  // documents of one template and shape parse once
   documents::NumberRegistry registry(db);
   std::vector<std::size_t> slices_to_make;
@@ -381,8 +391,13 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
       const auto& doc = *job->document;
       for (const auto& warning : job->warnings) err << "warning: " << doc.label << ": " << warning << '\n';
       if (job->state == Job::State::Failed) {
-        err << doc.kind << ": " << doc.label << ": " << job->error << '\n';
         ++summary.failed;
+        if (job->no_space) {
+          ++not_made_for_space;
+          if (first_no_space.empty()) first_no_space = job->error;
+        } else {
+          err << doc.kind << ": " << doc.label << ": " << job->error << '\n';
+        }
         continue;
       }
       ++summary.made;
@@ -403,8 +418,12 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   std::optional<RenderWorkers> workers;
   if (total > 0) {
     workers.emplace(std::max(1, std::min<int>(options.jobs, static_cast<int>(total))), [&](Job& job) {
-      if (job.state != Job::State::Failed) {
+      if (job.state != Job::State::Failed && disk_full) {
+        job.state = Job::State::Failed;
+        job.no_space = true;
+      } else if (job.state != Job::State::Failed) {
         render_job(job, planned.keys[job.index], templates, fonts, fonts_fp, output, skeletons, options.replace_missing_glyphs);
+        if (job.no_space) disk_full = true;
       }
       if (job.state == Job::State::Failed) ++failed;
       ++done;
@@ -441,7 +460,18 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   }
   if (rendered) record(*rendered);
   progress.finish(done, failed);
-  manifest.save_if_changed(manifest_file);
+  try {
+    manifest.save_if_changed(manifest_file);
+  } catch (const OutputError& e) {
+    if (!e.no_space()) throw;
+    disk_full = true;
+    if (first_no_space.empty()) first_no_space = e.what();
+  }
+  if (disk_full) {
+    summary.disk_full = true;
+    err << "the disk is full: " << not_made_for_space << " document(s) not made (" << first_no_space
+        << "); free space under " << output.string() << " and run again: what was made is kept, and the next run makes the rest\n";
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -38,6 +38,9 @@ struct BatchSummary {
   // made beside a document (a desk packet's workbook and zip) goes only beside those.
   std::vector<bool> made_now;
   std::vector<bool> standing;
+  // The output's filesystem filled up: the documents not made then were counted as
+  // failed and reported in one line, not one each. The command writes nothing more.
+  bool disk_full = false;
 };
 
 // Called for each planned document, in plan order, with its slice and key (a hash of

@@ -118,6 +118,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_file, store.database(), options,
                                   env.out, env.err);
   if (options.dry_run) return kOk;
+  if (summary.disk_full) return report_batch(args, summary, env);  // said once; nothing more can be written
   FindingsByAgency findings = findings_by_agency(report);
   // The workbooks a group of agencies at a time, as the packets were: each group's
   // innovations read again, and its packets planned again for their paths and dates.

@@ -31,7 +31,7 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
                                     gather(slice, doc, key);
                                   });
   run.summary = std::move(summary);
-  if (options.dry_run) return run;
+  if (options.dry_run || run.summary.disk_full) return run;
   print_file.drop_failed(run.summary.standing);
   auto file =
       write_print_file(plan, print_file, templates, fonts, env, loaded.year, options.force, options.jobs, manifest);
@@ -61,6 +61,7 @@ int run_launch(const Args& args, const Environment& env) {
   Manifest manifest = Manifest::load(manifest_file);
   auto [summary, latest] = run_with_print_file(plan, loaded, args, env, manifest);
   if (args.flag("dry-run")) return kOk;
+  if (summary.disk_full) return report_batch(args, summary, env);  // said once; nothing more can be written
   const auto& [catalog, store, snapshot, year] = loaded;
   exports::ExportContext context{snapshot, catalog, year, latest};  // dated as the latest document
   context.store = &loaded.store;

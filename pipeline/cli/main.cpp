@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "model/diagnostics.h"
+#include "output/atomic_file.h"
 #include "model/catalog.h"
 #include "layout/markup.h"
 #include "store/sqlite.h"
@@ -89,6 +90,12 @@ int main(int argc, char** argv) {
     std::cerr << "inovasi: catalogue: " << e.what() << '\n';
   } catch (const inovasi::layout::MarkupError& e) {
     std::cerr << e.what() << '\n';
+    return kDataErrors;
+  } catch (const inovasi::OutputError& e) {
+    // A file that could not be written is a failed document or workbook: exit 1, as a
+    // batch whose documents failed.
+    if (e.no_space()) std::cerr << "inovasi: the disk is full: " << e.what() << "; free space and run again\n";
+    else std::cerr << "inovasi: " << e.what() << '\n';
     return kDataErrors;
   } catch (const inovasi::DataError& e) {
     std::cerr << "inovasi: " << e.what() << '\n';

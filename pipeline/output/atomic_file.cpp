@@ -13,7 +13,9 @@ namespace inovasi {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, std::string_view what) {
-  throw OutputError(path.string() + ": " + std::string(what) + ": " + std::strerror(errno));
+  int error = errno;
+  throw OutputError(path.string() + ": " + std::string(what) + ": " + std::strerror(error),
+                    error == ENOSPC || error == EDQUOT);
 }
 
 }  // namespace

@@ -5,13 +5,21 @@
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace inovasi {
 
 class OutputError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit OutputError(const std::string& message, bool no_space = false)
+      : std::runtime_error(message), no_space_(no_space) {}
+  // The filesystem is full (or the user's quota used up): every later file would fail
+  // the same way, so a batch stops and says so once.
+  bool no_space() const { return no_space_; }
+
+ private:
+  bool no_space_;
 };
 
 // `durable`: flush the file to disk before the rename (one fsync per file). Batches pass

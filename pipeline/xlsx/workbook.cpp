@@ -1,5 +1,7 @@
 #include "xlsx/workbook.h"
 
+#include <fstream>
+
 #include <algorithm>
 #include <ctime>
 
@@ -213,12 +215,17 @@ void SheetWriter::finish() {
 
 WorkbookWriter::WorkbookWriter(std::filesystem::path target, const Properties& properties, Memory memory)
     : target_(std::move(target)) {
+  // Made in the system's temporary folder, not beside the target: a workbook that comes
+  // out the same as the one there is then never written into the output folder at all
+  // (a re-run into a read-only folder succeeds), and libxlsxwriter, which reports its
+  // own failures on stderr, only ever writes where there is room to.
   std::error_code error;
-  if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), error);
-  temporary_ = temporary_name(target_);
+  std::filesystem::path scratch = std::filesystem::temp_directory_path(error);
+  if (error) scratch = "/tmp";
+  temporary_ = temporary_name(scratch / target_.filename());
   lxw_workbook_options options{};
   options.constant_memory = memory == Memory::Streaming ? LXW_TRUE : LXW_FALSE;
-  scratch_folder_ = target_.has_parent_path() ? target_.parent_path().string() : std::string(".");
+  scratch_folder_ = scratch.string();
   options.tmpdir = scratch_folder_.data();
   book_ = workbook_new_opt(temporary_.c_str(), &options);
   if (!book_) throw XlsxError(target_.string() + ": cannot create the workbook");
@@ -272,6 +279,26 @@ SheetWriter& WorkbookWriter::add_sheet(const std::string& name) {
   return *sheets_.back();
 }
 
+namespace {
+
+// The finished workbook into its place in the output folder, whole or not at all.
+void copy_into_place(const std::filesystem::path& made, const std::filesystem::path& target) {
+  std::ifstream in(made, std::ios::binary);
+  if (!in) throw XlsxError(made.string() + ": cannot read the workbook just made");
+  std::error_code error;
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
+  AtomicFileWriter out(target);
+  std::vector<char> buffer(1 << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (in.gcount() > 0) out.write({buffer.data(), static_cast<std::size_t>(in.gcount())});
+  }
+  if (in.bad()) throw XlsxError(made.string() + ": cannot read the workbook just made");
+  out.commit();
+}
+
+}  // namespace
+
 bool WorkbookWriter::close(Replace replace) {
   for (auto& sheet : sheets_) sheet->finish();
   lxw_error error = workbook_close(book_);
@@ -281,14 +308,15 @@ bool WorkbookWriter::close(Replace replace) {
     std::filesystem::remove(temporary_, ignored);
     throw XlsxError(target_.string() + ": " + lxw_strerror(error));
   }
-  if (replace == Replace::WhenChanged && same_contents(temporary_, target_)) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary_, ignored);
-    return false;
-  }
-  std::error_code rename_error;
-  std::filesystem::rename(temporary_, target_, rename_error);
-  if (rename_error) throw XlsxError(target_.string() + ": cannot rename into place: " + rename_error.message());
+  struct RemoveScratch {
+    const std::filesystem::path& path;
+    ~RemoveScratch() {
+      std::error_code ignored;
+      std::filesystem::remove(path, ignored);
+    }
+  } remove_scratch{temporary_};
+  if (replace == Replace::WhenChanged && same_contents(temporary_, target_)) return false;
+  copy_into_place(temporary_, target_);
   return true;
 }
 

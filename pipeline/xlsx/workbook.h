@@ -116,14 +116,14 @@ class WorkbookWriter {
   // WhenChanged, a file already there with the same bytes is left as it was (a re-run
   // that changed nothing touches nothing). Returns whether the file was written.
   enum class Replace { Always, WhenChanged };
-  bool close(Replace replace = Replace::Always);
+  bool close(Replace replace = Replace::WhenChanged);
 
  private:
   friend class SheetWriter;
 
   std::filesystem::path target_;
   std::filesystem::path temporary_;
-  std::string scratch_folder_;  // libxlsxwriter's temporary files, beside the target
+  std::string scratch_folder_;  // where the workbook is made, and libxlsxwriter's own temporary files
   lxw_workbook* book_ = nullptr;
   std::vector<std::unique_ptr<SheetWriter>> sheets_;
   lxw_format* header_ = nullptr;

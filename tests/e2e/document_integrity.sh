@@ -141,4 +141,19 @@ grep -q "^made 7, unchanged 0, failed 0" "$work/log" && ok || bad "all are made 
 [ $? -eq 1 ] && grep -q "failed 1" "$work/log" && ok || bad "a run without the option fails the certificate again: $(tail -1 "$work/log")"
 fresh "$INOVASI_DB"
 
+# --- Re-runs ---------------------------------------------------------------------------
+# A re-run that changes nothing writes nothing: no document, print file, workbook or
+# manifest is touched.
+# (Twice first: the recap lists the files of the year, the desk packets' included.)
+for round in 1 2; do
+  "$bin" launch --out "$work/again" >/dev/null 2>&1
+  "$bin" desk-packet --out "$work/again" >/dev/null 2>&1
+done
+touch "$work/marker"
+"$bin" launch --out "$work/again" >"$work/log" 2>&1
+"$bin" desk-packet --out "$work/again" >>"$work/log" 2>&1
+grep -q "^made 0, unchanged 21, failed 0" "$work/log" && ok || bad "launch again: $(grep '^made' "$work/log")"
+touched=$(find "$work/again" -newer "$work/marker" -type f | head -5)
+[ -z "$touched" ] && ok || bad "an unchanged re-run wrote: $touched"
+
 finish document_integrity

@@ -151,8 +151,11 @@ if mkdir -p "$work/full" && mount -t tmpfs -o size=300k tmpfs "$work/full" 2>/de
   fresh_store "$work/full.db"
   launch "$work/full.db" "$work/full/out" >"$work/log" 2>&1
   status=$?
-  [ $status -ne 0 ] && grep -q "No space left on device" "$work/log" && ok ||
+  [ $status -eq 1 ] && grep -q "No space left on device" "$work/log" && ok ||
     bad "full disk: exit $status, $(grep -m2 -i "space\|error" "$work/log")"
+  # One line says so, not one per document (and no library's own words).
+  [ "$(grep -c "No space left on device" "$work/log")" -eq 1 ] && grep -q "^the disk is full: [0-9]* document(s) not made" "$work/log" &&
+    [ "$(grep -vc "^progress:\|^made \|^the disk is full" "$work/log")" -eq 0 ] && ok || bad "full disk: not one summary line: $(cat "$work/log")"
   pdfs_are_whole "full disk" "$work/full/out"
   store_is_sound "full disk" "$work/full.db"
   # The store itself on the full disk: the import fails whole.
@@ -167,6 +170,12 @@ if mkdir -p "$work/full" && mount -t tmpfs -o size=300k tmpfs "$work/full" 2>/de
   [ $status -ne 0 ] && grep -q "Read-only file system" "$work/log" && ok ||
     bad "read-only output: exit $status, $(grep -m2 -i "read-only\|error" "$work/log")"
   store_is_sound "read-only output" "$work/full.db"
+  # A run that completed, then the folder made read-only: a re-run that changes nothing
+  # writes nothing, so it succeeds.
+  mount -o remount,rw "$work/full" && launch "$work/full.db" "$work/full/out" >/dev/null 2>&1
+  mount -o remount,ro "$work/full"
+  launch "$work/full.db" "$work/full/out" >"$work/log" 2>&1
+  [ $? -eq 0 ] && grep -q "unchanged 21, failed 0" "$work/log" && ok || bad "unchanged re-run into a read-only folder: $(tail -3 "$work/log")"
 else
   echo "SKIP full and read-only disk: cannot mount a tmpfs here (needs root)"
 fi
