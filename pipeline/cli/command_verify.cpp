@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <ctime>
+#include <optional>
 #include <filesystem>
 #include "model/file_text.h"
 #include <fstream>
@@ -8,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "documents/registry.h"
+#include "output/manifest.h"
 #include "model/date.h"
 #include "model/text.h"
 #include "store/store.h"
@@ -42,6 +45,61 @@ bool looks_like_a_path(std::string_view subject) {
   return subject.find('/') != std::string_view::npos || subject.find('.') != std::string_view::npos;
 }
 
+// The manifests that may list `file`: those of the year folders it lies in, and those of
+// the output folder's years (a copy taken elsewhere is found by its bytes).
+std::vector<std::filesystem::path> manifests_for(const std::filesystem::path& file, const std::filesystem::path& output) {
+  std::vector<std::filesystem::path> found;
+  auto add = [&](const std::filesystem::path& manifest) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(manifest, error)) return;
+    auto canonical = std::filesystem::weakly_canonical(manifest, error);
+    if (std::find(found.begin(), found.end(), canonical) == found.end()) found.push_back(canonical);
+  };
+  std::error_code error;
+  for (auto folder = std::filesystem::absolute(file, error).parent_path(); !folder.empty(); folder = folder.parent_path()) {
+    add(folder / "exports" / "manifest.json");
+    if (folder == folder.root_path()) break;
+  }
+  for (const auto& year : std::filesystem::directory_iterator(output, error)) add(year.path() / "exports" / "manifest.json");
+  return found;
+}
+
+// A file a batch made that is not a numbered document (the print file, a workbook, a
+// zip): recognised by the manifest that lists it. Nothing when no manifest does.
+std::optional<int> verify_listed(const std::string& subject, const std::string& sha256, const Environment& env) {
+  std::error_code error;
+  auto absolute = std::filesystem::weakly_canonical(subject, error);
+  std::optional<ManifestEntry> same_bytes, same_place;
+  std::filesystem::path listed_in;
+  for (const auto& file : manifests_for(subject, env.output)) {
+    auto output = file.parent_path().parent_path().parent_path();  // <out>/<year>/exports/manifest.json
+    Manifest manifest = Manifest::load(file);
+    manifest.for_each([&](const ManifestEntry& entry) {
+      if (!same_bytes && entry.sha256 == sha256) {
+        same_bytes = entry;
+        listed_in = file;
+      }
+      if (!same_place && std::filesystem::weakly_canonical(output / entry.path, error) == absolute) {
+        same_place = entry;
+        if (listed_in.empty()) listed_in = file;
+      }
+    });
+    if (same_bytes) break;
+  }
+  if (same_bytes) {
+    env.out << "LISTED: " << subject << " is, byte for byte, the file " << same_bytes->path << " (" << same_bytes->kind
+            << ", " << same_bytes->source << ") listed in " << listed_in.string()
+            << "\n  it carries no number of its own: each numbered document in it verifies by its code\n";
+    return kOk;
+  }
+  if (same_place) {
+    env.out << "MODIFIED: " << subject << " is listed in " << listed_in.string() << " (" << same_place->kind << ", "
+            << same_place->source << ") with SHA-256 " << same_place->sha256 << ", but its content differs\n";
+    return kDataErrors;
+  }
+  return std::nullopt;
+}
+
 int run_verify(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) throw UsageError("verify needs a verification code or a PDF file");
   const std::string& subject = args.positionals().front();
@@ -70,7 +128,8 @@ int run_verify(const Args& args, const Environment& env) {
   auto read = read_file_text(subject);
   if (!read) throw UsageError(subject + ": cannot read the file");
   std::string bytes = std::move(*read);
-  if (auto issued = registry.by_sha256(documents::sha256_hex(bytes))) {
+  std::string sha256 = documents::sha256_hex(bytes);
+  if (auto issued = registry.by_sha256(sha256)) {
     if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
     env.out << "VALID: " << subject << " is, byte for byte, the document issued as\n";
     describe(*issued, env.out);
@@ -87,7 +146,9 @@ int run_verify(const Args& args, const Environment& env) {
       return kDataErrors;
     }
   }
-  env.out << "UNKNOWN: " << subject << " is not a document issued from this store\n";
+  if (auto listed = verify_listed(subject, sha256, env)) return *listed;
+  env.out << "UNKNOWN: " << subject << " is not a document issued from this store, nor a file listed in a manifest of "
+          << env.output.string() << "\n";
   return kDataErrors;
 }
 
@@ -96,10 +157,12 @@ int run_verify(const Args& args, const Environment& env) {
 Command verify_command() {
   return {"verify",
           "check a verification code, or whether a PDF is the document issued",
-          "inovasi verify CODE|FILE.pdf\n\n"
+          "inovasi verify CODE|FILE [--out DIR]\n\n"
           "CODE as printed, in any case, with spaces or hyphens between its groups; O is read as 0,\n"
           "I and L as 1. Exit 0 when the code exists or the file is byte for byte the issued one;\n"
-          "1 when it is unknown, modified or REVOKED (with the date and reason).",
+          "1 when it is unknown, modified or REVOKED (with the date and reason). A file a batch made\n"
+          "that has no number of its own (the print file, a workbook, a zip) is recognised by the\n"
+          "manifest that lists it: that of the year folder it is in, or of the output folder's years.",
           {},
           run_verify};
 }
