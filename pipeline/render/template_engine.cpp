@@ -26,6 +26,33 @@ namespace mustache = kainjow::mustache;
 
 // Partials can include partials; past this many inclusions one surely includes itself.
 constexpr int kMaxPartialExpansions = 2000;
+// Mustache parses nested sections recursively, with memory that grows with the square
+// of the depth (50,000 levels took 24 GB): a template's sections nest at most this deep,
+// and partials inside partials at most kMaxPartialDepth. Real templates use 3 or 4.
+constexpr int kMaxSectionDepth = 32;
+constexpr std::size_t kMaxPartialDepth = 16;
+
+// Refuses sections nested past kMaxSectionDepth and set-delimiter tags ({{=<% %>=}}),
+// which would hide tags from this check (and from the inlining of partials), naming
+// the tag's line and column.
+void check_nesting(const std::string& text, const std::string& file) {
+  int depth = 0;
+  for (auto at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 2)) {
+    auto kind_at = text.find_first_not_of(" \t{", at + 2);
+    if (kind_at == std::string::npos) return;
+    char kind = text[kind_at];
+    auto fail = [&](const std::string& message) {
+      auto [line, column] = line_column(text, at);
+      throw MarkupError(file, line, column, message);
+    };
+    if (kind == '=') fail("set-delimiter tags ({{=...=}}) are not supported: templates use {{ and }}");
+    if (kind == '#' || kind == '^') {
+      if (++depth > kMaxSectionDepth) fail("sections nest more than " + std::to_string(kMaxSectionDepth) + " deep");
+    } else if (kind == '/') {
+      depth = std::max(0, depth - 1);  // an unbalanced close is check_mustache's to report
+    }
+  }
+}
 
 std::string read_text(const std::filesystem::path& path) {
   auto read = read_file_text(path);
@@ -82,7 +109,7 @@ class CheckingContext : public mustache::context<std::string> {
   const Data* get(const std::string& name) const override {
     const Data* found = context::get(name);
     if (!found && shared_) found = shared_->get(name);  // kainjow's own lookup, dotted names and all
-    if (!found && !sections_.contains(name)) missing_.insert(name);
+    if (!found) (sections_.contains(name) ? missing_sections_ : missing_).insert(name);
     if (found && table_) return placeholder_for(*found);
     return found;
   }
@@ -117,6 +144,10 @@ class CheckingContext : public mustache::context<std::string> {
   }
 
   const std::set<std::string>& missing() const { return missing_; }
+  // Section names the data lacks: a section that is not there is skipped, which is how
+  // templates leave optional parts out, so only strict mode (a template author's check,
+  // where a misspelt {{#name}} would silently drop its part) reports them.
+  const std::set<std::string>& missing_sections() const { return missing_sections_; }
   const std::vector<std::filesystem::path>& used() const { return used_; }
 
  private:
@@ -125,6 +156,7 @@ class CheckingContext : public mustache::context<std::string> {
   mutable std::set<std::string> sections_;
   Loader loader_;
   mutable std::set<std::string> missing_;
+  mutable std::set<std::string> missing_sections_;
   mutable std::map<std::string, Data> loaded_;
   mutable std::vector<std::filesystem::path> used_;
   mutable int expansions_ = 0;
@@ -149,27 +181,31 @@ class CheckingContext : public mustache::context<std::string> {
   }
 };
 
-Data from_var(const Poco::Dynamic::Var& value) {
+// Data nests no deeper than this: converting it recurses once per level.
+constexpr int kMaxDataDepth = 64;
+
+Data from_var(const Poco::Dynamic::Var& value, const std::string& file, int depth = 0) {
+  if (depth > kMaxDataDepth) throw MarkupError(file, 0, 0, "the data nests more than " + std::to_string(kMaxDataDepth) + " deep");
   if (value.isEmpty()) return Data(false);
   if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
     auto object = value.extract<Poco::JSON::Object::Ptr>();
     Data data(Data::type::object);
-    for (const auto& key : object->getNames()) data.set(key, from_var(object->get(key)));
+    for (const auto& key : object->getNames()) data.set(key, from_var(object->get(key), file, depth + 1));
     return data;
   }
   if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
     auto array = value.extract<Poco::JSON::Array::Ptr>();
     Data list(Data::type::list);
-    for (std::size_t i = 0; i < array->size(); ++i) list.push_back(from_var(array->get(static_cast<unsigned>(i))));
+    for (std::size_t i = 0; i < array->size(); ++i) list.push_back(from_var(array->get(static_cast<unsigned>(i)), file, depth + 1));
     return list;
   }
   if (value.isBoolean()) return Data(value.extract<bool>());
   return Data(value.convert<std::string>());
 }
 
-// Where {{name}} first appears in the template (1:1 when it is only in a partial).
+// Where {{name}} (or {{#name}}) first appears in the template (1:1 when it is only in a partial).
 std::pair<int, int> tag_position(const std::string& text, const std::string& name) {
-  std::regex tag("\\{\\{\\{?\\s*&?\\s*" + std::regex_replace(name, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+  std::regex tag("\\{\\{\\{?\\s*[&#^]?\\s*" + std::regex_replace(name, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
                  "\\s*\\}");
   std::smatch match;
   if (std::regex_search(text, match, tag)) return line_column(text, static_cast<std::size_t>(match.position(0)));
@@ -216,6 +252,7 @@ const TemplateSet::Checked& TemplateSet::checked(const std::filesystem::path& fi
   }
   auto entry = std::make_unique<Checked>();
   entry->text = read_text(file);
+  check_nesting(entry->text, file.string());  // before kainjow parses it
   check_mustache(entry->text, file.string());
   // Checked before filling, so errors point at the template's own line and column.
   layout::check_template(layout::parse_markup(entry->text, file.string(), {true, fragment}), file.string());
@@ -235,11 +272,6 @@ const TemplateSet::Checked& TemplateSet::checked(const std::filesystem::path& fi
 // section repeats its lines). Marks go only between elements, never inside a tag.
 void TemplateSet::inline_partials(Checked& entry, const std::string& text, const std::string& file,
                                   std::vector<std::string>& chain) const {
-  // Changed delimiters would hide tags from this scan: such templates load partials while rendering.
-  if (text.find("{{=") != std::string::npos) {
-    entry.inlined += text;
-    return;
-  }
   int line = 1, column = 1;
   bool in_tag = false;
   char quote = 0;
@@ -287,6 +319,10 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, const
       }
       check_partial_name(name, folder_ / "partials");
       auto path = folder_ / "partials" / (name + ".xml");
+      if (chain.size() >= kMaxPartialDepth) {
+        auto [tag_line, tag_column] = line_column(text, i - tag.size());
+        throw MarkupError(file, tag_line, tag_column, "partials include partials more than " + std::to_string(kMaxPartialDepth) + " deep");
+      }
       const Checked& partial = checked(path, true);
       entry.sections.insert(entry.sections.end(), partial.sections.begin(), partial.sections.end());
       if (std::find(entry.partials.begin(), entry.partials.end(), path) == entry.partials.end()) entry.partials.push_back(path);
@@ -348,6 +384,13 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
       rendered.sources.push_back(path);
     }
   }
+  if (strict) {
+    for (const auto& name : context.missing_sections()) {
+      auto [line, column] = tag_position(text, name);
+      throw MarkupError(file, line, column,
+                        "the data has no '" + name + "' (strict mode: the section {{#" + name + "}} would always be left out)");
+    }
+  }
   for (const auto& name : context.missing()) {
     auto [line, column] = tag_position(text, name);
     std::string where = file + ":" + std::to_string(line) + ":" + std::to_string(column);
@@ -360,7 +403,7 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
 Data data_from_json(const std::string& json, const std::string& file) {
   try {
     Poco::JSON::Parser parser;
-    return from_var(parser.parse(json));
+    return from_var(parser.parse(json), file);
   } catch (const Poco::Exception& e) {
     throw MarkupError(file, 0, 0, "not valid JSON: " + e.displayText());
   }

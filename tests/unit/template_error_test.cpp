@@ -94,6 +94,25 @@ TEST(TemplateErrors, FilledErrorsNameThePartialAndTheLineTheyWereWrittenOn) {
   EXPECT_EQ(error_of(after), after.string() + ":6");
 }
 
+// A section the data lacks is how optional parts are left out; a misspelt one would
+// drop its part silently, so strict mode names it.
+TEST(TemplateErrors, StrictModeNamesAMissingSection) {
+  ScratchDir dir;
+  auto file = dir.write("t.xml", "<document>\n  <p>x</p>\n  {{#lamabng}}<p>{{lambang}}</p>{{/lamabng}}\n</document>\n");
+  render::TemplateSet templates(dir.path());
+  render::Data data(render::Data::type::object);
+  data.set("lambang", "kop.png");
+  EXPECT_TRUE(templates.render(file, data, false).warnings.empty());
+  try {
+    templates.render(file, data, true);
+    FAIL() << "strict mode must name the missing section";
+  } catch (const layout::MarkupError& e) {
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 3);
+    EXPECT_NE(e.message().find("the data has no 'lamabng'"), std::string::npos) << e.message();
+  }
+}
+
 TEST(TemplateErrors, RecordDataCannotInjectMarkup) {
   ScratchDir dir;
   auto file = dir.write("t.xml", "<document><p>{{nama}}</p></document>");
