@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include "model/file_text.h"
 #include <iostream>
@@ -23,16 +24,24 @@ int run_preview(const Args& args, const Environment& env) {
   auto data_file = args.value("data");
   auto output = args.value("output");
   if (!output) throw UsageError("preview needs -o OUT.pdf");
+  render::TemplateSet templates(env.templates);
+  const auto& template_file = templates.resolve(args.positionals().front());
+  // Without --data, the sample shipped beside the template (NAME.contoh.json, made with
+  // `render --save-data`): what a real document of its kind holds.
+  std::filesystem::path sample = std::filesystem::path(template_file).replace_extension(".contoh.json");
+  if (!data_file && std::filesystem::is_regular_file(sample)) data_file = sample.string();
   render::Data data(render::Data::type::object);
   if (data_file) {
     auto json = read_file_text(*data_file);
     if (!json) throw UsageError("--data " + *data_file + ": cannot read the file");
     data = render::data_from_json(*json, *data_file);
+  } else {
+    env.err << "warning: no --data, and no sample data beside the template (" << sample.string()
+            << "): rendering with empty data\n";
   }
-  render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
   render::RenderOptions options{args.flag("strict"), date_option(args), args.flag("replace-missing-glyphs")};
-  auto result = render::render_pdf(templates, templates.resolve(args.positionals().front()), data, fonts, options);
+  auto result = render::render_pdf(templates, template_file, data, fonts, options);
   for (const auto& warning : result.warnings) env.err << "warning: " << warning << '\n';
   write_file_atomically(*output, result.bytes);
   env.out << *output << ": " << result.pages << " page(s), " << result.bytes.size() << " bytes, "
@@ -47,9 +56,11 @@ Command preview_command() {
           "render one template with one JSON data file, for template authors",
           "inovasi preview TEMPLATE [--data FILE.json] -o OUT.pdf [--strict] [--date YYYY-MM-DD]\n\n"
           "TEMPLATE is a name in the templates folder (sertifikat) or a path to a .xml file.\n"
+          "Without --data, the sample beside the template is used (sertifikat.contoh.json; make\n"
+          "one from real records with `inovasi render KIND --save-data DIR`).\n"
           "Errors name the template's file, line and column. Without --strict, variables the\n"
           "data lacks are warnings and print empty.",
-          {{"data", "FILE", "the template's data as JSON"},
+          {{"data", "FILE", "the template's data as JSON (default: NAME.contoh.json beside the template)"},
            {"output", "OUT.pdf", "where to write the PDF (also -o)"},
            {"strict", "", "a variable the data lacks is an error"},
            {"date", "YYYY-MM-DD", "creation date written into the PDF (default: none)"},

@@ -6,10 +6,33 @@
 #include "documents/document_kind.h"
 #include "batch/batch_run.h"
 #include "cli/batch_options.h"
+#include "output/atomic_file.h"
 #include "store/store.h"
 
 namespace inovasi::cli {
 namespace {
+
+// Each planned document's data as its template reads it, DIR/<its path>.json, for
+// `preview --data` (and the samples beside the templates); nothing is rendered.
+int save_data(const std::vector<documents::PlannedDocument>& planned, const std::filesystem::path& folder,
+              const Environment& env) {
+  render::TemplateSet templates(env.templates);
+  std::size_t saved = 0, failed = 0;
+  for (const auto& doc : planned) {
+    if (!doc.error.empty()) {
+      env.err << doc.kind << ": " << doc.label << ": " << doc.error << '\n';
+      ++failed;
+      continue;
+    }
+    auto file = folder / std::filesystem::path(doc.path).replace_extension(".json");
+    std::filesystem::create_directories(file.parent_path());
+    write_file_atomically(file, templates.sample_data(templates.resolve(doc.template_name), doc.data(), doc.shared.get()));
+    env.out << file.string() << '\n';
+    ++saved;
+  }
+  env.out << "saved the data of " << saved << " document(s), " << failed << " failed\n";
+  return failed ? kDataErrors : kOk;
+}
 
 int run_render(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) throw UsageError("render needs one document kind (or 'all')");
@@ -37,6 +60,7 @@ int run_render(const Args& args, const Environment& env) {
     env.out << "nothing to render for " << kind_name << " with this selection\n";
     return kOk;
   }
+  if (auto folder = args.value("save-data")) return save_data(planned, *folder, env);
   auto lock = lock_year_folder(env, year, args);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
@@ -62,7 +86,9 @@ Command render_command() {
            {"session", "KODE", "only this discussion session"},
            {"request", "KODE", "only this discussion request"},
            {"event", "KODE", "only this event (kegiatan)"},
-           {"signed", "", "place scanned signatures and stamps where the store has them"}}),
+           {"signed", "", "place scanned signatures and stamps where the store has them"},
+           {"save-data", "DIR", "write each document's data, as its template reads it, to DIR/<path>.json for "
+                                "`preview --data`; render nothing (numbers are handed out as for rendering)"}}),
           run_render};
 }
 

@@ -16,6 +16,7 @@
 #include "layout/blocks.h"
 #include "layout/markup.h"
 #include "model/text.h"
+#include "render/data_recorder.h"
 #include "render/skeleton.h"
 
 namespace inovasi::render {
@@ -106,9 +107,21 @@ class CheckingContext : public mustache::context<std::string> {
     if (shared) shared_.emplace(shared);
   }
 
+  // Records every look-up and section into `recorder` (render/data_recorder.h).
+  void record_into(DataRecorder& recorder) { recorder_ = &recorder; }
+  void push(const Data* item) override {
+    context::push(item);
+    if (recorder_) recorder_->pushed(item);
+  }
+  void pop() override {
+    context::pop();
+    if (recorder_) recorder_->popped();
+  }
+
   const Data* get(const std::string& name) const override {
     const Data* found = context::get(name);
     if (!found && shared_) found = shared_->get(name);  // kainjow's own lookup, dotted names and all
+    if (recorder_) recorder_->looked_up(name, found);
     if (!found) (sections_.contains(name) ? missing_sections_ : missing_).insert(name);
     if (found && table_) return placeholder_for(*found);
     return found;
@@ -161,6 +174,7 @@ class CheckingContext : public mustache::context<std::string> {
   mutable std::vector<std::filesystem::path> used_;
   mutable int expansions_ = 0;
   const std::vector<Data>* table_ = nullptr;
+  DataRecorder* recorder_ = nullptr;
   mutable std::vector<std::string> values_;
   mutable bool saw_lambda_ = false;
   mutable bool saw_mark_ = false;
@@ -398,6 +412,23 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
     rendered.warnings.push_back(where + ": the data has no '" + name + "' (rendered empty)");
   }
   return rendered;
+}
+
+std::string TemplateSet::sample_data(const std::filesystem::path& template_file, const Data& data, const Data* shared) const {
+  const Checked& main = checked(template_file, false);
+  CheckingContext context(&data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+                          [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
+                            const Checked& partial = checked(path, true);
+                            sections.insert(partial.sections.begin(), partial.sections.end());
+                            return partial.text;
+                          });
+  DataRecorder recorder(&data, shared);
+  context.record_into(recorder);
+  mustache::mustache tmpl(main.inlined);
+  std::ostringstream ignored;
+  tmpl.render(context, ignored);
+  if (!tmpl.is_valid()) throw MarkupError(template_file.string(), 0, 0, "Mustache: " + tmpl.error_message());
+  return recorder.json();
 }
 
 Data data_from_json(const std::string& json, const std::string& file) {

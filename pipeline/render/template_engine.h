@@ -46,6 +46,10 @@ class TemplateSet {
   RenderedMarkup render(const std::filesystem::path& template_file, const Data& data, bool strict,
                         const Data* shared = nullptr, bool with_skeleton = false) const;
 
+  // What the template reads of `data` (and `shared`), as JSON that previews it on its
+  // own and passes --strict (render/data_recorder.h).
+  std::string sample_data(const std::filesystem::path& template_file, const Data& data, const Data* shared) const;
+
  private:
   // A template or partial read and checked once; later renders reuse it.
   struct Checked {

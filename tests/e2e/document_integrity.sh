@@ -172,4 +172,22 @@ printf 'x' >>"$zip"
 "$bin" verify "$work/store.db" --out "$work/again" >"$work/log" 2>&1
 [ $? -eq 1 ] && grep -q "^UNKNOWN: " "$work/log" && ok || bad "verify a file nobody made: $(cat "$work/log")"
 
+# --- Sample data beside each template ---------------------------------------------------
+# Every template has its sample, and previews from it without --data, even --strict.
+for template in templates/*.xml; do
+  name=$(basename "$template" .xml)
+  [ -f "templates/$name.contoh.json" ] || { bad "$name has no sample data (templates/$name.contoh.json)"; continue; }
+  "$bin" preview "$name" --strict -o "$work/sample-$name.pdf" >"$work/log" 2>&1 && ! grep -q warning "$work/log" && ok ||
+    bad "preview $name from its sample: $(cat "$work/log")"
+done
+# render --save-data writes the data a document is made from: previewed, it gives the
+# document's own text.
+"$bin" render minutes --save-data "$work/data" >"$work/log" 2>&1 || bad "render --save-data: $(cat "$work/log")"
+"$bin" render minutes --out "$work/minutes" >/dev/null 2>&1
+saved=$(find "$work/data" -name 'berita-acara-*.json' | head -1)
+made="$work/minutes/${saved#"$work/data/"}"
+"$bin" preview berita-acara --data "$saved" --strict -o "$work/from-data.pdf" >/dev/null 2>&1 &&
+  cmp -s <(pdftotext -layout "$work/from-data.pdf" - 2>/dev/null) <(pdftotext -layout "${made%.json}.pdf" - 2>/dev/null) && ok ||
+  bad "the saved data does not give the document: $saved"
+
 finish document_integrity
