@@ -1,6 +1,8 @@
-// Golden layout: the test template laid out with the real fonts, dumped as positioned
-// text, compared with tests/golden/. A change in the engine that moves text shows up
-// here. After checking the new pictures, refresh with INOVASI_UPDATE_GOLDEN=1.
+// Golden layout: templates laid out with the real fonts, dumped as what each page draws
+// (text, lines, boxes, images and QR codes, positions rounded to a hundredth of a point),
+// compared with tests/golden/. A change in the engine or a template that moves text, a
+// frame or a signature block shows up here. After looking at the new pages, refresh
+// with scripts/refresh-golden.sh.
 
 #include <gtest/gtest.h>
 
@@ -11,6 +13,7 @@
 #include "layout/paginate.h"
 #include "pdf/font_set.h"
 #include "render/template_engine.h"
+#include "model/sha256.h"
 #include "model/text.h"
 #include "test_support.h"
 
@@ -28,10 +31,24 @@ std::string dump(const layout::LaidOutDocument& document) {
   for (std::size_t p = 0; p < document.pages.size(); ++p) {
     for (const auto& op : document.pages[p].ops) {
       if (const auto* t = std::get_if<layout::TextOp>(&op)) {
-        std::snprintf(line, sizeof line, "p%zu %7.2f %7.2f f%d %4.1f %s\n", p + 1, t->x, t->baseline, t->face, t->size,
-                      t->text.c_str());
-        out += line;
+        std::snprintf(line, sizeof line, "p%zu %7.2f %7.2f f%d %4.1f %s%s\n", p + 1, t->x, t->baseline, t->face, t->size,
+                      t->text.c_str(), t->underline ? " (underlined)" : "");
+      } else if (const auto* l = std::get_if<layout::LineOp>(&op)) {
+        std::snprintf(line, sizeof line, "p%zu line %.2f %.2f to %.2f %.2f, %.2f thick\n", p + 1, l->x1, l->y1, l->x2, l->y2,
+                      l->thickness);
+      } else if (const auto* r = std::get_if<layout::RectOp>(&op)) {
+        std::snprintf(line, sizeof line, "p%zu box %.2f %.2f %.2f x %.2f, stroke %.2f%s\n", p + 1, r->x, r->y, r->width,
+                      r->height, r->stroke, r->fill ? ", filled" : "");
+      } else if (const auto* i = std::get_if<layout::ImageOp>(&op)) {
+        std::snprintf(line, sizeof line, "p%zu image %.2f %.2f %.2f x %.2f %s\n", p + 1, i->x, i->y, i->width, i->height,
+                      std::filesystem::path(i->path).filename().c_str());
+      } else if (const auto* m = std::get_if<layout::MaskOp>(&op)) {
+        // The modules by their digest: a code that changes what it says changes it.
+        std::string bits(m->painted.begin(), m->painted.end());
+        std::snprintf(line, sizeof line, "p%zu qr %.2f %.2f %.2f x %.2f, %d x %d modules %s\n", p + 1, m->x, m->y, m->width,
+                      m->height, m->columns, m->rows, sha256_hex(bits).substr(0, 16).c_str());
       }
+      out += line;
     }
   }
   for (const auto& b : document.bookmarks) {
@@ -41,15 +58,17 @@ std::string dump(const layout::LaidOutDocument& document) {
   return out;
 }
 
-void check_golden(const std::string& name, const std::string& json) {
-  auto dir = source_dir() / "tests" / "templates";
+// `name`.layout from `template_name` in `dir` filled with `json` (strict: the data is whole).
+void check_golden(const std::string& name, const std::filesystem::path& dir, const std::string& template_name,
+                  const std::filesystem::path& json) {
   render::TemplateSet templates(dir);
-  auto markup = templates.render(dir / "all-elements.xml", render::data_from_json(read_file(dir / json), json), true);
-  auto spec = layout::build_document(layout::parse_markup(markup.markup, "all-elements.xml"), "all-elements.xml", dir.string());
+  auto file = templates.resolve(template_name);
+  auto markup = templates.render(file, render::data_from_json(read_file(json), json.string()), true);
+  auto spec = layout::build_document(layout::parse_markup(markup.markup, file.string()), file.string(), dir.string());
   auto manifest = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   pdf::FontSet fonts(manifest);
   layout::ImageInfoCache images;
-  layout::FlowContext context{fonts, nullptr, &images, "all-elements.xml"};
+  layout::FlowContext context{fonts, nullptr, &images, file.string()};
   std::string actual = dump(layout::paginate(spec, context));
   auto golden = source_dir() / "tests" / "golden" / (name + ".layout");
   if (std::getenv("INOVASI_UPDATE_GOLDEN")) {
@@ -67,8 +86,22 @@ void check_golden(const std::string& name, const std::string& json) {
   EXPECT_EQ(actual_lines.size(), expected_lines.size());
 }
 
-TEST(GoldenLayout, AllElementsCp1252Data) { check_golden("all-elements", "all-elements.json"); }
-TEST(GoldenLayout, AllElementsUtf8Data) { check_golden("all-elements-utf8", "all-elements-utf8.json"); }
+std::filesystem::path test_templates() { return source_dir() / "tests" / "templates"; }
+std::filesystem::path templates() { return source_dir() / "templates"; }
+
+TEST(GoldenLayout, AllElementsCp1252Data) {
+  check_golden("all-elements", test_templates(), "all-elements", test_templates() / "all-elements.json");
+}
+TEST(GoldenLayout, AllElementsUtf8Data) {
+  check_golden("all-elements-utf8", test_templates(), "all-elements", test_templates() / "all-elements-utf8.json");
+}
+// The programme's own documents, from the samples beside their templates: frames, the
+// signature block and the QR code of a certificate; a contract's table and signatures.
+TEST(GoldenLayout, Certificate) { check_golden("sertifikat", templates(), "sertifikat", templates() / "sertifikat.contoh.json"); }
+TEST(GoldenLayout, Contract) {
+  check_golden("perjanjian-kinerja", templates(), "perjanjian-kinerja", templates() / "perjanjian-kinerja.contoh.json");
+}
+TEST(GoldenLayout, Minutes) { check_golden("berita-acara", templates(), "berita-acara", templates() / "berita-acara.contoh.json"); }
 
 }  // namespace
 }  // namespace inovasi
