@@ -1,5 +1,9 @@
 #include "layout/paginate.h"
 
+#include <cstdio>
+
+#include "layout/frames.h"
+
 namespace inovasi::layout {
 namespace {
 
@@ -11,7 +15,7 @@ struct Placed {
 
 class Paginator {
  public:
-  Paginator(const DocumentSpec& spec, FlowResult flow) : flow_(std::move(flow)) {
+  Paginator(const DocumentSpec& spec, FlowResult flow, std::string file) : flow_(std::move(flow)), file_(std::move(file)) {
     top_ = spec.margin.top;
     bottom_ = spec.paper.height - spec.margin.bottom;
   }
@@ -65,10 +69,13 @@ class Paginator {
         i = j;
         continue;
       }
-      if (y_ <= top_ + 1e-6 + header_height(s)) {  // too tall for any page: place it anyway
-        place(s, static_cast<long>(i));
-        ++i;
-        continue;
+      if (y_ <= top_ + 1e-6 + header_height(s)) {
+        // Taller than any page, and nothing to split it at: placed, it would run off the
+        // page's foot (a picture taller than the body, a row of one unbreakable block).
+        char sizes[96];
+        std::snprintf(sizes, sizeof sizes, "%.0fpt tall, a page's body %.0fpt", s.height, body_height());
+        throw FrameOverflow(file_, 0, 0, std::string("content that cannot be split over pages is taller than a page (") +
+                                             sizes + "): it would run off the page");
       }
       start_page(i);  // the whole page is one chain: break it here
     }
@@ -108,6 +115,7 @@ class Paginator {
   }
 
   FlowResult flow_;
+  std::string file_;  // the template, for messages
   std::vector<std::vector<Placed>> pages_;
   double top_ = 0, bottom_ = 0, y_ = 0;
   std::size_t first_ = 0;
@@ -142,7 +150,7 @@ LaidOutDocument paginate(const DocumentSpec& spec, FlowContext& context) {
   if (width <= 0 || spec.paper.height - spec.margin.top - spec.margin.bottom <= 0) {
     throw std::runtime_error(context.file + ": the margins leave no room on the page");
   }
-  auto placed_pages = Paginator(spec, layout_blocks(spec.body, width, context)).run();
+  auto placed_pages = Paginator(spec, layout_blocks(spec.body, width, context), context.file).run();
   LaidOutDocument document;
   document.paper = spec.paper;
   document.info = spec.info;
@@ -159,13 +167,22 @@ LaidOutDocument paginate(const DocumentSpec& spec, FlowContext& context) {
       }
     }
     double height = 0;
+    auto check_room = [&](const char* what, double room) {
+      if (height <= room + 0.01) return;
+      char sizes[96];
+      std::snprintf(sizes, sizeof sizes, "%.0fpt tall, with %.0fpt", height, room);
+      throw FrameOverflow(context.file, 0, 0, std::string("the ") + what + " is " + sizes +
+                                                  " between its distance from the edge and the body's margin: it would print over the body");
+    };
     if (!spec.header.empty()) {
       auto ops = running_ops(spec.header, number + 1, count, width, context, height);
+      check_room("header", spec.margin.top - spec.header_distance);
       translate(ops, spec.margin.left, spec.header_distance);
       page.ops.insert(page.ops.end(), ops.begin(), ops.end());
     }
     if (!spec.footer.empty()) {
       auto ops = running_ops(spec.footer, number + 1, count, width, context, height);
+      check_room("footer", spec.margin.bottom - spec.footer_distance);
       translate(ops, spec.margin.left, spec.paper.height - spec.footer_distance - height);
       page.ops.insert(page.ops.end(), ops.begin(), ops.end());
     }

@@ -119,5 +119,17 @@ TEST(LayoutFrames, FontSizesPdfCannotPrintAreRefusedWhereTheyAreWritten) {
   EXPECT_THROW(lay_out("<document font-size=\"0pt\"><p>x</p></document>"), MarkupError);
 }
 
+TEST(LayoutFrames, NothingRunsOffThePageOrUnderTheHeader) {
+  // A block that cannot be split and is taller than a page.
+  EXPECT_THAT(overflow_message("<document><p>x</p><qr data=\"a\" size=\"400mm\"/></document>"),
+              HasSubstr("taller than a page"));
+  // A header taller than the room between its distance and the body.
+  std::string header = "<document margin=\"20mm\"><header distance=\"10mm\">" + name_of(2000) +
+                       "</header><p>isi</p></document>";
+  EXPECT_THAT(overflow_message(header), HasSubstr("the header is"));
+  EXPECT_EQ(overflow_message("<document margin=\"20mm\"><header distance=\"10mm\">Kop</header><p>isi</p></document>"),
+            "no error");
+}
+
 }  // namespace
 }  // namespace inovasi::layout
