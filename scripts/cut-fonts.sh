@@ -21,7 +21,8 @@ fi
 /usr/bin/python3 - "$manifest" <<'PY' | while read -r font; do
 import json, sys
 for family, styles in json.load(open(sys.argv[1])).items():
-    if not family.startswith("_"):
+    # "_..." are comments and "cadangan" lists the fallback families: neither names files.
+    if not family.startswith("_") and isinstance(styles, dict):
         for path in styles.values():
             print(path)
 PY
