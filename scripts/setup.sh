@@ -2,7 +2,8 @@
 # Installs what inovasi needs from Debian packages. Idempotent: prints nothing and
 # touches nothing when everything is already installed. Works as root or with sudo.
 # --tests adds what only the tests use: LibreOffice (a workbook re-saved by another
-# tool), zip, and clang with its libFuzzer runtime (the fuzz targets).
+# tool), zip, clang with its libFuzzer runtime (the fuzz targets), and the sqlite3
+# shell (tests that change a store as an older build or a hand could have).
 set -euo pipefail
 
 packages=(
@@ -14,7 +15,7 @@ packages=(
   poppler-utils qpdf unzip
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time)
+  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3)
 fi
 
 missing=()
