@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Output bytes pinned: the bundled inputs through every command that writes (launch,
+# render all, desk-packet, every export), with the verification codes set to fixed
+# values (they are random when issued), and the SHA-256 of every file compared with
+# tests/golden/outputs.sha256. A change of code that should not change what users get
+# (a restructuring, a speed-up) proves it here; one that should, shows what it changed.
+# Refresh, after looking at what changed: INOVASI_UPDATE_GOLDEN=1 (scripts/refresh-golden.sh).
+# The manifest itself is left out: its keys hold the font files' times.
+# Usage: output_bytes.sh INOVASI_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+source "$(dirname "$0")/lib.sh"
+cd "$src"
+export INOVASI_DB="$work/store.db"
+run() { "$bin" "$@" >>"$work/log" 2>&1 || [ $? -eq 1 ] || bad "$*: $(tail -3 "$work/log")"; }
+run import inputs --agency bappedalitbang --year 2026
+run render all --out "$work/first" --quiet
+# Codes from the registry's own order: the same on every machine.
+sqlite3 "$INOVASI_DB" "UPDATE nomor_dokumen SET kode_verifikasi = printf('T%09d', rowid)"
+out="$work/out"
+run launch --out "$out" --quiet
+run render all --out "$out" --quiet
+run desk-packet --out "$out" --quiet
+for what in iga recap certificates csv "input-workbook --all" input-workbook; do run export $what --out "$out"; done
+(cd "$out" && find . -type f ! -name manifest.json | LC_ALL=C sort | xargs sha256sum) >"$work/actual"
+golden="$src/tests/golden/outputs.sha256"
+if [ -n "${INOVASI_UPDATE_GOLDEN:-}" ]; then
+  cp "$work/actual" "$golden"
+  echo "output_bytes: $golden rewritten ($(wc -l <"$golden") files)"
+  exit 0
+fi
+if diff -u "$golden" "$work/actual" >"$work/diff"; then
+  ok
+else
+  bad "output bytes differ from $golden (first lines of the diff):"
+  head -20 "$work/diff"
+fi
+[ "$(wc -l <"$work/actual")" -ge 100 ] && ok || bad "fewer files than expected: $(wc -l <"$work/actual")"
+finish output_bytes
