@@ -74,7 +74,8 @@ for i in $(seq 1 "$kills"); do
   wait "$pid" 2>/dev/null
   pdfs_are_whole "after kill $i" "$work/k"
 done
-echo "faults: $interrupted of $kills runs were killed while working"
+# Most runs are killed while working (a few may finish first, or be killed before they start).
+[ "$interrupted" -ge $((kills / 2)) ] && ok || bad "only $interrupted of $kills runs were killed while working"
 store_is_sound "after $kills kills" "$work/k.db"
 launch "$work/k.db" "$work/k" >"$work/log" 2>&1
 [ $? -le 1 ] && ok || bad "re-run after kills: $(tail -3 "$work/log")"
