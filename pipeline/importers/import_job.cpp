@@ -221,7 +221,7 @@ void resolve_record(Record& record, const ReferenceIndex& index, Diagnostics& di
     const RecordKind& target = *find_record_kind(spec.references);
     std::string year = reference_year(record, target);
     // A record of an agency chooses among same-named records of several agencies.
-    std::string agency = spec.name == "instansi" ? std::string() : std::string(record.get("instansi"));
+    std::string agency = spec.name == "instansi" ? std::string() : std::string(record.get_or_empty("instansi"));
     auto match = index.resolve(target, record.get(spec.name), year, agency);
     if (!match.error.empty()) {
       diagnostics.error(record.where, std::string(spec.name), match.error);

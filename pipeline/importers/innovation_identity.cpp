@@ -36,7 +36,7 @@ class Innovations {
 
   void add(const Record& record) { add(record, record.get("kode")); }
   void add(const Record& record, std::string_view code) {
-    Known known{std::string(code), std::string(record.get("tahun")), std::string(record.get("instansi"))};
+    Known known{std::string(code), std::string(record.get_or_empty("tahun")), std::string(record.get_or_empty("instansi"))};
     used_.insert(slugify(known.code));
     by_name_[match_key(record.get(kind_.code_from))].push_back(std::move(known));
   }
@@ -90,8 +90,8 @@ std::string describe(const std::vector<const Known*>& found) {
 std::optional<std::string> assign(const RecordKind& kind, Innovations& known, const Record& record,
                                   Diagnostics& diagnostics) {
   std::string_view name = record.get(kind.code_from);
-  std::string_view year = record.get("tahun");
-  std::string_view agency = record.get("instansi");
+  std::string_view year = record.get_or_empty("tahun");
+  std::string_view agency = record.get_or_empty("instansi");
   auto found = known.named(name, year, agency);
   if (!agency.empty() && found.empty()) {
     // A profile imported before without an agency, now linked to one.

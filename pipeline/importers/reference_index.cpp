@@ -26,7 +26,7 @@ std::vector<std::string> index_columns(const RecordKind& kind) {
 }  // namespace
 
 std::string reference_year(const Record& record, const RecordKind& target) {
-  return keyed_by_year(target) ? std::string(record.get("tahun")) : std::string();
+  return keyed_by_year(target) ? std::string(record.get_or_empty("tahun")) : std::string();
 }
 
 ReferenceIndex::ReferenceIndex(const Store* store, std::vector<const RecordKind*> kinds) : kinds_(std::move(kinds)) {
@@ -54,9 +54,9 @@ void ReferenceIndex::add(const Record& record) {
     auto& named = names_[{kind_name, match_key(record.get(name_field)), year}];
     auto same = std::find_if(named.begin(), named.end(), [&](const Named& n) { return n.key == code; });
     if (same == named.end()) {
-      named.push_back({code, std::string(record.get("instansi"))});
-    } else if (record.has("instansi")) {
-      same->agency = std::string(record.get("instansi"));
+      named.push_back({code, std::string(record.get_or_empty("instansi"))});
+    } else if (!record.get_or_empty("instansi").empty()) {
+      same->agency = std::string(record.get_or_empty("instansi"));
     }
   }
 }

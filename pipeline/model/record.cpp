@@ -53,7 +53,33 @@ void FieldValues::compact() {
   unused_ = 0;
 }
 
+namespace {
+
+// Whether `field` is a column of `kind`: one of its fields, or the raw text kept beside an
+// enumerated one ("jenis_asli").
+bool is_column(const RecordKind& kind, std::string_view field) {
+  if (kind.field(field)) return true;
+  constexpr std::string_view kRaw = "_asli";
+  if (!field.ends_with(kRaw)) return false;
+  const FieldSpec* base = kind.field(field.substr(0, field.size() - kRaw.size()));
+  return base && keeps_raw_text(base->type);
+}
+
+}  // namespace
+
 std::string_view Record::get(std::string_view field) const {
+  auto it = values.find(field);
+  if (it != values.end()) return it->second;
+  // A name the kind does not have is a mistake in the code that asks (a typo would print
+  // a blank on an official document): checked only when there is no value, so reading
+  // what is there costs nothing more.
+  if (kind && !is_column(*kind, field)) {
+    throw std::logic_error("record kind '" + std::string(kind->name) + "' has no field '" + std::string(field) + "'");
+  }
+  return {};
+}
+
+std::string_view Record::get_or_empty(std::string_view field) const {
   auto it = values.find(field);
   return it == values.end() ? std::string_view{} : it->second;
 }

@@ -95,8 +95,13 @@ struct Record {
   FieldValues values;
   SourceLocation where;  // the line the record starts on
 
+  // The value of one of the kind's fields ("" when it has none). A name the kind does not
+  // have throws std::logic_error: it is a mistake in the code that asks.
   std::string_view get(std::string_view field) const;
   bool has(std::string_view field) const { return !get(field).empty(); }
+  // For code that handles records of many kinds: a field this kind does not have (an
+  // agency's own "instansi") reads as "".
+  std::string_view get_or_empty(std::string_view field) const;
   void set(std::string_view field, std::string_view value);
 
   // Values of the natural key in schema order, and the same joined with '/' for people.

@@ -63,7 +63,7 @@ TEST(Store, ScanRangeGivesEachRecordOnceAcrossSlices) {
     std::size_t before = sliced.size();
     store.scan_range(kind, columns, starts[i], i + 1 < starts.size() ? starts[i + 1] : std::vector<std::string>(),
                      [&](Record& record) {
-                       EXPECT_FALSE(record.has("deskripsi")) << "no narratives";
+                       EXPECT_FALSE(record.has("rancang_bangun")) << "no narratives";
                        sliced.push_back(record.key_label());
                      });
     EXPECT_EQ(sliced.size() - before, i + 1 < starts.size() ? 4u : 2u);
