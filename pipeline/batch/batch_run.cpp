@@ -195,7 +195,7 @@ struct PlannedState {
 };
 
 // One slice's render: its documents (planned again) and its jobs.
-struct SliceRun {
+struct SliceInRender {
   std::shared_ptr<const std::vector<documents::PlannedDocument>> documents;
   std::vector<Job> jobs;
   std::vector<Job*> todo;
@@ -384,7 +384,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   for (std::size_t s = 0; s < plan.slices(); ++s) {
     if (planned.to_make[s] > 0) slices_to_make.push_back(s);
   }
-  auto record = [&](SliceRun& run) {
+  auto record = [&](SliceInRender& run) {
     if (std::filesystem::exists(output)) sync_filesystem(output);
     Transaction transaction(db);
     for (auto* job : run.todo) {
@@ -414,7 +414,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   if (!slices_to_make.empty()) ahead = plan_ahead(slices_to_make.front());
   // The slice rendering and the one rendered before it, not yet recorded; declared
   // before the workers, which are joined before either goes.
-  std::unique_ptr<SliceRun> rendering, rendered;
+  std::unique_ptr<SliceInRender> rendering, rendered;
   std::optional<RenderWorkers> workers;
   if (total > 0) {
     workers.emplace(std::max(1, std::min<int>(options.jobs, static_cast<int>(total))), [&](Job& job) {
@@ -431,8 +431,8 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   }
   for (std::size_t at = 0; at < slices_to_make.size(); ++at) {
     std::size_t s = slices_to_make[at];
-    rendering = std::make_unique<SliceRun>();
-    SliceRun* run = rendering.get();
+    rendering = std::make_unique<SliceInRender>();
+    SliceInRender* run = rendering.get();
     run->documents = ahead.get();
     if (at + 1 < slices_to_make.size()) ahead = plan_ahead(slices_to_make[at + 1]);
     std::size_t first = planned.slice_first[s];

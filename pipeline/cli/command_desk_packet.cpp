@@ -107,7 +107,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   // Once for the packets and every agency's workbook: the findings, sorted by agency.
   // Each row scores itself, so the report needs no scores.
   ValidationReport report = validate_in_slices(snapshot, store, catalog, year, false);
-  AgencySlices slices(store, snapshot, selection.agency);
+  AgencyGroups slices(store, snapshot, selection.agency);
   auto plan = plan_by_agency_slices(store, slices, catalog, {"desk-packet"}, selection, &report);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);

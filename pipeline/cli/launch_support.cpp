@@ -84,10 +84,10 @@ void scan_where_in_chunks(const Store& store, std::string_view kind_name, std::s
 
 }  // namespace
 
-AgencySlices::AgencySlices(const Store& store, const Snapshot& base, std::string_view agency, std::size_t per_slice)
+AgencyGroups::AgencyGroups(const Store& store, const Snapshot& base, std::string_view agency, std::size_t per_slice)
     : store_(store), base_(base) {
   if (base.holds_innovations()) {
-    throw std::logic_error("AgencySlices: the snapshot holds innovations");
+    throw std::logic_error("AgencyGroups: the snapshot holds innovations");
   }
   const auto& agencies = base.all("instansi");
   std::vector<std::size_t> group;
@@ -100,7 +100,7 @@ AgencySlices::AgencySlices(const Store& store, const Snapshot& base, std::string
   if (!group.empty() || groups_.empty()) groups_.push_back(std::move(group));
 }
 
-Snapshot AgencySlices::snapshot(std::size_t index) const {
+Snapshot AgencyGroups::snapshot(std::size_t index) const {
   const auto& agencies = base_.all("instansi");
   std::vector<Record> held;
   std::vector<std::string> codes;
@@ -127,7 +127,7 @@ Snapshot AgencySlices::snapshot(std::size_t index) const {
       .with_records("jawaban_indikator", std::move(answers), Snapshot::Narratives::Held);
 }
 
-batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencySlices& slices, const Catalog& catalog,
+batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencyGroups& slices, const Catalog& catalog,
                                         std::vector<std::string_view> kinds, documents::Selection selection,
                                         const ValidationReport* report) {
   auto make = [&store, &slices, &catalog, kinds = std::move(kinds), selection = std::move(selection),
@@ -191,11 +191,11 @@ namespace {
 // slice. The slice after the one in use is planned ahead, on its own thread, so that the
 // workers do not wait for the store; older slices are let go (the volumes in flight span
 // one or two).
-class SlicedParts {
+class PrintFileParts {
  public:
   using Slice = std::shared_ptr<const std::vector<documents::PlannedDocument>>;
 
-  SlicedParts(const batch::SlicedPlan& plan, const std::vector<std::vector<std::uint32_t>>& included)
+  PrintFileParts(const batch::SlicedPlan& plan, const std::vector<std::vector<std::uint32_t>>& included)
       : plan_(plan), included_(included) {
     std::size_t total = 0;
     for (const auto& positions : included_) {
@@ -258,7 +258,7 @@ std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileC
   Date latest = std::max(contents.latest_, Date{year, 1, 1});
   {
     // Filled on the workers, in any order: reads the plan and the templates only.
-    SlicedParts parts(plan, contents.included_);
+    PrintFileParts parts(plan, contents.included_);
     auto part = [&](std::size_t i) {
       auto [keep, doc] = parts.part(i);
       const auto data = doc->data();

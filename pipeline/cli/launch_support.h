@@ -22,7 +22,7 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
 
 // Innovations per slice: a slice's records, plan and jobs are a few MB at most, and the
 // batch's workers still get hundreds of documents between two plannings.
-constexpr std::size_t kInnovationsPerSlice = 2048;
+constexpr std::size_t kInnovationsPerPlanSlice = 2048;
 
 // Kinds that plan each document from one innovation alone (certificates), planned a
 // slice of the store's innovations at a time, each slice with a copy of `base` holding
@@ -32,7 +32,7 @@ constexpr std::size_t kInnovationsPerSlice = 2048;
 batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, const Catalog& catalog,
                                             std::vector<std::string_view> kinds, documents::Selection selection,
                                             bool signed_copy, std::vector<documents::PlannedDocument> first = {},
-                                            std::size_t per_slice = kInnovationsPerSlice);
+                                            std::size_t per_slice = kInnovationsPerPlanSlice);
 
 // Agencies per slice of a desk-packet run: a national year's 1,850 agencies have some
 // 20 innovations each, with 20 answers each, so a slice is some 6 MB. Up to three are
@@ -44,9 +44,9 @@ constexpr std::size_t kAgenciesPerSlice = 32;
 // those agencies and their innovations with narratives: for work done an agency at a
 // time (desk packets), which then never holds the year's innovations at once. `base`
 // holds no innovations (WithoutInnovations); it and `store` must outlive this.
-class AgencySlices {
+class AgencyGroups {
  public:
-  AgencySlices(const Store& store, const Snapshot& base, std::string_view agency,
+  AgencyGroups(const Store& store, const Snapshot& base, std::string_view agency,
                std::size_t per_slice = kAgenciesPerSlice);
   std::size_t size() const { return groups_.size(); }
   // A copy of `base` holding group `index`'s agencies and their innovations, read from
@@ -60,7 +60,7 @@ class AgencySlices {
 };
 
 // `kinds` that plan a document per agency (desk packets), a group of agencies at a time.
-batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencySlices& slices, const Catalog& catalog,
+batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencyGroups& slices, const Catalog& catalog,
                                         std::vector<std::string_view> kinds, documents::Selection selection,
                                         const ValidationReport* report);
 

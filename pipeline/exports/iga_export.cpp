@@ -136,7 +136,7 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
     // A slice of innovations and their answers at a time, in key order: the next slice
     // is read meanwhile (the store's connection is used by one thread at a time), and
     // this one is validated on another thread as its rows are made.
-    auto starts = context.store->slice_starts(*find_record_kind("inovasi"), kInnovationsPerSlice);
+    auto starts = context.store->slice_starts(*find_record_kind("inovasi"), kInnovationsPerValidationSlice);
     auto read = [&](std::size_t s) {
       return std::make_shared<const Snapshot>(read_innovation_slice(
           context.snapshot, *context.store, starts[s], s + 1 < starts.size() ? starts[s + 1] : std::vector<std::string>{}));

@@ -43,9 +43,9 @@ ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int 
 // (the IGA export scores each row as it writes it).
 // About 5 MB of narratives and 20,000 indicator answers; up to three slices are held at
 // once (one read ahead, one checked, one written).
-inline constexpr std::size_t kInnovationsPerSlice = 1024;
+inline constexpr std::size_t kInnovationsPerValidationSlice = 1024;
 ValidationReport validate_in_slices(const Snapshot& base, const Store& store, const Catalog& catalog, int year,
-                                    bool with_scores = true, std::size_t innovations_per_slice = kInnovationsPerSlice);
+                                    bool with_scores = true, std::size_t innovations_per_slice = kInnovationsPerValidationSlice);
 
 // A report's findings by the agency each concerns ("" for none), in report order: sorted
 // once, where a run reads them per agency (a national year has some 1,850 agencies).

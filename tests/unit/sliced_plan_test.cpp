@@ -196,7 +196,7 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
 
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   ValidationReport report = validate_in_slices(base, store, catalog(), 2026, false, 3);
-  cli::AgencySlices slices(store, base, "", 2);
+  cli::AgencyGroups slices(store, base, "", 2);
   EXPECT_EQ(slices.size(), (base.all("instansi").size() + 1) / 2);
   auto sliced_summary = run(cli::plan_by_agency_slices(store, slices, catalog(), {"desk-packet"}, kYear, &report),
                             dir.path() / "sliced");
@@ -224,7 +224,7 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
     }
   }
   EXPECT_EQ(workbooks, base.all("instansi").size());
-  cli::AgencySlices one(store, base, "dinkes");
+  cli::AgencyGroups one(store, base, "dinkes");
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one.snapshot(0).all("instansi").size(), 1u);
   EXPECT_FALSE(one.snapshot(0).all("inovasi").empty());

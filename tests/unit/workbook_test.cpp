@@ -220,7 +220,7 @@ TEST_F(ExportsTest, ValidatingInSlicesGivesTheWholeYearsReport) {
   EXPECT_THAT(text, HasSubstr("error|dinas-kosong|instansi dinas-kosong|inovasi|no innovation designed"));
   EXPECT_THAT(text, Not(HasSubstr("error|dinas-baru|instansi dinas-baru|inovasi|")));
   EXPECT_THAT(text, HasSubstr("rancang_bangun|"));
-  for (std::size_t per_slice : {std::size_t{1}, std::size_t{4}, kInnovationsPerSlice}) {
+  for (std::size_t per_slice : {std::size_t{1}, std::size_t{4}, kInnovationsPerValidationSlice}) {
     EXPECT_EQ(described(validate_in_slices(without, store, catalog(), 2026, true, per_slice)), expected) << per_slice;
   }
   auto unscored = validate_in_slices(without, store, catalog(), 2026, false, 4);
