@@ -305,7 +305,6 @@ const std::vector<std::string_view>& allowed_attributes(std::string_view element
   return it == rules().end() ? kNone : it->second.attributes;
 }
 
-bool is_known_element(std::string_view element) { return rules().contains(element); }
 
 Node parse_markup(std::string_view text, const std::string& file, ParseOptions options) {
   struct Free {

@@ -61,6 +61,5 @@ Node parse_markup(std::string_view text, const std::string& file, ParseOptions o
 
 // The attribute names an element accepts (empty when the element is unknown).
 const std::vector<std::string_view>& allowed_attributes(std::string_view element);
-bool is_known_element(std::string_view element);
 
 }  // namespace inovasi::layout

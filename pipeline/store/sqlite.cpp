@@ -48,8 +48,6 @@ void Database::execute(std::string_view sql) {
 
 Statement Database::prepare(std::string_view sql) { return Statement(handle(), sql); }
 
-long long Database::changes() const { return sqlite3_changes64(handle()); }
-
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
@@ -62,7 +60,7 @@ void Statement::check(int rc, std::string_view what) const {
 }
 
 void Statement::bind_text_or_null(int index, std::string_view value) {
-  if (value.empty()) return bind_null(index);
+  if (value.empty()) return check(sqlite3_bind_null(stmt_.get(), index), "bind");
   check(sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
 }
 
@@ -71,8 +69,6 @@ void Statement::bind_blob(int index, std::string_view bytes) {
 }
 
 void Statement::bind_int(int index, long long value) { check(sqlite3_bind_int64(stmt_.get(), index, value), "bind"); }
-
-void Statement::bind_null(int index) { check(sqlite3_bind_null(stmt_.get(), index), "bind"); }
 
 bool Statement::step() {
   int rc = sqlite3_step(stmt_.get());
@@ -85,10 +81,6 @@ void Statement::reset() {
   sqlite3_reset(stmt_.get());
   sqlite3_clear_bindings(stmt_.get());
 }
-
-int Statement::column_count() const { return sqlite3_column_count(stmt_.get()); }
-
-std::string Statement::column_name(int index) const { return sqlite3_column_name(stmt_.get(), index); }
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL; }
 

@@ -31,7 +31,6 @@ class Database {
 
   void execute(std::string_view sql);
   Statement prepare(std::string_view sql);
-  long long changes() const;
   sqlite3* handle() const { return handle_.get(); }
   const std::string& path() const { return path_; }
 
@@ -52,12 +51,9 @@ class Statement {
   void bind_text_or_null(int index, std::string_view value);
   void bind_int(int index, long long value);
   void bind_blob(int index, std::string_view bytes);
-  void bind_null(int index);
   bool step();  // true while a row is available
   void reset();
 
-  int column_count() const;
-  std::string column_name(int index) const;
   bool column_is_null(int index) const;
   std::string column_text(int index) const;
   // The same without a copy: valid until the next step() or reset.
