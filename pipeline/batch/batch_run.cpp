@@ -17,8 +17,8 @@
 #include "batch/output_claims.h"
 #include "batch/progress.h"
 #include "output/manifest.h"
-#include "documents/registry.h"
-#include "model/parallel_for.h"
+#include "store/number_registry.h"
+#include "support/parallel_for.h"
 #include "output/atomic_file.h"
 #include "render/render_pdf.h"
 
@@ -87,7 +87,7 @@ render::RenderedMarkup fill(const Job& job, const render::TemplateSet& templates
 // document made with '?' in it is made again when they may not).
 std::string content_key(const std::string& markup, const documents::PlannedDocument& doc,
                         const render::TemplateSet& templates, const std::string& fonts_fp) {
-  return documents::sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
+  return sha256_hex(markup + '\0' + fonts_fp + '\0' + images_fingerprint(markup, templates.folder()) + '\0' +
                                doc.date.iso() + '\0' + std::string(kEngineVersion));
 }
 
@@ -172,7 +172,7 @@ void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& 
     auto rendered =
         render::render_markup(filled, templates.folder(), fonts, {false, job.document->date, replace_missing_glyphs}, &skeletons);
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the slice
-    job.sha256 = documents::sha256_hex(rendered.bytes);
+    job.sha256 = sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
     job.pages = rendered.pages;
     job.warnings = std::move(rendered.warnings);
@@ -272,7 +272,7 @@ std::string fonts_fingerprint(const pdf::FontManifest& fonts) {
       if (auto cut = fonts.cut_of(path); !cut.empty()) stamps += "cut=" + file_stamp(cut);  // what is embedded
     }
   }
-  return documents::sha256_hex(stamps);
+  return sha256_hex(stamps);
 }
 
 BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
@@ -379,7 +379,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
   std::size_t not_made_for_space = 0;
   std::string first_no_space;
   render::SkeletonTrees skeletons;  // documents of one template and shape parse once
-  documents::NumberRegistry registry(db);
+  NumberRegistry registry(db);
   std::vector<std::size_t> slices_to_make;
   for (std::size_t s = 0; s < plan.slices(); ++s) {
     if (planned.to_make[s] > 0) slices_to_make.push_back(s);

@@ -11,7 +11,7 @@
 #include "cli/year_data.h"
 #include "cli/launch_support.h"
 #include "exports/exports.h"
-#include "model/parallel_for.h"
+#include "support/parallel_for.h"
 #include "output/atomic_file.h"
 #include "output/manifest.h"
 

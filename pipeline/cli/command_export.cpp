@@ -115,7 +115,7 @@ int run_export(const Args& args, const Environment& env) {
     exports::write_recap(context, target, &files);
     kind = exports::kRecapKind, source = "rekap " + year_text;
   } else {
-    documents::NumberRegistry registry(store.database());
+    NumberRegistry registry(store.database());
     exports::write_certificate_register(context, registry, read_engraving(env), target);
     kind = exports::kRegisterKind, source = "register sertifikat " + year_text;
   }

@@ -69,7 +69,7 @@ int run_launch(const Args& args, const Environment& env) {
   std::string year_text = std::to_string(year);
   std::string register_path = year_text + "/exports/register-sertifikat.xlsx";  // in the output folder
   std::string recap_path = year_text + "/exports/rekap.xlsx";
-  documents::NumberRegistry registry(loaded.store.database());
+  NumberRegistry registry(loaded.store.database());
   exports::write_certificate_register(context, registry, read_engraving(env), env.output / register_path);
   manifest.put(file_entry(env.output, register_path, std::string(exports::kRegisterKind), "register sertifikat " + year_text));
   exports::write_recap(context, env.output / recap_path, &manifest);

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "documents/registry.h"
+#include "store/number_registry.h"
 #include "output/manifest.h"
 #include "model/date.h"
 #include "model/text.h"
@@ -18,14 +18,14 @@
 namespace inovasi::cli {
 namespace {
 
-void describe(const documents::IssuedNumber& issued, std::ostream& out) {
+void describe(const IssuedNumber& issued, std::ostream& out) {
   out << "  " << issued.kind << " " << issued.number << " (" << issued.key << ")\n"
       << "  verification code " << issued.verification_code << "\n";
   if (!issued.file.empty()) out << "  issued as " << issued.file << ", SHA-256 " << issued.sha256 << "\n";
 }
 
 // A revoked document is reported so whatever else is true of it: exit 1.
-int report_revoked(const documents::IssuedNumber& issued, std::ostream& out) {
+int report_revoked(const IssuedNumber& issued, std::ostream& out) {
   out << "REVOKED: the document with code " << issued.verification_code << " was revoked on " << issued.revoked_on
       << ": " << issued.revoke_reason << "\n";
   describe(issued, out);
@@ -104,13 +104,13 @@ int run_verify(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) throw UsageError("verify needs a verification code or a PDF file");
   const std::string& subject = args.positionals().front();
   Store store = Store::open(env.database, false);
-  documents::NumberRegistry registry(store.database());
+  NumberRegistry registry(store.database());
   if (!std::filesystem::is_regular_file(subject)) {
     if (looks_like_a_path(subject)) {
       env.out << "UNKNOWN: there is no file " << subject << "\n";
       return kDataErrors;
     }
-    auto code = documents::normalize_verification_code(subject);
+    auto code = normalize_verification_code(subject);
     if (!code) {
       env.out << "UNKNOWN: '" << subject << "' is not a verification code (10 letters and digits, as printed)\n";
       return kDataErrors;
@@ -128,7 +128,7 @@ int run_verify(const Args& args, const Environment& env) {
   auto read = read_file_text(subject);
   if (!read) throw UsageError(subject + ": cannot read the file");
   std::string bytes = std::move(*read);
-  std::string sha256 = documents::sha256_hex(bytes);
+  std::string sha256 = sha256_hex(bytes);
   if (auto issued = registry.by_sha256(sha256)) {
     if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
     env.out << "VALID: " << subject << " is, byte for byte, the document issued as\n";
@@ -171,7 +171,7 @@ int run_revoke(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) throw UsageError("revoke needs the verification code of the document");
   auto reason = args.value("reason");
   if (!reason || trim(*reason).empty()) throw UsageError("revoke needs --reason TEXT: it is what verify will say");
-  auto code = documents::normalize_verification_code(args.positionals().front());
+  auto code = normalize_verification_code(args.positionals().front());
   if (!code) throw UsageError("'" + args.positionals().front() + "' is not a verification code");
   Date on = today();
   if (auto given = args.value("date")) {
@@ -180,7 +180,7 @@ int run_revoke(const Args& args, const Environment& env) {
     on = *parsed.date;
   }
   Store store = Store::open(env.database, false);
-  documents::NumberRegistry registry(store.database());
+  NumberRegistry registry(store.database());
   Transaction transaction(store.database());
   if (!registry.revoke(*code, on, std::string(trim(*reason)))) {
     env.out << "UNKNOWN: no document was issued with code " << *code << "\n";

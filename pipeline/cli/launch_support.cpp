@@ -10,8 +10,8 @@
 
 #include "output/manifest.h"
 #include "cli/batch_options.h"
-#include "documents/registry.h"
-#include "model/sha256.h"
+#include "store/number_registry.h"
+#include "support/sha256.h"
 #include "output/atomic_file.h"
 #include "render/print_file.h"
 #include "validation/validation.h"
@@ -25,7 +25,7 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
   if (!region) throw UsageError("the store has no regional profile (daerah): import one first");
   std::vector<documents::PlannedDocument> planned;
   Transaction transaction(store.database());  // numbers are handed out all or none
-  documents::NumberRegistry registry(store.database());
+  NumberRegistry registry(store.database());
   documents::DocumentContext context{{snapshot, catalog, *region, signed_copy}, registry};
   context.report = report;
   for (auto name : kinds) {

@@ -10,7 +10,7 @@
 #include "batch/batch_run.h"
 #include "cli/environment.h"
 #include "documents/document_kind.h"
-#include "model/sha256.h"
+#include "support/sha256.h"
 #include "store/store.h"
 
 namespace inovasi::cli {

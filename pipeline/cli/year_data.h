@@ -5,7 +5,7 @@
 #include "cli/args.h"
 #include "cli/environment.h"
 #include "store/store.h"
-#include "validation/snapshot.h"
+#include "store/snapshot.h"
 
 namespace inovasi::cli {
 

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "documents/registry.h"
+#include "store/number_registry.h"
 #include "documents/values.h"
-#include "validation/snapshot.h"
+#include "store/snapshot.h"
 #include "validation/validation.h"
 
 namespace inovasi::documents {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <functional>
 
-#include "documents/registry.h"
+#include "store/number_registry.h"
 #include "model/catalog.h"
 #include "output/manifest.h"
 #include "render/template_engine.h"
-#include "validation/snapshot.h"
+#include "store/snapshot.h"
 #include "validation/validation.h"
 
 namespace inovasi::exports {
@@ -49,7 +49,7 @@ inline constexpr std::string_view kRecapKind = "recap-workbook";
 inline constexpr std::string_view kRegisterKind = "certificate-register-workbook";
 inline constexpr std::string_view kIgaKind = "iga-workbook";
 // `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
-void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,
+void write_certificate_register(const ExportContext& context, NumberRegistry& registry,
                                 const std::string& engraving, const std::filesystem::path& target);
 
 }  // namespace inovasi::exports

@@ -4,7 +4,7 @@
 
 #include "exports/exports.h"
 #include "model/narrative.h"
-#include "model/ordered_batches.h"
+#include "support/ordered_batches.h"
 #include "validation/validation.h"
 #include "xlsx/workbook.h"
 

@@ -10,7 +10,7 @@
 #include "model/catalog.h"
 #include "model/date.h"
 #include "store/store.h"
-#include "validation/snapshot.h"
+#include "store/snapshot.h"
 
 namespace inovasi::exports {
 

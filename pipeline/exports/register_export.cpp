@@ -5,7 +5,7 @@
 
 namespace inovasi::exports {
 
-void write_certificate_register(const ExportContext& context, documents::NumberRegistry& registry,
+void write_certificate_register(const ExportContext& context, NumberRegistry& registry,
                                 const std::string& engraving, const std::filesystem::path& target) {
   const Snapshot& s = context.snapshot;
   std::string year = std::to_string(context.year);

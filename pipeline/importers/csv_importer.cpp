@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "importers/csv_reader.h"
-#include "model/ordered_batches.h"
+#include "support/ordered_batches.h"
 #include "store/store.h"
 #include "model/text.h"
 

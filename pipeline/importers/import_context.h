@@ -7,7 +7,7 @@
 
 #include "importers/field_values.h"
 #include "importers/staged_records.h"
-#include "model/bounded_queue.h"
+#include "support/bounded_queue.h"
 #include "model/catalog.h"
 #include "model/diagnostics.h"
 #include "model/record.h"

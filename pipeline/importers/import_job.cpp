@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "importers/csv_importer.h"
-#include "model/bounded_queue.h"
-#include "model/ordered_batches.h"
+#include "support/bounded_queue.h"
+#include "support/ordered_batches.h"
 #include "importers/innovation_identity.h"
 #include "importers/reference_index.h"
 #include "importers/json_importer.h"

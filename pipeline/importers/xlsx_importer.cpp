@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "importers/csv_importer.h"
-#include "model/ordered_batches.h"
+#include "support/ordered_batches.h"
 #include "model/text.h"
 #include "xlsx/reader.h"
 

@@ -49,8 +49,4 @@ struct InlineOptions {
 std::vector<Line> break_lines(const std::vector<Run>& runs, const InlineOptions& options, TextMeasurer& measurer,
                               MissingGlyphSink* missing);
 
-// Decodes one code point; advances `i`. Invalid bytes give U+FFFD.
-char32_t next_code_point(std::string_view text, std::size_t& i);
-void append_utf8(std::string& out, char32_t code_point);
-
 }  // namespace inovasi::layout

@@ -8,7 +8,7 @@
 #include <Poco/UTF8String.h>
 
 #include "model/file_text.h"
-#include "model/sha256.h"
+#include "support/sha256.h"
 #include "output/atomic_file.h"
 #include "store/sqlite.h"
 

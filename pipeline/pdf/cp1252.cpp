@@ -1,3 +1,4 @@
+#include "support/utf8.h"
 #include "pdf/cp1252.h"
 
 #include <array>
@@ -33,7 +34,7 @@ bool fits_cp1252(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // most of any text: nothing to decode
       ++i;
-    } else if (!cp1252_byte(layout::next_code_point(utf8, i))) {
+    } else if (!cp1252_byte(next_code_point(utf8, i))) {
       return false;
     }
   }
@@ -45,7 +46,7 @@ std::optional<std::string> to_cp1252(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
-    auto byte = cp1252_byte(layout::next_code_point(utf8, i));
+    auto byte = cp1252_byte(next_code_point(utf8, i));
     if (!byte) return std::nullopt;
     out += static_cast<char>(*byte);
   }
@@ -55,7 +56,7 @@ std::optional<std::string> to_cp1252(std::string_view utf8) {
 std::string to_cp1252_lossy(std::string_view utf8) {
   std::string out;
   for (std::size_t i = 0; i < utf8.size();) {
-    auto byte = cp1252_byte(layout::next_code_point(utf8, i));
+    auto byte = cp1252_byte(next_code_point(utf8, i));
     out += byte ? static_cast<char>(*byte) : '?';
   }
   return out;

@@ -1,10 +1,11 @@
+#include "support/utf8.h"
 #include "pdf/pdf_joiner.h"
 
 #include <cstdio>
 #include <unordered_set>
 
 #include "layout/inline.h"
-#include "model/sha256.h"
+#include "support/sha256.h"
 
 namespace inovasi::pdf {
 namespace {
@@ -60,7 +61,7 @@ PdfValue text_string(std::string_view utf8) {
     for (int shift = 12; shift >= 0; shift -= 4) v.text += kHex[(value >> shift) & 15];
   };
   for (std::size_t i = 0; i < utf8.size();) {
-    char32_t c = layout::next_code_point(utf8, i);
+    char32_t c = next_code_point(utf8, i);
     if (c >= 0x10000) {
       c -= 0x10000;
       unit(0xD800 + static_cast<unsigned>(c >> 10));

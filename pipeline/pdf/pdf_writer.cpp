@@ -1,3 +1,4 @@
+#include "support/utf8.h"
 #include "pdf/pdf_writer.h"
 
 #include <hpdf_objects.h>

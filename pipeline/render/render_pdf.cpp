@@ -1,3 +1,4 @@
+#include "support/utf8.h"
 #include "render/render_pdf.h"
 
 #include <cstdlib>
@@ -28,7 +29,7 @@ class MissingGlyphs : public layout::MissingGlyphSink {
 std::string describe_character(char32_t code_point) {
   char text[160];
   std::string character;
-  layout::append_utf8(character, code_point);
+  append_utf8(character, code_point);
   std::snprintf(text, sizeof text, "U+%04X '%s'", static_cast<unsigned>(code_point), character.c_str());
   return text;
 }

@@ -10,7 +10,7 @@
 
 #include "model/catalog.h"
 #include "model/diagnostics.h"
-#include "validation/snapshot.h"
+#include "store/snapshot.h"
 
 namespace inovasi {
 

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "documents/document_kind.h"
-#include "documents/registry.h"
+#include "store/number_registry.h"
 #include "documents/values.h"
 #include "importers/narrative_parser.h"
 #include "store/store.h"

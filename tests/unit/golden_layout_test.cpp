@@ -13,7 +13,7 @@
 #include "layout/paginate.h"
 #include "pdf/font_set.h"
 #include "render/template_engine.h"
-#include "model/sha256.h"
+#include "support/sha256.h"
 #include "model/text.h"
 #include "test_support.h"
 

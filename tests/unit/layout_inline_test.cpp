@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "layout_support.h"
+#include "support/utf8.h"
 
 namespace inovasi::layout {
 namespace {

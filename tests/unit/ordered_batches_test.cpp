@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/ordered_batches.h"
+#include "support/ordered_batches.h"
 
 namespace inovasi {
 namespace {

@@ -1,4 +1,4 @@
-#include "model/parallel_for.h"
+#include "support/parallel_for.h"
 
 #include <gtest/gtest.h>
 

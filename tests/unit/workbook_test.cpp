@@ -347,7 +347,7 @@ TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
 TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
-  documents::NumberRegistry registry(store.database());
+  NumberRegistry registry(store.database());
   auto award_key = std::string("penghargaan karo-erlajar/2026");
   auto issued = registry.issue("sertifikat", award_key, 2026, "{urut}/SERT/{tahun}", {2026, 2, 24}, {});
   auto path = dir_.path() / "register.xlsx";

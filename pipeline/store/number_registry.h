@@ -12,10 +12,11 @@
 
 #include "model/date.h"
 #include "model/number_pattern.h"
-#include "model/sha256.h"
+#include "support/sha256.h"
 #include "store/sqlite.h"
+#include "support/sha256.h"
 
-namespace inovasi::documents {
+namespace inovasi {
 
 struct IssuedNumber {
   std::string kind;
@@ -35,7 +36,6 @@ struct IssuedNumber {
 // The code as issued, or nothing when the text cannot be one.
 std::optional<std::string> normalize_verification_code(std::string_view typed);
 
-using inovasi::format_number;  // model/number_pattern.h
 
 // A number already issued to another document of the kind and year: that document fails
 // (the other keeps its number).
@@ -77,6 +77,5 @@ class NumberRegistry {
   mutable std::map<std::string, Statement> statements_;
 };
 
-using inovasi::sha256_hex;  // model/sha256.h
 
-}  // namespace inovasi::documents
+}  // namespace inovasi

@@ -1,11 +1,11 @@
-#include "documents/registry.h"
+#include "store/number_registry.h"
 
 #include <algorithm>
 #include <random>
 #include <stdexcept>
 
 
-namespace inovasi::documents {
+namespace inovasi {
 namespace {
 
 // Crockford's base32: no I, L, O, U, so a code read aloud or typed is unambiguous.
@@ -175,4 +175,4 @@ std::optional<IssuedNumber> NumberRegistry::by_sha256(std::string_view sha) cons
 // OpenSSL's SHA-256 uses the CPU's SHA extensions: every document and every re-run key
 // is hashed, and Poco's portable one was a twentieth of a certificate's time.
 
-}  // namespace inovasi::documents
+}  // namespace inovasi

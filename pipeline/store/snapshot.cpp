@@ -1,4 +1,4 @@
-#include "validation/snapshot.h"
+#include "store/snapshot.h"
 
 #include <algorithm>
 #include <stdexcept>
