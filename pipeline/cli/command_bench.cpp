@@ -14,7 +14,8 @@
 #include "bench/synthetic.h"
 #include "cli/batch_options.h"
 #include "cli/commands.h"
-#include "cli/launch_support.h"
+#include "batch/planning.h"
+#include "batch/print_file.h"
 #include "exports/csv_folder.h"
 #include "exports/exports.h"
 #include "exports/input_workbook.h"
@@ -207,17 +208,17 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   } else {
     // As `inovasi certificates` plans: a slice of innovations at a time.
     auto plan_certificates = [&] {
-      return plan_by_innovation_slices(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+      return batch::plan_by_innovation_slices(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
     };
     // As a command runs it: the manifest read once, for the batch and the print file.
-    auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch, PrintFileContents& print_file,
+    auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch, batch::PrintFileContents& print_file,
                    Manifest& manifest, std::ostream& plan_out) {
       return batch::run_batch(plan, templates, fonts, out, manifest, manifest_file, store.database(), batch, plan_out,
                               env.err, print_file.keys());
     };
     if (which == "certificates") {
       auto plan = plan_certificates();
-      PrintFileContents unused(store);
+      batch::PrintFileContents unused(store);
       timed([&] {
         Manifest manifest = Manifest::load(manifest_file);
         auto summary = run(plan, options, unused, manifest, env.out);
@@ -231,12 +232,12 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       auto plan_only = options;
       plan_only.dry_run = true;
       std::ostream ignored(nullptr);  // the plan's lines go nowhere (kept, they grew with N)
-      PrintFileContents print_file(store);
+      batch::PrintFileContents print_file(store);
       Manifest manifest = Manifest::load(manifest_file);
       run(plan, plan_only, print_file, manifest, ignored);
       std::filesystem::path file;
       timed([&] {
-        file = write_print_file(plan, print_file, templates, fonts, bench_env, year, true, options.jobs, manifest);
+        file = batch::write_print_file(plan, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year), year, true, options.jobs, manifest);
       });
       docs = 1;
       pages = print_file.count();
@@ -246,20 +247,20 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       // The first run's plan is let go before, as a second command starts without it.
       {
         auto plan = plan_certificates();
-        PrintFileContents print_file(store);
+        batch::PrintFileContents print_file(store);
         Manifest manifest = Manifest::load(manifest_file);
         run(plan, options, print_file, manifest, env.out);
-        write_print_file(plan, print_file, templates, fonts, bench_env, year, false, options.jobs, manifest);
+        batch::write_print_file(plan, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year), year, false, options.jobs, manifest);
       }
       timed([&] {
         auto t0 = Clock::now();
         auto again = plan_certificates();
         auto t1 = Clock::now();
-        PrintFileContents print_file(store);
+        batch::PrintFileContents print_file(store);
         Manifest manifest = Manifest::load(manifest_file);
         auto summary = run(again, options, print_file, manifest, env.out);
         auto t2 = Clock::now();
-        write_print_file(again, print_file, templates, fonts, bench_env, year, false, options.jobs, manifest);
+        batch::write_print_file(again, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year), year, false, options.jobs, manifest);
         auto t3 = Clock::now();
         docs = summary.unchanged;
         if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";

@@ -2,7 +2,9 @@
 
 #include "cli/batch_options.h"
 #include "cli/commands.h"
-#include "cli/launch_support.h"
+#include "batch/planning.h"
+#include "batch/print_file.h"
+#include "cli/readiness.h"
 #include "cli/year_data.h"
 #include "exports/exports.h"
 
@@ -20,7 +22,7 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
                             Manifest& manifest) {
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
-  PrintFileContents print_file(loaded.store);
+  batch::PrintFileContents print_file(loaded.store);
   auto options = batch_options(args);
   PlanRun run{{}, {loaded.year, 1, 1}};
   auto gather = print_file.keys();
@@ -34,7 +36,7 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
   if (options.dry_run || run.summary.disk_full) return run;
   print_file.drop_failed(run.summary.standing);
   auto file =
-      write_print_file(plan, print_file, templates, fonts, env, loaded.year, options.force, options.jobs, manifest);
+      batch::write_print_file(plan, print_file, templates, fonts, env.output, manifest_path(env, loaded.year), loaded.year, options.force, options.jobs, manifest);
   if (!file.empty()) env.out << "print file: " << file.string() << '\n';
   return run;
 }
@@ -52,9 +54,9 @@ int run_launch(const Args& args, const Environment& env) {
   auto lock = lock_year_folder(env, loaded.year, args);
   // Contracts are one per agency, planned whole; certificates a slice of innovations at a time.
   auto selection = year_and_agency(loaded, args);
-  Snapshot contracted = with_contracted_innovations(loaded.store, loaded.snapshot, loaded.year);
-  auto contracts = plan_kinds(loaded.store, contracted, loaded.catalog, {"contract"}, selection, args.flag("signed"));
-  auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"}, selection,
+  Snapshot contracted = batch::with_contracted_innovations(loaded.store, loaded.snapshot, loaded.year);
+  auto contracts = batch::plan_kinds(loaded.store, contracted, loaded.catalog, {"contract"}, selection, args.flag("signed"));
+  auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"}, selection,
                                         args.flag("signed"), std::move(contracts));
   // Read once: the batch, the print file and the workbooks each list their files in it.
   auto manifest_file = manifest_path(env, loaded.year);
@@ -85,7 +87,7 @@ int run_certificates(const Args& args, const Environment& env) {
   // Certificates print no narrative, and read the innovations a slice at a time.
   YearData loaded = load_year(args, env, Snapshot::Contents::WithoutInnovations);
   auto lock = lock_year_folder(env, loaded.year, args);
-  auto plan = plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"},
+  auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"},
                                         year_and_agency(loaded, args), args.flag("signed"));
   Manifest manifest = Manifest::load(manifest_path(env, loaded.year));
   return report_batch(args, run_with_print_file(plan, loaded, args, env, manifest).summary, env);

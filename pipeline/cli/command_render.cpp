@@ -1,7 +1,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/launch_support.h"
+#include "batch/planning.h"
+#include "batch/print_file.h"
 #include "cli/year_data.h"
 #include "documents/document_kind.h"
 #include "batch/batch_run.h"
@@ -55,7 +56,7 @@ int run_render(const Args& args, const Environment& env) {
                                  args.value("event").value_or("")};
   std::vector<std::string_view> names;
   for (const auto* kind : kinds) names.push_back(kind->name);
-  auto planned = plan_kinds(store, snapshot, catalog, names, selection, args.flag("signed"));
+  auto planned = batch::plan_kinds(store, snapshot, catalog, names, selection, args.flag("signed"));
   if (planned.empty()) {
     env.out << "nothing to render for " << kind_name << " with this selection\n";
     return kOk;

@@ -11,7 +11,8 @@
 
 #include "batch/batch_run.h"
 #include "cli/batch_options.h"
-#include "cli/launch_support.h"
+#include "batch/planning.h"
+#include "batch/print_file.h"
 #include "exports/exports.h"
 #include "validation/validation.h"
 #include "model/file_text.h"
@@ -98,11 +99,11 @@ TEST(SlicedPlan, NumbersAreIssuedAsAWholePlanIssuesThem) {
   Store whole_store = Store::open(import_bundled(dir, "whole.db"), false);
   Store sliced_store = Store::open(import_bundled(dir, "sliced.db"), false);
   Snapshot everything = Snapshot::load(whole_store, Snapshot::Contents::WithoutNarratives);
-  auto whole = cli::plan_kinds(whole_store, everything, catalog(), {"certificate"}, kYear, false);
+  auto whole = batch::plan_kinds(whole_store, everything, catalog(), {"certificate"}, kYear, false);
   Snapshot base = Snapshot::load(sliced_store, Snapshot::Contents::WithoutInnovations);
   EXPECT_TRUE(base.all("inovasi").empty());
   EXPECT_EQ(base.latest_year(), 2026);
-  auto plan = cli::plan_by_innovation_slices(sliced_store, base, catalog(), {"certificate"}, kYear, false, {}, 3);
+  auto plan = batch::plan_by_innovation_slices(sliced_store, base, catalog(), {"certificate"}, kYear, false, {}, 3);
   ASSERT_EQ(plan.slices(), 5u);  // 14 innovations, 3 a slice
   std::vector<std::string> sliced_paths, sliced_labels;
   for (std::size_t s = 0; s < plan.slices(); ++s) {
@@ -151,20 +152,20 @@ class BundledBatch : public ::testing::Test {
 TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
   auto run = [&](const batch::SlicedPlan& plan, const std::filesystem::path& output) {
     auto env = environment(output);
-    cli::PrintFileContents print_file(store);
+    batch::PrintFileContents print_file(store);
     Manifest manifest = Manifest::load(cli::manifest_path(env, 2026));
     auto summary = batch::run_batch(plan, templates, fonts, output, manifest, cli::manifest_path(env, 2026),
                                     store.database(), options, out, err, print_file.keys());
     EXPECT_EQ(print_file.count(), 7u);
-    EXPECT_FALSE(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2, manifest).empty());
+    EXPECT_FALSE(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest).empty());
     return summary;
   };
   Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
-  auto whole = cli::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
+  auto whole = batch::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
   auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   auto sliced_summary =
-      run(cli::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 2), dir.path() / "sliced");
+      run(batch::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 2), dir.path() / "sliced");
   EXPECT_EQ(whole_summary.made, 7u);
   EXPECT_EQ(sliced_summary.made, 7u);
   EXPECT_EQ(sliced_summary.pages, whole_summary.pages);
@@ -191,14 +192,14 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
   };
   Snapshot everything = Snapshot::load(store);
   ValidationReport whole_report = validate(everything, catalog(), 2026);
-  auto whole = cli::plan_kinds(store, everything, catalog(), {"desk-packet"}, kYear, false, &whole_report);
+  auto whole = batch::plan_kinds(store, everything, catalog(), {"desk-packet"}, kYear, false, &whole_report);
   auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
 
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   ValidationReport report = validate_in_slices(base, store, catalog(), 2026, false, 3);
-  cli::AgencyGroups slices(store, base, "", 2);
+  batch::AgencyGroups slices(store, base, "", 2);
   EXPECT_EQ(slices.size(), (base.all("instansi").size() + 1) / 2);
-  auto sliced_summary = run(cli::plan_by_agency_slices(store, slices, catalog(), {"desk-packet"}, kYear, &report),
+  auto sliced_summary = run(batch::plan_by_agency_slices(store, slices, catalog(), {"desk-packet"}, kYear, &report),
                             dir.path() / "sliced");
   EXPECT_EQ(whole_summary.made, base.all("instansi").size());
   EXPECT_EQ(sliced_summary.made, whole_summary.made);
@@ -224,7 +225,7 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
     }
   }
   EXPECT_EQ(workbooks, base.all("instansi").size());
-  cli::AgencyGroups one(store, base, "dinkes");
+  batch::AgencyGroups one(store, base, "dinkes");
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one.snapshot(0).all("instansi").size(), 1u);
   EXPECT_FALSE(one.snapshot(0).all("inovasi").empty());
@@ -237,15 +238,15 @@ TEST_F(BundledBatch, ContractsFromTheInnovationsTheirLinesNameAreTheSame) {
   store.database().execute(
       "INSERT INTO inovasi (kode, tahun, nama, instansi) VALUES ('tanpa-perjanjian', 2026, 'Tanpa Perjanjian', 'dinkes')");
   Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
-  auto whole = cli::plan_kinds(store, everything, catalog(), {"contract"}, kYear, false);
+  auto whole = batch::plan_kinds(store, everything, catalog(), {"contract"}, kYear, false);
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  Snapshot contracted = cli::with_contracted_innovations(store, base, 2026);
+  Snapshot contracted = batch::with_contracted_innovations(store, base, 2026);
   std::set<std::string> named;
   for (const auto& line : base.all("perjanjian_kinerja")) named.emplace(line.get("inovasi"));
   ASSERT_FALSE(named.empty());
   EXPECT_EQ(contracted.all("inovasi").size(), named.size());
   EXPECT_LT(contracted.all("inovasi").size(), everything.all("inovasi").size());
-  auto planned = cli::plan_kinds(store, contracted, catalog(), {"contract"}, kYear, false);
+  auto planned = batch::plan_kinds(store, contracted, catalog(), {"contract"}, kYear, false);
   ASSERT_EQ(planned.size(), whole.size());
   ASSERT_FALSE(whole.empty());
   for (const auto& [plan, folder] : {std::pair{&whole, "whole"}, std::pair{&planned, "contracted"}}) {
@@ -265,7 +266,7 @@ TEST_F(BundledBatch, ContractsFromTheInnovationsTheirLinesNameAreTheSame) {
 // changed in between): what was to be made fails, nothing is written in its place.
 TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
   Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
-  auto planned = cli::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
+  auto planned = batch::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
   ASSERT_EQ(planned.size(), 7u);
   int calls = 0;
   batch::SlicedPlan changing(1, [&](std::size_t) {
@@ -305,8 +306,8 @@ TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
   auto output = dir.path() / "out";
   auto env = environment(output);
   Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  auto plan = cli::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 4);
-  cli::PrintFileContents print_file(store);
+  auto plan = batch::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 4);
+  batch::PrintFileContents print_file(store);
   auto manifest_file = cli::manifest_path(env, 2026);
   Manifest manifest = Manifest::load(manifest_file);
   auto summary = batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options, out,
@@ -320,13 +321,13 @@ TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
     renamed.records.back().set("nama", "NAMA BARU");
     other.save(renamed);
   }
-  EXPECT_THROW(cli::write_print_file(plan, print_file, templates, fonts, env, 2026, false, 2, manifest), StoreError);
+  EXPECT_THROW(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest), StoreError);
   EXPECT_FALSE(std::filesystem::exists(output / "2026" / "certificates" / "certificates-print.pdf"));
   // Unchanged since, a new run writes it.
-  cli::PrintFileContents again(store);
+  batch::PrintFileContents again(store);
   batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options, out, err,
                    again.keys());
-  EXPECT_FALSE(cli::write_print_file(plan, again, templates, fonts, env, 2026, false, 2, manifest).empty());
+  EXPECT_FALSE(batch::write_print_file(plan, again, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest).empty());
 }
 
 }  // namespace

@@ -1,19 +1,19 @@
 #pragma once
-// What `launch` and `certificates` share: planning kinds in one numbering transaction,
-// planning certificates a slice of innovations at a time, the certificates' print
-// file, and the summary of agencies that are not ready.
+// Planning a batch: the kinds' documents in one numbering transaction, whole or a slice
+// at a time (certificates by slices of innovations, desk packets by groups of agencies),
+// so that a national year is never held whole.
 
-#include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "batch/batch_run.h"
-#include "cli/environment.h"
+#include "batch/sliced_plan.h"
 #include "documents/document_kind.h"
-#include "support/sha256.h"
+#include "store/snapshot.h"
 #include "store/store.h"
+#include "validation/validation.h"
 
-namespace inovasi::cli {
+namespace inovasi::batch {
 
 std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot& snapshot, const Catalog& catalog,
                                                    const std::vector<std::string_view>& kinds,
@@ -29,7 +29,7 @@ constexpr std::size_t kInnovationsPerPlanSlice = 2048;
 // its innovations (`base` and the others must outlive the plan). `first`, planned whole
 // (launch's contracts), is the plan's first slice. Numbers are issued a slice at a time,
 // in the order a plan made whole would issue them.
-batch::SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, const Catalog& catalog,
+SlicedPlan plan_by_innovation_slices(Store& store, const Snapshot& base, const Catalog& catalog,
                                             std::vector<std::string_view> kinds, documents::Selection selection,
                                             bool signed_copy, std::vector<documents::PlannedDocument> first = {},
                                             std::size_t per_slice = kInnovationsPerPlanSlice);
@@ -60,51 +60,12 @@ class AgencyGroups {
 };
 
 // `kinds` that plan a document per agency (desk packets), a group of agencies at a time.
-batch::SlicedPlan plan_by_agency_slices(Store& store, const AgencyGroups& slices, const Catalog& catalog,
+SlicedPlan plan_by_agency_slices(Store& store, const AgencyGroups& slices, const Catalog& catalog,
                                         std::vector<std::string_view> kinds, documents::Selection selection,
                                         const ValidationReport* report);
-
-// What the print file holds, gathered from the batch's keys as it plans (keys()): the
-// plan's certificates that have a key, in order, and one key for all of them.
-class PrintFileContents {
- public:
-  // The store the plan reads, noted before the batch: the print file plans its slices
-  // again, and is not written when another process changed the store meanwhile (its
-  // pages could then differ from the certificates its key was made from).
-  explicit PrintFileContents(const Store& store) : store_(store), store_version_(store.data_version()) {}
-  batch::KeyVisitor keys();
-  std::size_t count() const { return count_; }
-  // Leaves out the certificates the batch did not make or keep (`standing`, per planned
-  // document): the print file holds the certificates issued, and no page a single
-  // document could not have (a character no font has, an image that is missing).
-  void drop_failed(const std::vector<bool>& standing);
-
- private:
-  friend std::filesystem::path write_print_file(const batch::SlicedPlan&, PrintFileContents&,
-                                                const render::TemplateSet&, const pdf::FontManifest&, const Environment&,
-                                                int, bool, int, Manifest&);
-  std::vector<std::vector<std::uint32_t>> included_;  // per slice: positions of its certificates
-  std::vector<std::uint32_t> positions_;              // per slice: the documents seen
-  Sha256 joined_keys_;  // each certificate's key covers its data, template, fonts, images and date
-  std::size_t count_ = 0;
-  Date latest_;  // the latest certificate's date: the file's own
-  const Store& store_;
-  long long store_version_ = 0;
-};
-
-// All certificates of the plan in one PDF (stable order, one bookmark each); remade only
-// when a certificate changed, which the batch's keys tell without filling a template.
-// `manifest` is the command's (the batch's): the file is looked up and listed there, and
-// it is saved. Returns the file, or "" when there is none to make.
-std::filesystem::path write_print_file(const batch::SlicedPlan& plan, PrintFileContents& contents,
-                                       const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                                       const Environment& env, int year, bool force, int jobs, Manifest& manifest);
-
-// Agencies with validation errors for the year, each with the findings that block it.
-void print_not_ready(const ValidationReport& report, std::ostream& out);
 
 // A copy of `base` (WithoutInnovations) holding, without narratives, the innovations the
 // year's contract lines name: all that contracts print of innovations (their names).
 Snapshot with_contracted_innovations(const Store& store, const Snapshot& base, int year);
 
-}  // namespace inovasi::cli
+}  // namespace inovasi::batch
