@@ -70,17 +70,29 @@ int run_render(const Args& args, const Environment& env) {
   return report_batch(args, summary, env);
 }
 
+
+// The usage text, with the kinds as the build lists them: made once, then only read.
+std::string_view render_usage() {
+  static const std::string usage = [] {
+    std::string text =
+        "inovasi render KIND [--year Y] [--agency KODE] [--innovation KODE] [--session KODE]\n"
+        "                    [--request KODE] [--event KODE] [--signed] [--out DIR]\n\nKIND, or all:\n";
+    for (const auto& kind : documents::document_kinds()) {
+      text += "  " + std::string(kind.name) + ": " + std::string(kind.summary) + "\n";
+    }
+    return text +
+           "Without a selector: every record of the year (default: the latest in the store).\n"
+           "Numbers are handed out once and kept.";
+  }();
+  return usage;
+}
+
 }  // namespace
 
 Command render_command() {
   return {"render",
           "make the programme's documents from the store",
-          "inovasi render KIND [--year Y] [--agency KODE] [--innovation KODE] [--session KODE]\n"
-          "                    [--request KODE] [--event KODE] [--signed] [--out DIR]\n\n"
-          "KIND: contract, discussion-form, minutes, certificate, iga-narrative,\n"
-          "escalation-report, attendance, desk-packet, or all. Without a selector: every\n"
-          "record of the year (default: the latest in the store). Numbers are handed out\n"
-          "once and kept.",
+          render_usage(),
           with_batch_options({{"year", "Y", "the programme year"},
            {"agency", "KODE", "only this agency"},
            {"innovation", "KODE", "only this innovation"},

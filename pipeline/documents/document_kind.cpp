@@ -7,10 +7,14 @@
 
 namespace inovasi::documents {
 
+// Each binding file's kind (documents/binding_<name>.cpp defines <name>_kind()), listed
+// by the build from the files themselves.
+#include "documents/kind_declarations.inc"
+
 const std::vector<DocumentKind>& document_kinds() {
-  static const std::vector<DocumentKind> kinds{contract_kind(),     discussion_form_kind(),   minutes_kind(),
-                                               certificate_kind(),  iga_narrative_kind(),     escalation_report_kind(),
-                                               attendance_kind(),   desk_packet_kind()};
+  static const std::vector<DocumentKind> kinds{
+#include "documents/kind_list.inc"
+  };
   return kinds;
 }
 

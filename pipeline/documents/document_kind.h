@@ -1,7 +1,9 @@
 #pragma once
 // A document kind is a template plus a small binding: the binding picks the records
 // (planning) and turns each into template data. Adding a kind means adding a template
-// and one binding file, and listing it in document_kinds().
+// and one binding file, documents/binding_<name>.cpp defining `DocumentKind
+// <name>_kind()`: the build lists the kinds from those files (document_kinds()), and
+// `render`'s help and `render all` from that list.
 
 #include <filesystem>
 #include <functional>
@@ -125,13 +127,5 @@ bool qualifies_for_certificate(const Record& innovation);
 // The verification QR payload: the region's base URL + code, or the code alone.
 std::string verification_payload(const Record& region, const std::string& code);
 
-DocumentKind contract_kind();
-DocumentKind discussion_form_kind();
-DocumentKind minutes_kind();
-DocumentKind certificate_kind();
-DocumentKind iga_narrative_kind();
-DocumentKind escalation_report_kind();
-DocumentKind attendance_kind();
-DocumentKind desk_packet_kind();
 
 }  // namespace inovasi::documents
