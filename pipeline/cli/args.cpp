@@ -24,6 +24,7 @@ Args Args::parse(const std::vector<std::string>& arguments, const std::vector<Op
       name = name.substr(0, equals);
     }
     if (name == "o") name = "output";
+    if (name == "h") name = "help";  // -h, as --help, for every command
     const OptionSpec* spec = nullptr;
     for (const auto& option : options) {
       if (option.name == name) spec = &option;
