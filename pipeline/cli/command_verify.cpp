@@ -72,14 +72,17 @@ std::optional<int> verify_listed(const std::string& subject, const std::string& 
   std::optional<ManifestEntry> same_bytes, same_place;
   std::filesystem::path listed_in;
   for (const auto& file : manifests_for(subject, env.output)) {
-    auto output = file.parent_path().parent_path().parent_path();  // <out>/<year>/exports/manifest.json
+    // <out>/<year>/exports/manifest.json lists paths relative to <out>: the subject's own,
+    // worked out once, is compared with each entry's as text.
+    auto output = file.parent_path().parent_path().parent_path();
+    std::string place = absolute.lexically_relative(output).generic_string();
     Manifest manifest = Manifest::load(file);
     manifest.for_each([&](const ManifestEntry& entry) {
       if (!same_bytes && entry.sha256 == sha256) {
         same_bytes = entry;
         listed_in = file;
       }
-      if (!same_place && std::filesystem::weakly_canonical(output / entry.path, error) == absolute) {
+      if (!same_place && entry.path == place) {
         same_place = entry;
         if (listed_in.empty()) listed_in = file;
       }

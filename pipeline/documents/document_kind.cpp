@@ -77,9 +77,12 @@ std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocume
                     " to number this document with");
   }
   // Checked at import too; a store made before that check may still hold such a pattern.
-  if (auto problem = number_pattern_problem(pattern)) {
-    throw DataError("daerah: " + std::string(pattern_field) + ": " + quote_value(pattern) + " " + *problem +
-                    "; no document was made (correct it and import the regional profile again)");
+  if (!context.sound_patterns.contains(pattern_field)) {
+    if (auto problem = number_pattern_problem(pattern)) {
+      throw DataError("daerah: " + std::string(pattern_field) + ": " + quote_value(pattern) + " " + *problem +
+                      "; no document was made (correct it and import the regional profile again)");
+    }
+    context.sound_patterns.emplace(pattern_field);
   }
   return issue_for(doc, [&] { return context.registry.issue(kind, key, year, pattern, date, fields); });
 }

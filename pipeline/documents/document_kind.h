@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ struct DocumentContext : DataContext {
   // The year's validation, when the caller has made it already (desk-packet needs it
   // for its workbooks too): kinds that print findings then do not validate again.
   const ValidationReport* report = nullptr;
+  // The region's pattern fields already found sound: checked once per plan, not once per
+  // document numbered (a national year numbers tens of thousands).
+  std::set<std::string, std::less<>> sound_patterns = {};
 };
 
 // What the user asked for; empty fields select everything.

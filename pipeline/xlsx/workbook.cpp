@@ -316,7 +316,11 @@ bool WorkbookWriter::close(Replace replace) {
     }
   } remove_scratch{temporary_};
   if (replace == Replace::WhenChanged && same_contents(temporary_, target_)) return false;
-  copy_into_place(temporary_, target_);
+  // Renamed into place when the temporary folder shares the target's filesystem (one
+  // write of the workbook, not two); copied whole and renamed otherwise.
+  std::error_code renamed;
+  std::filesystem::rename(temporary_, target_, renamed);
+  if (renamed) copy_into_place(temporary_, target_);
   return true;
 }
 
