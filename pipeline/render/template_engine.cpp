@@ -33,6 +33,33 @@ constexpr int kMaxPartialExpansions = 2000;
 constexpr int kMaxSectionDepth = 32;
 constexpr std::size_t kMaxPartialDepth = 16;
 
+// One Mustache tag: where it starts ("{{") and ends (past "}}" or "}}}"), its kind (the
+// character after the braces: '#', '^', '/', '>', '=', '!', '&'; '{' for {{{name}}}; 0
+// for a plain variable) and its name. Read the same way by every scan of a template.
+struct Tag {
+  std::size_t at = 0, end = 0;
+  char kind = 0;
+  std::string name;
+};
+
+// The tag that starts at `at`; nothing when it is not closed.
+std::optional<Tag> tag_at(std::string_view text, std::size_t at) {
+  bool triple = text.substr(at, 3) == "{{{";
+  std::string_view close = triple ? "}}}" : "}}";
+  auto found = text.find(close, at + (triple ? 3 : 2));
+  if (found == std::string_view::npos) return std::nullopt;
+  Tag tag;
+  tag.at = at;
+  tag.end = found + close.size();
+  std::string_view inside = trim(text.substr(at + 2, found - at - 2));
+  if (!inside.empty() && std::string_view("{#^/>=!&").find(inside.front()) != std::string_view::npos) {
+    tag.kind = inside.front();
+    inside = trim(inside.substr(1));
+  }
+  tag.name = inside;
+  return tag;
+}
+
 // Mustache's structure, checked with the place of each fault: every tag closed, every
 // section closed in order and never closing what is not open, sections nested no deeper
 // than kMaxSectionDepth (kainjow's memory grows with the square of the depth), and no
@@ -49,19 +76,16 @@ void check_tags(const std::string& text, const std::string& file) {
     throw MarkupError(file, line, column, message);
   };
   for (auto at = text.find("{{"); at != std::string::npos;) {
-    bool triple = text.compare(at, 3, "{{{") == 0;
-    auto end = text.find(triple ? "}}}" : "}}", at + (triple ? 3 : 2));
-    if (end == std::string::npos) fail_at(at, "Mustache: this tag is not closed with " + std::string(triple ? "}}}" : "}}"));
-    std::string inside(trim(std::string_view(text).substr(at + (triple ? 3 : 2), end - at - (triple ? 3 : 2))));
-    char kind = inside.empty() ? 0 : inside.front();
-    std::string name(trim(std::string_view(inside).substr(kind == '#' || kind == '^' || kind == '/' ? 1 : 0)));
-    if (kind == '=') fail_at(at, "set-delimiter tags ({{=...=}}) are not supported: templates use {{ and }}");
-    if (kind == '#' || kind == '^') {
+    auto tag = tag_at(text, at);
+    if (!tag) fail_at(at, "Mustache: this tag is not closed with " + std::string(text.compare(at, 3, "{{{") == 0 ? "}}}" : "}}"));
+    const std::string& name = tag->name;
+    if (tag->kind == '=') fail_at(at, "set-delimiter tags ({{=...=}}) are not supported: templates use {{ and }}");
+    if (tag->kind == '#' || tag->kind == '^') {
       if (open.size() >= static_cast<std::size_t>(kMaxSectionDepth)) {
         fail_at(at, "sections nest more than " + std::to_string(kMaxSectionDepth) + " deep");
       }
       open.push_back({name, at});
-    } else if (kind == '/') {
+    } else if (tag->kind == '/') {
       if (open.empty()) fail_at(at, "Mustache: {{/" + name + "}} closes a section that is not open");
       if (open.back().name != name) {
         auto [line, column] = line_column(text, open.back().at);
@@ -70,7 +94,7 @@ void check_tags(const std::string& text, const std::string& file) {
       }
       open.pop_back();
     }
-    at = text.find("{{", end + (triple ? 3 : 2));
+    at = text.find("{{", tag->end);
   }
   if (!open.empty()) fail_at(open.back().at, "Mustache: the section {{#" + open.back().name + "}} is not closed");
 }
@@ -101,10 +125,12 @@ void check_partial_name(const std::string& name, const std::filesystem::path& pa
 }
 
 std::set<std::string> section_names(const std::string& text) {
-  static const std::regex kSection(R"(\{\{\s*[#^/]\s*([^}\s]+)\s*\}\})");
   std::set<std::string> names;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kSection); it != std::sregex_iterator(); ++it) {
-    names.insert((*it)[1].str());
+  for (auto at = text.find("{{"); at != std::string::npos;) {
+    auto tag = tag_at(text, at);
+    if (!tag) break;
+    if (tag->kind == '#' || tag->kind == '^' || tag->kind == '/') names.insert(tag->name);
+    at = text.find("{{", tag->end);
   }
   return names;
 }
@@ -326,20 +352,17 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, const
       advance(c);
       continue;
     }
-    std::size_t close = text.find("}}", i + 2);
-    if (close == std::string::npos) {  // not a tag (check_mustache has passed the text)
+    auto found = tag_at(text, i);
+    if (!found) {  // not a tag (check_tags has passed the text)
       entry.inlined.append(text, i);
       return;
     }
-    if (close + 2 < text.size() && text[close + 2] == '}') ++close;  // {{{name}}}
-    std::string tag = text.substr(i, close + 2 - i);
-    i = close + 2;
+    std::string tag = text.substr(i, found->end - i);
+    i = found->end;
     for (char c : tag) advance(c);
-    std::size_t kind_at = tag.find_first_not_of(" \t", 2);
-    char kind = kind_at == std::string::npos ? 0 : tag[kind_at];
+    char kind = found->kind;
     if (kind == '>') {
-      std::string inside = tag.substr(kind_at + 1, tag.size() - 2 - kind_at - 1);
-      std::string name(trim(inside));
+      const std::string& name = found->name;
       if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
         entry.inlined += tag;  // includes itself: rendering stops it (or reports it)
         continue;
@@ -347,7 +370,7 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, const
       check_partial_name(name, folder_ / "partials");
       auto path = folder_ / "partials" / (name + ".xml");
       if (chain.size() >= kMaxPartialDepth) {
-        auto [tag_line, tag_column] = line_column(text, i - tag.size());
+        auto [tag_line, tag_column] = line_column(text, found->at);
         throw MarkupError(file, tag_line, tag_column, "partials include partials more than " + std::to_string(kMaxPartialDepth) + " deep");
       }
       const Checked& partial = checked(path, true);
