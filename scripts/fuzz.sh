@@ -80,7 +80,7 @@ for target in "${targets[@]}"; do
   pids+=($!)
   names+=("$target")
   if [ ${#pids[@]} -ge "$(nproc)" ]; then
-    wait "${pids[0]}" || { echo "fuzz $target: FINDING (build-fuzz/logs/${names[0]}.log)" >&2; failed=1; }
+    wait "${pids[0]}" || { echo "fuzz ${names[0]}: FINDING (build-fuzz/logs/${names[0]}.log)" >&2; failed=1; }
     pids=("${pids[@]:1}")
     names=("${names[@]:1}")
   fi

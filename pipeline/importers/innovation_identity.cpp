@@ -119,7 +119,9 @@ void assign_kind(const RecordKind& kind, StagedRecords& staged, const Store* sto
   for (bool with_agency : {true, false}) {
     for (std::size_t i = 0; i < records.size(); ++i) {
       const Record& record = records[i].record;
-      if (record.has("kode") || !record.has(kind.code_from) || record.has("instansi") != with_agency) continue;
+      // Agencies themselves have no instansi field: they all count as without one.
+      bool names_agency = !record.get_or_empty("instansi").empty();
+      if (record.has("kode") || !record.has(kind.code_from) || names_agency != with_agency) continue;
       if (auto code = assign(kind, known, record, diagnostics)) staged.patch(kind, i, "kode", *code);
     }
   }

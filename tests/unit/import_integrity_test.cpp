@@ -138,6 +138,19 @@ TEST(InnovationIdentity, CodesThatWouldWriteTheSameFilesAreRefused) {
   EXPECT_EQ(Store::open(db, false).load("instansi").size(), 1u);
 }
 
+TEST(InnovationIdentity, AgenciesWithoutAKodeColumnTakeItFromTheirName) {
+  // Agencies have no instansi field of their own; a file of them without kode once
+  // stopped the import with an internal error (found by the CSV fuzzer).
+  ScratchDir dir;
+  auto db = dir.path() / "s.db";
+  auto result = import_into_store(db, {dir.write("a/instansi.csv", "nama,jenis\nDinas Kesehatan,Perangkat Daerah\n")}, {},
+                                  catalog());
+  ASSERT_TRUE(result.saved) << messages(result.diagnostics);
+  auto agencies = Store::open(db, false).load("instansi");
+  ASSERT_EQ(agencies.size(), 1u);
+  EXPECT_EQ(agencies[0].get("kode"), "dinas-kesehatan");
+}
+
 // ---- values ----
 
 TEST(ExactValues, AmountsKeepTheirSenAndWholeNumbersStayWhole) {
