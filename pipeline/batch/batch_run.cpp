@@ -112,7 +112,7 @@ std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& docum
       continue;
     }
     try {
-      jobs[i].template_file = &templates.resolve(documents[i].template_name);
+      jobs[i].template_file = &templates.resolve(std::string(documents[i].kind->template_name));
     } catch (const std::exception& e) {  // a name that resolves to nothing fails each of its documents
       jobs[i].state = Job::State::Failed;
       jobs[i].error = e.what();
@@ -347,7 +347,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
         if (job.state == Job::State::Failed) out << "\t" << job.error;
         out << '\n';
       } else if (job.state == Job::State::Failed) {
-        err << doc.kind << ": " << doc.label << ": " << job.error << '\n';
+        err << doc.kind->name << ": " << doc.label << ": " << job.error << '\n';
         ++summary.failed;
       } else if (job.state == Job::State::Unchanged) {
         ++summary.unchanged;
@@ -396,7 +396,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
           ++not_made_for_space;
           if (first_no_space.empty()) first_no_space = job->error;
         } else {
-          err << doc.kind << ": " << doc.label << ": " << job->error << '\n';
+          err << doc.kind->name << ": " << doc.label << ": " << job->error << '\n';
         }
         continue;
       }
@@ -407,7 +407,7 @@ BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templa
       if (doc.registry_entry) {
         registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job->sha256, doc.path);
       }
-      manifest.put({doc.path, job->sha256, job->key, doc.kind, doc.label, job->size});
+      manifest.put({doc.path, job->sha256, job->key, std::string(doc.kind->name), doc.label, job->size});
     }
     transaction.commit();
   };

@@ -14,22 +14,22 @@ std::string same_file_in_run(const std::string& path, const std::string& other) 
 
 std::optional<Clash> OutputClaims::claim(const documents::PlannedDocument& doc, std::size_t index,
                                          const std::optional<ManifestEntry>& listed) {
-  auto [owner, claimed] = owners_.try_emplace(doc.path, Owner{index, doc.kind, doc.label});
+  auto [owner, claimed] = owners_.try_emplace(doc.path, Owner{index, std::string(doc.kind->name), doc.label});
   Owner& first = owner->second;
-  if (!claimed && (first.kind != doc.kind || first.label != doc.label)) {
+  if (!claimed && (first.kind != doc.kind->name || first.label != doc.label)) {
     Clash clash{doc.path, same_file_in_run(doc.path, first.kind + " " + first.label), std::nullopt, {}, {}, {}};
     if (!first.failed) {
       first.failed = true;
       clash.earlier = first.index;
       clash.earlier_kind = first.kind;
       clash.earlier_label = first.label;
-      clash.earlier_error = same_file_in_run(doc.path, doc.kind + " " + doc.label);
+      clash.earlier_error = same_file_in_run(doc.path, std::string(doc.kind->name) + " " + doc.label);
     }
     return clash;
   }
   // A listed file of another document, still there: a run that did not plan that
   // document (another agency's, another selection) must not replace it.
-  if (listed && (listed->kind != doc.kind || listed->source != doc.label)) {
+  if (listed && (listed->kind != doc.kind->name || listed->source != doc.label)) {
     std::error_code error;
     if (std::filesystem::exists(output_ / doc.path, error)) {
       first.failed = true;

@@ -16,7 +16,7 @@ KeyVisitor PrintFileContents::keys() {
     if (included_.size() <= slice) included_.resize(slice + 1);
     positions_.resize(slice + 1);
     std::uint32_t position = positions_[slice]++;
-    if (!doc.error.empty() || doc.kind != "certificate" || key.empty()) return;
+    if (!doc.error.empty() || doc.kind->name != "certificate" || key.empty()) return;
     included_[slice].push_back(position);
     joined_keys_.update(key);
     joined_keys_.update("\n");
@@ -120,7 +120,7 @@ std::filesystem::path write_print_file(const SlicedPlan& plan, PrintFileContents
       auto [keep, doc] = parts.part(i);
       const auto data = doc->data();
       std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
-      return render::PrintPart{templates.render(templates.resolve(doc->template_name), data, /*strict=*/false,
+      return render::PrintPart{templates.render(templates.resolve(std::string(doc->kind->template_name)), data, /*strict=*/false,
                                                 doc->shared.get(), /*with_skeleton=*/true),
                                bookmark};
     };

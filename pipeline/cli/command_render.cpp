@@ -21,13 +21,13 @@ int save_data(const std::vector<documents::PlannedDocument>& planned, const std:
   std::size_t saved = 0, failed = 0;
   for (const auto& doc : planned) {
     if (!doc.error.empty()) {
-      env.err << doc.kind << ": " << doc.label << ": " << doc.error << '\n';
+      env.err << doc.kind->name << ": " << doc.label << ": " << doc.error << '\n';
       ++failed;
       continue;
     }
     auto file = folder / std::filesystem::path(doc.path).replace_extension(".json");
     std::filesystem::create_directories(file.parent_path());
-    write_file_atomically(file, templates.sample_data(templates.resolve(doc.template_name), doc.data(), doc.shared.get()));
+    write_file_atomically(file, templates.sample_data(templates.resolve(std::string(doc.kind->template_name)), doc.data(), doc.shared.get()));
     env.out << file.string() << '\n';
     ++saved;
   }
@@ -78,7 +78,10 @@ std::string_view render_usage() {
         "inovasi render KIND [--year Y] [--agency KODE] [--innovation KODE] [--session KODE]\n"
         "                    [--request KODE] [--event KODE] [--signed] [--out DIR]\n\nKIND, or all:\n";
     for (const auto& kind : documents::document_kinds()) {
-      text += "  " + std::string(kind.name) + ": " + std::string(kind.summary) + "\n";
+      text += "  " + std::string(kind.name) + ": " + std::string(kind.summary) + "\n      template " +
+              std::string(kind.template_name) + ".xml, files Y/" + std::string(kind.path);
+      if (kind.numbering) text += ", numbered by daerah." + std::string(kind.numbering->pattern_field);
+      text += "\n";
     }
     return text +
            "Without a selector: every record of the year (default: the latest in the store).\n"

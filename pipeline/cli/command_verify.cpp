@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "documents/document_kind.h"
 #include "store/number_registry.h"
 #include "output/manifest.h"
 #include "model/date.h"
@@ -19,7 +20,9 @@ namespace inovasi::cli {
 namespace {
 
 void describe(const IssuedNumber& issued, std::ostream& out) {
-  out << "  " << issued.kind << " " << issued.number << " (" << issued.key << ")\n"
+  out << "  " << issued.kind << " " << issued.number << " (" << issued.key << ")\n";
+  if (const auto* kind = documents::find_numbered_kind(issued.kind)) out << "  " << kind->summary << "\n";
+  out
       << "  verification code " << issued.verification_code << "\n";
   if (!issued.file.empty()) out << "  issued as " << issued.file << ", SHA-256 " << issued.sha256 << "\n";
 }

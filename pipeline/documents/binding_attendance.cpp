@@ -21,8 +21,8 @@ Data row(int no, std::string_view name, std::string_view nip, std::string_view o
   return r;
 }
 
-PlannedDocument plan_attendance(DocumentContext& context, const Record& event, int year) {
-  PlannedDocument doc{"attendance", "daftar-hadir", {year, 1, 1}, event.key_label()};
+PlannedDocument plan_attendance(const DocumentKind& kind, const DocumentContext& context, const Record& event, int year) {
+  PlannedDocument doc = kind.document(year, event.key_label());
   auto date = date_of(event.get("tanggal"));
   if (!date) {
     doc.error = "tanggal: the event has no date";
@@ -52,21 +52,22 @@ PlannedDocument plan_attendance(DocumentContext& context, const Record& event, i
     data.set("peserta", rows);
     return data;
   };
-  doc.path = document_path(year, {"events", date->iso() + "-" + slugify(event.get("kode")), "daftar-hadir.pdf"});
+  doc.path = kind.output_path(year, {{"tanggal", date->iso()}, {"kegiatan", event.get("kode")}});
   return doc;
 }
 
 }  // namespace
 
 DocumentKind attendance_kind() {
-  return {"attendance", "daftar hadir, one per programme event (kegiatan) of the year",
-          [](DocumentContext& context, const Selection& selection) {
+  return {"attendance", "daftar hadir, one per programme event (kegiatan) of the year", "daftar-hadir",
+          "events/{tanggal}-{kegiatan}/daftar-hadir.pdf", std::nullopt,
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;
-            for (const auto& event : context.snapshot.all("kegiatan")) {
-              if (event.get("tahun") != std::to_string(year)) continue;
-              if (!selection.event.empty() && event.get("kode") != selection.event) continue;
-              docs.push_back(plan_attendance(context, event, year));
+            // Events belong to no agency: an agency's selection leaves them all in.
+            RecordFilter events{"kegiatan", "tahun", &Selection::event, {}};
+            for (const Record* event : selected_records(context, selection, year, events)) {
+              docs.push_back(plan_attendance(kind, context, *event, year));
             }
             return docs;
           }};

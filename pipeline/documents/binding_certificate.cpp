@@ -18,9 +18,10 @@ std::optional<Date> award_date(const DocumentContext& context, const Record* awa
   return std::nullopt;
 }
 
-PlannedDocument plan_certificate(DocumentContext& context, const Record& innovation, const Record* award, int year) {
+PlannedDocument plan_certificate(const DocumentKind& kind, DocumentContext& context, const Record& innovation,
+                                 const Record* award, int year) {
   std::string key = certificate_key(innovation, year);
-  PlannedDocument doc{"certificate", "sertifikat", {year, 1, 1}, key};
+  PlannedDocument doc = kind.document(year, key);
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   auto date = award_date(context, award, year);
   if (!agency) doc.error = "instansi: the innovation has no agency";
@@ -28,10 +29,9 @@ PlannedDocument plan_certificate(DocumentContext& context, const Record& innovat
   if (!doc.error.empty()) return doc;
   doc.date = *date;
   doc.agency = agency->get("kode");
-  auto number = issue_number(context, doc, "sertifikat", key, year, "pola_nomor_sertifikat", *date,
-                             {{"kode_instansi", doc.agency}});
+  auto number = issue_number(context, doc, key, year, *date, {{"kode_instansi", doc.agency}});
   if (!number) return doc;
-  doc.path = document_path(year, {"certificates", slugify(number->number) + ".pdf"});
+  doc.path = kind.output_path(year, {{"nomor", number->number}});
   // Captures only what the data needs: a plan holds one closure per certificate.
   doc.source = [from = DataContext(context), &innovation, agency, award, nomor = std::move(number->number),
                 code = std::move(number->verification_code), year, date = *date] {
@@ -65,22 +65,21 @@ bool qualifies_for_certificate(const Record& innovation) {
 
 DocumentKind certificate_kind() {
   return {"certificate", "sertifikat penghargaan: every award, and every innovation at Penerapan submitted to the IGA",
-          [](DocumentContext& context, const Selection& selection) {
+          "sertifikat", "certificates/{nomor}.pdf", Numbering{"sertifikat", "pola_nomor_sertifikat"},
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
             // Counted first, so the plan of tens of thousands is allocated once.
             std::vector<std::pair<const Record*, const Record*>> chosen;  // innovation, its award
-            for (const auto& innovation : context.snapshot.all("inovasi")) {
-              if (innovation.get("tahun") != year_text) continue;
-              if (!selection.innovation.empty() && innovation.get("kode") != selection.innovation) continue;
-              if (!selection.agency.empty() && innovation.get("instansi") != selection.agency) continue;
-              auto awards = context.snapshot.where("penghargaan", "inovasi", innovation.get("kode"), year_text);
-              if (awards.empty() && !qualifies_for_certificate(innovation)) continue;
-              chosen.emplace_back(&innovation, awards.empty() ? nullptr : awards.front());
+            for (const Record* innovation :
+                 selected_records(context, selection, year, {"inovasi", "tahun", &Selection::innovation})) {
+              auto awards = context.snapshot.where("penghargaan", "inovasi", innovation->get("kode"), year_text);
+              if (awards.empty() && !qualifies_for_certificate(*innovation)) continue;
+              chosen.emplace_back(innovation, awards.empty() ? nullptr : awards.front());
             }
             std::vector<PlannedDocument> docs;
             docs.reserve(chosen.size());
-            for (auto [innovation, award] : chosen) docs.push_back(plan_certificate(context, *innovation, award, year));
+            for (auto [innovation, award] : chosen) docs.push_back(plan_certificate(kind, context, *innovation, award, year));
             return docs;
           }};
 }

@@ -33,10 +33,10 @@ Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
   return row;
 }
 
-PlannedDocument plan_contract(DocumentContext& context, const Record& agency, const std::vector<const Record*>& lines,
-                              int year) {
+PlannedDocument plan_contract(const DocumentKind& kind, DocumentContext& context, const Record& agency,
+                              const std::vector<const Record*>& lines, int year) {
   std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
-  PlannedDocument doc{"contract", "perjanjian-kinerja", {year, 1, 1}, "perjanjian_kinerja " + key};
+  PlannedDocument doc = kind.document(year, "perjanjian_kinerja " + key);
   doc.agency = agency.get("kode");
   if (!agency.has("kepala_nama") || !agency.has("kepala_jabatan")) {
     doc.error = "kepala_nama/kepala_jabatan: the agency head (PIHAK PERTAMA) is missing";
@@ -47,10 +47,9 @@ PlannedDocument plan_contract(DocumentContext& context, const Record& agency, co
     if ((signed_on = date_of(line->get("tanggal_tanda_tangan")))) break;
   }
   if (signed_on) doc.date = *signed_on;
-  auto number = issue_number(context, doc, "perjanjian", key, year, "pola_nomor_perjanjian", doc.date,
-                             {{"kode_instansi", doc.agency}});
+  auto number = issue_number(context, doc, key, year, doc.date, {{"kode_instansi", doc.agency}});
   if (!number) return doc;
-  doc.path = document_path(year, {"launching", slugify(agency.get("kode")), "perjanjian-kinerja.pdf"});
+  doc.path = kind.output_path(year, {{"instansi", doc.agency}});
   doc.source = [from = DataContext(context), &agency, lines, number = *number, year, signed_on] {
     Data rows = list();
     int no = 0;
@@ -72,19 +71,18 @@ PlannedDocument plan_contract(DocumentContext& context, const Record& agency, co
 }  // namespace
 
 DocumentKind contract_kind() {
-  return {"contract", "lembar perjanjian kinerja, one per agency with contract lines in the year",
-          [](DocumentContext& context, const Selection& selection) {
+  return {"contract", "lembar perjanjian kinerja, one per agency with contract lines in the year", "perjanjian-kinerja",
+          "launching/{instansi}/perjanjian-kinerja.pdf", Numbering{"perjanjian", "pola_nomor_perjanjian"},
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::map<std::string, std::vector<const Record*>> by_agency;
-            for (const auto& line : context.snapshot.all("perjanjian_kinerja")) {
-              if (line.get("tahun") != std::to_string(year)) continue;
-              if (!selection.agency.empty() && line.get("instansi") != selection.agency) continue;
-              by_agency[std::string(line.get("instansi"))].push_back(&line);
+            for (const Record* line : selected_records(context, selection, year, {"perjanjian_kinerja", "tahun", nullptr})) {
+              by_agency[std::string(line->get("instansi"))].push_back(line);
             }
             std::vector<PlannedDocument> docs;
             for (const auto& [code, lines] : by_agency) {
               const Record* agency = find_one(context.snapshot, "instansi", "kode", code);
-              if (agency) docs.push_back(plan_contract(context, *agency, lines, year));
+              if (agency) docs.push_back(plan_contract(kind, context, *agency, lines, year));
             }
             return docs;
           }};

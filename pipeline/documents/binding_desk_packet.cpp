@@ -54,17 +54,17 @@ Data finding_rows(const std::vector<Diagnostic>& findings) {
   return rows;
 }
 
-PlannedDocument plan_packet(const DocumentContext& context, const Record& agency, std::vector<const Record*> innovations,
-                            std::vector<Diagnostic> findings, int year) {
+PlannedDocument plan_packet(const DocumentKind& kind, const DocumentContext& context, const Record& agency,
+                            std::vector<const Record*> innovations, std::vector<Diagnostic> findings, int year) {
   std::string key = std::string(agency.get("kode")) + "/" + std::to_string(year);
-  PlannedDocument doc{"desk-packet", "paket-desk", {year, 1, 1}, "paket desk " + key};
+  PlannedDocument doc = kind.document(year, "paket desk " + key);
   doc.agency = agency.get("kode");
   for (const auto* innovation : innovations) {
     for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
       if (auto date = date_of(innovation->get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
     }
   }
-  doc.path = document_path(year, {"desk", slugify(agency.get("kode")), "packet.pdf"});
+  doc.path = kind.output_path(year, {{"instansi", doc.agency}});
   // The findings are copied: the validation report they come from lives only while planning.
   doc.source = [from = DataContext(context), &agency, innovations = std::move(innovations), findings = std::move(findings),
                 year] {
@@ -92,8 +92,9 @@ PlannedDocument plan_packet(const DocumentContext& context, const Record& agency
 }  // namespace
 
 DocumentKind desk_packet_kind() {
-  return {"desk-packet", "desk-review packet, one per agency: cover, checklist, narratives, findings",
-          [](DocumentContext& context, const Selection& selection) {
+  return {"desk-packet", "desk-review packet, one per agency: cover, checklist, narratives, findings", "paket-desk",
+          "desk/{instansi}/packet.pdf", std::nullopt,
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
             std::optional<ValidationReport> own_report;
@@ -101,14 +102,13 @@ DocumentKind desk_packet_kind() {
                 context.report ? *context.report : own_report.emplace(validate(context.snapshot, context.catalog, year));
             FindingsByAgency by_agency = findings_by_agency(report);
             std::vector<PlannedDocument> docs;
-            for (const auto& agency : context.snapshot.all("instansi")) {
-              if (!selection.agency.empty() && agency.get("kode") != selection.agency) continue;
-              auto innovations = context.snapshot.where("inovasi", "instansi", agency.get("kode"), year_text);
+            for (const Record* agency : selected_records(context, selection, year, {"instansi", {}, nullptr, "kode"})) {
+              auto innovations = context.snapshot.where("inovasi", "instansi", agency->get("kode"), year_text);
               std::vector<Diagnostic> findings;  // the plan outlives the report: copies
-              if (auto it = by_agency.find(agency.get("kode")); it != by_agency.end()) {
+              if (auto it = by_agency.find(agency->get("kode")); it != by_agency.end()) {
                 for (const Diagnostic* finding : it->second) findings.push_back(*finding);
               }
-              docs.push_back(plan_packet(context, agency, std::move(innovations), std::move(findings), year));
+              docs.push_back(plan_packet(kind, context, *agency, std::move(innovations), std::move(findings), year));
             }
             return docs;
           }};

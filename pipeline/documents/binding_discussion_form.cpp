@@ -6,8 +6,8 @@
 namespace inovasi::documents {
 namespace {
 
-PlannedDocument plan_form(DocumentContext& context, const Record& request, int year) {
-  PlannedDocument doc{"discussion-form", "form-isian-diskusi", {year, 1, 1}, request.key_label()};
+PlannedDocument plan_form(const DocumentKind& kind, const DocumentContext& context, const Record& request, int year) {
+  PlannedDocument doc = kind.document(year, request.key_label());
   const Record* agency = find_one(context.snapshot, "instansi", "kode", request.get("instansi"));
   auto date = date_of(request.get("tanggal_permohonan"));
   if (!agency || !date) {
@@ -57,23 +57,21 @@ PlannedDocument plan_form(DocumentContext& context, const Record& request, int y
     data.set("kontak_hp", std::string(request.get("kontak_hp")));
     return data;
   };
-  doc.path = document_path(year, {"discussions", date->iso() + "-" + slugify(agency->get("kode")),
-                                  "form-isian-" + slugify(request.get("kode")) + ".pdf"});
+  doc.path = kind.output_path(year, {{"tanggal", date->iso()}, {"instansi", doc.agency}, {"permohonan", request.get("kode")}});
   return doc;
 }
 
 }  // namespace
 
 DocumentKind discussion_form_kind() {
-  return {"discussion-form", "form isian ruang diskusi, one per discussion request",
-          [](DocumentContext& context, const Selection& selection) {
+  return {"discussion-form", "form isian ruang diskusi, one per discussion request", "form-isian-diskusi",
+          "discussions/{tanggal}-{instansi}/form-isian-{permohonan}.pdf", std::nullopt,
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;
-            for (const auto& request : context.snapshot.all("permohonan_diskusi")) {
-              if (request.get("tahun") != std::to_string(year)) continue;
-              if (!selection.agency.empty() && request.get("instansi") != selection.agency) continue;
-              if (!selection.request.empty() && request.get("kode") != selection.request) continue;
-              docs.push_back(plan_form(context, request, year));
+            RecordFilter requests{"permohonan_diskusi", "tahun", &Selection::request};
+            for (const Record* request : selected_records(context, selection, year, requests)) {
+              docs.push_back(plan_form(kind, context, *request, year));
             }
             return docs;
           }};

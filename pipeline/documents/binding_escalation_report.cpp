@@ -8,18 +8,20 @@
 namespace inovasi::documents {
 
 DocumentKind escalation_report_kind() {
-  return {"escalation-report", "report of unresolved problems to the head of Bappeda, one per year",
-          [](DocumentContext& context, const Selection& selection) {
+  return {"escalation-report", "report of unresolved problems to the head of Bappeda, one per year", "laporan-eskalasi",
+          "discussions/laporan-eskalasi-{tahun}.pdf", std::nullopt,
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
-            PlannedDocument doc{"escalation-report", "laporan-eskalasi", {year, 1, 1},
-                                "laporan eskalasi " + std::to_string(year)};
+            std::string year_text = std::to_string(year);
+            PlannedDocument doc = kind.document(year, "laporan eskalasi " + year_text);
             std::map<std::string, Data> by_agency;  // agency name -> list of problems
             Date latest{year, 1, 1};
-            for (const auto& session : context.snapshot.all("sesi_diskusi")) {
-              if (!session.get("tanggal").starts_with(std::to_string(year)) || !session.has("eskalasi")) continue;
-              const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
-              const Record* agency = request ? find_one(context.snapshot, "instansi", "kode", request->get("instansi")) : nullptr;
-              if (!agency || (!selection.agency.empty() && agency->get("kode") != selection.agency)) continue;
+            RecordFilter sessions{"sesi_diskusi", "tanggal", nullptr, {}, agency_of_session};
+            for (const Record* found : selected_records(context, selection, year, sessions)) {
+              const Record& session = *found;
+              if (!session.has("eskalasi")) continue;
+              const Record* agency = find_one(context.snapshot, "instansi", "kode", agency_of_session(context.snapshot, session));
+              if (!agency) continue;
               auto date = date_of(session.get("tanggal"));
               if (date && *date > latest) latest = *date;
               auto& problems = by_agency.try_emplace(std::string(agency->get("nama")), list()).first->second;
@@ -58,7 +60,7 @@ DocumentKind escalation_report_kind() {
             data.set("ketua_tim", lead);
             data.set("jumlah_masalah", std::to_string(count));
             doc.source = [data = std::move(data)] { return data; };
-            doc.path = document_path(year, {"discussions", "laporan-eskalasi-" + std::to_string(year) + ".pdf"});
+            doc.path = kind.output_path(year, {{"tahun", year_text}});
             return std::vector<PlannedDocument>{doc};
           }};
 }

@@ -76,8 +76,9 @@ void add_narrative_fields(Data& data, const DataContext& context, const Record& 
 
 namespace {
 
-PlannedDocument plan_narrative(DocumentContext& context, const Record& innovation, int year) {
-  PlannedDocument doc{"iga-narrative", "narasi-iga", {year, 1, 1}, innovation.key_label()};
+PlannedDocument plan_narrative(const DocumentKind& kind, const DocumentContext& context, const Record& innovation,
+                               int year) {
+  PlannedDocument doc = kind.document(year, innovation.key_label());
   for (auto field : {"waktu_penerapan", "waktu_uji_coba"}) {
     if (auto date = date_of(innovation.get(field)); date && date->year == year) doc.date = std::max(doc.date, *date);
   }
@@ -88,23 +89,22 @@ PlannedDocument plan_narrative(DocumentContext& context, const Record& innovatio
   };
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   if (agency) doc.agency = agency->get("kode");
-  std::string agency_slug = agency ? slugify(agency->get("kode")) : std::string("tanpa-instansi");
-  doc.path = document_path(year, {"iga", agency_slug, slugify(innovation.get("kode")) + ".pdf"});
+  doc.path = kind.output_path(year, {{"instansi", agency ? agency->get("kode") : "tanpa-instansi"},
+                                     {"inovasi", innovation.get("kode")}});
   return doc;
 }
 
 }  // namespace
 
 DocumentKind iga_narrative_kind() {
-  return {"iga-narrative", "IGA narrative export, one per innovation of the year",
-          [](DocumentContext& context, const Selection& selection) {
+  return {"iga-narrative", "IGA narrative export, one per innovation of the year", "narasi-iga",
+          "iga/{instansi}/{inovasi}.pdf", std::nullopt,
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;
-            for (const auto& innovation : context.snapshot.all("inovasi")) {
-              if (innovation.get("tahun") != std::to_string(year)) continue;
-              if (!selection.agency.empty() && innovation.get("instansi") != selection.agency) continue;
-              if (!selection.innovation.empty() && innovation.get("kode") != selection.innovation) continue;
-              docs.push_back(plan_narrative(context, innovation, year));
+            for (const Record* innovation :
+                 selected_records(context, selection, year, {"inovasi", "tahun", &Selection::innovation})) {
+              docs.push_back(plan_narrative(kind, context, *innovation, year));
             }
             return docs;
           }};

@@ -30,8 +30,8 @@ Data attendance_rows(const DataContext& context, const Record& session, Data& fa
   return rows;
 }
 
-PlannedDocument plan_minutes(DocumentContext& context, const Record& session, int year) {
-  PlannedDocument doc{"minutes", "berita-acara", {year, 1, 1}, session.key_label()};
+PlannedDocument plan_minutes(const DocumentKind& kind, DocumentContext& context, const Record& session, int year) {
+  PlannedDocument doc = kind.document(year, session.key_label());
   const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
   const Record* agency = request ? find_one(context.snapshot, "instansi", "kode", request->get("instansi")) : nullptr;
   auto date = date_of(session.get("tanggal"));
@@ -43,10 +43,8 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
   doc.agency = agency->get("kode");
   // A session's own number (written in the data) is registered as it is: it verifies too.
   std::string key(session.get("kode"));
-  auto issued = session.has("nomor")
-                    ? adopt_number(context, doc, "berita-acara", key, year, std::string(session.get("nomor")))
-                    : issue_number(context, doc, "berita-acara", key, year, "pola_nomor_berita_acara", *date,
-                                   {{"kode_instansi", std::string(agency->get("kode"))}});
+  auto issued = session.has("nomor") ? adopt_number(context, doc, key, year, std::string(session.get("nomor")))
+                                     : issue_number(context, doc, key, year, *date, {{"kode_instansi", doc.agency}});
   if (!issued) return doc;
   std::string number = std::move(issued->number);
   doc.source = [from = DataContext(context), &session, request, agency, number, date = *date] {
@@ -85,8 +83,7 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
     data.set("salinan", copies);
     return data;
   };
-  doc.path = document_path(year, {"discussions", date->iso() + "-" + slugify(agency->get("kode")),
-                                  "berita-acara-" + slugify(session.get("kode")) + ".pdf"});
+  doc.path = kind.output_path(year, {{"tanggal", date->iso()}, {"instansi", doc.agency}, {"sesi", session.get("kode")}});
   return doc;
 }
 
@@ -94,17 +91,14 @@ PlannedDocument plan_minutes(DocumentContext& context, const Record& session, in
 
 DocumentKind minutes_kind() {
   return {"minutes", "berita acara / notulen, one per discussion session (two copies, attendance attached)",
-          [](DocumentContext& context, const Selection& selection) {
+          "berita-acara", "discussions/{tanggal}-{instansi}/berita-acara-{sesi}.pdf",
+          Numbering{"berita-acara", "pola_nomor_berita_acara"},
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;
-            for (const auto& session : context.snapshot.all("sesi_diskusi")) {
-              if (!session.get("tanggal").starts_with(std::to_string(year))) continue;
-              if (!selection.session.empty() && session.get("kode") != selection.session) continue;
-              if (!selection.agency.empty()) {
-                const Record* request = find_one(context.snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
-                if (!request || request->get("instansi") != selection.agency) continue;
-              }
-              docs.push_back(plan_minutes(context, session, year));
+            RecordFilter sessions{"sesi_diskusi", "tanggal", &Selection::session, {}, agency_of_session};
+            for (const Record* session : selected_records(context, selection, year, sessions)) {
+              docs.push_back(plan_minutes(kind, context, *session, year));
             }
             return docs;
           }};

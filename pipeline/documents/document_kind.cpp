@@ -25,6 +25,33 @@ const DocumentKind* find_document_kind(std::string_view name) {
   return nullptr;
 }
 
+const DocumentKind* find_numbered_kind(std::string_view registry_kind) {
+  for (const auto& kind : document_kinds()) {
+    if (kind.numbering && kind.numbering->registry_kind == registry_kind) return &kind;
+  }
+  return nullptr;
+}
+
+std::string DocumentKind::output_path(int year, const std::map<std::string_view, std::string_view>& values) const {
+  std::string out = std::to_string(year) + "/";
+  std::string_view rest = path;
+  while (!rest.empty()) {
+    auto open = rest.find('{');
+    out += rest.substr(0, open);
+    if (open == std::string_view::npos) break;
+    auto close = rest.find('}', open);
+    auto name = rest.substr(open + 1, close - open - 1);
+    auto value = values.find(name);
+    if (close == std::string_view::npos || value == values.end()) {
+      throw std::logic_error("document kind '" + std::string(this->name) + "': no value for {" + std::string(name) +
+                             "} in its path " + std::string(path));
+    }
+    out += slugify(value->second);
+    rest = rest.substr(close + 1);
+  }
+  return out;
+}
+
 int selected_year(const DocumentContext& context, const Selection& selection) {
   return selection.year.value_or(context.snapshot.latest_year());
 }
@@ -32,6 +59,11 @@ int selected_year(const DocumentContext& context, const Selection& selection) {
 const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value) {
   auto found = snapshot.where(kind, field, value);
   return found.empty() ? nullptr : found.front();
+}
+
+std::string_view agency_of_session(const Snapshot& snapshot, const Record& session) {
+  const Record* request = find_one(snapshot, "permohonan_diskusi", "kode", session.get("permohonan"));
+  return request ? request->get("instansi") : std::string_view();
 }
 
 std::shared_ptr<const Data> shared_data(const DocumentContext& context) {
@@ -45,7 +77,7 @@ std::shared_ptr<const Data> shared_data(const DocumentContext& context) {
 }
 
 std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
-  auto docs = kind.plan(context, selection);
+  auto docs = kind.plan(kind, context, selection);
   for (auto& doc : docs) doc.shared = shared_data(context);
   return docs;
 }
@@ -68,37 +100,56 @@ std::optional<IssuedNumber> issue_for(PlannedDocument& doc, const std::function<
 
 }  // namespace
 
-std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
-                                         const std::string& key, int year, std::string_view pattern_field,
+std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
                                          const Date& date, const std::map<std::string, std::string>& fields) {
-  auto pattern = context.region.get(pattern_field);
+  const Numbering& numbering = doc.kind->numbering.value();
+  auto pattern = context.region.get(numbering.pattern_field);
   if (pattern.empty()) {
-    throw DataError("the regional profile (daerah) has no " + std::string(pattern_field) +
+    throw DataError("the regional profile (daerah) has no " + std::string(numbering.pattern_field) +
                     " to number this document with");
   }
   // Checked at import too; a store made before that check may still hold such a pattern.
-  if (!context.sound_patterns.contains(pattern_field)) {
+  if (!context.sound_patterns.contains(numbering.pattern_field)) {
     if (auto problem = number_pattern_problem(pattern)) {
-      throw DataError("daerah: " + std::string(pattern_field) + ": " + quote_value(pattern) + " " + *problem +
+      throw DataError("daerah: " + std::string(numbering.pattern_field) + ": " + quote_value(pattern) + " " + *problem +
                       "; no document was made (correct it and import the regional profile again)");
     }
-    context.sound_patterns.emplace(pattern_field);
+    context.sound_patterns.emplace(numbering.pattern_field);
   }
-  return issue_for(doc, [&] { return context.registry.issue(kind, key, year, pattern, date, fields); });
+  std::string registry_kind(numbering.registry_kind);
+  return issue_for(doc, [&] { return context.registry.issue(registry_kind, key, year, pattern, date, fields); });
 }
 
-std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
-                                         const std::string& key, int year, const std::string& number) {
-  return issue_for(doc, [&] { return context.registry.adopt(kind, key, year, number); });
+std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
+                                         const std::string& number) {
+  std::string registry_kind(doc.kind->numbering.value().registry_kind);
+  return issue_for(doc, [&] { return context.registry.adopt(registry_kind, key, year, number); });
 }
 
-std::string document_path(int year, std::initializer_list<std::string_view> parts) {
-  std::string path = std::to_string(year);
-  for (auto part : parts) {
-    path += '/';
-    path += part;
+namespace {
+
+// Whether a year ("2026") or a date ("2026-03-05") falls in `year`.
+bool in_year(std::string_view value, std::string_view year) {
+  return value.starts_with(year) && (value.size() == year.size() || value[year.size()] == '-');
+}
+
+}  // namespace
+
+std::vector<const Record*> selected_records(const DocumentContext& context, const Selection& selection, int year,
+                                            const RecordFilter& filter) {
+  std::string year_text = std::to_string(year);
+  std::string_view code = filter.code ? std::string_view(selection.*filter.code) : std::string_view();
+  std::vector<const Record*> chosen;
+  for (const auto& record : context.snapshot.all(filter.records)) {
+    if (!filter.year_field.empty() && !in_year(record.get(filter.year_field), year_text)) continue;
+    if (!code.empty() && record.get("kode") != code) continue;
+    if (!selection.agency.empty() && (filter.agency_of || !filter.agency_field.empty())) {
+      auto agency = filter.agency_of ? filter.agency_of(context.snapshot, record) : record.get(filter.agency_field);
+      if (agency != selection.agency) continue;
+    }
+    chosen.push_back(&record);
   }
-  return path;
+  return chosen;
 }
 
 std::string verification_payload(const Record& region, const std::string& code) {

@@ -1,13 +1,13 @@
 #pragma once
-// A document kind is a template plus a small binding: the binding picks the records
-// (planning) and turns each into template data. Adding a kind means adding a template
-// and one binding file, documents/binding_<name>.cpp defining `DocumentKind
-// <name>_kind()`: the build lists the kinds from those files (document_kinds()), and
-// `render`'s help and `render all` from that list.
+// A document kind is a template plus one binding file, documents/binding_<name>.cpp,
+// defining `DocumentKind <name>_kind()`: one descriptor holding the kind's name, its
+// template, where its documents go, how they are numbered, and how it picks its records
+// and binds each one's data. The build lists the kinds from those files
+// (document_kinds()); `render`'s help, `render all` and `verify` read that list.
 
 #include <filesystem>
 #include <functional>
-#include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -61,12 +61,13 @@ struct Selection {
 // bytes each instead of their filled-in data.
 using DataSource = std::function<Data()>;
 
-struct PlannedDocument {
-  PlannedDocument(std::string kind, std::string template_name, Date date, std::string label)
-      : kind(std::move(kind)), template_name(std::move(template_name)), date(date), label(std::move(label)) {}
+struct DocumentKind;
 
-  std::string kind;
-  std::string template_name;
+struct PlannedDocument {
+  PlannedDocument(const DocumentKind& kind, Date date, std::string label)
+      : kind(&kind), date(date), label(std::move(label)) {}
+
+  const DocumentKind* kind;  // its descriptor (the kinds outlive every plan)
   // Inside the output folder, made of slugs only, '/'-separated: a string, not a
   // filesystem::path, which keeps each component apart (some 200 bytes more each).
   std::string path;
@@ -84,42 +85,78 @@ struct PlannedDocument {
   Data data() const;
 };
 
+// How a kind's documents are numbered: the number registry's jenis (which `verify`
+// reports) and the field of the regional profile holding the pattern.
+struct Numbering {
+  std::string_view registry_kind;  // e.g. "sertifikat"
+  std::string_view pattern_field;  // e.g. "pola_nomor_sertifikat"
+};
+
 struct DocumentKind {
-  std::string_view name;
-  std::string_view summary;
-  std::function<std::vector<PlannedDocument>(DocumentContext&, const Selection&)> plan;
+  std::string_view name;           // `render <name>`, and the manifest's jenis
+  std::string_view summary;        // one line for --help and verify
+  std::string_view template_name;  // templates/<template_name>.xml
+  // Where each document goes inside the year's folder, with {placeholders} the binding
+  // fills (output_path): e.g. "launching/{instansi}/perjanjian-kinerja.pdf".
+  std::string_view path;
+  std::optional<Numbering> numbering;  // none: the kind's documents carry no number
+  // Picks the kind's records for a selection and plans a document for each (its label,
+  // date, path, number and data source), using the helpers below.
+  std::function<std::vector<PlannedDocument>(const DocumentKind&, DocumentContext&, const Selection&)> plan;
+
+  // A document of this kind, dated 1 January of `year` until the binding knows better.
+  PlannedDocument document(int year, std::string label) const { return {*this, {year, 1, 1}, std::move(label)}; }
+  // `path` with each {placeholder} replaced by the slug of its value, under the year's
+  // folder. A placeholder without a value is a mistake in the binding: logic_error.
+  std::string output_path(int year, const std::map<std::string_view, std::string_view>& values) const;
 };
 
 const std::vector<DocumentKind>& document_kinds();
 const DocumentKind* find_document_kind(std::string_view name);
+// The kind numbered under a registry jenis ("sertifikat"), if one is.
+const DocumentKind* find_numbered_kind(std::string_view registry_kind);
 
 // Shared by bindings.
 int selected_year(const DocumentContext& context, const Selection& selection);
 const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value);
+// The kode of a discussion session's agency: its request's ("" when it has none).
+std::string_view agency_of_session(const Snapshot& snapshot, const Record& session);
 // What every document has: {daerah, ditandatangani}, built once per context.
 std::shared_ptr<const Data> shared_data(const DocumentContext& context);
 // Plans a kind's documents, each with the context's shared data.
 std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection);
-// A number for `doc` from the region's pattern field (e.g. pola_nomor_sertifikat). Issuing
-// it also makes it the document's registry entry, so the file written is recorded with
-// its number and `verify` knows every numbered document (no kind can forget the second
-// step). Nothing, with doc.error set, when another document holds the number the
-// pattern gives; throws DataError when the profile has no pattern or a pattern that
-// cannot number documents apart (the whole plan stops before anything is written).
-std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
-                                         const std::string& key, int year, std::string_view pattern_field,
+// A number for `doc` from the pattern its kind's numbering names (e.g.
+// pola_nomor_sertifikat). Issuing it also makes it the document's registry entry, so the
+// file written is recorded with its number and `verify` knows every numbered document
+// (no kind can forget the second step). Nothing, with doc.error set, when another
+// document holds the number the pattern gives; throws DataError when the profile has no
+// pattern or a pattern that cannot number documents apart (the whole plan stops before
+// anything is written).
+std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
                                          const Date& date, const std::map<std::string, std::string>& fields);
 // The same for a number the data gives (a session's own nomor).
-std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& kind,
-                                         const std::string& key, int year, const std::string& number);
+std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
+                                         const std::string& number);
+
+// Which records of one kind a selection chooses: those of the year, of the selected
+// agency and with the selected code, in the snapshot's order.
+struct RecordFilter {
+  std::string_view records;          // the record kind, e.g. "inovasi"
+  std::string_view year_field;       // "tahun", a date field whose year counts, or "" (any year)
+  std::string Selection::*code;      // the selection's code for these records (nullptr: none)
+  // The kode of a record's agency: a field of the record ("instansi"; "kode" for
+  // agencies), or, when agency_of is set, what it finds (through another record). Both
+  // empty: the records belong to no agency, and a selected agency leaves them all in.
+  std::string_view agency_field = "instansi";
+  std::string_view (*agency_of)(const Snapshot&, const Record&) = nullptr;
+};
+std::vector<const Record*> selected_records(const DocumentContext& context, const Selection& selection, int year,
+                                            const RecordFilter& filter);
+
 // The IGA narrative's fields of one innovation (nama, tahapan, ..., rancang_bangun,
 // indikator, skor), shared by the narrative export and the desk packet.
 void add_narrative_fields(Data& data, const DataContext& context, const Record& innovation, int year,
                           int bookmark_level);
-
-// A document's path in the output folder: the year's folder, then `parts` (names and
-// slugs the binding made), '/'-separated.
-std::string document_path(int year, std::initializer_list<std::string_view> parts);
 
 // The number registry's key of an innovation's certificate in a year (the award's
 // record label, "penghargaan <kode>/<tahun>", whether or not an award record exists).

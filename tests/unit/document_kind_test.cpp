@@ -24,23 +24,26 @@ namespace {
 using ::testing::HasSubstr;
 using namespace inovasi::testing;
 
-// A note per agency, numbered from a pattern of the region's, naming its head.
+// A note per agency, numbered from a pattern of the region's, naming its head: the
+// whole of what a binding file holds.
 documents::DocumentKind agency_note_kind() {
-  return {"agency-note", "catatan instansi: one per agency (a test-only kind)",
-          [](documents::DocumentContext& context, const documents::Selection& selection) {
-            int year = documents::selected_year(context, selection);
-            std::vector<documents::PlannedDocument> docs;
-            for (const auto& agency : context.snapshot.all("instansi")) {
-              documents::PlannedDocument doc{"agency-note", "catatan", {year, 3, 1}, agency.key_label()};
-              auto number = documents::issue_number(context, doc, "catatan", std::string(agency.get("kode")), year,
-                                                    "pola_nomor_sertifikat", doc.date, {{"kode_instansi", ""}});
+  using namespace documents;
+  return {"agency-note", "catatan instansi: one per agency (a test-only kind)", "catatan", "notes/{instansi}.pdf",
+          Numbering{"catatan", "pola_nomor_sertifikat"},
+          [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
+            int year = selected_year(context, selection);
+            std::vector<PlannedDocument> docs;
+            for (const Record* agency : selected_records(context, selection, year, {"instansi", {}, nullptr, "kode"})) {
+              PlannedDocument doc = kind.document(year, agency->key_label());
+              auto number = issue_number(context, doc, std::string(agency->get("kode")), year, doc.date,
+                                         {{"kode_instansi", ""}});
               if (!number) continue;
-              doc.path = documents::document_path(year, {"notes", slugify(agency.get("kode")) + ".pdf"});
-              doc.source = [&agency, nomor = number->number] {
-                documents::Data data = documents::object();
+              doc.path = kind.output_path(year, {{"instansi", agency->get("kode")}});
+              doc.source = [agency, nomor = number->number] {
+                Data data = object();
                 data.set("nomor", nomor);
-                data.set("nama", std::string(agency.get("nama")));
-                data.set("kepala", std::string(agency.get("kepala_nama")));
+                data.set("nama", std::string(agency->get("nama")));
+                data.set("kepala", std::string(agency->get("kepala_nama")));
                 return data;
               };
               docs.push_back(std::move(doc));
@@ -92,11 +95,42 @@ TEST(DocumentKind, AKindIsOneDescriptorAndATemplate) {
   EXPECT_THAT(printed, HasSubstr("CATATAN 000.8.3.3/"));
   EXPECT_THAT(printed, HasSubstr("Dinas Kesehatan"));
   EXPECT_THAT(printed, HasSubstr("Kabupaten Karo"));
+  // The selection's helper chooses for it as for the programme's kinds.
+  {
+    const Record* region = snapshot.region();
+    Transaction transaction(store.database());
+    NumberRegistry registry(store.database());
+    documents::DocumentContext context{{snapshot, catalog(), *region, false}, registry};
+    auto one = documents::plan_documents(kind, context, {2026, "dinkes", "", "", "", ""});
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].path, "2026/notes/dinkes.pdf");
+  }
   // Its numbers are registered like any numbered kind's: the file verifies.
   NumberRegistry registry(store.database());
   auto issued = registry.by_key("catatan", "dinkes");
   ASSERT_TRUE(issued);
   EXPECT_EQ(issued->file, "2026/notes/dinkes.pdf");
+}
+
+TEST(DocumentKind, APathPlaceholderWithoutAValueIsTheBindingsMistake) {
+  auto kind = agency_note_kind();
+  EXPECT_EQ(kind.output_path(2026, {{"instansi", "Dinas Kesehatan/../x"}}), "2026/notes/dinas-kesehatan-x.pdf");
+  EXPECT_THROW(kind.output_path(2026, {{"kode", "dinkes"}}), std::logic_error);
+}
+
+TEST(DocumentKind, EveryProgrammeKindHasItsTemplateAndASoundDescriptor) {
+  const RecordKind* region = find_record_kind("daerah");
+  for (const auto& kind : documents::document_kinds()) {
+    SCOPED_TRACE(std::string(kind.name));
+    EXPECT_TRUE(std::filesystem::exists(source_dir() / "templates" / (std::string(kind.template_name) + ".xml")));
+    EXPECT_TRUE(kind.path.ends_with(".pdf"));
+    EXPECT_FALSE(kind.summary.empty());
+    if (kind.numbering) {
+      EXPECT_NE(region->field(kind.numbering->pattern_field), nullptr);
+      EXPECT_EQ(documents::find_numbered_kind(kind.numbering->registry_kind), &kind);
+    }
+    EXPECT_EQ(documents::find_document_kind(kind.name), &kind);
+  }
 }
 
 }  // namespace
