@@ -110,7 +110,8 @@ PacketCounts write_packet_workbooks_and_zips(Store& store, const AgencyGroups& g
   for (std::size_t s = 0; s < groups.size(); ++s) {
     Snapshot held = groups.snapshot(s);
     auto planned = plan_kinds(store, held, catalog, {"desk-packet"}, selection, false, &report);
-    exports::ExportContext context{held, catalog, year, {year, 1, 1}, "", &report, &findings};
+    YearSource group(held, year);
+    exports::ExportContext context{group, catalog, {year, 1, 1}, "", &report, &findings};
     auto files = write_packet_files(planned, first, context, summary, force, jobs, output, zips);
     for (std::size_t i = 0; i < planned.size(); ++i) {
       for (const auto& entry : files.entries[i]) manifest.put(entry);

@@ -179,8 +179,8 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   // The certificate benchmarks load what `inovasi certificates` loads (no innovations:
   // it plans them a slice at a time), untimed; the export's loading is timed with it
   // (below): it reads every narrative.
-  Snapshot snapshot =
-      which == "iga-export" ? Snapshot() : Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  std::optional<YearSource> source;
+  if (which != "iga-export") source.emplace(store, year);
   Environment bench_env{out / "bench.db", env.templates, out, env.fonts, env.out, env.err};
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
@@ -198,17 +198,15 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   };
   if (which == "iga-export") {
     timed([&] {  // as `inovasi export iga` does it: the innovations read from the store, validated in slices
-      Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-      exports::ExportContext context{without, catalog, year, {year, 1, 1}};
-      context.store = &store;
-      exports::write_iga_export(context, out / "iga.xlsx");
+      YearSource year_source(store, year);
+      exports::write_iga_export({year_source, catalog, {year, 1, 1}}, out / "iga.xlsx");
     });
     docs = count;  // an innovation's row is the export's unit: its rate and its share of the workbook
     bytes = static_cast<std::size_t>(std::filesystem::file_size(out / "iga.xlsx")) / std::max<std::size_t>(docs, 1);
   } else {
     // As `inovasi certificates` plans: a slice of innovations at a time.
     auto plan_certificates = [&] {
-      return batch::plan_by_innovation_slices(store, snapshot, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+      return batch::plan_by_innovation_slices(store, *source, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
     };
     // As a command runs it: the manifest read once, for the batch and the print file.
     auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch, batch::PrintFileContents& print_file,

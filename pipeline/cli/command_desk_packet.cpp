@@ -14,13 +14,14 @@ int run_desk_packet(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("desk-packet takes no arguments");
   // The packets print every narrative (a national year's are some 165 MB): they are read
   // a group of agencies at a time, and validation reads the year a slice at a time.
-  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::WithoutInnovations);
+  YearData loaded(args, env);
+  auto& [catalog, store, source, year] = loaded;
   auto lock = lock_year_folder(env, year, args);
   documents::Selection selection{year, args.value("agency").value_or(""), "", "", "", ""};
   // Once for the packets and every agency's workbook: the findings, sorted by agency.
   // Each row scores itself, so the report needs no scores.
-  ValidationReport report = validate_in_slices(snapshot, store, catalog, year, false);
-  batch::AgencyGroups groups(store, snapshot, selection.agency);
+  ValidationReport report = validate(source, catalog, false);
+  batch::AgencyGroups groups(source, selection.agency);
   auto plan = batch::plan_by_agency_slices(store, groups, catalog, {"desk-packet"}, selection, &report);
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);

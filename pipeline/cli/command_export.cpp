@@ -91,7 +91,8 @@ int run_export(const Args& args, const Environment& env) {
   }
   // None of these workbooks holds the year's innovations: each reads them from the store
   // as it writes them (and the IGA export validates them a slice at a time).
-  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::WithoutInnovations);
+  YearData loaded(args, env);
+  auto& [catalog, store, year_source, year] = loaded;
   std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
   std::string year_text = std::to_string(year);
   std::string relative = year_text + "/exports/" + name;  // in the output folder, unless -o says elsewhere
@@ -100,8 +101,7 @@ int run_export(const Args& args, const Environment& env) {
   // A workbook in the year's folder is one of its files: written in turn with batches,
   // and listed in the manifest.
   FolderLock lock = in_year_folder ? FolderLock(env.output / year_text, env.err) : FolderLock();
-  exports::ExportContext context{snapshot, catalog, year, data_date(snapshot, year)};
-  context.store = &store;
+  exports::ExportContext context{year_source, catalog, data_date(year_source.base(), year)};
   // The files made for the year so far (none before a batch has run): the recap's Berkas
   // sheet, and where a workbook in the year's folder is listed.
   auto manifest_file = manifest_path(env, year);

@@ -50,13 +50,13 @@ int run_launch(const Args& args, const Environment& env) {
   // No innovation is held whole: the certificates and the validation read them a slice at
   // a time, the register and the recap as they write them, the contracts only those
   // their lines name.
-  YearData loaded = load_year(args, env, Snapshot::Contents::WithoutInnovations);
+  YearData loaded(args, env);
   auto lock = lock_year_folder(env, loaded.year, args);
   // Contracts are one per agency, planned whole; certificates a slice of innovations at a time.
   auto selection = year_and_agency(loaded, args);
-  Snapshot contracted = batch::with_contracted_innovations(loaded.store, loaded.snapshot, loaded.year);
+  Snapshot contracted = loaded.source.with_contracted_innovations();
   auto contracts = batch::plan_kinds(loaded.store, contracted, loaded.catalog, {"contract"}, selection, args.flag("signed"));
-  auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"}, selection,
+  auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.source, loaded.catalog, {"certificate"}, selection,
                                         args.flag("signed"), std::move(contracts));
   // Read once: the batch, the print file and the workbooks each list their files in it.
   auto manifest_file = manifest_path(env, loaded.year);
@@ -64,9 +64,8 @@ int run_launch(const Args& args, const Environment& env) {
   auto [summary, latest] = run_with_print_file(plan, loaded, args, env, manifest);
   if (args.flag("dry-run")) return kOk;
   if (summary.disk_full) return report_batch(args, summary, env);  // said once; nothing more can be written
-  const auto& [catalog, store, snapshot, year] = loaded;
-  exports::ExportContext context{snapshot, catalog, year, latest};  // dated as the latest document
-  context.store = &loaded.store;
+  const auto& [catalog, store, source, year] = loaded;
+  exports::ExportContext context{source, catalog, latest};  // dated as the latest document
   // The register first, so the recap's list of files has it; the manifest then lists both.
   std::string year_text = std::to_string(year);
   std::string register_path = year_text + "/exports/register-sertifikat.xlsx";  // in the output folder
@@ -78,16 +77,16 @@ int run_launch(const Args& args, const Environment& env) {
   manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
   manifest.save_if_changed(manifest_file);
   env.out << "workbooks: " << (env.output / recap_path).string() << ", " << (env.output / register_path).string() << '\n';
-  print_not_ready(validate_in_slices(snapshot, store, catalog, year, false), env.out);
+  print_not_ready(validate(source, catalog, false), env.out);
   return report_batch(args, summary, env);
 }
 
 int run_certificates(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("certificates takes no arguments");
   // Certificates print no narrative, and read the innovations a slice at a time.
-  YearData loaded = load_year(args, env, Snapshot::Contents::WithoutInnovations);
+  YearData loaded(args, env);
   auto lock = lock_year_folder(env, loaded.year, args);
-  auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.snapshot, loaded.catalog, {"certificate"},
+  auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.source, loaded.catalog, {"certificate"},
                                         year_and_agency(loaded, args), args.flag("signed"));
   Manifest manifest = Manifest::load(manifest_path(env, loaded.year));
   return report_batch(args, run_with_print_file(plan, loaded, args, env, manifest).summary, env);

@@ -47,7 +47,10 @@ int run_render(const Args& args, const Environment& env) {
     for (const auto& kind : documents::document_kinds()) known += (known.empty() ? "" : ", ") + std::string(kind.name);
     throw UsageError("unknown document kind '" + kind_name + "' (one of: " + known + ", all)");
   }
-  auto [catalog, store, snapshot, year] = load_year(args, env);
+  // Documents of any kind may read any innovation: the year is one slice, held whole.
+  YearData loaded(args, env, kWholeYear);
+  auto& [catalog, store, source, year] = loaded;
+  Snapshot snapshot = source.slice(0, YearSource::Depth::Narratives);
   documents::Selection selection{year,
                                  args.value("agency").value_or(""),
                                  args.value("innovation").value_or(""),

@@ -65,8 +65,9 @@ void print_json(const ValidationReport& report, const Catalog& catalog, std::ost
 int run_validate(const Args& args, const Environment& env) {
   if (!args.positionals().empty()) throw UsageError("validate takes no arguments");
   // The innovations are read a slice at a time: a national year is not held at once.
-  auto [catalog, store, snapshot, year] = load_year(args, env, Snapshot::Contents::WithoutInnovations);
-  ValidationReport report = validate_in_slices(snapshot, store, catalog, year);
+  YearData loaded(args, env);
+  auto& [catalog, store, source, year] = loaded;
+  ValidationReport report = validate(source, catalog);
   if (args.flag("json")) {
     print_json(report, catalog, env.out);
   } else {

@@ -1,29 +1,28 @@
 #pragma once
 // What the commands that work on one programme year open first: the catalogue, the
-// store, everything in it, and the year (--year, else the latest in the store).
+// store, and the year (--year, else the latest in the store) as a YearSource.
 
 #include "cli/args.h"
 #include "cli/environment.h"
 #include "store/store.h"
-#include "store/snapshot.h"
+#include "store/year_source.h"
 
 namespace inovasi::cli {
 
+// Made in place (the source reads through `store`): never copied or moved.
 struct YearData {
+  YearData(const Args& args, const Environment& env, std::size_t innovations_per_slice = kInnovationsPerYearSlice)
+      : catalog(env.load_catalog()), store(Store::open(env.database, false)),
+        source(store, args.integer("year"), innovations_per_slice), year(source.year()) {
+    if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+  }
+  YearData(const YearData&) = delete;
+  YearData& operator=(const YearData&) = delete;
+
   Catalog catalog;
   Store store;
-  Snapshot snapshot;
-  int year = 0;
+  YearSource source;
+  int year;
 };
-
-inline YearData load_year(const Args& args, const Environment& env,
-                          Snapshot::Contents contents = Snapshot::Contents::Everything) {
-  Catalog catalog = env.load_catalog();
-  Store store = Store::open(env.database, false);
-  Snapshot snapshot = Snapshot::load(store, contents);
-  int year = args.integer("year").value_or(snapshot.latest_year());
-  if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
-  return {std::move(catalog), std::move(store), std::move(snapshot), year};
-}
 
 }  // namespace inovasi::cli

@@ -11,14 +11,15 @@
 #include "output/manifest.h"
 #include "render/template_engine.h"
 #include "store/snapshot.h"
+#include "store/year_source.h"
 #include "validation/validation.h"
 
 namespace inovasi::exports {
 
 struct ExportContext {
-  const Snapshot& snapshot;
+  // The year, its records that are few (base()) and its innovations a slice at a time.
+  const YearSource& source;
   const Catalog& catalog;
-  int year = 0;
   Date date;  // the workbook's creation date: the data's, never the wall clock
   std::string agency = {};  // only this agency's innovations and findings (desk packets)
   // The year's validation, when the caller has it already (one per batch, not per workbook);
@@ -27,16 +28,10 @@ struct ExportContext {
   // With `agency`: `report`'s findings sorted by agency, when the caller writes a workbook
   // per agency (desk packets): each then reads its own instead of sorting every finding.
   const FindingsByAgency* findings_by_agency = nullptr;
-  // Where the workbooks read the year's innovations as they write them, when the
-  // snapshot holds none (WithoutInnovations): the IGA export then also validates the
-  // year from the store a slice at a time.
-  const Store* store = nullptr;
-};
 
-// Each innovation of the context's year, without its narratives, in store order: from
-// the snapshot, or streamed from the store when the snapshot holds none
-// (WithoutInnovations), so a national year is never held.
-void for_each_innovation(const ExportContext& context, const std::function<void(const Record&)>& each);
+  int year() const { return source.year(); }
+  const Snapshot& snapshot() const { return source.base(); }
+};
 
 // With `only_when_changed`, a workbook already there with the same bytes is left as it
 // was. Returns whether the file was written.

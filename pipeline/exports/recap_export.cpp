@@ -25,8 +25,8 @@ void write_files_sheet(xlsx::WorkbookWriter& book, const Manifest& files) {
 }  // namespace
 
 void write_recap(const ExportContext& context, const std::filesystem::path& target, const Manifest* files) {
-  const Snapshot& s = context.snapshot;
-  std::string year = std::to_string(context.year);
+  const Snapshot& s = context.snapshot();
+  std::string year = std::to_string(context.year());
   // Streaming: the file list of a national year has tens of thousands of rows.
   xlsx::WorkbookWriter book(target, {"Rekap Inovasi " + year, "Rekap program inovasi", "inovasi", year, context.date},
                             xlsx::WorkbookWriter::Memory::Streaming);
@@ -36,7 +36,7 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
     double designed = 0, submitted = 0, certificates = 0;
   };
   std::map<std::string, Innovations, std::less<>> by_agency;
-  for_each_innovation(context, [&](const Record& innovation) {
+  context.source.for_each_innovation([&](const Record& innovation) {
     auto& counts = by_agency[std::string(innovation.get("instansi"))];
     ++counts.designed;
     counts.submitted += innovation.get("diajukan_iga") == "1";

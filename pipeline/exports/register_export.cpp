@@ -7,8 +7,8 @@ namespace inovasi::exports {
 
 void write_certificate_register(const ExportContext& context, NumberRegistry& registry,
                                 const std::string& engraving, const std::filesystem::path& target) {
-  const Snapshot& s = context.snapshot;
-  std::string year = std::to_string(context.year);
+  const Snapshot& s = context.snapshot();
+  std::string year = std::to_string(context.year());
   const Record* region = s.region();
   kainjow::mustache::mustache engraving_template{engraving};
   if (!engraving_template.is_valid()) throw std::runtime_error("engraving template: " + engraving_template.error_message());
@@ -23,12 +23,12 @@ void write_certificate_register(const ExportContext& context, NumberRegistry& re
   sheet.header({"nomor", "instansi", "inovasi", "tanggal", "kode_verifikasi", "sha256", "berkas", "teks_ukiran_trofi"});
   // The same set the certificate documents cover: awards and qualifying innovations.
   // The innovations are read as they are written (for_each_innovation).
-  for_each_innovation(context, [&](const Record& innovation) {
+  context.source.for_each_innovation([&](const Record& innovation) {
     auto awards = s.where("penghargaan", "inovasi", innovation.get("kode"), year);
     if (awards.empty() && !documents::qualifies_for_certificate(innovation)) return;
     auto agencies = s.where("instansi", "kode", innovation.get("instansi"));
     std::string agency = agencies.empty() ? std::string() : std::string(agencies.front()->get("nama"));
-    auto issued = registry.by_key("sertifikat", documents::certificate_key(innovation, context.year));
+    auto issued = registry.by_key("sertifikat", documents::certificate_key(innovation, context.year()));
     render::Data data(render::Data::type::object);
     data.set("nama_daerah_kapital", region ? ascii_upper(region->get("nama_daerah")) : std::string());
     data.set("tahun", year);

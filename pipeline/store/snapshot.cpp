@@ -10,46 +10,24 @@ namespace {
 constexpr std::string_view kInnovations = "inovasi";
 constexpr std::string_view kAnswers = "jawaban_indikator";  // travel with their innovations
 
-// A kind's records keyed from `from` to below `to`, narratives included.
-std::vector<Record> read_range(const Store& store, std::string_view kind_name, const std::vector<std::string>& from,
-                               const std::vector<std::string>& to) {
-  const RecordKind& kind = *find_record_kind(kind_name);
-  std::vector<Record> records;
-  store.scan_range(kind, store_columns(kind), from, to, [&](Record& record) { records.push_back(std::move(record)); });
-  return records;
-}
-
 }  // namespace
 
 Snapshot Snapshot::load(const Store& store, Contents contents) {
   Snapshot snapshot;
-  snapshot.contents_ = contents;
   for (const auto& kind : record_kinds()) {
     if (contents == Contents::WithoutInnovations && (kind.name == kInnovations || kind.name == kAnswers)) {
       snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>();
       if (kind.name == kInnovations) snapshot.latest_year_ = static_cast<int>(store.max_integer(kind, "tahun"));
       continue;
     }
-    bool narratives = contents != Contents::WithoutNarratives;
-    snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>(store.load(kind, narratives));
+    snapshot.records_[std::string(kind.name)] = std::make_shared<const std::vector<Record>>(store.load(kind));
   }
   return snapshot;
 }
 
-bool Snapshot::holds_narratives(std::string_view kind) const {
-  if (narratives_held_.contains(kind)) return true;
-  return contents_ == Contents::Everything || (contents_ == Contents::WithoutInnovations && kind != kInnovations);
-}
-
-Snapshot Snapshot::with_records(std::string_view kind, std::vector<Record> records, Narratives narratives) const {
+Snapshot Snapshot::with_records(std::string_view kind, std::vector<Record> records) const {
   Snapshot copy(*this);
   copy.records_[std::string(kind)] = std::make_shared<const std::vector<Record>>(std::move(records));
-  if (kind == kInnovations) copy.innovations_given_ = true;
-  if (narratives == Narratives::Held) {
-    copy.narratives_held_.emplace(kind);
-  } else if (auto held = copy.narratives_held_.find(kind); held != copy.narratives_held_.end()) {
-    copy.narratives_held_.erase(held);
-  }
   return copy;
 }
 
@@ -103,13 +81,6 @@ int Snapshot::latest_year() const {
     }
   }
   return latest;
-}
-
-Snapshot read_innovation_slice(const Snapshot& base, const Store& store, const std::vector<std::string>& from,
-                               const std::vector<std::string>& to) {
-  if (base.holds_innovations()) throw std::logic_error("read_innovation_slice: the snapshot holds innovations");
-  return base.with_records(kInnovations, read_range(store, kInnovations, from, to), Snapshot::Narratives::Held)
-      .with_records(kAnswers, read_range(store, kAnswers, from, to), Snapshot::Narratives::Held);
 }
 
 }  // namespace inovasi

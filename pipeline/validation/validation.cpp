@@ -105,28 +105,14 @@ FindingsByAgency findings_by_agency(const ValidationReport& report) {
   return by_agency;
 }
 
-ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
-  if (!snapshot.can_validate()) throw std::logic_error("validate: the snapshot was loaded without narratives");
-  YearValidation validation(snapshot, catalog, year, true);
-  validation.add_innovations(snapshot);
+ValidationReport validate(const YearSource& source, const Catalog& catalog, bool with_scores) {
+  YearValidation validation(source.base(), catalog, source.year(), with_scores);
+  source.for_each_slice(YearSource::Depth::Narratives, [&](const Snapshot& slice) { validation.add_innovations(slice); });
   return validation.finish();
 }
 
-ValidationReport validate_in_slices(const Snapshot& base, const Store& store, const Catalog& catalog, int year,
-                                    bool with_scores, std::size_t innovations_per_slice) {
-  if (base.holds_innovations()) throw std::logic_error("validate_in_slices: the snapshot holds innovations");
-  YearValidation validation(base, catalog, year, with_scores);
-  auto starts = store.slice_starts(*find_record_kind("inovasi"), innovations_per_slice);
-  // A slice is checked on another thread while the next is read: the store's connection
-  // stays on this one. Two slices are held at once.
-  std::future<void> checking;
-  for (std::size_t s = 0; s < starts.size(); ++s) {
-    Snapshot slice = read_innovation_slice(base, store, starts[s], s + 1 < starts.size() ? starts[s + 1] : std::vector<std::string>{});
-    if (checking.valid()) checking.get();
-    checking = std::async(std::launch::async, [&validation, held = std::move(slice)] { validation.add_innovations(held); });
-  }
-  if (checking.valid()) checking.get();
-  return validation.finish();
+ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year) {
+  return validate(YearSource(snapshot, year), catalog);
 }
 
 }  // namespace inovasi

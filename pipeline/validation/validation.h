@@ -11,6 +11,7 @@
 #include "model/catalog.h"
 #include "model/diagnostics.h"
 #include "store/snapshot.h"
+#include "store/year_source.h"
 
 namespace inovasi {
 
@@ -35,17 +36,12 @@ struct ValidationReport {
   std::size_t count(Severity severity) const;
 };
 
-// `snapshot` holds the year's records, narratives included (Everything).
+// The year's findings (and, with `with_scores`, its indicative scores: the IGA export
+// leaves them out, each of its rows scoring itself), its innovations checked a slice at a
+// time.
+ValidationReport validate(const YearSource& source, const Catalog& catalog, bool with_scores = true);
+// A year held whole in `snapshot` (narratives included).
 ValidationReport validate(const Snapshot& snapshot, const Catalog& catalog, int year);
-// The same report from a snapshot without innovations (WithoutInnovations): they are
-// read from `store` a slice at a time, checked, and let go, so a national year is
-// validated in flat memory. Without `with_scores` the report's scores are left empty
-// (the IGA export scores each row as it writes it).
-// About 5 MB of narratives and 20,000 indicator answers; up to three slices are held at
-// once (one read ahead, one checked, one written).
-inline constexpr std::size_t kInnovationsPerValidationSlice = 1024;
-ValidationReport validate_in_slices(const Snapshot& base, const Store& store, const Catalog& catalog, int year,
-                                    bool with_scores = true, std::size_t innovations_per_slice = kInnovationsPerValidationSlice);
 
 // A report's findings by the agency each concerns ("" for none), in report order: sorted
 // once, where a run reads them per agency (a national year has some 1,850 agencies).

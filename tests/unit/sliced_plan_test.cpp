@@ -98,12 +98,12 @@ TEST(SlicedPlan, NumbersAreIssuedAsAWholePlanIssuesThem) {
   ScratchDir dir;
   Store whole_store = Store::open(import_bundled(dir, "whole.db"), false);
   Store sliced_store = Store::open(import_bundled(dir, "sliced.db"), false);
-  Snapshot everything = Snapshot::load(whole_store, Snapshot::Contents::WithoutNarratives);
+  Snapshot everything = Snapshot::load(whole_store);
   auto whole = batch::plan_kinds(whole_store, everything, catalog(), {"certificate"}, kYear, false);
-  Snapshot base = Snapshot::load(sliced_store, Snapshot::Contents::WithoutInnovations);
-  EXPECT_TRUE(base.all("inovasi").empty());
-  EXPECT_EQ(base.latest_year(), 2026);
-  auto plan = batch::plan_by_innovation_slices(sliced_store, base, catalog(), {"certificate"}, kYear, false, {}, 3);
+  YearSource source(sliced_store, std::nullopt, 3);
+  EXPECT_TRUE(source.base().all("inovasi").empty());
+  EXPECT_EQ(source.year(), 2026);
+  auto plan = batch::plan_by_innovation_slices(sliced_store, source, catalog(), {"certificate"}, kYear, false);
   ASSERT_EQ(plan.slices(), 5u);  // 14 innovations, 3 a slice
   std::vector<std::string> sliced_paths, sliced_labels;
   for (std::size_t s = 0; s < plan.slices(); ++s) {
@@ -160,12 +160,12 @@ TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
     EXPECT_FALSE(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest).empty());
     return summary;
   };
-  Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+  Snapshot everything = Snapshot::load(store);
   auto whole = batch::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
   auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
-  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
+  YearSource source(store, 2026, 2);
   auto sliced_summary =
-      run(batch::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 2), dir.path() / "sliced");
+      run(batch::plan_by_innovation_slices(store, source, catalog(), {"certificate"}, kYear, false), dir.path() / "sliced");
   EXPECT_EQ(whole_summary.made, 7u);
   EXPECT_EQ(sliced_summary.made, 7u);
   EXPECT_EQ(sliced_summary.pages, whole_summary.pages);
@@ -195,9 +195,10 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
   auto whole = batch::plan_kinds(store, everything, catalog(), {"desk-packet"}, kYear, false, &whole_report);
   auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
 
-  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  ValidationReport report = validate_in_slices(base, store, catalog(), 2026, false, 3);
-  batch::AgencyGroups slices(store, base, "", 2);
+  YearSource source(store, 2026, 3);
+  const Snapshot& base = source.base();
+  ValidationReport report = validate(source, catalog(), false);
+  batch::AgencyGroups slices(source, "", 2);
   EXPECT_EQ(slices.size(), (base.all("instansi").size() + 1) / 2);
   auto sliced_summary = run(batch::plan_by_agency_slices(store, slices, catalog(), {"desk-packet"}, kYear, &report),
                             dir.path() / "sliced");
@@ -218,14 +219,15 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
     for (const auto& agency : held.all("instansi")) {
       std::string code(agency.get("kode"));
       auto from_whole = dir.path() / (code + "-whole.xlsx"), from_group = dir.path() / (code + "-group.xlsx");
-      exports::write_iga_export({everything, catalog(), 2026, {2026, 8, 17}, code}, from_whole);
-      exports::write_iga_export({held, catalog(), 2026, {2026, 8, 17}, code, &report, &findings}, from_group);
+      YearSource whole_year(everything, 2026), group(held, 2026);
+      exports::write_iga_export({whole_year, catalog(), {2026, 8, 17}, code}, from_whole);
+      exports::write_iga_export({group, catalog(), {2026, 8, 17}, code, &report, &findings}, from_group);
       EXPECT_EQ(testing::read_file(from_whole), testing::read_file(from_group)) << code;
       ++workbooks;
     }
   }
   EXPECT_EQ(workbooks, base.all("instansi").size());
-  batch::AgencyGroups one(store, base, "dinkes");
+  batch::AgencyGroups one(source, "dinkes");
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one.snapshot(0).all("instansi").size(), 1u);
   EXPECT_FALSE(one.snapshot(0).all("inovasi").empty());
@@ -237,10 +239,11 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
 TEST_F(BundledBatch, ContractsFromTheInnovationsTheirLinesNameAreTheSame) {
   store.database().execute(
       "INSERT INTO inovasi (kode, tahun, nama, instansi) VALUES ('tanpa-perjanjian', 2026, 'Tanpa Perjanjian', 'dinkes')");
-  Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+  Snapshot everything = Snapshot::load(store);
   auto whole = batch::plan_kinds(store, everything, catalog(), {"contract"}, kYear, false);
-  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  Snapshot contracted = batch::with_contracted_innovations(store, base, 2026);
+  YearSource source(store, 2026);
+  const Snapshot& base = source.base();
+  Snapshot contracted = source.with_contracted_innovations();
   std::set<std::string> named;
   for (const auto& line : base.all("perjanjian_kinerja")) named.emplace(line.get("inovasi"));
   ASSERT_FALSE(named.empty());
@@ -265,7 +268,7 @@ TEST_F(BundledBatch, ContractsFromTheInnovationsTheirLinesNameAreTheSame) {
 // A slice planned again with other documents than the first pass keyed (the store
 // changed in between): what was to be made fails, nothing is written in its place.
 TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
-  Snapshot everything = Snapshot::load(store, Snapshot::Contents::WithoutNarratives);
+  Snapshot everything = Snapshot::load(store);
   auto planned = batch::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
   ASSERT_EQ(planned.size(), 7u);
   int calls = 0;
@@ -305,8 +308,8 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
 TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
   auto output = dir.path() / "out";
   auto env = environment(output);
-  Snapshot base = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  auto plan = batch::plan_by_innovation_slices(store, base, catalog(), {"certificate"}, kYear, false, {}, 4);
+  YearSource source(store, 2026, 4);
+  auto plan = batch::plan_by_innovation_slices(store, source, catalog(), {"certificate"}, kYear, false);
   batch::PrintFileContents print_file(store);
   auto manifest_file = cli::manifest_path(env, 2026);
   Manifest manifest = Manifest::load(manifest_file);

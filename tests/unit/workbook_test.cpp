@@ -140,8 +140,9 @@ class ExportsTest : public ::testing::Test {
 TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
+  YearSource year(snapshot, 2026);
   auto path = dir_.path() / "iga.xlsx";
-  exports::write_iga_export({snapshot, catalog(), 2026, {2026, 8, 17}}, path);
+  exports::write_iga_export({year, catalog(), {2026, 8, 17}}, path);
   auto data = xlsx::read_workbook(path);
   const auto* innovations = data.sheet("Inovasi");
   ASSERT_NE(innovations, nullptr);
@@ -168,13 +169,14 @@ TEST_F(ExportsTest, IgaExportReadFromTheStoreAsItWritesIsTheSame) {
   Store store = Store::open(db(), false);
   store.database().execute("UPDATE inovasi SET rancang_bangun = NULL WHERE rowid = 2");  // a finding, an empty cell
   Snapshot full = Snapshot::load(store);
-  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
   auto held = dir_.path() / "held.xlsx", streamed = dir_.path() / "streamed.xlsx";
-  exports::write_iga_export({full, catalog(), 2026, {2026, 8, 17}}, held);
-  exports::ExportContext context{without, catalog(), 2026, {2026, 8, 17}};
-  EXPECT_THROW(exports::write_iga_export(context, streamed), std::logic_error);  // no store to read them from
-  context.store = &store;
-  exports::write_iga_export(context, streamed);
+  YearSource whole(full, 2026);
+  exports::write_iga_export({whole, catalog(), {2026, 8, 17}}, held);
+  for (std::size_t per_slice : {std::size_t{1}, std::size_t{4}, kInnovationsPerYearSlice}) {
+    YearSource sliced(store, 2026, per_slice);
+    exports::write_iga_export({sliced, catalog(), {2026, 8, 17}}, streamed);
+    EXPECT_EQ(testing::read_file(streamed), testing::read_file(held)) << per_slice;
+  }
   EXPECT_EQ(testing::read_file(streamed), testing::read_file(held));
   auto b = xlsx::read_workbook(streamed);
   for (const char* sheet : {"Inovasi", "Indikator", "Temuan"}) ASSERT_NE(b.sheet(sheet), nullptr) << sheet;
@@ -196,9 +198,6 @@ TEST_F(ExportsTest, ValidatingInSlicesGivesTheWholeYearsReport) {
   database.execute("INSERT INTO penghargaan (inovasi, tahun) SELECT kode, tahun FROM inovasi WHERE rowid = 5");
   database.execute("UPDATE inovasi SET rancang_bangun = '{' WHERE rowid = 7");  // not a narrative
   ValidationReport whole = validate(Snapshot::load(store), catalog(), 2026);
-  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  EXPECT_THROW(validate(without, catalog(), 2026), std::logic_error);
-  EXPECT_THROW(validate_in_slices(Snapshot::load(store), store, catalog(), 2026), std::logic_error);
   auto described = [](const ValidationReport& report) {
     std::vector<std::string> lines;
     for (const auto& f : report.findings) {
@@ -220,10 +219,10 @@ TEST_F(ExportsTest, ValidatingInSlicesGivesTheWholeYearsReport) {
   EXPECT_THAT(text, HasSubstr("error|dinas-kosong|instansi dinas-kosong|inovasi|no innovation designed"));
   EXPECT_THAT(text, Not(HasSubstr("error|dinas-baru|instansi dinas-baru|inovasi|")));
   EXPECT_THAT(text, HasSubstr("rancang_bangun|"));
-  for (std::size_t per_slice : {std::size_t{1}, std::size_t{4}, kInnovationsPerValidationSlice}) {
-    EXPECT_EQ(described(validate_in_slices(without, store, catalog(), 2026, true, per_slice)), expected) << per_slice;
+  for (std::size_t per_slice : {std::size_t{1}, std::size_t{4}, kInnovationsPerYearSlice}) {
+    EXPECT_EQ(described(validate(YearSource(store, 2026, per_slice), catalog())), expected) << per_slice;
   }
-  auto unscored = validate_in_slices(without, store, catalog(), 2026, false, 4);
+  auto unscored = validate(YearSource(store, 2026, 4), catalog(), false);
   EXPECT_TRUE(unscored.scores.empty());
   EXPECT_EQ(unscored.findings.size(), whole.findings.size());
 }
@@ -234,7 +233,8 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
   auto whole_path = dir_.path() / "whole.xlsx";
-  exports::write_iga_export({snapshot, catalog(), 2026, {2026, 8, 17}}, whole_path);
+  YearSource year(snapshot, 2026);
+  exports::write_iga_export({year, catalog(), {2026, 8, 17}}, whole_path);
   auto whole = xlsx::read_workbook(whole_path);
   ValidationReport report = validate(snapshot, catalog(), 2026);
   FindingsByAgency findings = findings_by_agency(report);
@@ -267,7 +267,7 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
     finding_rows += temuan.size() - 1;
     for (bool sorted_once : {false, true}) {
       auto path = dir_.path() / (code + (sorted_once ? "-sorted.xlsx" : ".xlsx"));
-      exports::ExportContext context{snapshot, catalog(), 2026, {2026, 8, 17}, code};
+      exports::ExportContext context{year, catalog(), {2026, 8, 17}, code};
       if (sorted_once) {
         context.report = &report;
         context.findings_by_agency = &findings;
@@ -287,8 +287,9 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
 TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
+  YearSource year(snapshot, 2026);
   auto path = dir_.path() / "rekap.xlsx";
-  exports::write_recap({snapshot, catalog(), 2026, {2026, 8, 17}}, path);
+  exports::write_recap({year, catalog(), {2026, 8, 17}}, path);
   auto data = xlsx::read_workbook(path);
   const auto* recap = data.sheet("Rekap");
   ASSERT_NE(recap, nullptr);
@@ -301,11 +302,8 @@ TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   };
   // As `launch` and `inovasi export recap` write it: the innovations read from the store
   // as they are counted, none held. The same workbook.
-  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  exports::ExportContext streamed{without, catalog(), 2026, {2026, 8, 17}};
-  EXPECT_THROW(exports::write_recap(streamed, dir_.path() / "no-store.xlsx"), std::logic_error);
-  streamed.store = &store;
-  exports::write_recap(streamed, dir_.path() / "rekap-streamed.xlsx");
+  YearSource from_store(store, 2026, 4);
+  exports::write_recap({from_store, catalog(), {2026, 8, 17}}, dir_.path() / "rekap-streamed.xlsx");
   EXPECT_EQ(testing::read_file(dir_.path() / "rekap-streamed.xlsx"), testing::read_file(path));
   EXPECT_EQ(cell("kec-kabanjahe", "fasilitator_ditunjuk"), "1");
   EXPECT_EQ(cell("kec-kabanjahe", "inovasi_dirancang"), "0");
@@ -329,7 +327,8 @@ TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
   files.put({"2026/certificates/a.pdf", "aa", "ka", "certificate", "penghargaan a/2026", 16000});
   files.put({"2026/exports/rekap.xlsx", "cc", "cc", std::string(exports::kRecapKind), "rekap 2026", 9000});  // last run's
   auto path = dir_.path() / "rekap.xlsx";
-  exports::write_recap({snapshot, catalog(), 2026, {2026, 8, 17}}, path, &files);
+  YearSource year(snapshot, 2026);
+  exports::write_recap({year, catalog(), {2026, 8, 17}}, path, &files);
   auto data = xlsx::read_workbook(path);
   ASSERT_NE(data.sheet("Rekap"), nullptr);
   const auto* sheet = data.sheet("Berkas");
@@ -340,7 +339,7 @@ TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
                                                       "penghargaan a/2026", "ka"}));
   EXPECT_EQ(sheet->rows[2].at(0), "2026/certificates/b.pdf");
   // Without a manifest (no batch has run), the recap is the one sheet.
-  exports::write_recap({snapshot, catalog(), 2026, {2026, 8, 17}}, path);
+  exports::write_recap({year, catalog(), {2026, 8, 17}}, path);
   EXPECT_EQ(xlsx::read_workbook(path).sheet("Berkas"), nullptr);
 }
 
@@ -351,16 +350,16 @@ TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   auto award_key = std::string("penghargaan karo-erlajar/2026");
   auto issued = registry.issue("sertifikat", award_key, 2026, "{urut}/SERT/{tahun}", {2026, 2, 24}, {});
   auto path = dir_.path() / "register.xlsx";
-  exports::write_certificate_register({snapshot, catalog(), 2026, {2026, 2, 24}}, registry,
+  YearSource year(snapshot, 2026);
+  exports::write_certificate_register({year, catalog(), {2026, 2, 24}}, registry,
                                       "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", path);
   auto data = xlsx::read_workbook(path);
   const auto* sheet = data.sheet("Register Sertifikat");
   ASSERT_NE(sheet, nullptr);
   EXPECT_EQ(sheet->rows.size(), 1u + 7u);  // six awards and GEMA TB, which qualifies
   // Streamed from the store (launch, export certificates): the same workbook.
-  Snapshot without = Snapshot::load(store, Snapshot::Contents::WithoutInnovations);
-  exports::ExportContext streamed{without, catalog(), 2026, {2026, 2, 24}};
-  streamed.store = &store;
+  YearSource from_store(store, 2026, 4);
+  exports::ExportContext streamed{from_store, catalog(), {2026, 2, 24}};
   auto streamed_path = dir_.path() / "register-streamed.xlsx";
   exports::write_certificate_register(streamed, registry,
                                       "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", streamed_path);
