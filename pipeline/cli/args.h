@@ -9,11 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "support/located_error.h"
+
 namespace inovasi::cli {
 
-class UsageError : public std::runtime_error {
+class UsageError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit UsageError(const std::string& message) : LocatedError(ErrorKind::Usage, message) {}
+  UsageError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Usage, std::move(place), message) {}
 };
 
 struct OptionSpec {

@@ -73,7 +73,7 @@ int run_input_workbook(const Args& args, const Environment& env) {
 
 // Every record as a folder of CSV files that imports back to the same store.
 int run_csv_folder(const Args& args, const Environment& env) {
-  if (!std::filesystem::exists(env.database)) throw UsageError("no store at " + env.database.string());
+  if (!std::filesystem::exists(env.database)) throw DataError("no store at " + env.database.string() + ": import the inputs first");
   std::filesystem::path folder = args.value("output").value_or((env.output / "csv").string());
   Store store = Store::open(env.database, false);
   std::size_t records = exports::write_csv_folder(store, folder);
@@ -131,7 +131,7 @@ int run_export(const Args& args, const Environment& env) {
 
 std::string read_engraving(const Environment& env) {
   auto engraving = read_file_text(env.templates / "ukiran-trofi.txt");
-  if (!engraving) throw UsageError((env.templates / "ukiran-trofi.txt").string() + ": engraving template not found");
+  if (!engraving) throw LocatedError(ErrorKind::Template, {(env.templates / "ukiran-trofi.txt").string(), 0, 0, {}, {}}, "engraving template not found");
   return *engraving;
 }
 

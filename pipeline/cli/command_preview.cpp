@@ -33,7 +33,7 @@ int run_preview(const Args& args, const Environment& env) {
   render::Data data(render::Data::type::object);
   if (data_file) {
     auto json = read_file_text(*data_file);
-    if (!json) throw UsageError("--data " + *data_file + ": cannot read the file");
+    if (!json) throw DataError(*data_file + ": cannot read the file (--data)");
     data = render::data_from_json(*json, *data_file);
   } else {
     env.err << "warning: no --data, and no sample data beside the template (" << sample.string()

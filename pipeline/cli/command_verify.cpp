@@ -132,7 +132,7 @@ int run_verify(const Args& args, const Environment& env) {
     return kOk;
   }
   auto read = read_file_text(subject);
-  if (!read) throw UsageError(subject + ": cannot read the file");
+  if (!read) throw DataError(subject + ": cannot read the file");
   std::string bytes = std::move(*read);
   std::string sha256 = sha256_hex(bytes);
   if (auto issued = registry.by_sha256(sha256)) {

@@ -28,7 +28,7 @@ std::filesystem::path find_templates(const Args& args, const std::filesystem::pa
   std::filesystem::path installed = std::filesystem::path(INOVASI_SHARE_DIR) / "templates";
   if (std::filesystem::is_directory(installed / "catalog")) return installed;
 #endif
-  throw UsageError("no templates found: run from the project folder, pass --templates DIR, or install inovasi");
+  throw LocatedError(ErrorKind::Template, "no templates found: run from the project folder, pass --templates DIR, or install inovasi");
 }
 
 std::filesystem::path find_fonts(const Args& args, const std::filesystem::path& templates) {

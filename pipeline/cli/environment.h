@@ -13,7 +13,10 @@
 namespace inovasi::cli {
 
 // Exit statuses, so scripts can tell "the data has problems" from "you called it wrong".
-enum ExitStatus : int { kOk = 0, kDataErrors = 1, kUsage = 2, kFailure = 3 };
+// The exit statuses the README promises: 1 the data has errors or a document or file
+// failed, 2 the command line is wrong, 3 the store, the catalogue or anything else,
+// 4 a template, partial, font or image is broken.
+enum ExitStatus : int { kOk = 0, kDataErrors = 1, kUsage = 2, kFailure = 3, kTemplateErrors = 4 };
 
 struct Environment {
   std::filesystem::path database;

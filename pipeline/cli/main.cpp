@@ -81,27 +81,45 @@ int run(const std::vector<std::string>& original) {
   return kUsage;
 }
 
+// What `main` says of an error that stopped a command, and the status it exits with.
+int report(const inovasi::LocatedError& e) {
+  using inovasi::ErrorKind;
+  switch (e.kind()) {
+    case ErrorKind::Data:
+      std::cerr << "inovasi: " << e.what() << '\n';
+      return kDataErrors;
+    case ErrorKind::Output:
+      // A file that could not be written is a failed document or workbook: exit 1, as a
+      // batch whose documents failed.
+      if (const auto* output = dynamic_cast<const inovasi::OutputError*>(&e); output && output->no_space()) {
+        std::cerr << "inovasi: the disk is full: " << e.what() << "; free space and run again\n";
+      } else {
+        std::cerr << "inovasi: " << e.what() << '\n';
+      }
+      return kDataErrors;
+    case ErrorKind::Template:
+      std::cerr << e.what() << '\n';
+      return kTemplateErrors;
+    case ErrorKind::Usage:
+      std::cerr << "inovasi: " << e.what() << '\n';
+      return kUsage;
+    case ErrorKind::Catalogue:
+      std::cerr << "inovasi: catalogue: " << e.what() << '\n';
+      return kFailure;
+    case ErrorKind::Store:
+      std::cerr << "inovasi: store: " << e.what() << '\n';
+      return kFailure;
+  }
+  return kFailure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
     return run({argv, argv + argc});
-  } catch (const inovasi::CatalogError& e) {
-    std::cerr << "inovasi: catalogue: " << e.what() << '\n';
-  } catch (const inovasi::layout::MarkupError& e) {
-    std::cerr << e.what() << '\n';
-    return kDataErrors;
-  } catch (const inovasi::OutputError& e) {
-    // A file that could not be written is a failed document or workbook: exit 1, as a
-    // batch whose documents failed.
-    if (e.no_space()) std::cerr << "inovasi: the disk is full: " << e.what() << "; free space and run again\n";
-    else std::cerr << "inovasi: " << e.what() << '\n';
-    return kDataErrors;
-  } catch (const inovasi::DataError& e) {
-    std::cerr << "inovasi: " << e.what() << '\n';
-    return kDataErrors;
-  } catch (const inovasi::StoreError& e) {
-    std::cerr << "inovasi: store: " << e.what() << '\n';
+  } catch (const inovasi::LocatedError& e) {
+    return report(e);
   } catch (const std::exception& e) {
     std::cerr << "inovasi: " << e.what() << '\n';
   }

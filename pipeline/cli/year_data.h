@@ -14,7 +14,7 @@ struct YearData {
   YearData(const Args& args, const Environment& env, std::size_t innovations_per_slice = kInnovationsPerYearSlice)
       : catalog(env.load_catalog()), store(Store::open(env.database, false)),
         source(store, args.integer("year"), innovations_per_slice), year(source.year()) {
-    if (year == 0) throw UsageError("the store holds no innovations yet; give --year");
+    if (year == 0) throw DataError("the store holds no innovations yet: import some, or give --year");
   }
   YearData(const YearData&) = delete;
   YearData& operator=(const YearData&) = delete;

@@ -6,11 +6,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "support/located_error.h"
+
 namespace inovasi::layout {
 
-class ImageError : public std::runtime_error {
+// An image a template draws cannot be read.
+class ImageError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ImageError(const std::string& message) : LocatedError(ErrorKind::Template, message) {}
+  ImageError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Template, std::move(place), message) {}
 };
 
 struct ImageInfo {

@@ -279,15 +279,6 @@ std::string parse_error_message(XML_Error code, const TreeBuilder& builder) {
 
 }  // namespace
 
-MarkupError::MarkupError(std::string file, int line, int column, std::string message)
-    : std::runtime_error(line <= 0     ? file + ": " + message
-                         : column <= 0 ? file + ":" + std::to_string(line) + ": " + message
-                                       : file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
-      file_(std::move(file)),
-      line_(line),
-      column_(column),
-      message_(std::move(message)) {}
-
 std::string source_mark(const std::string& file, int line, int column) {
   return "<?" + std::string(kSourceMarkTarget) + " " + std::to_string(line) + " " + std::to_string(column) + " " + file + "?>";
 }

@@ -9,21 +9,18 @@
 #include <string_view>
 #include <vector>
 
+#include "support/located_error.h"
+
 namespace inovasi::layout {
 
-class MarkupError : public std::runtime_error {
+// A template's markup or Mustache is wrong, at a line and column of a template or partial.
+class MarkupError : public LocatedError {
  public:
-  MarkupError(std::string file, int line, int column, std::string message);
-  const std::string& file() const { return file_; }
-  int line() const { return line_; }
-  int column() const { return column_; }
-  const std::string& message() const { return message_; }
-
- private:
-  std::string file_;
-  int line_;
-  int column_;
-  std::string message_;
+  MarkupError(std::string file, int line, int column, const std::string& message)
+      : LocatedError(ErrorKind::Template, {std::move(file), line, column, {}, {}}, message) {}
+  const std::string& file() const { return place().file; }
+  int line() const { return place().line; }
+  int column() const { return place().column; }
 };
 
 // A mark the template engine puts into the markup it fills, so that positions name the

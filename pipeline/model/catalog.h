@@ -11,11 +11,15 @@
 #include <string_view>
 #include <vector>
 
+#include "support/located_error.h"
+
 namespace inovasi {
 
-class CatalogError : public std::runtime_error {
+// A rule file of the catalogue is missing or wrong.
+class CatalogError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit CatalogError(const std::string& message) : LocatedError(ErrorKind::Catalogue, message) {}
+  CatalogError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Catalogue, std::move(place), message) {}
 };
 
 struct EnumMatch {

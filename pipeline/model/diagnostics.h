@@ -7,13 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "support/located_error.h"
+
 namespace inovasi {
 
 // Data that stops a whole run before it writes anything (a region's numbering pattern
 // that would give every document one number): the user's to fix, exit status 1.
-class DataError : public std::runtime_error {
+class DataError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit DataError(const std::string& message) : LocatedError(ErrorKind::Data, message) {}
+  DataError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Data, std::move(place), message) {}
 };
 
 enum class Severity { Info, Warning, Error };

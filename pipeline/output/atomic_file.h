@@ -8,12 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "support/located_error.h"
+
 namespace inovasi {
 
-class OutputError : public std::runtime_error {
+class OutputError : public LocatedError {
  public:
   explicit OutputError(const std::string& message, bool no_space = false)
-      : std::runtime_error(message), no_space_(no_space) {}
+      : LocatedError(ErrorKind::Output, message), no_space_(no_space) {}
   // The filesystem is full (or the user's quota used up): every later file would fail
   // the same way, so a batch stops and says so once.
   bool no_space() const { return no_space_; }

@@ -12,12 +12,15 @@
 
 #include "layout/measure.h"
 #include "pdf/font_library.h"
+#include "support/located_error.h"
 
 namespace inovasi::pdf {
 
-class FontError : public std::runtime_error {
+// A font of fonts.json is missing or cannot be used.
+class FontError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit FontError(const std::string& message) : LocatedError(ErrorKind::Template, message) {}
+  FontError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Template, std::move(place), message) {}
 };
 
 struct FontManifest {

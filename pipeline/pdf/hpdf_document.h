@@ -11,11 +11,15 @@
 #include <string_view>
 #include <vector>
 
+#include "support/located_error.h"
+
 namespace inovasi::pdf {
 
-class PdfError : public std::runtime_error {
+// libharu failed to make a PDF, or a PDF cannot be read back.
+class PdfError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit PdfError(const std::string& message) : LocatedError(ErrorKind::Output, message) {}
+  PdfError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Output, std::move(place), message) {}
 };
 
 class HpdfDocument {

@@ -10,11 +10,15 @@
 #include <string>
 #include <string_view>
 
+#include "support/located_error.h"
+
 namespace inovasi {
 
-class StoreError : public std::runtime_error {
+// The SQLite store cannot be opened, read or written.
+class StoreError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit StoreError(const std::string& message) : LocatedError(ErrorKind::Store, message) {}
+  StoreError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Store, std::move(place), message) {}
 };
 
 class Statement;

@@ -16,11 +16,15 @@
 #include <string>
 #include <vector>
 
+#include "support/located_error.h"
+
 namespace inovasi::xlsx {
 
-class XlsxReadError : public std::runtime_error {
+// An input workbook cannot be read (its messages name the sheet and cell).
+class XlsxReadError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit XlsxReadError(const std::string& message) : LocatedError(ErrorKind::Data, message) {}
+  XlsxReadError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Data, std::move(place), message) {}
 };
 
 // How much a workbook may inflate to. A sheet of a million rows is some hundreds of MB

@@ -14,12 +14,15 @@
 #include <vector>
 
 #include "model/date.h"
+#include "support/located_error.h"
 
 namespace inovasi::xlsx {
 
-class XlsxError : public std::runtime_error {
+// A workbook cannot be made.
+class XlsxError : public LocatedError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit XlsxError(const std::string& message) : LocatedError(ErrorKind::Output, message) {}
+  XlsxError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Output, std::move(place), message) {}
 };
 
 // Empty, text, a number, or a date (written as a date cell).

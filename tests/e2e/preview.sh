@@ -73,24 +73,26 @@ printf '<document size="F4" orientation="landscape"><img src="%s" width="40mm"/>
 pdfinfo "$work/j.pdf" >"$work/info" 2>/dev/null  # grep a file: `grep -q` in a pipe can fail its writer
 grep -q "935.43[0-9]* x 609.4[0-9]* pts" "$work/info" && ok || bad "F4 landscape size: $(grep 'Page size' "$work/info")"
 
-# Bad templates and resources: exit status and the place named.
+# Bad templates and resources: exit status 4 (a template, font or image to fix, not the
+# data) and the place named.
 "$bin" preview $t/errors/unknown-element.xml --templates $t -o "$work/x.pdf" >"$work/out" 2>&1
-[ $? -eq 1 ] && grep -q "unknown-element.xml:3:3: unknown element <tabel>" "$work/out" && ok || bad "bad template: $(cat "$work/out")"
+[ $? -eq 4 ] && grep -q "unknown-element.xml:3:3: unknown element <tabel>" "$work/out" && ok || bad "bad template: $(cat "$work/out")"
 [ ! -e "$work/x.pdf" ] && ok || bad "a failed render left a file"
 "$bin" preview $t/all-elements.xml --templates $t --fonts "$work/none.json" -o "$work/x.pdf" >"$work/out" 2>&1
-[ $? -eq 3 ] && grep -q "font manifest not found" "$work/out" && ok || bad "missing fonts: $(cat "$work/out")"
+[ $? -eq 4 ] && grep -q "font manifest not found" "$work/out" && ok || bad "missing fonts: $(cat "$work/out")"
 printf '{"serif": {"regular": "%s"}}' "$work/nope.ttf" >"$work/fonts.json"
 "$bin" preview $t/all-elements.xml --templates $t --data $t/all-elements.json --fonts "$work/fonts.json" -o "$work/x.pdf" >"$work/out" 2>&1
 grep -q "nope.ttf.*does not exist" "$work/out" && ok || bad "missing font file: $(cat "$work/out")"
 printf 'this file is certainly not a font at all' >"$work/bad.ttf"; printf '{"serif": {"regular": "%s"}}' "$work/bad.ttf" >"$work/fonts.json"
 "$bin" preview $t/all-elements.xml --templates $t --data $t/all-elements.json --fonts "$work/fonts.json" -o "$work/x.pdf" >"$work/out" 2>&1
-[ $? -eq 3 ] && grep -q "bad.ttf (family 'serif' in .*fonts.json): not a TrueType font" "$work/out" && ok || bad "font that is not a font: $(cat "$work/out")"
+[ $? -eq 4 ] && grep -q "bad.ttf (family 'serif' in .*fonts.json): not a TrueType font" "$work/out" && ok || bad "font that is not a font: $(cat "$work/out")"
 # A truncated real font: the table directory points past the end.
 head -c 3000 /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf >"$work/cut.ttf"
 printf '{"serif": {"regular": "%s"}}' "$work/cut.ttf" >"$work/fonts.json"
 "$bin" preview $t/all-elements.xml --templates $t --data $t/all-elements.json --fonts "$work/fonts.json" -o "$work/x.pdf" >"$work/out" 2>&1
-[ $? -eq 3 ] && grep -q "lies outside the file" "$work/out" && ok || bad "truncated font: $(cat "$work/out")"
+[ $? -eq 4 ] && grep -q "lies outside the file" "$work/out" && ok || bad "truncated font: $(cat "$work/out")"
+# A data file that is not there is missing data, not a mistake in the command line.
 "$bin" preview $t/all-elements.xml --templates $t --data "$work/none.json" -o "$work/x.pdf" >"$work/out" 2>&1
-[ $? -eq 2 ] && ok || bad "missing data file: $(cat "$work/out")"
+[ $? -eq 1 ] && grep -q "none.json: cannot read the file" "$work/out" && ok || bad "missing data file: $(cat "$work/out")"
 
 finish preview

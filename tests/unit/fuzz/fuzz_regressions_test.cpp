@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "../fuzz/harness.h"
+#include "../../fuzz/harness.h"
 #include "pdf_support.h"
 #include "test_support.h"
 
