@@ -31,9 +31,8 @@ SlicedPlan plan_by_innovation_slices(Store& store, const YearSource& source, con
                                      std::vector<documents::PlannedDocument> first = {});
 
 // Agencies per group of a desk-packet run: a national year's 1,850 agencies have some
-// 20 innovations each, with 20 answers each, so a group is some 6 MB. Up to three are
-// held at once (planned ahead, rendering, recording): with 64 the run peaked at 130 MiB
-// at 37,000 innovations, with 32 at 77, as fast.
+// 20 innovations each, with 20 answers each, so a group is some 6 MB, and up to three
+// are held at once (planned ahead, rendering, recording). Measured in the README.
 constexpr std::size_t kAgenciesPerGroup = 32;
 
 // The year's agencies (or the one selected) in groups, each group's snapshot holding

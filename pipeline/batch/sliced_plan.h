@@ -1,10 +1,9 @@
 #pragma once
-// A batch's plan, a slice at a time. A national year's certificates are tens of
-// thousands of documents; planned whole, their records, closures and jobs were most of
-// a run's memory, which then grew with the year. A sliced plan makes each slice when
-// asked (the records it reads included) and can make it again: the batch plans every
-// slice once for keys, then again for the slices with something to render, and the
-// print file again for its pages.
+// A batch's plan, a slice at a time, so that a run's memory does not grow with the year
+// (a national year's certificates are tens of thousands of documents). A sliced plan
+// makes each slice when asked (the records it reads included) and can make it again:
+// the batch plans every slice once for keys, then again for the slices with something
+// to render, and the print file again for its pages.
 
 #include <cstddef>
 #include <functional>

@@ -1,8 +1,8 @@
 #pragma once
-// QR code symbols (ISO/IEC 18004), byte mode, written for speed: a print file draws one
-// per page, and libqrencode's mask search took two fifths of a page's time. The symbol is
-// module for module the one libqrencode 4 makes for the same bytes and level (its mask
-// penalties included); tests/unit/qr_symbol_test.cpp holds us to that over every version.
+// QR code symbols (ISO/IEC 18004), byte mode, made fast enough to draw one per page of a
+// print file (README, "How the figures were reached"). The symbol is module for module
+// the one libqrencode 4 makes for the same bytes and level (its mask penalties
+// included); tests/unit/pdf/qr_symbol_test.cpp holds us to that over every version.
 
 #include <cstddef>
 #include <cstdint>
