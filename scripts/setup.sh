@@ -3,7 +3,8 @@
 # touches nothing when everything is already installed. Works as root or with sudo.
 # --tests adds what only the tests use: LibreOffice (a workbook re-saved by another
 # tool), zip, clang with its libFuzzer runtime (the fuzz targets), and the sqlite3
-# shell (tests that change a store as an older build or a hand could have).
+# shell (tests that change a store as an older build or a hand could have), and
+# clang-format (the code's layout is checked, scripts/check-format.sh).
 set -euo pipefail
 
 packages=(
@@ -15,7 +16,7 @@ packages=(
   poppler-utils qpdf unzip
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3)
+  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format)
 fi
 
 missing=()

@@ -49,10 +49,14 @@ std::string file_stamp(const std::filesystem::path& path) {
 
 std::string_view state_name(Job::State state) {
   switch (state) {
-    case Job::State::New: return "new";
-    case Job::State::Changed: return "changed";
-    case Job::State::Unchanged: return "unchanged";
-    case Job::State::Failed: return "failed";
+    case Job::State::New:
+      return "new";
+    case Job::State::Changed:
+      return "changed";
+    case Job::State::Unchanged:
+      return "unchanged";
+    case Job::State::Failed:
+      return "failed";
   }
   return "";
 }
@@ -63,8 +67,8 @@ std::uint64_t key_prefix(std::string_view key) {
   return prefix;
 }
 
-std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
-                            std::size_t first_index) {
+std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& documents,
+                            const render::TemplateSet& templates, std::size_t first_index) {
   std::vector<Job> jobs(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i) {
     jobs[i].document = &documents[i];
@@ -118,15 +122,15 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
   return clash;
 }
 
-void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                const std::string& fonts_fp, const std::filesystem::path& output, render::SkeletonTrees& skeletons,
-                bool replace_missing_glyphs) {
+void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates,
+                const pdf::FontManifest& fonts, const std::string& fonts_fp, const std::filesystem::path& output,
+                render::SkeletonTrees& skeletons, bool replace_missing_glyphs) {
   try {
     auto filled = fill(job, templates, /*with_skeleton=*/true);
     job.key = content_key(filled.markup, *job.document, templates, fonts_fp);
     if (key_prefix(job.key) != planned_key) throw std::runtime_error(std::string(kPlanChanged));
-    auto rendered =
-        render::render_markup(filled, templates.folder(), fonts, {false, job.document->date, replace_missing_glyphs}, &skeletons);
+    auto rendered = render::render_markup(filled, templates.folder(), fonts,
+                                          {false, job.document->date, replace_missing_glyphs}, &skeletons);
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the slice
     job.sha256 = sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();

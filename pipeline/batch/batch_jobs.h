@@ -24,7 +24,7 @@ struct Job {
   // The filled template is not kept from planning to rendering: filling it again is
   // cheap, and holding tens of thousands of them was the largest part of a batch's memory.
   const std::filesystem::path* template_file = nullptr;  // held by the TemplateSet, one per name
-  std::size_t index = 0;                                  // in the whole plan
+  std::size_t index = 0;                                 // in the whole plan
   std::string key;
   std::optional<std::uintmax_t> existing_size;  // of the file there now, if any
   enum class State : std::uint8_t { New, Changed, Unchanged, Failed } state = State::New;
@@ -48,8 +48,8 @@ std::string file_stamp(const std::filesystem::path& path);
 std::uint64_t key_prefix(std::string_view key);
 
 // The jobs of one slice, each with its template, or failed when it names none.
-std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
-                            std::size_t first_index);
+std::vector<Job> slice_jobs(const std::vector<documents::PlannedDocument>& documents,
+                            const render::TemplateSet& templates, std::size_t first_index);
 
 // The document's key, and the size of the file it would replace (on the workers: a
 // stat each; the manifest is compared on the planning thread). `fonts_fp`: the fonts'
@@ -67,8 +67,8 @@ inline constexpr std::string_view kPlanChanged = "the store changed while the ba
 
 // Fills, keys (failing with kPlanChanged when the key is not `planned_key`), renders and
 // writes the job's document; failures are the job's state and error.
-void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                const std::string& fonts_fp, const std::filesystem::path& output, render::SkeletonTrees& skeletons,
-                bool replace_missing_glyphs);
+void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates,
+                const pdf::FontManifest& fonts, const std::string& fonts_fp, const std::filesystem::path& output,
+                render::SkeletonTrees& skeletons, bool replace_missing_glyphs);
 
 }  // namespace inovasi::batch

@@ -25,10 +25,10 @@ using Slice = std::shared_ptr<const std::vector<documents::PlannedDocument>>;
 
 // What the keying pass keeps of each planned document for the render pass: a few bytes.
 struct PlannedState {
-  std::vector<Job::State> states;        // per document
-  std::vector<std::uint64_t> keys;       // per document: key_prefix
-  std::vector<std::size_t> slice_first;  // per slice: the index of its first document
-  std::vector<std::size_t> to_make;      // per slice: how many are new or changed
+  std::vector<Job::State> states;                  // per document
+  std::vector<std::uint64_t> keys;                 // per document: key_prefix
+  std::vector<std::size_t> slice_first;            // per slice: the index of its first document
+  std::vector<std::size_t> to_make;                // per slice: how many are new or changed
   std::map<std::string_view, std::size_t> counts;  // by state_name
 
   std::size_t slice_size(std::size_t s) const {
@@ -51,8 +51,15 @@ class BatchRun {
   BatchRun(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
            const std::filesystem::path& output, Manifest& manifest, const BatchOptions& options, std::ostream& out,
            std::ostream& err)
-      : plan_(plan), templates_(templates), fonts_(fonts), output_(output), manifest_(manifest), options_(options),
-        out_(out), err_(err), claims_(output),
+      : plan_(plan),
+        templates_(templates),
+        fonts_(fonts),
+        output_(output),
+        manifest_(manifest),
+        options_(options),
+        out_(out),
+        err_(err),
+        claims_(output),
         fonts_fp_(fonts_fingerprint(fonts) + (options.replace_missing_glyphs ? "+replace" : "")) {}
 
   void key_every_slice(const KeyVisitor& on_key);
@@ -304,13 +311,14 @@ BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents,
                        const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,
                        std::ostream& out, std::ostream& err, const KeyVisitor& on_key) {
   Manifest manifest = Manifest::load(manifest_file);
-  return run_batch(SlicedPlan(documents), templates, fonts, output, manifest, manifest_file, db, options, out, err, on_key);
+  return run_batch(SlicedPlan(documents), templates, fonts, output, manifest, manifest_file, db, options, out, err,
+                   on_key);
 }
 
 BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                       const std::filesystem::path& output, Manifest& manifest, const std::filesystem::path& manifest_file,
-                       Database& db, const BatchOptions& options, std::ostream& out, std::ostream& err,
-                       const KeyVisitor& on_key) {
+                       const std::filesystem::path& output, Manifest& manifest,
+                       const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,
+                       std::ostream& out, std::ostream& err, const KeyVisitor& on_key) {
   BatchRun run(plan, templates, fonts, output, manifest, options, out, err);
   run.key_every_slice(on_key);
   if (options.dry_run) return run.dry_run_report();

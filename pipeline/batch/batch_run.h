@@ -59,9 +59,9 @@ std::string fonts_fingerprint(const pdf::FontManifest& fonts);
 // run holds one slice's documents at a time. `manifest` (the command's, loaded from
 // `manifest_file`) gets the files made and is saved there at the end.
 BatchSummary run_batch(const SlicedPlan& plan, const render::TemplateSet& templates, const pdf::FontManifest& fonts,
-                       const std::filesystem::path& output, Manifest& manifest, const std::filesystem::path& manifest_file,
-                       Database& db, const BatchOptions& options, std::ostream& out, std::ostream& err,
-                       const KeyVisitor& on_key = {});
+                       const std::filesystem::path& output, Manifest& manifest,
+                       const std::filesystem::path& manifest_file, Database& db, const BatchOptions& options,
+                       std::ostream& out, std::ostream& err, const KeyVisitor& on_key = {});
 // A plan held whole, with the manifest read from `manifest_file`.
 BatchSummary run_batch(const std::vector<documents::PlannedDocument>& documents, const render::TemplateSet& templates,
                        const pdf::FontManifest& fonts, const std::filesystem::path& output,

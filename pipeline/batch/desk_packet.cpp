@@ -61,8 +61,8 @@ struct ZipCounts {
 
 // `first`: the slice's first packet's place in the whole plan.
 PacketFiles write_packet_files(const std::vector<documents::PlannedDocument>& planned, std::size_t first,
-                               const exports::ExportContext& year_context, const BatchSummary& summary,
-                               bool force, int jobs, const std::filesystem::path& output, ZipCounts& zips) {
+                               const exports::ExportContext& year_context, const BatchSummary& summary, bool force,
+                               int jobs, const std::filesystem::path& output, ZipCounts& zips) {
   PacketFiles files{std::vector<std::string>(planned.size()), std::vector<std::vector<ManifestEntry>>(planned.size())};
   parallel_for(planned.size(), jobs, [&](std::size_t i) {
     const auto& doc = planned[i];
@@ -99,7 +99,8 @@ PacketFiles write_packet_files(const std::vector<documents::PlannedDocument>& pl
 PacketCounts write_packet_workbooks_and_zips(Store& store, const AgencyGroups& groups, const Catalog& catalog,
                                              const documents::Selection& selection, const ValidationReport& report,
                                              const BatchSummary& summary, bool force, int jobs,
-                                             const std::filesystem::path& output, Manifest& manifest, std::ostream& err) {
+                                             const std::filesystem::path& output, Manifest& manifest,
+                                             std::ostream& err) {
   FindingsByAgency findings = findings_by_agency(report);
   int year = selection.year.value_or(0);
   // A group of agencies at a time, as the packets were: each group's innovations read

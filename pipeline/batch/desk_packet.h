@@ -23,6 +23,7 @@ struct PacketCounts {
 PacketCounts write_packet_workbooks_and_zips(Store& store, const AgencyGroups& groups, const Catalog& catalog,
                                              const documents::Selection& selection, const ValidationReport& report,
                                              const BatchSummary& summary, bool force, int jobs,
-                                             const std::filesystem::path& output, Manifest& manifest, std::ostream& err);
+                                             const std::filesystem::path& output, Manifest& manifest,
+                                             std::ostream& err);
 
 }  // namespace inovasi::batch

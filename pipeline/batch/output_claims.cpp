@@ -34,9 +34,12 @@ std::optional<Clash> OutputClaims::claim(const documents::PlannedDocument& doc, 
     if (std::filesystem::exists(output_ / doc.path, error)) {
       first.failed = true;
       return Clash{doc.path,
-                   doc.path + " is the file of " + listed->kind + " " + listed->source + ", made by an earlier run" + kWhy +
-                       ": it is not written over, so this document is not made",
-                   std::nullopt, {}, {}, {}};
+                   doc.path + " is the file of " + listed->kind + " " + listed->source + ", made by an earlier run" +
+                       kWhy + ": it is not written over, so this document is not made",
+                   std::nullopt,
+                   {},
+                   {},
+                   {}};
     }
   }
   return std::nullopt;

@@ -32,12 +32,12 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
 }
 
 SlicedPlan plan_by_innovation_slices(Store& store, const YearSource& source, const Catalog& catalog,
-                                     std::vector<std::string_view> kinds, documents::Selection selection, bool signed_copy,
-                                     std::vector<documents::PlannedDocument> first) {
+                                     std::vector<std::string_view> kinds, documents::Selection selection,
+                                     bool signed_copy, std::vector<documents::PlannedDocument> first) {
   std::size_t leading = first.empty() ? 0 : 1;
   auto whole = std::make_shared<const std::vector<documents::PlannedDocument>>(std::move(first));
-  auto make = [&store, &source, &catalog, kinds = std::move(kinds), selection = std::move(selection), signed_copy, whole,
-               leading](std::size_t index) {
+  auto make = [&store, &source, &catalog, kinds = std::move(kinds), selection = std::move(selection), signed_copy,
+               whole, leading](std::size_t index) {
     if (index < leading) return PlanSlice{*whole, whole};
     auto snapshot = std::make_shared<const Snapshot>(source.slice(index - leading, YearSource::Depth::Fields));
     return PlanSlice{plan_kinds(store, *snapshot, catalog, kinds, selection, signed_copy), snapshot};

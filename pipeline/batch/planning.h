@@ -27,8 +27,8 @@ std::vector<documents::PlannedDocument> plan_kinds(Store& store, const Snapshot&
 // Numbers are issued a slice at a time, in the order a plan made whole would issue them.
 // `store` and `source` must outlive the plan.
 SlicedPlan plan_by_innovation_slices(Store& store, const YearSource& source, const Catalog& catalog,
-                                     std::vector<std::string_view> kinds, documents::Selection selection, bool signed_copy,
-                                     std::vector<documents::PlannedDocument> first = {});
+                                     std::vector<std::string_view> kinds, documents::Selection selection,
+                                     bool signed_copy, std::vector<documents::PlannedDocument> first = {});
 
 // Agencies per group of a desk-packet run: a national year's 1,850 agencies have some
 // 20 innovations each, with 20 answers each, so a group is some 6 MB, and up to three

@@ -72,7 +72,8 @@ class PrintFileParts {
     }
     const Slice& documents = planned.get();
     std::uint32_t position = included_[slice][offset];
-    if (position >= documents->size()) throw std::runtime_error("the store changed while the print file was made (run it again)");
+    if (position >= documents->size())
+      throw std::runtime_error("the store changed while the print file was made (run it again)");
     return {documents, &(*documents)[position]};
   }
 
@@ -119,9 +120,10 @@ std::filesystem::path write_print_file(const SlicedPlan& plan, PrintFileContents
     auto part = [&](std::size_t i) {
       auto [keep, doc] = parts.part(i);
       const auto data = doc->data();
-      std::string bookmark = data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
-      return render::PrintPart{templates.render(templates.resolve(std::string(doc->kind->template_name)), data, /*strict=*/false,
-                                                doc->shared.get(), /*with_skeleton=*/true),
+      std::string bookmark =
+          data.get("nomor")->string_value() + " " + data.get("instansi")->get("nama")->string_value();
+      return render::PrintPart{templates.render(templates.resolve(std::string(doc->kind->template_name)), data,
+                                                /*strict=*/false, doc->shared.get(), /*with_skeleton=*/true),
                                bookmark};
     };
     render::render_print_file(contents.count_, part, templates.folder(), fonts,
@@ -133,7 +135,8 @@ std::filesystem::path write_print_file(const SlicedPlan& plan, PrintFileContents
                               });
   }  // every slice planned for it is done: the store's connection is this thread's again
   if (contents.store_.data_version() != contents.store_version_) {
-    throw StoreError("the store changed while the certificates were made: the print file was not written (run it again)");
+    throw StoreError(
+        "the store changed while the certificates were made: the print file was not written (run it again)");
   }
   file.commit();
   manifest.put({relative.generic_string(), digest.hex_digest(), key, "certificate-print-file",

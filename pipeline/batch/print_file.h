@@ -48,7 +48,8 @@ class PrintFileContents {
 // All certificates of the plan in one PDF (stable order, one bookmark each); remade only
 // when a certificate changed, which the batch's keys tell without filling a template.
 // `manifest` is the command's (the batch's): the file is looked up and listed there, and
-// it is saved to `manifest_file`. The pages are rendered by render/print_file.h. Returns the file, or "" when there is none to make.
+// it is saved to `manifest_file`. The pages are rendered by render/print_file.h. Returns the file, or "" when there is
+// none to make.
 std::filesystem::path write_print_file(const SlicedPlan& plan, PrintFileContents& contents,
                                        const render::TemplateSet& templates, const pdf::FontManifest& fonts,
                                        const std::filesystem::path& output, const std::filesystem::path& manifest_file,

@@ -11,7 +11,12 @@ namespace inovasi::batch {
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 Progress::Progress(std::size_t total, std::ostream& out, bool terminal, bool quiet)
-    : total_(total), out_(out), terminal_(terminal), quiet_(quiet), start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : total_(total),
+      out_(out),
+      terminal_(terminal),
+      quiet_(quiet),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 void Progress::update(std::size_t done, std::size_t failed) {
   auto now = std::chrono::steady_clock::now();

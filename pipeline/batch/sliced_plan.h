@@ -26,8 +26,7 @@ class SlicedPlan {
   using MakeSlice = std::function<PlanSlice(std::size_t index)>;
 
   // A plan held whole: one slice, borrowed (`documents` must outlive the plan).
-  explicit SlicedPlan(const std::vector<documents::PlannedDocument>& documents)
-      : slices_(1), whole_(&documents) {}
+  explicit SlicedPlan(const std::vector<documents::PlannedDocument>& documents) : slices_(1), whole_(&documents) {}
   // `make` gives the same documents each time it is asked for a slice, as long as the
   // store does not change; it is called one at a time, from any thread.
   SlicedPlan(std::size_t slices, MakeSlice make) : slices_(slices), make_(std::move(make)) {}

@@ -12,13 +12,21 @@ namespace inovasi::bench {
 namespace {
 
 constexpr std::array<std::string_view, 24> kWords{
-    "Pelayanan", "Terpadu",   "Digital",     "Desa",       "Kesehatan", "Pendidikan", "Masyarakat", "Sehat",
-    "Cerdas",    "Inovasi",   "Administrasi", "Kependudukan", "Pertanian", "Ketahanan", "Pangan",   "Gizi",
-    "Anak",      "Lansia",    "Perizinan",   "Keliling",   "Elektronik", "Bersama",   "Gotong",     "Royong"};
+    "Pelayanan", "Terpadu", "Digital",      "Desa",         "Kesehatan",  "Pendidikan", "Masyarakat", "Sehat",
+    "Cerdas",    "Inovasi", "Administrasi", "Kependudukan", "Pertanian",  "Ketahanan",  "Pangan",     "Gizi",
+    "Anak",      "Lansia",  "Perizinan",    "Keliling",     "Elektronik", "Bersama",    "Gotong",     "Royong"};
 constexpr std::array<std::string_view, 12> kAgencies{
-    "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Pertanian",
-    "Dinas Komunikasi dan Informatika", "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
-    "Dinas Sosial", "Rumah Sakit Umum Daerah", "Kecamatan", "Puskesmas", "Dinas Perhubungan",
+    "Dinas Kesehatan",
+    "Dinas Pendidikan",
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dinas Pertanian",
+    "Dinas Komunikasi dan Informatika",
+    "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Dinas Sosial",
+    "Rumah Sakit Umum Daerah",
+    "Kecamatan",
+    "Puskesmas",
+    "Dinas Perhubungan",
     "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"};
 
 Record make(std::string_view kind) {
@@ -42,8 +50,8 @@ std::string narrative(std::mt19937& random, int words) {
 // A well-formed NIP: birth date, appointment month, sex, sequence.
 std::string nip(std::size_t n) {
   char text[19];
-  std::snprintf(text, sizeof text, "%04zu%02zu%02zu%04zu%02zu%zu%03zu", 1965 + n % 30, 1 + n % 12, 1 + n % 28, 1990 + n % 30,
-                1 + n % 12, 1 + n % 2, 1 + n % 999);
+  std::snprintf(text, sizeof text, "%04zu%02zu%02zu%04zu%02zu%zu%03zu", 1965 + n % 30, 1 + n % 12, 1 + n % 28,
+                1990 + n % 30, 1 + n % 12, 1 + n % 2, 1 + n % 999);
   return text;
 }
 
@@ -63,9 +71,13 @@ constexpr int kIndicators = 20;  // the IGA 2025 catalogue's
 Dataset synthetic_agencies(std::size_t innovations, int year) {
   Dataset dataset;
   Record region = make("daerah");
-  for (auto [field, value] : {std::pair{"kode", "contoh"}, {"nama_daerah", "Kabupaten Contoh"}, {"sebutan_kepala_daerah", "Bupati"},
-                              {"nama_kepala_daerah", "Drs. Contoh Nama Bupati, M.Si"}, {"tempat", "Kota Contoh"},
-                              {"nama_bappeda", "Badan Perencanaan Pembangunan Daerah"}, {"singkatan_bappeda", "Bappeda"},
+  for (auto [field, value] : {std::pair{"kode", "contoh"},
+                              {"nama_daerah", "Kabupaten Contoh"},
+                              {"sebutan_kepala_daerah", "Bupati"},
+                              {"nama_kepala_daerah", "Drs. Contoh Nama Bupati, M.Si"},
+                              {"tempat", "Kota Contoh"},
+                              {"nama_bappeda", "Badan Perencanaan Pembangunan Daerah"},
+                              {"singkatan_bappeda", "Bappeda"},
                               {"pola_nomor_sertifikat", "000.8.3.3/{urut}/Bappeda/{tahun}"}}) {
     region.set(field, value);
   }

@@ -66,8 +66,10 @@ std::string options_help(const std::vector<OptionSpec>& options) {
   for (const auto& option : options) {
     std::string left = "  --" + std::string(option.name);
     if (!option.value_name.empty()) left += " " + std::string(option.value_name);
-    if (left.size() < 24) left.resize(24, ' ');
-    else left += "  ";
+    if (left.size() < 24)
+      left.resize(24, ' ');
+    else
+      left += "  ";
     text += left + std::string(option.help) + "\n";
   }
   return text;

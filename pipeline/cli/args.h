@@ -16,7 +16,8 @@ namespace inovasi::cli {
 class UsageError : public LocatedError {
  public:
   explicit UsageError(const std::string& message) : LocatedError(ErrorKind::Usage, message) {}
-  UsageError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Usage, std::move(place), message) {}
+  UsageError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Usage, std::move(place), message) {}
 };
 
 struct OptionSpec {

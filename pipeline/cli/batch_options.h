@@ -50,8 +50,8 @@ inline batch::BatchSummary run_documents(const std::vector<documents::PlannedDoc
                                          const render::TemplateSet& templates, const pdf::FontManifest& fonts,
                                          Database& db, const Args& args, const Environment& env, int year,
                                          Manifest& manifest) {
-  return batch::run_batch(batch::SlicedPlan(planned), templates, fonts, env.output, manifest, manifest_path(env, year), db,
-                          batch_options(args), env.out, env.err);
+  return batch::run_batch(batch::SlicedPlan(planned), templates, fonts, env.output, manifest, manifest_path(env, year),
+                          db, batch_options(args), env.out, env.err);
 }
 
 // The trophy engraving template (templates/ukiran-trofi.txt).

@@ -30,20 +30,25 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::string bench_page_markup() {
-  static const char* kWords[] = {"pelayanan", "inovasi", "daerah", "masyarakat", "fasilitator", "dan", "yang",
-                                 "pemerintah", "kabupaten", "penerapan", "untuk", "data", "desa", "kesehatan"};
+  static const char* kWords[] = {"pelayanan", "inovasi", "daerah",     "masyarakat", "fasilitator",
+                                 "dan",       "yang",    "pemerintah", "kabupaten",  "penerapan",
+                                 "untuk",     "data",    "desa",       "kesehatan"};
   std::string text;
   for (int i = 0; i < 300; ++i) text += std::string(kWords[(i * 7) % 14]) + (i % 17 == 16 ? ". " : " ");
-  std::string markup = "<document size=\"A4\" margin=\"25mm 20mm 20mm 30mm\"><h1 align=\"center\">LEMBAR UJI</h1>"
-                       "<p align=\"justify\" indent=\"10mm\">" + text + "</p><table widths=\"8%,42%,25%,25%\"><thead><tr>"
-                       "<th>No</th><th>Inovasi</th><th>Target</th><th>Anggaran</th></tr></thead>";
+  std::string markup =
+      "<document size=\"A4\" margin=\"25mm 20mm 20mm 30mm\"><h1 align=\"center\">LEMBAR UJI</h1>"
+      "<p align=\"justify\" indent=\"10mm\">" +
+      text +
+      "</p><table widths=\"8%,42%,25%,25%\"><thead><tr>"
+      "<th>No</th><th>Inovasi</th><th>Target</th><th>Anggaran</th></tr></thead>";
   for (int r = 1; r <= 6; ++r) {
     markup += "<tr><td>" + std::to_string(r) + "</td><td>Inovasi pelayanan nomor " + std::to_string(r) +
               "</td><td>Penerapan</td><td align=\"right\">Rp 25.000.000</td></tr>";
   }
-  markup += "</table><signatures><signature>PIHAK KEDUA,<space height=\"15mm\"/><u><b>NAMA BUPATI</b></u></signature>"
-            "<signature>PIHAK PERTAMA,<space height=\"15mm\"/><u><b>NAMA KEPALA</b></u><br/>NIP. 19690314 199503 1 002"
-            "</signature></signatures></document>";
+  markup +=
+      "</table><signatures><signature>PIHAK KEDUA,<space height=\"15mm\"/><u><b>NAMA BUPATI</b></u></signature>"
+      "<signature>PIHAK PERTAMA,<space height=\"15mm\"/><u><b>NAMA KEPALA</b></u><br/>NIP. 19690314 199503 1 002"
+      "</signature></signatures></document>";
   return markup;
 }
 
@@ -109,7 +114,8 @@ void make_synthetic_store(const std::filesystem::path& database, std::size_t cou
 int run_import_bench(const Args& args, const Environment& env) {
   std::size_t count = static_cast<std::size_t>(args.integer("count").value_or(1000));
   int year = 2026;
-  std::filesystem::path out = args.value("out").value_or((std::filesystem::temp_directory_path() / "inovasi-bench").string());
+  std::filesystem::path out =
+      args.value("out").value_or((std::filesystem::temp_directory_path() / "inovasi-bench").string());
   std::filesystem::create_directories(out);
   auto source = out / "bench.db", csv = out / "csv", workbook = out / "buku-kerja-semua.xlsx";
   auto from_csv = out / "import-csv.db", from_xlsx = out / "import-xlsx.db";
@@ -135,7 +141,8 @@ int run_import_bench(const Args& args, const Environment& env) {
       auto result = import_into_store(database, {input}, {}, catalog);
       if (!result.saved || result.records != records) {
         result.diagnostics.print(std::cerr);
-        throw std::runtime_error("imported " + std::to_string(result.records) + " of " + std::to_string(records) + " records");
+        throw std::runtime_error("imported " + std::to_string(result.records) + " of " + std::to_string(records) +
+                                 " records");
       }
     });
   };
@@ -170,7 +177,8 @@ int run_import_bench(const Args& args, const Environment& env) {
 int run_batch_bench(const std::string& which, const Args& args, const Environment& env) {
   std::size_t count = static_cast<std::size_t>(args.integer("count").value_or(1000));
   int year = 2026;
-  std::filesystem::path out = args.value("out").value_or((std::filesystem::temp_directory_path() / "inovasi-bench").string());
+  std::filesystem::path out =
+      args.value("out").value_or((std::filesystem::temp_directory_path() / "inovasi-bench").string());
   std::filesystem::remove_all(out / "bench.db");
   std::filesystem::remove_all(out / std::to_string(year));
   Catalog catalog = env.load_catalog();
@@ -206,11 +214,12 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
   } else {
     // As `inovasi certificates` plans: a slice of innovations at a time.
     auto plan_certificates = [&] {
-      return batch::plan_by_innovation_slices(store, *source, catalog, {"certificate"}, {year, "", "", "", "", ""}, false);
+      return batch::plan_by_innovation_slices(store, *source, catalog, {"certificate"}, {year, "", "", "", "", ""},
+                                              false);
     };
     // As a command runs it: the manifest read once, for the batch and the print file.
-    auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch, batch::PrintFileContents& print_file,
-                   Manifest& manifest, std::ostream& plan_out) {
+    auto run = [&](const batch::SlicedPlan& plan, const batch::BatchOptions& batch,
+                   batch::PrintFileContents& print_file, Manifest& manifest, std::ostream& plan_out) {
       return batch::run_batch(plan, templates, fonts, out, manifest, manifest_file, store.database(), batch, plan_out,
                               env.err, print_file.keys());
     };
@@ -235,7 +244,8 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
       run(plan, plan_only, print_file, manifest, ignored);
       std::filesystem::path file;
       timed([&] {
-        file = batch::write_print_file(plan, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year), year, true, options.jobs, manifest);
+        file = batch::write_print_file(plan, print_file, templates, fonts, bench_env.output,
+                                       manifest_path(bench_env, year), year, true, options.jobs, manifest);
       });
       docs = 1;
       pages = print_file.count();
@@ -248,7 +258,8 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
         batch::PrintFileContents print_file(store);
         Manifest manifest = Manifest::load(manifest_file);
         run(plan, options, print_file, manifest, env.out);
-        batch::write_print_file(plan, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year), year, false, options.jobs, manifest);
+        batch::write_print_file(plan, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year),
+                                year, false, options.jobs, manifest);
       }
       timed([&] {
         auto t0 = Clock::now();
@@ -258,7 +269,8 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
         Manifest manifest = Manifest::load(manifest_file);
         auto summary = run(again, options, print_file, manifest, env.out);
         auto t2 = Clock::now();
-        batch::write_print_file(again, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year), year, false, options.jobs, manifest);
+        batch::write_print_file(again, print_file, templates, fonts, bench_env.output, manifest_path(bench_env, year),
+                                year, false, options.jobs, manifest);
         auto t3 = Clock::now();
         docs = summary.unchanged;
         if (summary.made) env.err << "rerun made " << summary.made << " documents: nothing should have changed\n";
@@ -275,14 +287,17 @@ int run_batch_bench(const std::string& which, const Args& args, const Environmen
             << ", \"pages_per_s\": " << (seconds > 0 ? static_cast<double>(pages) / seconds : 0)
             << ", \"bytes_per_doc\": " << bytes << ", \"peak_rss_mib\": " << peak_rss_mib()
             << ", \"jobs\": " << options.jobs;
-    for (const auto& [name, time] : phases) env.out << ", \"" << name << "_seconds\": " << std::chrono::duration<double>(time).count();
+    for (const auto& [name, time] : phases)
+      env.out << ", \"" << name << "_seconds\": " << std::chrono::duration<double>(time).count();
     env.out << "}\n";
   } else {
     env.out << "bench " << which << ": N=" << count << ", " << options.jobs << " job(s): " << docs << " document(s), "
             << pages << " page(s) in " << seconds << " s = " << rate << " docs/s";
     if (pages) env.out << ", " << static_cast<double>(pages) / seconds << " pages/s";
-    env.out << ", " << bytes << " bytes" << (which == "certificates" || which == "iga-export" ? " each" : "") << ", peak RSS " << peak_rss_mib() << " MiB\n";
-    for (const auto& [name, time] : phases) env.out << "  " << name << ": " << std::chrono::duration<double>(time).count() << " s\n";
+    env.out << ", " << bytes << " bytes" << (which == "certificates" || which == "iga-export" ? " each" : "")
+            << ", peak RSS " << peak_rss_mib() << " MiB\n";
+    for (const auto& [name, time] : phases)
+      env.out << "  " << name << ": " << std::chrono::duration<double>(time).count() << " s\n";
   }
   return kOk;
 }
@@ -300,7 +315,9 @@ int run_bench(const Args& args, const Environment& env) {
   std::string markup = bench_page_markup();
   std::vector<double> parse_ms, layout_ms, write_ms, total_ms;
   std::size_t bytes = 0;
-  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  auto ms = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  };
   auto start_all = Clock::now();
   for (int i = 0; i < count; ++i) {
     auto t0 = Clock::now();
@@ -328,7 +345,8 @@ int run_bench(const Args& args, const Environment& env) {
             << ", \"median_write_ms\": " << median(write_ms) << ", \"bytes_per_doc\": " << bytes
             << ", \"peak_rss_mib\": " << peak_rss_mib() << ", \"jobs\": 1}\n";
   } else {
-    env.out << "bench page: " << count << " one-page A4 documents (300 words, a 7-row table, signature block), 1 thread\n"
+    env.out << "bench page: " << count
+            << " one-page A4 documents (300 words, a 7-row table, signature block), 1 thread\n"
             << "  median per document: " << median(total_ms) << " ms (markup " << median(parse_ms) << " ms, layout "
             << median(layout_ms) << " ms, PDF (fonts embedded) " << median(write_ms) << " ms)\n"
             << "  " << count / seconds << " documents/s, " << bytes << " bytes each, peak RSS " << peak_rss_mib()
@@ -342,14 +360,16 @@ int run_bench(const Args& args, const Environment& env) {
 Command bench_command() {
   return {"bench",
           "time the engine on synthetic documents (prints figures)",
-          "inovasi bench page|certificates|print-file|iga-export|rerun|import [--count N] [--jobs J] [--out DIR] [--json]\n\n"
+          "inovasi bench page|certificates|print-file|iga-export|rerun|import [--count N] [--jobs J] [--out DIR] "
+          "[--json]\n\n"
           "page: one A4 page through markup, layout and PDF. The others build a synthetic store of N\n"
           "innovations (default 1000) in DIR (default: the system temp folder) and time the real\n"
           "paths: one certificate PDF each, the print file, the IGA workbook, a re-run with no change\n"
           "(with the time of its phases: plan, batch, print file). import: the store written as a\n"
           "folder of CSV files and as the full input workbook, imported into a new store, again\n"
           "unchanged, and the workbook into another new store; each step's time and peak memory.",
-          {{"count", "N", "documents or innovations"}, {"jobs", "J", "parallel workers (default: cores)"},
+          {{"count", "N", "documents or innovations"},
+           {"jobs", "J", "parallel workers (default: cores)"},
            {"json", "", "one JSON object"}},
           run_bench};
 }

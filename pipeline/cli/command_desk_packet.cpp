@@ -29,12 +29,12 @@ int run_desk_packet(const Args& args, const Environment& env) {
   auto manifest_file = manifest_path(env, year);
   Manifest manifest = Manifest::load(manifest_file);
   auto options = batch_options(args);
-  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_file, store.database(), options,
-                                  env.out, env.err);
+  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_file, store.database(),
+                                  options, env.out, env.err);
   if (options.dry_run) return kOk;
   if (summary.disk_full) return report_batch(args, summary, env);  // said once; nothing more can be written
-  auto packets = batch::write_packet_workbooks_and_zips(store, groups, catalog, selection, report, summary, options.force,
-                                                       options.jobs, env.output, manifest, env.err);
+  auto packets = batch::write_packet_workbooks_and_zips(store, groups, catalog, selection, report, summary,
+                                                        options.force, options.jobs, env.output, manifest, env.err);
   summary.failed += packets.failed;
   manifest.save_if_changed(manifest_file);
   env.out << "workbooks and zips: made " << packets.made << ", unchanged " << packets.unchanged << '\n';
@@ -44,8 +44,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
 }  // namespace
 
 Command desk_packet_command() {
-  return {"desk-packet",
-          "per agency: the desk-review PDF (bookmarked), its workbook, and a zip of both",
+  return {"desk-packet", "per agency: the desk-review PDF (bookmarked), its workbook, and a zip of both",
           "inovasi desk-packet [--year Y] [--agency KODE] [--jobs N] [--force] [--dry-run] [--quiet]\n\n"
           "Files: <out>/<year>/desk/<agency>/packet.pdf, packet.xlsx, packet.zip.",
           with_batch_options({{"year", "Y", "the programme year (default: the latest in the store)"},

@@ -14,8 +14,10 @@ namespace {
 // The workbook's date: the latest date in the year's data, so re-exports match.
 Date data_date(const Snapshot& snapshot, int year) {
   Date latest{year, 1, 1};
-  for (const auto& [kind, field] : {std::pair{"penghargaan", "tanggal"}, {"sesi_diskusi", "tanggal"},
-                                    {"perjanjian_kinerja", "tanggal_tanda_tangan"}, {"permohonan_diskusi", "tanggal_permohonan"}}) {
+  for (const auto& [kind, field] : {std::pair{"penghargaan", "tanggal"},
+                                    {"sesi_diskusi", "tanggal"},
+                                    {"perjanjian_kinerja", "tanggal_tanda_tangan"},
+                                    {"permohonan_diskusi", "tanggal_permohonan"}}) {
     for (const auto& record : snapshot.all(kind)) {
       auto parsed = parse_date(record.get(field));
       if (parsed.date && parsed.date->year == year && *parsed.date > latest) latest = *parsed.date;
@@ -46,8 +48,8 @@ int run_input_workbook(const Args& args, const Environment& env) {
   if (everything && !agency.empty()) throw UsageError("--all and --agency do not go together");
   if (everything) {  // every record: read from the store as it is written, never held
     std::filesystem::path target = args.value("output").value_or((env.output / "buku-kerja-semua.xlsx").string());
-    exports::write_input_workbook_from_store(Store::open(env.database, false), catalog, args.integer("year").value_or(0),
-                                             target);
+    exports::write_input_workbook_from_store(Store::open(env.database, false), catalog,
+                                             args.integer("year").value_or(0), target);
     env.out << target.string() << '\n';
     return kOk;
   }
@@ -61,11 +63,12 @@ int run_input_workbook(const Args& args, const Environment& env) {
     throw UsageError("--agency: no agency with kode '" + agency + "' in the store" +
                      (known.empty() ? std::string(" (it holds none)") : " (known: " + join(known, ", ") + ")"));
   }
-  std::string name = everything ? "buku-kerja-semua.xlsx"
-                                 : agency.empty() ? "buku-kerja-isian.xlsx" : "buku-kerja-isian-" + slugify(agency) + ".xlsx";
+  std::string name = everything       ? "buku-kerja-semua.xlsx"
+                     : agency.empty() ? "buku-kerja-isian.xlsx"
+                                      : "buku-kerja-isian-" + slugify(agency) + ".xlsx";
   std::filesystem::path target = args.value("output").value_or((env.output / name).string());
-  exports::InputWorkbookRequest request{snapshot, catalog, agency, everything, args.integer("year").value_or(0),
-                                        latest_date(snapshot)};
+  exports::InputWorkbookRequest request{
+      snapshot, catalog, agency, everything, args.integer("year").value_or(0), latest_date(snapshot)};
   exports::write_input_workbook(request, target);
   env.out << target.string() << '\n';
   return kOk;
@@ -73,7 +76,8 @@ int run_input_workbook(const Args& args, const Environment& env) {
 
 // Every record as a folder of CSV files that imports back to the same store.
 int run_csv_folder(const Args& args, const Environment& env) {
-  if (!std::filesystem::exists(env.database)) throw DataError("no store at " + env.database.string() + ": import the inputs first");
+  if (!std::filesystem::exists(env.database))
+    throw DataError("no store at " + env.database.string() + ": import the inputs first");
   std::filesystem::path folder = args.value("output").value_or((env.output / "csv").string());
   Store store = Store::open(env.database, false);
   std::size_t records = exports::write_csv_folder(store, folder);
@@ -82,7 +86,8 @@ int run_csv_folder(const Args& args, const Environment& env) {
 }
 
 int run_export(const Args& args, const Environment& env) {
-  if (args.positionals().size() != 1) throw UsageError("export needs one of: iga, recap, certificates, input-workbook, csv");
+  if (args.positionals().size() != 1)
+    throw UsageError("export needs one of: iga, recap, certificates, input-workbook, csv");
   const std::string& what = args.positionals().front();
   if (what == "input-workbook") return run_input_workbook(args, env);
   if (what == "csv") return run_csv_folder(args, env);
@@ -93,7 +98,9 @@ int run_export(const Args& args, const Environment& env) {
   // as it writes them (and the IGA export validates them a slice at a time).
   YearData loaded(args, env);
   auto& [catalog, store, year_source, year] = loaded;
-  std::string name = what == "iga" ? "iga-narratives.xlsx" : what == "recap" ? "rekap.xlsx" : "register-sertifikat.xlsx";
+  std::string name = what == "iga"     ? "iga-narratives.xlsx"
+                     : what == "recap" ? "rekap.xlsx"
+                                       : "register-sertifikat.xlsx";
   std::string year_text = std::to_string(year);
   std::string relative = year_text + "/exports/" + name;  // in the output folder, unless -o says elsewhere
   bool in_year_folder = !args.value("output");
@@ -131,7 +138,9 @@ int run_export(const Args& args, const Environment& env) {
 
 std::string read_engraving(const Environment& env) {
   auto engraving = read_file_text(env.templates / "ukiran-trofi.txt");
-  if (!engraving) throw LocatedError(ErrorKind::Template, {(env.templates / "ukiran-trofi.txt").string(), 0, 0, {}, {}}, "engraving template not found");
+  if (!engraving)
+    throw LocatedError(ErrorKind::Template, {(env.templates / "ukiran-trofi.txt").string(), 0, 0, {}, {}},
+                       "engraving template not found");
   return *engraving;
 }
 
@@ -148,7 +157,9 @@ Command export_command() {
           "store holds for that agency; --all holds every record of every kind (a full copy).\n"
           "csv writes every record as one CSV file per record kind (<out>/csv/), which `inovasi\n"
           "import FOLDER` reads back to the same store.",
-          {{"year", "Y", "the programme year (default: the latest in the store); for input-workbook, the IGA edition of its indicator sheet"},
+          {{"year", "Y",
+            "the programme year (default: the latest in the store); for input-workbook, the IGA edition of its "
+            "indicator sheet"},
            {"output", "FILE", "where to write the workbook (also -o)"},
            {"agency", "KODE", "input-workbook: prefilled with this agency's records"},
            {"all", "", "input-workbook: every kind and every record in the store"}},

@@ -14,8 +14,12 @@ void print_change(std::ostream& out, const RecordChange& change) {
   std::string what = record.key_label();
   std::string where = record.where.file + (record.where.line > 0 ? ":" + std::to_string(record.where.line) : "");
   switch (change.status) {
-    case 'n': out << "new        " << what << "  (" << where << ")\n"; break;
-    case 's': out << "unchanged  " << what << '\n'; break;
+    case 'n':
+      out << "new        " << what << "  (" << where << ")\n";
+      break;
+    case 's':
+      out << "unchanged  " << what << '\n';
+      break;
     default:
       out << "updated    " << what << "  (" << where << ")\n";
       for (const auto& field : change.fields) {
@@ -49,19 +53,19 @@ int run_import(const Args& args, const Environment& env) {
   result.diagnostics.print(env.err);
   for (const auto& note : result.notes) env.out << note << '\n';
   if (result.diagnostics.has_errors()) {
-    env.err << "import failed: " << result.diagnostics.count(Severity::Error) << " error(s) in "
-            << result.files.size() << " file(s); the store is unchanged\n";
+    env.err << "import failed: " << result.diagnostics.count(Severity::Error) << " error(s) in " << result.files.size()
+            << " file(s); the store is unchanged\n";
     return kDataErrors;
   }
   std::string warnings;
   if (auto count = result.diagnostics.count(Severity::Warning)) warnings = "; " + std::to_string(count) + " warning(s)";
   if (result.previewed) {
-    env.out << "dry run: " << result.records << " record(s) from " << result.files.size()
-            << " file(s) would give " << counts(*result.previewed) << warnings << "; nothing was written\n";
+    env.out << "dry run: " << result.records << " record(s) from " << result.files.size() << " file(s) would give "
+            << counts(*result.previewed) << warnings << "; nothing was written\n";
     return kOk;
   }
-  env.out << "imported " << result.records << " record(s) from " << result.files.size()
-          << " file(s) into " << env.database.string() << ": " << counts(*result.saved) << warnings << '\n';
+  env.out << "imported " << result.records << " record(s) from " << result.files.size() << " file(s) into "
+          << env.database.string() << ": " << counts(*result.saved) << warnings << '\n';
   return kOk;
 }
 
@@ -78,7 +82,8 @@ Command import_command() {
           "and agency; the same name in another agency is another innovation.",
           {{"agency", "KODE", "agency that portal profiles (.txt) belong to"},
            {"year", "Y", "programme year of portal profiles (default: year of waktu_penerapan)"},
-           {"dry-run", "", "list each record as new, updated (each field's old and new value) or unchanged; write nothing"}},
+           {"dry-run", "",
+            "list each record as new, updated (each field's old and new value) or unchanged; write nothing"}},
           run_import};
 }
 

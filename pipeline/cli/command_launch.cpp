@@ -26,17 +26,17 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
   auto options = batch_options(args);
   PlanRun run{{}, {loaded.year, 1, 1}};
   auto gather = print_file.keys();
-  auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_path(env, loaded.year),
-                                  loaded.store.database(), options, env.out, env.err,
-                                  [&](std::size_t slice, const documents::PlannedDocument& doc, const std::string& key) {
-                                    run.latest = std::max(run.latest, doc.date);
-                                    gather(slice, doc, key);
-                                  });
+  auto summary = batch::run_batch(
+      plan, templates, fonts, env.output, manifest, manifest_path(env, loaded.year), loaded.store.database(), options,
+      env.out, env.err, [&](std::size_t slice, const documents::PlannedDocument& doc, const std::string& key) {
+        run.latest = std::max(run.latest, doc.date);
+        gather(slice, doc, key);
+      });
   run.summary = std::move(summary);
   if (options.dry_run || run.summary.disk_full) return run;
   print_file.drop_failed(run.summary.standing);
-  auto file =
-      batch::write_print_file(plan, print_file, templates, fonts, env.output, manifest_path(env, loaded.year), loaded.year, options.force, options.jobs, manifest);
+  auto file = batch::write_print_file(plan, print_file, templates, fonts, env.output, manifest_path(env, loaded.year),
+                                      loaded.year, options.force, options.jobs, manifest);
   if (!file.empty()) env.out << "print file: " << file.string() << '\n';
   return run;
 }
@@ -55,9 +55,10 @@ int run_launch(const Args& args, const Environment& env) {
   // Contracts are one per agency, planned whole; certificates a slice of innovations at a time.
   auto selection = year_and_agency(loaded, args);
   Snapshot contracted = loaded.source.with_contracted_innovations();
-  auto contracts = batch::plan_kinds(loaded.store, contracted, loaded.catalog, {"contract"}, selection, args.flag("signed"));
+  auto contracts =
+      batch::plan_kinds(loaded.store, contracted, loaded.catalog, {"contract"}, selection, args.flag("signed"));
   auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.source, loaded.catalog, {"certificate"}, selection,
-                                        args.flag("signed"), std::move(contracts));
+                                               args.flag("signed"), std::move(contracts));
   // Read once: the batch, the print file and the workbooks each list their files in it.
   auto manifest_file = manifest_path(env, loaded.year);
   Manifest manifest = Manifest::load(manifest_file);
@@ -72,11 +73,13 @@ int run_launch(const Args& args, const Environment& env) {
   std::string recap_path = year_text + "/exports/rekap.xlsx";
   NumberRegistry registry(loaded.store.database());
   exports::write_certificate_register(context, registry, read_engraving(env), env.output / register_path);
-  manifest.put(file_entry(env.output, register_path, std::string(exports::kRegisterKind), "register sertifikat " + year_text));
+  manifest.put(
+      file_entry(env.output, register_path, std::string(exports::kRegisterKind), "register sertifikat " + year_text));
   exports::write_recap(context, env.output / recap_path, &manifest);
   manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
   manifest.save_if_changed(manifest_file);
-  env.out << "workbooks: " << (env.output / recap_path).string() << ", " << (env.output / register_path).string() << '\n';
+  env.out << "workbooks: " << (env.output / recap_path).string() << ", " << (env.output / register_path).string()
+          << '\n';
   print_not_ready(validate(source, catalog, false), env.out);
   return report_batch(args, summary, env);
 }
@@ -87,7 +90,7 @@ int run_certificates(const Args& args, const Environment& env) {
   YearData loaded(args, env);
   auto lock = lock_year_folder(env, loaded.year, args);
   auto plan = batch::plan_by_innovation_slices(loaded.store, loaded.source, loaded.catalog, {"certificate"},
-                                        year_and_agency(loaded, args), args.flag("signed"));
+                                               year_and_agency(loaded, args), args.flag("signed"));
   Manifest manifest = Manifest::load(manifest_path(env, loaded.year));
   return report_batch(args, run_with_print_file(plan, loaded, args, env, manifest).summary, env);
 }
@@ -95,8 +98,7 @@ int run_certificates(const Args& args, const Environment& env) {
 }  // namespace
 
 Command launch_command() {
-  return {"launch",
-          "the Launching Inovasi pack: every contract and certificate, print file, recap, register",
+  return {"launch", "the Launching Inovasi pack: every contract and certificate, print file, recap, register",
           "inovasi launch [--year Y] [--agency KODE] [--signed] [--jobs N] [--force] [--dry-run] [--quiet]\n\n"
           "Makes each agency's performance contract and a certificate for every award and every\n"
           "innovation at Penerapan submitted to the IGA, the certificates' print file, the recap\n"
@@ -108,8 +110,7 @@ Command launch_command() {
 }
 
 Command certificates_command() {
-  return {"certificates",
-          "every certificate of the year, one PDF each, and one print file with all of them",
+  return {"certificates", "every certificate of the year, one PDF each, and one print file with all of them",
           "inovasi certificates [--year Y] [--agency KODE] [--signed] [--jobs N] [--force] [--dry-run] [--quiet]",
           with_batch_options({{"year", "Y", "the programme year (default: the latest in the store)"},
                               {"agency", "KODE", "only this agency"},

@@ -17,10 +17,18 @@ struct KindAlias {
   std::string_view kind;
 };
 constexpr KindAlias kAliases[] = {
-    {"region", "daerah"},       {"agencies", "instansi"},           {"facilitators", "fasilitator"},
-    {"teams", "tim_inovasi"},   {"members", "anggota_tim"},         {"innovations", "inovasi"},
-    {"answers", "jawaban_indikator"}, {"contracts", "perjanjian_kinerja"}, {"bappeda-team", "tim_bappeda"},
-    {"requests", "permohonan_diskusi"}, {"sessions", "sesi_diskusi"}, {"attendance", "kehadiran"},
+    {"region", "daerah"},
+    {"agencies", "instansi"},
+    {"facilitators", "fasilitator"},
+    {"teams", "tim_inovasi"},
+    {"members", "anggota_tim"},
+    {"innovations", "inovasi"},
+    {"answers", "jawaban_indikator"},
+    {"contracts", "perjanjian_kinerja"},
+    {"bappeda-team", "tim_bappeda"},
+    {"requests", "permohonan_diskusi"},
+    {"sessions", "sesi_diskusi"},
+    {"attendance", "kehadiran"},
     {"awards", "penghargaan"},
 };
 
@@ -37,16 +45,20 @@ const RecordKind& kind_named(const std::string& name) {
 Poco::Dynamic::Var json_value(const FieldSpec* spec, const std::string& value) {
   if (!spec) return value;  // raw-text companion
   switch (spec->type) {
-    case FieldType::Integer: return std::stoll(value);
-    case FieldType::Amount: return value;  // exact decimal text: a JSON number would be a binary float
-    case FieldType::Bool: return value == "1";
+    case FieldType::Integer:
+      return std::stoll(value);
+    case FieldType::Amount:
+      return value;  // exact decimal text: a JSON number would be a binary float
+    case FieldType::Bool:
+      return value == "1";
     case FieldType::Narrative:
     case FieldType::EnumList:
     case FieldType::NipList: {
       Poco::JSON::Parser parser;
       return parser.parse(value);
     }
-    default: return value;
+    default:
+      return value;
   }
 }
 
@@ -67,13 +79,15 @@ void print_json(const RecordKind& kind, const std::vector<Record>& records, std:
 void print_table(const RecordKind& kind, const std::vector<Record>& records, std::ostream& out) {
   std::vector<const FieldSpec*> columns;
   for (const auto& spec : kind.fields) {
-    bool short_field = spec.type != FieldType::Narrative && spec.type != FieldType::EnumList && spec.type != FieldType::NipList;
+    bool short_field =
+        spec.type != FieldType::Narrative && spec.type != FieldType::EnumList && spec.type != FieldType::NipList;
     if (short_field && columns.size() < 6) columns.push_back(&spec);
   }
   std::vector<std::size_t> widths;
   for (const auto* spec : columns) {
     std::size_t width = spec->name.size();
-    for (const auto& record : records) width = std::max(width, std::min<std::size_t>(record.get(spec->name).size(), 40));
+    for (const auto& record : records)
+      width = std::max(width, std::min<std::size_t>(record.get(spec->name).size(), 40));
     widths.push_back(width);
   }
   auto cell = [](std::string_view text, std::size_t width) {

@@ -27,7 +27,8 @@ int save_data(const std::vector<documents::PlannedDocument>& planned, const std:
     }
     auto file = folder / std::filesystem::path(doc.path).replace_extension(".json");
     std::filesystem::create_directories(file.parent_path());
-    write_file_atomically(file, templates.sample_data(templates.resolve(std::string(doc.kind->template_name)), doc.data(), doc.shared.get()));
+    write_file_atomically(file, templates.sample_data(templates.resolve(std::string(doc.kind->template_name)),
+                                                      doc.data(), doc.shared.get()));
     env.out << file.string() << '\n';
     ++saved;
   }
@@ -73,7 +74,6 @@ int run_render(const Args& args, const Environment& env) {
   return report_batch(args, summary, env);
 }
 
-
 // The usage text, with the kinds as the build lists them: made once, then only read.
 std::string_view render_usage() {
   static const std::string usage = [] {
@@ -96,18 +96,17 @@ std::string_view render_usage() {
 }  // namespace
 
 Command render_command() {
-  return {"render",
-          "make the programme's documents from the store",
-          render_usage(),
+  return {"render", "make the programme's documents from the store", render_usage(),
           with_batch_options({{"year", "Y", "the programme year"},
-           {"agency", "KODE", "only this agency"},
-           {"innovation", "KODE", "only this innovation"},
-           {"session", "KODE", "only this discussion session"},
-           {"request", "KODE", "only this discussion request"},
-           {"event", "KODE", "only this event (kegiatan)"},
-           {"signed", "", "place scanned signatures and stamps where the store has them"},
-           {"save-data", "DIR", "write each document's data, as its template reads it, to DIR/<path>.json for "
-                                "`preview --data`; render nothing (numbers are handed out as for rendering)"}}),
+                              {"agency", "KODE", "only this agency"},
+                              {"innovation", "KODE", "only this innovation"},
+                              {"session", "KODE", "only this discussion session"},
+                              {"request", "KODE", "only this discussion request"},
+                              {"event", "KODE", "only this event (kegiatan)"},
+                              {"signed", "", "place scanned signatures and stamps where the store has them"},
+                              {"save-data", "DIR",
+                               "write each document's data, as its template reads it, to DIR/<path>.json for "
+                               "`preview --data`; render nothing (numbers are handed out as for rendering)"}}),
           run_render};
 }
 

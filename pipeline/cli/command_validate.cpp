@@ -24,7 +24,8 @@ void print_text(const ValidationReport& report, const Catalog& catalog, std::ost
     out << "\nIndicative IGA scores (computed here; the official index is scored by the ministry):\n";
     for (const auto& score : report.scores) {
       out << "  " << score.score << "/" << score.max_score << "  " << score.nama << " ("
-          << (score.instansi.empty() ? "no agency" : score.instansi) << ", " << score.answered << " indicator(s) answered)\n";
+          << (score.instansi.empty() ? "no agency" : score.instansi) << ", " << score.answered
+          << " indicator(s) answered)\n";
     }
   }
   out << "\n" << report.count(Severity::Error) << " error(s), " << report.count(Severity::Warning) << " warning(s)\n";

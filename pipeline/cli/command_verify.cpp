@@ -22,8 +22,7 @@ namespace {
 void describe(const IssuedNumber& issued, std::ostream& out) {
   out << "  " << issued.kind << " " << issued.number << " (" << issued.key << ")\n";
   if (const auto* kind = documents::find_numbered_kind(issued.kind)) out << "  " << kind->summary << "\n";
-  out
-      << "  verification code " << issued.verification_code << "\n";
+  out << "  verification code " << issued.verification_code << "\n";
   if (!issued.file.empty()) out << "  issued as " << issued.file << ", SHA-256 " << issued.sha256 << "\n";
 }
 
@@ -50,7 +49,8 @@ bool looks_like_a_path(std::string_view subject) {
 
 // The manifests that may list `file`: those of the year folders it lies in, and those of
 // the output folder's years (a copy taken elsewhere is found by its bytes).
-std::vector<std::filesystem::path> manifests_for(const std::filesystem::path& file, const std::filesystem::path& output) {
+std::vector<std::filesystem::path> manifests_for(const std::filesystem::path& file,
+                                                 const std::filesystem::path& output) {
   std::vector<std::filesystem::path> found;
   auto add = [&](const std::filesystem::path& manifest) {
     std::error_code error;
@@ -59,11 +59,13 @@ std::vector<std::filesystem::path> manifests_for(const std::filesystem::path& fi
     if (std::find(found.begin(), found.end(), canonical) == found.end()) found.push_back(canonical);
   };
   std::error_code error;
-  for (auto folder = std::filesystem::absolute(file, error).parent_path(); !folder.empty(); folder = folder.parent_path()) {
+  for (auto folder = std::filesystem::absolute(file, error).parent_path(); !folder.empty();
+       folder = folder.parent_path()) {
     add(folder / "exports" / "manifest.json");
     if (folder == folder.root_path()) break;
   }
-  for (const auto& year : std::filesystem::directory_iterator(output, error)) add(year.path() / "exports" / "manifest.json");
+  for (const auto& year : std::filesystem::directory_iterator(output, error))
+    add(year.path() / "exports" / "manifest.json");
   return found;
 }
 

@@ -22,13 +22,15 @@ std::filesystem::path find_templates(const Args& args, const std::filesystem::pa
   }
   if (std::filesystem::is_directory("templates/catalog")) return "templates";
   std::error_code error;
-  auto beside = std::filesystem::weakly_canonical(executable, error).parent_path() / ".." / "share" / "inovasi" / "templates";
+  auto beside =
+      std::filesystem::weakly_canonical(executable, error).parent_path() / ".." / "share" / "inovasi" / "templates";
   if (!error && std::filesystem::is_directory(beside / "catalog")) return beside.lexically_normal();
 #ifdef INOVASI_SHARE_DIR
   std::filesystem::path installed = std::filesystem::path(INOVASI_SHARE_DIR) / "templates";
   if (std::filesystem::is_directory(installed / "catalog")) return installed;
 #endif
-  throw LocatedError(ErrorKind::Template, "no templates found: run from the project folder, pass --templates DIR, or install inovasi");
+  throw LocatedError(ErrorKind::Template,
+                     "no templates found: run from the project folder, pass --templates DIR, or install inovasi");
 }
 
 std::filesystem::path find_fonts(const Args& args, const std::filesystem::path& templates) {

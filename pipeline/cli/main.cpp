@@ -16,9 +16,9 @@ namespace {
 using namespace inovasi::cli;
 
 std::vector<Command> all_commands() {
-  return {import_command(), list_command(),   validate_command(), launch_command(),  certificates_command(),
-          desk_packet_command(), render_command(), export_command(), verify_command(), revoke_command(), preview_command(),
-          bench_command()};
+  return {import_command(),       list_command(),        validate_command(), launch_command(),
+          certificates_command(), desk_packet_command(), render_command(),   export_command(),
+          verify_command(),       revoke_command(),      preview_command(),  bench_command()};
 }
 
 void print_overview(std::ostream& out) {
@@ -38,9 +38,11 @@ std::vector<std::string> command_first(const std::vector<std::string>& argv) {
   std::vector<std::string> leading;
   std::size_t i = 1;
   while (i < argv.size() && argv[i].starts_with("--") && argv[i] != "--help") {
-    std::string name = argv[i].substr(2, argv[i].find('=') == std::string::npos ? std::string::npos : argv[i].find('=') - 2);
+    std::string name =
+        argv[i].substr(2, argv[i].find('=') == std::string::npos ? std::string::npos : argv[i].find('=') - 2);
     bool takes_value = false;
-    for (const auto& option : global_options()) takes_value = takes_value || (option.name == name && !option.value_name.empty());
+    for (const auto& option : global_options())
+      takes_value = takes_value || (option.name == name && !option.value_name.empty());
     leading.push_back(argv[i++]);
     if (takes_value && argv[i - 1].find('=') == std::string::npos && i < argv.size()) leading.push_back(argv[i++]);
   }
@@ -68,7 +70,7 @@ int run(const std::vector<std::string>& original) {
         return kOk;
       }
       auto templates = find_templates(args, argv[0]);
-      Environment env{find_database(args), templates, args.value("out").value_or("outputs"),
+      Environment env{find_database(args),         templates, args.value("out").value_or("outputs"),
                       find_fonts(args, templates), std::cout, std::cerr};
       return command.run(args, env);
     } catch (const UsageError& e) {

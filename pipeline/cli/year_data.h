@@ -12,8 +12,10 @@ namespace inovasi::cli {
 // Made in place (the source reads through `store`): never copied or moved.
 struct YearData {
   YearData(const Args& args, const Environment& env, std::size_t innovations_per_slice = kInnovationsPerYearSlice)
-      : catalog(env.load_catalog()), store(Store::open(env.database, false)),
-        source(store, args.integer("year"), innovations_per_slice), year(source.year()) {
+      : catalog(env.load_catalog()),
+        store(Store::open(env.database, false)),
+        source(store, args.integer("year"), innovations_per_slice),
+        year(source.year()) {
     if (year == 0) throw DataError("the store holds no innovations yet: import some, or give --year");
   }
   YearData(const YearData&) = delete;

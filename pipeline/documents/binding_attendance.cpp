@@ -21,7 +21,8 @@ Data row(int no, std::string_view name, std::string_view nip, std::string_view o
   return r;
 }
 
-PlannedDocument plan_attendance(const DocumentKind& kind, const DocumentContext& context, const Record& event, int year) {
+PlannedDocument plan_attendance(const DocumentKind& kind, const DocumentContext& context, const Record& event,
+                                int year) {
   PlannedDocument doc = kind.document(year, event.key_label());
   auto date = date_of(event.get("tanggal"));
   if (!date) {
@@ -39,13 +40,14 @@ PlannedDocument plan_attendance(const DocumentKind& kind, const DocumentContext&
     Data rows = list();
     int no = 0;
     for (const auto* invited : from.snapshot.where("undangan", "kegiatan", event.get("kode"))) {
-      rows.push_back(row(++no, invited->get("nama"), invited->get("nip"), invited->get("jabatan"), invited->get("instansi"),
-                         invited->get("no_hp")));
+      rows.push_back(row(++no, invited->get("nama"), invited->get("nip"), invited->get("jabatan"),
+                         invited->get("instansi"), invited->get("no_hp")));
     }
     if (event.get("undang_fasilitator") == "1") {
       for (const auto& agency : from.snapshot.all("instansi")) {
         for (const auto* f : from.snapshot.where("fasilitator", "instansi", agency.get("kode"))) {
-          rows.push_back(row(++no, f->get("nama"), f->get("nip"), f->get("jabatan"), agency.get("nama"), f->get("no_hp")));
+          rows.push_back(
+              row(++no, f->get("nama"), f->get("nip"), f->get("jabatan"), agency.get("nama"), f->get("no_hp")));
         }
       }
     }
@@ -59,8 +61,11 @@ PlannedDocument plan_attendance(const DocumentKind& kind, const DocumentContext&
 }  // namespace
 
 DocumentKind attendance_kind() {
-  return {"attendance", "daftar hadir, one per programme event (kegiatan) of the year", "daftar-hadir",
-          "events/{tanggal}-{kegiatan}/daftar-hadir.pdf", std::nullopt,
+  return {"attendance",
+          "daftar hadir, one per programme event (kegiatan) of the year",
+          "daftar-hadir",
+          "events/{tanggal}-{kegiatan}/daftar-hadir.pdf",
+          std::nullopt,
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;

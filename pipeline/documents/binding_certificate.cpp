@@ -13,7 +13,8 @@ std::optional<Date> award_date(const DocumentContext& context, const Record* awa
     if (auto date = date_of(award->get("tanggal"))) return date;
   }
   for (const auto& event : context.snapshot.all("kegiatan")) {
-    if (event.get("tahun") == std::to_string(year) && event.get("jenis") == "Launching Inovasi") return date_of(event.get("tanggal"));
+    if (event.get("tahun") == std::to_string(year) && event.get("jenis") == "Launching Inovasi")
+      return date_of(event.get("tanggal"));
   }
   return std::nullopt;
 }
@@ -24,8 +25,10 @@ PlannedDocument plan_certificate(const DocumentKind& kind, DocumentContext& cont
   PlannedDocument doc = kind.document(year, key);
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   auto date = award_date(context, award, year);
-  if (!agency) doc.error = "instansi: the innovation has no agency";
-  else if (!date) doc.error = "tanggal: neither the award nor a Launching Inovasi event of the year has a date";
+  if (!agency)
+    doc.error = "instansi: the innovation has no agency";
+  else if (!date)
+    doc.error = "tanggal: neither the award nor a Launching Inovasi event of the year has a date";
   if (!doc.error.empty()) return doc;
   doc.date = *date;
   doc.agency = agency->get("kode");
@@ -64,8 +67,11 @@ bool qualifies_for_certificate(const Record& innovation) {
 }
 
 DocumentKind certificate_kind() {
-  return {"certificate", "sertifikat penghargaan: every award, and every innovation at Penerapan submitted to the IGA",
-          "sertifikat", "certificates/{nomor}.pdf", Numbering{"sertifikat", "pola_nomor_sertifikat"},
+  return {"certificate",
+          "sertifikat penghargaan: every award, and every innovation at Penerapan submitted to the IGA",
+          "sertifikat",
+          "certificates/{nomor}.pdf",
+          Numbering{"sertifikat", "pola_nomor_sertifikat"},
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
@@ -79,7 +85,8 @@ DocumentKind certificate_kind() {
             }
             std::vector<PlannedDocument> docs;
             docs.reserve(chosen.size());
-            for (auto [innovation, award] : chosen) docs.push_back(plan_certificate(kind, context, *innovation, award, year));
+            for (auto [innovation, award] : chosen)
+              docs.push_back(plan_certificate(kind, context, *innovation, award, year));
             return docs;
           }};
 }

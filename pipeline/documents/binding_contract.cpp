@@ -24,7 +24,8 @@ Data contract_row(const Snapshot& snapshot, const Record& line, int no) {
   auto innovation = snapshot.where("inovasi", "kode", line.get("inovasi"), line.get("tahun"));
   Data row = object();
   row.set("no", std::to_string(no));
-  row.set("inovasi", innovation.empty() ? std::string(line.get("inovasi")) : std::string(innovation.front()->get("nama")));
+  row.set("inovasi",
+          innovation.empty() ? std::string(line.get("inovasi")) : std::string(innovation.front()->get("nama")));
   row.set("target_tahapan", std::string(line.get("target_tahapan")));
   row.set("jadwal", std::string(line.get("jadwal")));
   row.set("indikator", std::string(line.get("indikator")));
@@ -71,12 +72,16 @@ PlannedDocument plan_contract(const DocumentKind& kind, DocumentContext& context
 }  // namespace
 
 DocumentKind contract_kind() {
-  return {"contract", "lembar perjanjian kinerja, one per agency with contract lines in the year", "perjanjian-kinerja",
-          "launching/{instansi}/perjanjian-kinerja.pdf", Numbering{"perjanjian", "pola_nomor_perjanjian"},
+  return {"contract",
+          "lembar perjanjian kinerja, one per agency with contract lines in the year",
+          "perjanjian-kinerja",
+          "launching/{instansi}/perjanjian-kinerja.pdf",
+          Numbering{"perjanjian", "pola_nomor_perjanjian"},
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::map<std::string, std::vector<const Record*>> by_agency;
-            for (const Record* line : selected_records(context, selection, year, {"perjanjian_kinerja", "tahun", nullptr})) {
+            for (const Record* line :
+                 selected_records(context, selection, year, {"perjanjian_kinerja", "tahun", nullptr})) {
               by_agency[std::string(line->get("instansi"))].push_back(line);
             }
             std::vector<PlannedDocument> docs;

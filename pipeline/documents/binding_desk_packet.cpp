@@ -20,13 +20,16 @@ Data checklist(const DataContext& context, const Record& innovation, int year) {
   Data check = object();
   auto minimum = edition.minimum_words.find("rancang_bangun");
   auto words = narrative_word_count(narrative_from_json(innovation.get("rancang_bangun")));
-  check.set("rancang_bangun", Data(minimum == edition.minimum_words.end() || words >= static_cast<std::size_t>(minimum->second)));
+  check.set("rancang_bangun",
+            Data(minimum == edition.minimum_words.end() || words >= static_cast<std::size_t>(minimum->second)));
   check.set("jumlah_kata", std::to_string(words));
   for (auto field : {"tujuan", "manfaat", "hasil"}) check.set(field, Data(filled(innovation, field)));
-  for (auto field : {"waktu_uji_coba", "waktu_penerapan", "tautan_video"}) check.set(field, Data(innovation.has(field)));
+  for (auto field : {"waktu_uji_coba", "waktu_penerapan", "tautan_video"})
+    check.set(field, Data(innovation.has(field)));
   check.set("diajukan_iga", Data(innovation.get("diajukan_iga") == "1"));
   int answered = 0, evidenced = 0;
-  for (const auto* answer : context.snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+  for (const auto* answer :
+       context.snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
     if (answer->has("level") && answer->get("level") != "0") ++answered;
     if (answer->get("status_bukti") == "Lengkap") ++evidenced;
   }
@@ -66,8 +69,8 @@ PlannedDocument plan_packet(const DocumentKind& kind, const DocumentContext& con
   }
   doc.path = kind.output_path(year, {{"instansi", doc.agency}});
   // The findings are copied: the validation report they come from lives only while planning.
-  doc.source = [from = DataContext(context), &agency, innovations = std::move(innovations), findings = std::move(findings),
-                year] {
+  doc.source = [from = DataContext(context), &agency, innovations = std::move(innovations),
+                findings = std::move(findings), year] {
     Data data = object();
     data.set("tahun", std::to_string(year));
     data.set("instansi", agency_data(agency, from.catalog, false));
@@ -92,14 +95,18 @@ PlannedDocument plan_packet(const DocumentKind& kind, const DocumentContext& con
 }  // namespace
 
 DocumentKind desk_packet_kind() {
-  return {"desk-packet", "desk-review packet, one per agency: cover, checklist, narratives, findings", "paket-desk",
-          "desk/{instansi}/packet.pdf", std::nullopt,
+  return {"desk-packet",
+          "desk-review packet, one per agency: cover, checklist, narratives, findings",
+          "paket-desk",
+          "desk/{instansi}/packet.pdf",
+          std::nullopt,
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
             std::optional<ValidationReport> own_report;
             const ValidationReport& report =
-                context.report ? *context.report : own_report.emplace(validate(context.snapshot, context.catalog, year));
+                context.report ? *context.report
+                               : own_report.emplace(validate(context.snapshot, context.catalog, year));
             FindingsByAgency by_agency = findings_by_agency(report);
             std::vector<PlannedDocument> docs;
             for (const Record* agency : selected_records(context, selection, year, {"instansi", {}, nullptr, "kode"})) {

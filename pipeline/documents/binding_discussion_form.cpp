@@ -24,7 +24,8 @@ PlannedDocument plan_form(const DocumentKind& kind, const DocumentContext& conte
     Data facilitators = list();
     int no = 0;
     for (const auto* facilitator : from.snapshot.where("fasilitator", "instansi", agency->get("kode"))) {
-      Data row = person_data(*facilitator, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, from.catalog, false);
+      Data row =
+          person_data(*facilitator, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, from.catalog, false);
       row.set("no", std::to_string(++no));
       row.set("no_hp", std::string(facilitator->get("no_hp")));
       facilitators.push_back(row);
@@ -57,15 +58,19 @@ PlannedDocument plan_form(const DocumentKind& kind, const DocumentContext& conte
     data.set("kontak_hp", std::string(request.get("kontak_hp")));
     return data;
   };
-  doc.path = kind.output_path(year, {{"tanggal", date->iso()}, {"instansi", doc.agency}, {"permohonan", request.get("kode")}});
+  doc.path =
+      kind.output_path(year, {{"tanggal", date->iso()}, {"instansi", doc.agency}, {"permohonan", request.get("kode")}});
   return doc;
 }
 
 }  // namespace
 
 DocumentKind discussion_form_kind() {
-  return {"discussion-form", "form isian ruang diskusi, one per discussion request", "form-isian-diskusi",
-          "discussions/{tanggal}-{instansi}/form-isian-{permohonan}.pdf", std::nullopt,
+  return {"discussion-form",
+          "form isian ruang diskusi, one per discussion request",
+          "form-isian-diskusi",
+          "discussions/{tanggal}-{instansi}/form-isian-{permohonan}.pdf",
+          std::nullopt,
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;

@@ -8,8 +8,11 @@
 namespace inovasi::documents {
 
 DocumentKind escalation_report_kind() {
-  return {"escalation-report", "report of unresolved problems to the head of Bappeda, one per year", "laporan-eskalasi",
-          "discussions/laporan-eskalasi-{tahun}.pdf", std::nullopt,
+  return {"escalation-report",
+          "report of unresolved problems to the head of Bappeda, one per year",
+          "laporan-eskalasi",
+          "discussions/laporan-eskalasi-{tahun}.pdf",
+          std::nullopt,
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
@@ -20,7 +23,8 @@ DocumentKind escalation_report_kind() {
             for (const Record* found : selected_records(context, selection, year, sessions)) {
               const Record& session = *found;
               if (!session.has("eskalasi")) continue;
-              const Record* agency = find_one(context.snapshot, "instansi", "kode", agency_of_session(context.snapshot, session));
+              const Record* agency =
+                  find_one(context.snapshot, "instansi", "kode", agency_of_session(context.snapshot, session));
               if (!agency) continue;
               auto date = date_of(session.get("tanggal"));
               if (date && *date > latest) latest = *date;
@@ -54,7 +58,8 @@ DocumentKind escalation_report_kind() {
             Data lead = Data(false);
             for (const auto& member : context.snapshot.all("tim_bappeda")) {
               if (member.get("peran_tim") == "Ketua" && lead.is_bool()) {
-                lead = person_data(member, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
+                lead = person_data(member, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog,
+                                   false);
               }
             }
             data.set("ketua_tim", lead);

@@ -35,7 +35,8 @@ void add_narrative_fields(Data& data, const DataContext& context, const Record& 
   data.set("instansi", agency ? agency_data(*agency, context.catalog, false) : Data(false));
   for (auto field : {"nama", "tahapan", "inisiator", "jenis", "bentuk", "urusan"}) {
     std::string value(innovation.get(field));
-    if (value.empty() && keeps_raw_text(innovation.kind->field(field) ? innovation.kind->field(field)->type : FieldType::Text)) {
+    if (value.empty() &&
+        keeps_raw_text(innovation.kind->field(field) ? innovation.kind->field(field)->type : FieldType::Text)) {
       value = innovation.get(raw_column(field));
     }
     data.set(field, value.empty() ? Data(false) : Data(value));
@@ -44,7 +45,8 @@ void add_narrative_fields(Data& data, const DataContext& context, const Record& 
     auto date = date_of(innovation.get(field));
     data.set(field, date ? date_data(*date) : Data(false));
   }
-  for (auto field : {"rancang_bangun", "tujuan", "manfaat", "hasil"}) data.set(field, narrative_field(innovation, field, edition));
+  for (auto field : {"rancang_bangun", "tujuan", "manfaat", "hasil"})
+    data.set(field, narrative_field(innovation, field, edition));
 
   Data answers = list();
   int total = 0;
@@ -57,13 +59,15 @@ void add_narrative_fields(Data& data, const DataContext& context, const Record& 
     row.set("skor", "0");
     row.set("bukti", indicator.evidence);
     row.set("status_bukti", "Tidak Ada");
-    for (const auto* answer : context.snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+    for (const auto* answer :
+         context.snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
       if (answer->get("indikator") != std::to_string(indicator.number)) continue;
       int level = answer->has("level") ? std::stoi(std::string(answer->get("level"))) : 0;
       row.set("level", std::to_string(level));
       row.set("skor", std::to_string(level * indicator.weight));
       if (answer->has("bukti")) row.set("bukti", std::string(answer->get("bukti")));
-      row.set("status_bukti", answer->has("status_bukti") ? std::string(answer->get("status_bukti")) : std::string("-"));
+      row.set("status_bukti",
+              answer->has("status_bukti") ? std::string(answer->get("status_bukti")) : std::string("-"));
       total += level * indicator.weight;
     }
     answers.push_back(row);
@@ -89,16 +93,19 @@ PlannedDocument plan_narrative(const DocumentKind& kind, const DocumentContext& 
   };
   const Record* agency = find_one(context.snapshot, "instansi", "kode", innovation.get("instansi"));
   if (agency) doc.agency = agency->get("kode");
-  doc.path = kind.output_path(year, {{"instansi", agency ? agency->get("kode") : "tanpa-instansi"},
-                                     {"inovasi", innovation.get("kode")}});
+  doc.path = kind.output_path(
+      year, {{"instansi", agency ? agency->get("kode") : "tanpa-instansi"}, {"inovasi", innovation.get("kode")}});
   return doc;
 }
 
 }  // namespace
 
 DocumentKind iga_narrative_kind() {
-  return {"iga-narrative", "IGA narrative export, one per innovation of the year", "narasi-iga",
-          "iga/{instansi}/{inovasi}.pdf", std::nullopt,
+  return {"iga-narrative",
+          "IGA narrative export, one per innovation of the year",
+          "narasi-iga",
+          "iga/{instansi}/{inovasi}.pdf",
+          std::nullopt,
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;

@@ -17,7 +17,8 @@ Data attendance_rows(const DataContext& context, const Record& session, Data& fa
   facilitator = Data(false);
   team_member = Data(false);
   for (const auto* attendee : context.snapshot.where("kehadiran", "sesi", session.get("kode"))) {
-    Data row = person_data(*attendee, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
+    Data row =
+        person_data(*attendee, {"nama", "nip", "pangkat", "golongan", "jabatan", {}, {}}, context.catalog, false);
     row.set("no", std::to_string(++no));
     row.set("instansi", std::string(attendee->get("instansi")));
     row.set("no_hp", std::string(attendee->get("no_hp")));
@@ -83,15 +84,18 @@ PlannedDocument plan_minutes(const DocumentKind& kind, DocumentContext& context,
     data.set("salinan", copies);
     return data;
   };
-  doc.path = kind.output_path(year, {{"tanggal", date->iso()}, {"instansi", doc.agency}, {"sesi", session.get("kode")}});
+  doc.path =
+      kind.output_path(year, {{"tanggal", date->iso()}, {"instansi", doc.agency}, {"sesi", session.get("kode")}});
   return doc;
 }
 
 }  // namespace
 
 DocumentKind minutes_kind() {
-  return {"minutes", "berita acara / notulen, one per discussion session (two copies, attendance attached)",
-          "berita-acara", "discussions/{tanggal}-{instansi}/berita-acara-{sesi}.pdf",
+  return {"minutes",
+          "berita acara / notulen, one per discussion session (two copies, attendance attached)",
+          "berita-acara",
+          "discussions/{tanggal}-{instansi}/berita-acara-{sesi}.pdf",
           Numbering{"berita-acara", "pola_nomor_berita_acara"},
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);

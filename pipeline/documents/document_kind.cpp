@@ -56,7 +56,8 @@ int selected_year(const DocumentContext& context, const Selection& selection) {
   return selection.year.value_or(context.snapshot.latest_year());
 }
 
-const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value) {
+const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field,
+                       std::string_view value) {
   auto found = snapshot.where(kind, field, value);
   return found.empty() ? nullptr : found.front();
 }
@@ -76,7 +77,8 @@ std::shared_ptr<const Data> shared_data(const DocumentContext& context) {
   return context.shared_cache;
 }
 
-std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
+std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context,
+                                            const Selection& selection) {
   auto docs = kind.plan(kind, context, selection);
   for (auto& doc : docs) doc.shared = shared_data(context);
   return docs;
@@ -100,8 +102,8 @@ std::optional<IssuedNumber> issue_for(PlannedDocument& doc, const std::function<
 
 }  // namespace
 
-std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
-                                         const Date& date, const std::map<std::string, std::string>& fields) {
+std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& key,
+                                         int year, const Date& date, const std::map<std::string, std::string>& fields) {
   const Numbering& numbering = doc.kind->numbering.value();
   auto pattern = context.region.get(numbering.pattern_field);
   if (pattern.empty()) {
@@ -120,8 +122,8 @@ std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocume
   return issue_for(doc, [&] { return context.registry.issue(registry_kind, key, year, pattern, date, fields); });
 }
 
-std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
-                                         const std::string& number) {
+std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& key,
+                                         int year, const std::string& number) {
   std::string registry_kind(doc.kind->numbering.value().registry_kind);
   return issue_for(doc, [&] { return context.registry.adopt(registry_kind, key, year, number); });
 }

@@ -124,7 +124,8 @@ std::string_view agency_of_session(const Snapshot& snapshot, const Record& sessi
 // What every document has: {daerah, ditandatangani}, built once per context.
 std::shared_ptr<const Data> shared_data(const DocumentContext& context);
 // Plans a kind's documents, each with the context's shared data.
-std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context, const Selection& selection);
+std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentContext& context,
+                                            const Selection& selection);
 // A number for `doc` from the pattern its kind's numbering names (e.g.
 // pola_nomor_sertifikat). Issuing it also makes it the document's registry entry, so the
 // file written is recorded with its number and `verify` knows every numbered document
@@ -132,18 +133,18 @@ std::vector<PlannedDocument> plan_documents(const DocumentKind& kind, DocumentCo
 // document holds the number the pattern gives; throws DataError when the profile has no
 // pattern or a pattern that cannot number documents apart (the whole plan stops before
 // anything is written).
-std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
-                                         const Date& date, const std::map<std::string, std::string>& fields);
+std::optional<IssuedNumber> issue_number(DocumentContext& context, PlannedDocument& doc, const std::string& key,
+                                         int year, const Date& date, const std::map<std::string, std::string>& fields);
 // The same for a number the data gives (a session's own nomor).
-std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& key, int year,
-                                         const std::string& number);
+std::optional<IssuedNumber> adopt_number(DocumentContext& context, PlannedDocument& doc, const std::string& key,
+                                         int year, const std::string& number);
 
 // Which records of one kind a selection chooses: those of the year, of the selected
 // agency and with the selected code, in the snapshot's order.
 struct RecordFilter {
-  std::string_view records;          // the record kind, e.g. "inovasi"
-  std::string_view year_field;       // "tahun", a date field whose year counts, or "" (any year)
-  std::string Selection::*code;      // the selection's code for these records (nullptr: none)
+  std::string_view records;      // the record kind, e.g. "inovasi"
+  std::string_view year_field;   // "tahun", a date field whose year counts, or "" (any year)
+  std::string Selection::*code;  // the selection's code for these records (nullptr: none)
   // The kode of a record's agency: a field of the record ("instansi"; "kode" for
   // agencies), or, when agency_of is set, what it finds (through another record). Both
   // empty: the records belong to no agency, and a selected agency leaves them all in.
@@ -167,6 +168,5 @@ bool qualifies_for_certificate(const Record& innovation);
 
 // The verification QR payload: the region's base URL + code, or the code alone.
 std::string verification_payload(const Record& region, const std::string& code);
-
 
 }  // namespace inovasi::documents

@@ -93,7 +93,8 @@ Data person_data(const Record& r, const PersonFields& f, const Catalog& catalog,
   std::string nip(f.nip.empty() ? std::string_view{} : r.get(f.nip));
   d.set("nip", format_nip(nip));
   d.set("ada_nip", Data(!nip.empty()));
-  std::string rank = rank_with_golongan(f.pangkat.empty() ? "" : r.get(f.pangkat), f.golongan.empty() ? "" : r.get(f.golongan), catalog);
+  std::string rank = rank_with_golongan(f.pangkat.empty() ? "" : r.get(f.pangkat),
+                                        f.golongan.empty() ? "" : r.get(f.golongan), catalog);
   d.set("pangkat_golongan", rank.empty() ? Data(false) : Data(rank));
   std::string jabatan(f.jabatan.empty() ? std::string_view{} : r.get(f.jabatan));
   d.set("jabatan", jabatan);
@@ -128,16 +129,21 @@ Data region_data(const Record& region, const Catalog& catalog, bool signed_copy)
   head.set("pangkat_golongan", Data(false));
   d.set("kepala_daerah", head);
   Data bappeda = object();
-  for (auto [key, field] : {std::pair{"nama", "nama_bappeda"}, {"singkatan", "singkatan_bappeda"}, {"alamat", "alamat_bappeda"},
-                            {"telepon", "telepon_bappeda"}, {"email", "email_bappeda"}, {"laman", "laman_bappeda"}}) {
+  for (auto [key, field] : {std::pair{"nama", "nama_bappeda"},
+                            {"singkatan", "singkatan_bappeda"},
+                            {"alamat", "alamat_bappeda"},
+                            {"telepon", "telepon_bappeda"},
+                            {"email", "email_bappeda"},
+                            {"laman", "laman_bappeda"}}) {
     bappeda.set(key, region.has(field) ? Data(std::string(region.get(field))) : Data(false));
   }
   bappeda.set("nama_kapital", ascii_upper(region.get("nama_bappeda")));
   d.set("bappeda", bappeda);
-  d.set("kepala_bappeda", person_data(region, {"kepala_bappeda_nama", "kepala_bappeda_nip", "kepala_bappeda_pangkat",
-                                               "kepala_bappeda_golongan", "kepala_bappeda_jabatan", "ttd_kepala_bappeda",
-                                               "stempel_bappeda"},
-                                      catalog, signed_copy));
+  d.set("kepala_bappeda",
+        person_data(region,
+                    {"kepala_bappeda_nama", "kepala_bappeda_nip", "kepala_bappeda_pangkat", "kepala_bappeda_golongan",
+                     "kepala_bappeda_jabatan", "ttd_kepala_bappeda", "stempel_bappeda"},
+                    catalog, signed_copy));
   d.set("lambang", region.has("lambang") ? image_path(region.get("lambang"), true) : Data(false));
   return d;
 }
@@ -148,8 +154,9 @@ Data agency_data(const Record& agency, const Catalog& catalog, bool signed_copy)
     d.set(field, agency.has(field) ? Data(std::string(agency.get(field))) : Data(false));
   }
   d.set("nama_kapital", ascii_upper(agency.get("nama")));
-  d.set("kepala", person_data(agency, {"kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_golongan", "kepala_jabatan",
-                                       "kepala_ttd", "stempel"},
+  d.set("kepala", person_data(agency,
+                              {"kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_golongan", "kepala_jabatan",
+                               "kepala_ttd", "stempel"},
                               catalog, signed_copy));
   return d;
 }

@@ -29,14 +29,19 @@ constexpr std::size_t kFlushBytes = 1u << 20;
 
 std::string input_text(const Record& record, const FieldSpec& spec) {
   std::string_view value = record.get(spec.name);
-  if (keeps_raw_text(spec.type) && record.has(raw_column(spec.name))) return std::string(record.get(raw_column(spec.name)));
+  if (keeps_raw_text(spec.type) && record.has(raw_column(spec.name)))
+    return std::string(record.get(raw_column(spec.name)));
   if (value.empty()) return {};
   switch (spec.type) {
-    case FieldType::Narrative: return narrative_to_text(narrative_from_json(value));
-    case FieldType::Bool: return value == "1" ? "ya" : "tidak";
+    case FieldType::Narrative:
+      return narrative_to_text(narrative_from_json(value));
+    case FieldType::Bool:
+      return value == "1" ? "ya" : "tidak";
     case FieldType::EnumList:
-    case FieldType::NipList: return join(list_from_json(value), "; ");  // as the importers split a list
-    default: return std::string(value);
+    case FieldType::NipList:
+      return join(list_from_json(value), "; ");  // as the importers split a list
+    default:
+      return std::string(value);
   }
 }
 

@@ -20,7 +20,7 @@ struct ExportContext {
   // The year, its records that are few (base()) and its innovations a slice at a time.
   const YearSource& source;
   const Catalog& catalog;
-  Date date;  // the workbook's creation date: the data's, never the wall clock
+  Date date;                // the workbook's creation date: the data's, never the wall clock
   std::string agency = {};  // only this agency's innovations and findings (desk packets)
   // The year's validation, when the caller has it already (one per batch, not per workbook);
   // its scores are then used too.
@@ -35,7 +35,8 @@ struct ExportContext {
 
 // With `only_when_changed`, a workbook already there with the same bytes is left as it
 // was. Returns whether the file was written.
-bool write_iga_export(const ExportContext& context, const std::filesystem::path& target, bool only_when_changed = false);
+bool write_iga_export(const ExportContext& context, const std::filesystem::path& target,
+                      bool only_when_changed = false);
 // With `files` (the year's manifest), a second sheet, Berkas, lists every file made for
 // the year with its SHA-256 and where it came from: all but the recap itself.
 void write_recap(const ExportContext& context, const std::filesystem::path& target, const Manifest* files = nullptr);
@@ -44,7 +45,7 @@ inline constexpr std::string_view kRecapKind = "recap-workbook";
 inline constexpr std::string_view kRegisterKind = "certificate-register-workbook";
 inline constexpr std::string_view kIgaKind = "iga-workbook";
 // `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
-void write_certificate_register(const ExportContext& context, NumberRegistry& registry,
-                                const std::string& engraving, const std::filesystem::path& target);
+void write_certificate_register(const ExportContext& context, NumberRegistry& registry, const std::string& engraving,
+                                const std::filesystem::path& target);
 
 }  // namespace inovasi::exports

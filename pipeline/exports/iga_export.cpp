@@ -12,7 +12,9 @@ namespace inovasi::exports {
 namespace {
 
 xlsx::Cell text(std::string_view value) { return std::string(value); }
-xlsx::Cell number(std::string_view value) { return value.empty() ? xlsx::Cell{} : xlsx::Cell{std::stod(std::string(value))}; }
+xlsx::Cell number(std::string_view value) {
+  return value.empty() ? xlsx::Cell{} : xlsx::Cell{std::stod(std::string(value))};
+}
 xlsx::Cell date(std::string_view iso) {
   auto parsed = parse_date(iso);
   return parsed.date ? xlsx::Cell{*parsed.date} : xlsx::Cell{};
@@ -28,13 +30,26 @@ Row innovation_row(const Record& r, const Snapshot& snapshot, const IndicatorCat
   std::string urusan_lain;
   if (r.has("urusan_lain")) urusan_lain = std::string(r.get("urusan_lain"));
   Narrative design = narrative_from_json(r.get("rancang_bangun"));
-  return {text(r.get("kode")), number(r.get("tahun")), text(r.get("nama")), text(r.get("instansi")),
-          text(r.has("tahapan") ? r.get("tahapan") : r.get("tahapan_asli")), text(r.get("inisiator")),
-          text(r.get("jenis")), text(r.has("bentuk") ? r.get("bentuk") : r.get("bentuk_asli")), text(r.get("urusan")),
-          text(urusan_lain), date(r.get("waktu_uji_coba")), date(r.get("waktu_penerapan")),
-          narrative_to_text(design), static_cast<double>(narrative_word_count(design)),
-          narrative(r.get("tujuan")), narrative(r.get("manfaat")), narrative(r.get("hasil")),
-          number(r.get("diajukan_iga")), number(r.get("anggaran")), static_cast<double>(score.score),
+  return {text(r.get("kode")),
+          number(r.get("tahun")),
+          text(r.get("nama")),
+          text(r.get("instansi")),
+          text(r.has("tahapan") ? r.get("tahapan") : r.get("tahapan_asli")),
+          text(r.get("inisiator")),
+          text(r.get("jenis")),
+          text(r.has("bentuk") ? r.get("bentuk") : r.get("bentuk_asli")),
+          text(r.get("urusan")),
+          text(urusan_lain),
+          date(r.get("waktu_uji_coba")),
+          date(r.get("waktu_penerapan")),
+          narrative_to_text(design),
+          static_cast<double>(narrative_word_count(design)),
+          narrative(r.get("tujuan")),
+          narrative(r.get("manfaat")),
+          narrative(r.get("hasil")),
+          number(r.get("diajukan_iga")),
+          number(r.get("anggaran")),
+          static_cast<double>(score.score),
           static_cast<double>(score.max_score)};
 }
 
@@ -65,7 +80,8 @@ std::vector<const Record*> indicator_answers(const Snapshot& slice, const std::v
 }
 
 // The slice's innovations of the year (and of the agency, when one is given), in store order.
-std::vector<const Record*> selected_innovations(const Snapshot& slice, const std::string& year, const std::string& agency) {
+std::vector<const Record*> selected_innovations(const Snapshot& slice, const std::string& year,
+                                                const std::string& agency) {
   // An agency's are found through the snapshot's index: a national desk-packet run writes
   // some 1,850 workbooks, and scanning the whole year for each was quadratic.
   if (!agency.empty()) return slice.where("inovasi", "instansi", agency, year);
@@ -85,12 +101,21 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
 
   // Every narrative of a year (37,000 innovations nationally): streamed, not held. The
   // sheets are written side by side, a slice of innovations at a time.
-  xlsx::WorkbookWriter book(target, {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date},
+  xlsx::WorkbookWriter book(target,
+                            {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date},
                             xlsx::WorkbookWriter::Memory::Streaming);
   auto& innovations = book.add_sheet("Inovasi");
-  innovations.header({"kode", "tahun", "nama", "instansi", "tahapan", "inisiator", "jenis", "bentuk", "urusan",
-                      "urusan_lain", "waktu_uji_coba", "waktu_penerapan", "rancang_bangun", "jumlah_kata_rancang_bangun",
-                      "tujuan", "manfaat", "hasil", "diajukan_iga", "anggaran", "skor_indikatif", "skor_maksimal"});
+  innovations.header({"kode",           "tahun",
+                      "nama",           "instansi",
+                      "tahapan",        "inisiator",
+                      "jenis",          "bentuk",
+                      "urusan",         "urusan_lain",
+                      "waktu_uji_coba", "waktu_penerapan",
+                      "rancang_bangun", "jumlah_kata_rancang_bangun",
+                      "tujuan",         "manfaat",
+                      "hasil",          "diajukan_iga",
+                      "anggaran",       "skor_indikatif",
+                      "skor_maksimal"});
   auto& answers = book.add_sheet("Indikator");
   answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
   auto& findings = book.add_sheet("Temuan");
@@ -101,8 +126,8 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
     double weight = indicator ? indicator->weight : 0;
     double level = a.has("level") ? std::stod(std::string(a.get("level"))) : 0;
     answers.row({text(a.get("inovasi")), number(a.get("tahun")), number(a.get("indikator")),
-                 text(indicator ? indicator->label : std::string()), weight, level, weight * level, text(a.get("bukti")),
-                 text(a.get("status_bukti"))});
+                 text(indicator ? indicator->label : std::string()), weight, level, weight * level,
+                 text(a.get("bukti")), text(a.get("status_bukti"))});
   };
   // Without the caller's report, the year is validated as its slices go by: each slice is
   // checked on another thread while its rows are made (the slices only read).
@@ -140,7 +165,8 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
       for (const Diagnostic* f : it->second) write_finding(*f);
     }
   }
-  return book.close(only_when_changed ? xlsx::WorkbookWriter::Replace::WhenChanged : xlsx::WorkbookWriter::Replace::Always);
+  return book.close(only_when_changed ? xlsx::WorkbookWriter::Replace::WhenChanged
+                                      : xlsx::WorkbookWriter::Replace::Always);
 }
 
 }  // namespace inovasi::exports

@@ -21,17 +21,28 @@ constexpr std::string_view kListSheet = "daftar_pilihan";
 
 std::string_view type_key(FieldType type) {
   switch (type) {
-    case FieldType::Text: return "Text";
-    case FieldType::Narrative: return "Narrative";
-    case FieldType::Date: return "Date";
-    case FieldType::Nip: return "Nip";
-    case FieldType::Integer: return "Integer";
-    case FieldType::Amount: return "Amount";
-    case FieldType::Bool: return "Bool";
-    case FieldType::Enum: return "Enum";
-    case FieldType::EnumList: return "EnumList";
-    case FieldType::NipList: return "NipList";
-    case FieldType::NumberPattern: return "NumberPattern";
+    case FieldType::Text:
+      return "Text";
+    case FieldType::Narrative:
+      return "Narrative";
+    case FieldType::Date:
+      return "Date";
+    case FieldType::Nip:
+      return "Nip";
+    case FieldType::Integer:
+      return "Integer";
+    case FieldType::Amount:
+      return "Amount";
+    case FieldType::Bool:
+      return "Bool";
+    case FieldType::Enum:
+      return "Enum";
+    case FieldType::EnumList:
+      return "EnumList";
+    case FieldType::NipList:
+      return "NipList";
+    case FieldType::NumberPattern:
+      return "NumberPattern";
   }
   return "Text";
 }
@@ -89,7 +100,8 @@ std::string list_for(const FieldSpec& spec) {
   return {};
 }
 
-Lists build_lists(const Catalog& catalog, std::vector<std::string> agency_codes, std::vector<std::string> innovation_codes) {
+Lists build_lists(const Catalog& catalog, std::vector<std::string> agency_codes,
+                  std::vector<std::string> innovation_codes) {
   Lists lists;
   std::set<std::string_view> enumerations;
   for (const auto& kind : record_kinds()) {
@@ -120,12 +132,14 @@ std::string type_name(const WorkbookGuide& guide, const FieldSpec& spec) {
   return type == guide.type_names.end() ? std::string() : type->second;
 }
 
-std::string describe(const WorkbookGuide& guide, const RecordKind& kind, const FieldSpec& spec, const Catalog& catalog) {
+std::string describe(const WorkbookGuide& guide, const RecordKind& kind, const FieldSpec& spec,
+                     const Catalog& catalog) {
   std::string text;
   if (auto sheet = guide.columns.find(std::string(kind.name)); sheet != guide.columns.end()) {
     if (auto column = sheet->second.find(std::string(spec.name)); column != sheet->second.end()) text = column->second;
   }
-  if (auto type = type_name(guide, spec); !type.empty()) text += (text.empty() ? "" : " ") + std::string("Isian: ") + type + ".";
+  if (auto type = type_name(guide, spec); !type.empty())
+    text += (text.empty() ? "" : " ") + std::string("Isian: ") + type + ".";
   if (spec.type == FieldType::EnumList) {
     if (const auto* enumeration = catalog.enumeration(spec.enumeration)) {
       text += " Pilihan: " + join(enumeration->values, "; ") + ".";
@@ -137,8 +151,8 @@ std::string describe(const WorkbookGuide& guide, const RecordKind& kind, const F
 }
 
 // The check or dropdown a column gets, if any.
-std::optional<xlsx::Validation> validation_for(const FieldSpec& spec, const Lists& lists, const Catalog& catalog, int year,
-                                const std::string& description) {
+std::optional<xlsx::Validation> validation_for(const FieldSpec& spec, const Lists& lists, const Catalog& catalog,
+                                               int year, const std::string& description) {
   xlsx::Validation rule;
   rule.title = std::string(spec.name);
   rule.message = description;
@@ -162,7 +176,8 @@ std::optional<xlsx::Validation> validation_for(const FieldSpec& spec, const List
     rule.maximum = spec.max_value.value_or(999'999'999'999'999);
     if (spec.name == "indikator") {
       int highest = 0;
-      for (const auto& indicator : catalog.indicators_for(year).indicators) highest = std::max(highest, indicator.number);
+      for (const auto& indicator : catalog.indicators_for(year).indicators)
+        highest = std::max(highest, indicator.number);
       if (highest > 0) rule.maximum = highest;
     }
     return rule;
@@ -176,13 +191,17 @@ xlsx::ColumnStyle style_for(FieldType type) {
     case FieldType::NumberPattern:
     case FieldType::Nip:
     case FieldType::NipList:
-    case FieldType::EnumList: return xlsx::ColumnStyle::Text;  // phone numbers and codes keep their leading zeros
-    case FieldType::Date: return xlsx::ColumnStyle::Date;
-    case FieldType::Narrative: return xlsx::ColumnStyle::Wrapped;
+    case FieldType::EnumList:
+      return xlsx::ColumnStyle::Text;  // phone numbers and codes keep their leading zeros
+    case FieldType::Date:
+      return xlsx::ColumnStyle::Date;
+    case FieldType::Narrative:
+      return xlsx::ColumnStyle::Wrapped;
     case FieldType::Integer:
     case FieldType::Amount:
     case FieldType::Bool:
-    case FieldType::Enum: break;
+    case FieldType::Enum:
+      break;
   }
   return xlsx::ColumnStyle::General;
 }
@@ -202,16 +221,19 @@ xlsx::Cell cell_of(const Record& record, const FieldSpec& spec) {
     case FieldType::Amount:
       // Whole rupiah as a number cell; an amount with sen as the text it is stored as
       // ("1500000.75"), which a spreadsheet shows and the importer reads back exactly.
-      if (value.find('.') == std::string_view::npos && value.size() <= 15) return static_cast<double>(std::stoll(std::string(value)));
+      if (value.find('.') == std::string_view::npos && value.size() <= 15)
+        return static_cast<double>(std::stoll(std::string(value)));
       break;
-    default: break;
+    default:
+      break;
   }
   return input_text(record, spec);
 }
 
 // The records of a kind that belong to the agency: itself, what names it, and what
 // names one of its innovations.
-bool belongs_to(const Record& record, const std::string& agency, const std::set<std::string, std::less<>>& innovations) {
+bool belongs_to(const Record& record, const std::string& agency,
+                const std::set<std::string, std::less<>>& innovations) {
   const RecordKind& kind = *record.kind;
   if (kind.name == "instansi") return record.get("kode") == agency;
   for (const auto& spec : kind.fields) {
@@ -240,7 +262,8 @@ void write_guide(xlsx::WorkbookWriter& book, const WorkbookGuide& guide, const s
                  describe(guide, *kind, spec, catalog)});
     }
   }
-  for (auto [column, width] : {std::pair{0, 22.0}, {1, 26.0}, {2, 7.0}, {3, 30.0}, {4, 90.0}}) sheet.set_column_width(column, width);
+  for (auto [column, width] : {std::pair{0, 22.0}, {1, 26.0}, {2, 7.0}, {3, 30.0}, {4, 90.0}})
+    sheet.set_column_width(column, width);
 }
 
 void write_indicators(xlsx::WorkbookWriter& book, const Catalog& catalog, int year) {
@@ -249,8 +272,8 @@ void write_indicators(xlsx::WorkbookWriter& book, const Catalog& catalog, int ye
   sheet.header({"indikator", "uraian", "bobot", "level_1", "level_2", "level_3", "bukti"});
   for (const auto& indicator : edition.indicators) {
     auto level = [&](std::size_t i) { return i < indicator.levels.size() ? indicator.levels[i] : std::string(); };
-    sheet.row({static_cast<double>(indicator.number), indicator.label, static_cast<double>(indicator.weight), level(0), level(1),
-               level(2), indicator.evidence});
+    sheet.row({static_cast<double>(indicator.number), indicator.label, static_cast<double>(indicator.weight), level(0),
+               level(1), level(2), indicator.evidence});
   }
   for (int column = 1; column <= 6; ++column) sheet.style_column(column, xlsx::ColumnStyle::Wrapped);
   for (int column : {1, 3, 4, 5, 6}) sheet.set_column_width(column, 40);
@@ -272,7 +295,8 @@ struct WorkbookPlan {
 void write_workbook(const WorkbookPlan& plan, const RowsOf& rows_of, const std::filesystem::path& target,
                     xlsx::WorkbookWriter::Memory memory) {
   const WorkbookGuide& guide = plan.catalog.workbook_guide();
-  xlsx::WorkbookWriter book(target, {plan.title, guide.title, "inovasi", "inovasi; buku kerja isian", plan.created}, memory);
+  xlsx::WorkbookWriter book(target, {plan.title, guide.title, "inovasi", "inovasi; buku kerja isian", plan.created},
+                            memory);
   write_guide(book, guide, plan.kinds, plan.catalog);
   for (const auto* kind : plan.kinds) {
     auto& sheet = book.add_sheet(std::string(kind->name));
@@ -286,7 +310,8 @@ void write_workbook(const WorkbookPlan& plan, const RowsOf& rows_of, const std::
       sheet.style_column(column, style_for(spec.type));
       if (spec.type == FieldType::Narrative) sheet.set_column_width(column, 50);
       sheet.comment_header(column, description);
-      if (auto rule = validation_for(spec, plan.lists, plan.catalog, plan.year, description)) sheet.validate(column, *rule);
+      if (auto rule = validation_for(spec, plan.lists, plan.catalog, plan.year, description))
+        sheet.validate(column, *rule);
     }
     if (!plan.filled) continue;
     rows_of(*kind, [&](const Record& record) {
@@ -335,7 +360,12 @@ void write_input_workbook(const InputWorkbookRequest& request, const std::filesy
   }
   Lists lists = build_lists(request.catalog, std::move(agency_codes), std::move(innovation_codes));
   std::string scope = request.agency.empty() ? std::string() : " " + request.agency;
-  WorkbookPlan plan{request.catalog, kinds, lists, year, guide.title + scope, request.created,
+  WorkbookPlan plan{request.catalog,
+                    kinds,
+                    lists,
+                    year,
+                    guide.title + scope,
+                    request.created,
                     request.everything || !request.agency.empty()};
   write_workbook(
       plan,

@@ -17,10 +17,10 @@ namespace inovasi::exports {
 struct InputWorkbookRequest {
   const Snapshot& snapshot;
   const Catalog& catalog;
-  std::string agency;           // prefill the agency sheets with this agency's records
-  bool everything = false;      // every kind and every record: the team's own copy, and the round trip
-  int year = 0;                 // the IGA edition for the indicator sheet (0: the newest)
-  Date created;                 // the workbook's date: the data's, never the wall clock
+  std::string agency;       // prefill the agency sheets with this agency's records
+  bool everything = false;  // every kind and every record: the team's own copy, and the round trip
+  int year = 0;             // the IGA edition for the indicator sheet (0: the newest)
+  Date created;             // the workbook's date: the data's, never the wall clock
 };
 
 // Throws std::runtime_error when the catalogue has no guide, or naming the cell that

@@ -54,7 +54,8 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
     for (const auto* f : facilitators) {
       pns += f->get("pns") == "1";
       for (const auto* m : members) {
-        if ((f->has("nip") && m->get("nip") == f->get("nip")) || match_key(m->get("nama")) == match_key(f->get("nama"))) {
+        if ((f->has("nip") && m->get("nip") == f->get("nip")) ||
+            match_key(m->get("nama")) == match_key(f->get("nama"))) {
           ++in_team;
           break;
         }
@@ -65,7 +66,8 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
     auto counted = by_agency.find(code);
     Innovations innovations = counted == by_agency.end() ? Innovations{} : counted->second;
     bool signed_contract = false;
-    for (const auto* line : s.where("perjanjian_kinerja", "instansi", code, year)) signed_contract |= line->has("tanggal_tanda_tangan");
+    for (const auto* line : s.where("perjanjian_kinerja", "instansi", code, year))
+      signed_contract |= line->has("tanggal_tanda_tangan");
     double sessions = 0, escalated = 0;
     for (const auto* request : s.where("permohonan_diskusi", "instansi", code, year)) {
       for (const auto* session : s.where("sesi_diskusi", "permohonan", request->get("kode"))) {
@@ -73,8 +75,8 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
         escalated += count_escalated(*session);
       }
     }
-    sheet.row({std::string(code), std::string(agency.get("nama")), static_cast<double>(facilitators.size()), pns, in_team,
-               decree ? 1.0 : 0.0, innovations.designed, signed_contract ? 1.0 : 0.0, innovations.submitted,
+    sheet.row({std::string(code), std::string(agency.get("nama")), static_cast<double>(facilitators.size()), pns,
+               in_team, decree ? 1.0 : 0.0, innovations.designed, signed_contract ? 1.0 : 0.0, innovations.submitted,
                innovations.certificates, sessions, escalated});
   }
   // Gaps in red: fewer than the required facilitators, and any milestone still at 0.

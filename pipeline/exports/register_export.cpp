@@ -5,20 +5,21 @@
 
 namespace inovasi::exports {
 
-void write_certificate_register(const ExportContext& context, NumberRegistry& registry,
-                                const std::string& engraving, const std::filesystem::path& target) {
+void write_certificate_register(const ExportContext& context, NumberRegistry& registry, const std::string& engraving,
+                                const std::filesystem::path& target) {
   const Snapshot& s = context.snapshot();
   std::string year = std::to_string(context.year());
   const Record* region = s.region();
   kainjow::mustache::mustache engraving_template{engraving};
-  if (!engraving_template.is_valid()) throw std::runtime_error("engraving template: " + engraving_template.error_message());
+  if (!engraving_template.is_valid())
+    throw std::runtime_error("engraving template: " + engraving_template.error_message());
   engraving_template.set_custom_escape([](const std::string& value) { return value; });  // plain text, not markup
 
   // A row per certificate (37,000 for a national year): streamed, as the IGA export is.
   // Held whole, its cells were the last 50 MiB of `launch`'s peak.
-  xlsx::WorkbookWriter book(target, {"Register Sertifikat " + year, "Register sertifikat penghargaan", "inovasi", year,
-                                     context.date},
-                            xlsx::WorkbookWriter::Memory::Streaming);
+  xlsx::WorkbookWriter book(
+      target, {"Register Sertifikat " + year, "Register sertifikat penghargaan", "inovasi", year, context.date},
+      xlsx::WorkbookWriter::Memory::Streaming);
   auto& sheet = book.add_sheet("Register Sertifikat");
   sheet.header({"nomor", "instansi", "inovasi", "tanggal", "kode_verifikasi", "sha256", "berkas", "teks_ukiran_trofi"});
   // The same set the certificate documents cover: awards and qualifying innovations.

@@ -86,11 +86,12 @@ KindChoice kind_for_csv(const std::string& file, const std::vector<std::string>&
   // taking it by its name would make records of people's names.
   std::string why = !fit.missing_keys.empty() ? "has no " + join(fit.missing_keys, ", ") + " column"
                                               : "has more columns that are not " + std::string(named->name) +
-                                                    " fields (" + std::to_string(fit.unknown) + ") than columns that are (" +
-                                                    std::to_string(fit.known) + ")";
-  std::string looks = best ? "its header is that of " + std::string(best->name) + " records; rename the file (" +
-                                 std::string(best->name) + ".csv) or fix the header"
-                           : "its header fits no record kind; the first row must name the fields (see `inovasi import --help`)";
+                                                    " fields (" + std::to_string(fit.unknown) +
+                                                    ") than columns that are (" + std::to_string(fit.known) + ")";
+  std::string looks =
+      best ? "its header is that of " + std::string(best->name) + " records; rename the file (" +
+                 std::string(best->name) + ".csv) or fix the header"
+           : "its header fits no record kind; the first row must name the fields (see `inovasi import --help`)";
   return {nullptr, "named for " + std::string(named->name) + " records but its header " + why + "; " + looks};
 }
 
@@ -113,7 +114,8 @@ std::vector<const FieldSpec*> map_columns(const RecordKind& kind, const std::vec
     columns.push_back(spec);
   }
   for (const auto& spec : kind.fields) {
-    bool derivable = (spec.name == "kode" && !kind.code_from.empty()) || (spec.name == "tahun" && !kind.year_from.empty());
+    bool derivable =
+        (spec.name == "kode" && !kind.code_from.empty()) || (spec.name == "tahun" && !kind.year_from.empty());
     if (spec.key && !derivable && std::find(columns.begin(), columns.end(), &spec) == columns.end()) {
       diagnostics.error(header_at(0), std::string(spec.name), "key column is missing" + std::string(context));
     }
@@ -162,17 +164,22 @@ void import_csv(const std::filesystem::path& path, const ImportContext& context)
   for (const auto& cell : header_row.cells) header.push_back(normalize_header(cell));
   auto choice = kind_for_csv(file, header);
   if (!choice.kind) {
-    diagnostics.error({file, 1}, "", !choice.error.empty() ? "file " + choice.error
-                                                           : "cannot tell which records this file holds: name it after a "
-                                                             "record kind (instansi.csv, fasilitator.csv, inovasi.csv, ...) "
-                                                             "and make its first row the field names");
+    diagnostics.error({file, 1}, "",
+                      !choice.error.empty() ? "file " + choice.error
+                                            : "cannot tell which records this file holds: name it after a "
+                                              "record kind (instansi.csv, fasilitator.csv, inovasi.csv, ...) "
+                                              "and make its first row the field names");
     return;
   }
   const RecordKind* kind = choice.kind;
 
   std::size_t errors_before = diagnostics.count(Severity::Error);
-  auto columns = map_columns(*kind, header, header_row.cells, [&](std::size_t) { return SourceLocation{file, 1}; }, "",
-                             diagnostics);
+  auto columns = map_columns(
+      *kind, header, header_row.cells,
+      [&](std::size_t) {
+        return SourceLocation{file, 1};
+      },
+      "", diagnostics);
   if (diagnostics.count(Severity::Error) > errors_before) return;  // this file's header; other files still count
 
   // Rows are read here and converted on other threads (narratives are most of the work).
@@ -187,17 +194,19 @@ void import_csv(const std::filesystem::path& path, const ImportContext& context)
     std::size_t used = row.cells.size();
     while (used > header.size() && trim(row.cells[used - 1]).empty()) --used;
     if (used > header.size()) {
-      found.error({file, row.line}, "", "row has " + std::to_string(used) + " cells but the header has " +
-                                            std::to_string(header.size()) + " (an unquoted separator?)");
+      found.error({file, row.line}, "",
+                  "row has " + std::to_string(used) + " cells but the header has " + std::to_string(header.size()) +
+                      " (an unquoted separator?)");
       return result;
     }
     // A short row (a truncated last line, a row cut by a stray line break) would blank
     // the fields it lacks, and a blank overwrites what the store holds.
     if (row.cells.size() < header.size()) {
-      found.error({file, row.line}, "", "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
-                                            std::to_string(header.size()) + " (from " + quote_value(header[row.cells.size()]) +
-                                            " on the row is missing: a line cut short, or a line break "
-                                            "outside quotes?); the row was not imported");
+      found.error({file, row.line}, "",
+                  "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
+                      std::to_string(header.size()) + " (from " + quote_value(header[row.cells.size()]) +
+                      " on the row is missing: a line cut short, or a line break "
+                      "outside quotes?); the row was not imported");
       return result;
     }
     FieldConverter converter(context.catalog, found);

@@ -71,7 +71,7 @@ bool CsvReader::next(CsvRow& row) {
     bool quoted = false;       // inside a quoted cell
     bool after_quote = false;  // the quoted part of the cell has ended
     int quote_line = 0;
-    bool any = false;          // anything at all was read for this row
+    bool any = false;  // anything at all was read for this row
     auto end_cell = [&] {
       if (row.cells.size() >= kMaxCsvCells) {
         stop(row.line, "a row of more than " + std::to_string(kMaxCsvCells) + " cells: not a file of records");
@@ -107,8 +107,8 @@ bool CsvReader::next(CsvRow& row) {
       if (c < 0) break;
       any = true;
       if (cell.size() > kMaxCsvCellBytes) {
-        stop(quoted ? quote_line : line_, "a cell of more than " + std::to_string(kMaxCsvCellBytes >> 20) +
-                                              " MiB" + (quoted ? " (a quote that is never closed?)" : ""));
+        stop(quoted ? quote_line : line_, "a cell of more than " + std::to_string(kMaxCsvCellBytes >> 20) + " MiB" +
+                                              (quoted ? " (a quote that is never closed?)" : ""));
         break;
       }
       if (quoted) {
@@ -137,7 +137,8 @@ bool CsvReader::next(CsvRow& row) {
         quoted = true;
         quote_line = line_;
       } else if (after_quote && c != ' ' && c != '\t') {
-        diagnostics_.error({file_, line_}, "", "text after a closing quote; write a quote inside a quoted cell as \"\"");
+        diagnostics_.error({file_, line_}, "",
+                           "text after a closing quote; write a quote inside a quoted cell as \"\"");
         after_quote = false;
         cell += static_cast<char>(c);
       } else if (c == '"') {

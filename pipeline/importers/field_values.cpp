@@ -48,9 +48,9 @@ std::optional<bool> parse_bool(std::string_view text) {
 
 // What Excel and LibreOffice show, and CSV exports write, in place of a formula's value.
 bool is_spreadsheet_error(std::string_view text) {
-  static constexpr std::string_view kErrors[] = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
-                                                 "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "Err:502", "Err:504",
-                                                 "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"};
+  static constexpr std::string_view kErrors[] = {
+      "#REF!",         "#N/A",    "#VALUE!", "#DIV/0!", "#NAME?",    "#NUM!",     "#NULL!", "#SPILL!",  "#CALC!",
+      "#GETTING_DATA", "Err:502", "Err:504", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"};
   for (auto error : kErrors) {
     if (text == error) return true;
   }
@@ -92,7 +92,8 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
   std::string value = spec.type == FieldType::Narrative ? std::string(text) : collapse_spaces(text);
   if (trim(value).empty()) return {};
   switch (spec.type) {
-    case FieldType::Text: return value;
+    case FieldType::Text:
+      return value;
     case FieldType::Narrative: {
       Narrative narrative = input.lines.empty() ? parse_narrative_text(text) : parse_narrative(input.lines);
       if (int depth = list_depth(narrative); depth > kMaxListDepth) {
@@ -173,7 +174,8 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
         auto match = enumeration->match(raw);
         if (!match.known) {
           diagnostics_.warning(input.where, std::string(spec.name),
-                               "unknown value " + quote_value(raw) + " (kept as written; known: " + join(enumeration->values, ", ") + ")");
+                               "unknown value " + quote_value(raw) +
+                                   " (kept as written; known: " + join(enumeration->values, ", ") + ")");
         } else if (!match.canonical.empty()) {
           canonical.push_back(match.canonical);
         }

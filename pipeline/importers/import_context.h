@@ -15,9 +15,9 @@
 namespace inovasi {
 
 struct ImportOptions {
-  std::string agency;         // --agency: links portal profiles (which carry none) to an agency
-  std::optional<int> year;    // --year: the programme year of portal profiles
-  bool dry_run = false;       // --dry-run: say what would change, write nothing
+  std::string agency;       // --agency: links portal profiles (which carry none) to an agency
+  std::optional<int> year;  // --year: the programme year of portal profiles
+  bool dry_run = false;     // --dry-run: say what would change, write nothing
   // Findings kept (and printed); the rest are counted. A garbage file finds millions.
   std::size_t findings_kept = 300;
 };

@@ -71,8 +71,9 @@ bool within_size_limit(const std::filesystem::path& path, Diagnostics& diagnosti
   std::error_code error;
   auto size = std::filesystem::file_size(path, error);
   if (!error && size > kMaxInputBytes) {
-    diagnostics.error({path.string(), 0}, "", "file is " + std::to_string(size >> 20) + " MiB; inputs are limited to " +
-                                                  std::to_string(kMaxInputBytes >> 20) + " MiB");
+    diagnostics.error({path.string(), 0}, "",
+                      "file is " + std::to_string(size >> 20) + " MiB; inputs are limited to " +
+                          std::to_string(kMaxInputBytes >> 20) + " MiB");
     return false;
   }
   return true;
@@ -119,9 +120,9 @@ void read_files(const std::vector<std::filesystem::path>& paths, const ImportOpt
     // Parsed whole (a JSON dataset becomes a document tree several times its size): a
     // dataset larger than this belongs in CSV files or a workbook, which are streamed.
     if (format == Format::Json && std::filesystem::file_size(path) > kMaxJsonBytes) {
-      result.diagnostics.error({file, 0}, "", "a JSON dataset is read whole and is limited to " +
-                                                  std::to_string(kMaxJsonBytes >> 20) +
-                                                  " MiB; give a larger one as CSV files or a workbook");
+      result.diagnostics.error({file, 0}, "",
+                               "a JSON dataset is read whole and is limited to " + std::to_string(kMaxJsonBytes >> 20) +
+                                   " MiB; give a larger one as CSV files or a workbook");
       continue;
     }
     auto content = read_file_text(path);
@@ -159,9 +160,9 @@ void merge_into(Record& first, const Record& record, Diagnostics& diagnostics) {
   for (const auto& [field, value] : record.values) {
     auto existing = first.get(field);
     if (!existing.empty() && !value.empty() && existing != value) {
-      diagnostics.error(record.where, std::string(field), "differs from " + first_place + " for the same " +
-                                                              record.key_label() + " (" + quote_value(existing, 40) +
-                                                              " there)");
+      diagnostics.error(record.where, std::string(field),
+                        "differs from " + first_place + " for the same " + record.key_label() + " (" +
+                            quote_value(existing, 40) + " there)");
     } else if (existing.empty()) {
       first.set(field, value);
     }
@@ -201,7 +202,8 @@ class FileNames {
   void check(const Record& record, Diagnostics& diagnostics) {
     if (!code_names_files(*record.kind) || !record.has("kode")) return;
     std::string code(record.get("kode"));
-    auto [it, inserted] = names_.emplace(std::make_pair(record.kind, slugify(code)), std::make_pair(code, place(record)));
+    auto [it, inserted] =
+        names_.emplace(std::make_pair(record.kind, slugify(code)), std::make_pair(code, place(record)));
     if (!inserted && it->second.first != code) {
       diagnostics.error(record.where, "kode",
                         quote_value(code) + " and " + quote_value(it->second.first) + " (" + it->second.second +
@@ -251,7 +253,10 @@ void stage_inputs(const std::vector<std::filesystem::path>& paths, const ImportO
   // overlap the reading.
   BoundedQueue<Record> staging(kStagingQueue);
   run_beside(
-      staging, [&] { while (auto record = staging.pop()) staged.add(*record); },
+      staging,
+      [&] {
+        while (auto record = staging.pop()) staged.add(*record);
+      },
       [&] { read_files(paths, options, catalog, result, staging); });
   link_owning_agencies(staged, store);
   assign_derived_codes(staged, store, result.diagnostics);
@@ -296,7 +301,7 @@ ImportResult import_into_store(const std::filesystem::path& database, const std:
     store->database().execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF");
   }
   if (store) store->database().execute("PRAGMA cache_size = -32768");  // 32 MB: the indexes of a national import
-  const Store* before = existed ? &*store : nullptr;  // what references and file names may find
+  const Store* before = existed ? &*store : nullptr;                   // what references and file names may find
   ReferenceIndex index(before);
   FileNames names(before);
   for (const auto* kind : index.kinds()) {

@@ -36,7 +36,8 @@ class Innovations {
 
   void add(const Record& record) { add(record, record.get("kode")); }
   void add(const Record& record, std::string_view code) {
-    Known known{std::string(code), std::string(record.get_or_empty("tahun")), std::string(record.get_or_empty("instansi"))};
+    Known known{std::string(code), std::string(record.get_or_empty("tahun")),
+                std::string(record.get_or_empty("instansi"))};
     used_.insert(slugify(known.code));
     by_name_[match_key(record.get(kind_.code_from))].push_back(std::move(known));
   }
@@ -52,9 +53,8 @@ class Innovations {
       if (fits && !seen) found.push_back(&known);
     }
     // Of the same agency's innovations of this name, the one of the record's year first.
-    std::stable_sort(found.begin(), found.end(), [&](const Known* a, const Known* b) {
-      return (a->year == year) > (b->year == year);
-    });
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const Known* a, const Known* b) { return (a->year == year) > (b->year == year); });
     return found;
   }
 
@@ -81,7 +81,8 @@ class Innovations {
 std::string describe(const std::vector<const Known*>& found) {
   std::string list;
   for (const auto* known : found) {
-    list += (list.empty() ? "" : ", ") + known->code + " (instansi " + (known->agency.empty() ? "-" : known->agency) + ")";
+    list +=
+        (list.empty() ? "" : ", ") + known->code + " (instansi " + (known->agency.empty() ? "-" : known->agency) + ")";
   }
   return list;
 }
@@ -136,4 +137,3 @@ void assign_derived_codes(StagedRecords& staged, const Store* store, Diagnostics
 }
 
 }  // namespace inovasi
-

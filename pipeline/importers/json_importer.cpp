@@ -44,8 +44,10 @@ class LineIndex {
       if (c == '"') {
         std::string value;
         for (++i; i < text.size() && text[i] != '"'; ++i) {
-          if (text[i] == '\\') ++i;
-          else value += text[i];
+          if (text[i] == '\\')
+            ++i;
+          else
+            value += text[i];
         }
         last_string = value;
         std::size_t next = text.find_first_not_of(" \t\r\n", i + 1);
@@ -116,7 +118,8 @@ void import_record(const Object::Ptr& object, const RecordKind& kind, const std:
     SourceLocation where{file, line_of(name)};
     const FieldSpec* spec = kind.field(name);
     if (!spec) {
-      context.diagnostics.warning(where, path + "." + name, "unknown field for " + std::string(kind.name) + ", ignored");
+      context.diagnostics.warning(where, path + "." + name,
+                                  "unknown field for " + std::string(kind.name) + ", ignored");
       continue;
     }
     auto value = object->get(name);
@@ -168,7 +171,8 @@ void import_json(std::string content, const std::string& file, const ImportConte
         auto element = array->getObject(static_cast<unsigned>(i));
         std::string path = key + "[" + std::to_string(i) + "]";
         if (!element) {
-          diagnostics.error({file, index.find(key, i) ? index.find(key, i)->line : where.line}, path, "expected an object");
+          diagnostics.error({file, index.find(key, i) ? index.find(key, i)->line : where.line}, path,
+                            "expected an object");
           continue;
         }
         import_record(element, *kind, path, index.find(key, i), file, context);

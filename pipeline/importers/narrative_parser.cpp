@@ -34,8 +34,8 @@ int indentation(std::string_view line) {
 }
 
 int roman_value(std::string_view letters) {
-  static constexpr std::string_view kRomans[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
-                                                 "xi", "xii", "xiii", "xiv", "xv"};
+  static constexpr std::string_view kRomans[] = {"i",  "ii", "iii", "iv",  "v",    "vi",  "vii", "viii",
+                                                 "ix", "x",  "xi",  "xii", "xiii", "xiv", "xv"};
   for (int i = 0; i < 15; ++i) {
     if (kRomans[i] == letters) return i + 1;
   }
@@ -43,8 +43,8 @@ int roman_value(std::string_view letters) {
 }
 
 bool is_bullet(std::string_view text, std::size_t& length) {
-  static constexpr std::string_view kBullets[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x96\xAA",
-                                                  "\xE2\x97\x8F", "\xEF\x82\xB7", "-", "*"};
+  static constexpr std::string_view kBullets[] = {
+      "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x96\xAA", "\xE2\x97\x8F", "\xEF\x82\xB7", "-", "*"};
   for (auto bullet : kBullets) {
     if (text.starts_with(bullet)) {
       length = bullet.size();

@@ -110,8 +110,11 @@ bool looks_like_profile(std::string_view content) {
 void import_profile(std::string content, const std::string& file, const ImportContext& context) {
   auto& diagnostics = context.diagnostics;
   if (content.size() > kMaxProfileBytes) {
-    diagnostics.error({file, 0}, "", "is " + std::to_string(content.size() >> 20) + " MiB; a portal profile is a page of "
-                                     "text (at most " + std::to_string(kMaxProfileBytes >> 20) + " MiB), so this is not one");
+    diagnostics.error({file, 0}, "",
+                      "is " + std::to_string(content.size() >> 20) +
+                          " MiB; a portal profile is a page of "
+                          "text (at most " +
+                          std::to_string(kMaxProfileBytes >> 20) + " MiB), so this is not one");
     return;
   }
   if (!check_text_encoding(content, file, diagnostics)) return;
@@ -225,8 +228,9 @@ void import_profile(std::string content, const std::string& file, const ImportCo
     return;
   }
   context.notes.push_back(file + ": innovation '" + std::string(record.get("nama")) + "' " +
-                          (record.has("instansi") ? "linked to agency '" + std::string(record.get("instansi")) + "'"
-                                                  : std::string("not linked to an agency (give --agency KODE to link it)")) +
+                          (record.has("instansi")
+                               ? "linked to agency '" + std::string(record.get("instansi")) + "'"
+                               : std::string("not linked to an agency (give --agency KODE to link it)")) +
                           (record.has("tahun") ? ", year " + std::string(record.get("tahun")) : std::string()));
   context.emit(std::move(record));
 }

@@ -39,8 +39,6 @@ ReferenceIndex::ReferenceIndex(const Store* store, std::vector<const RecordKind*
   for (const auto* kind : kinds_) store->scan(*kind, index_columns(*kind), [&](Record& record) { add(record); });
 }
 
-
-
 void ReferenceIndex::add(const Record& record) {
   const RecordKind& kind = *record.kind;
   auto keys = kind.key_fields();
@@ -78,8 +76,9 @@ ReferenceMatch ReferenceIndex::resolve(const RecordKind& kind, std::string_view 
       for (const auto& c : candidates) {
         list += (list.empty() ? "" : ", ") + c.key + (c.agency.empty() ? "" : " (instansi " + c.agency + ")");
       }
-      return {{}, quote_value(text) + " names " + std::to_string(candidates.size()) + " " + kind_name + " records: " +
-                      list + "; write the kode of the one meant"};
+      return {{},
+              quote_value(text) + " names " + std::to_string(candidates.size()) + " " + kind_name +
+                  " records: " + list + "; write the kode of the one meant"};
     }
   }
   if (auto by_slug = keys_.find({kind_name, slugify(text), std::string(year)}); by_slug != keys_.end()) {

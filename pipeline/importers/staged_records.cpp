@@ -35,14 +35,17 @@ std::string_view take(std::string_view& in, std::size_t size) {
 
 StagedRecords::StagedRecords()
     : db_(Database::open_scratch()),
-      insert_((db_.execute("PRAGMA page_size = 65536; CREATE TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, grp TEXT, "
-                           "file INTEGER, place TEXT, line INTEGER NOT NULL, data BLOB NOT NULL);"
-                           "PRAGMA cache_size = -16384; BEGIN"),
-               db_.prepare("INSERT INTO staged (kind, grp, file, place, line, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {}
+      insert_(
+          (db_.execute("PRAGMA page_size = 65536; CREATE TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, "
+                       "grp TEXT, "
+                       "file INTEGER, place TEXT, line INTEGER NOT NULL, data BLOB NOT NULL);"
+                       "PRAGMA cache_size = -16384; BEGIN"),
+           db_.prepare("INSERT INTO staged (kind, grp, file, place, line, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {}
 
 std::string StagedRecords::group_key(const Record& record) {
   auto key = record.key_values();
-  if (key.empty() || std::any_of(key.begin(), key.end(), [](const std::string& part) { return part.empty(); })) return {};
+  if (key.empty() || std::any_of(key.begin(), key.end(), [](const std::string& part) { return part.empty(); }))
+    return {};
   std::string joined;
   for (const auto& part : key) {
     joined += part;
@@ -115,7 +118,8 @@ const std::vector<StagedRecords::Light>& StagedRecords::light(const RecordKind& 
   return it == light_.end() ? kNone : it->second;
 }
 
-void StagedRecords::patch(const RecordKind& kind, std::size_t light_index, std::string_view field, std::string_view value) {
+void StagedRecords::patch(const RecordKind& kind, std::size_t light_index, std::string_view field,
+                          std::string_view value) {
   Light& entry = light_.at(&kind).at(light_index);
   entry.record.set(field, value);
   patches_[entry.seq].emplace_back(field, value);
@@ -166,8 +170,8 @@ void StagedRecords::for_each_raw_group(const std::function<void(RawGroup&&)>& ea
       group_kind = keyed ? kind : -1;  // nothing joins a record without a key
       group_grp = keyed ? std::string(grp) : std::string();
     }
-    RawRecord raw{select.column_int(0), kind, -1, {}, static_cast<int>(select.column_int(5)),
-                  std::string(select.column_blob(6))};
+    RawRecord raw{
+        select.column_int(0), kind, -1, {}, static_cast<int>(select.column_int(5)), std::string(select.column_blob(6))};
     if (select.column_is_null(3)) {
       raw.place = select.column_text(4);
     } else {

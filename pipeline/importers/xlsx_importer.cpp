@@ -29,7 +29,8 @@ Date from_days(long long days) {
 std::optional<std::string> cell_text(const std::string& value, char type, const FieldSpec& spec, bool date1904,
                                      std::string& problem) {
   if (type == 'e') {
-    problem = "the cell shows the spreadsheet error " + quote_value(value) + ", not a value; correct the formula or type the value";
+    problem = "the cell shows the spreadsheet error " + quote_value(value) +
+              ", not a value; correct the formula or type the value";
     return std::nullopt;
   }
   if (type != 'n') return type == 'b' ? std::string(value == "1" ? "ya" : "tidak") : value;
@@ -51,7 +52,8 @@ std::optional<std::string> cell_text(const std::string& value, char type, const 
   if (spec.type == FieldType::Nip || spec.type == FieldType::NipList) {
     // A NIP typed as a number keeps only 15 to 17 significant digits in the file.
     if (value.find_first_of("eE.") != std::string::npos || value.size() != 18) {
-      problem = "the NIP was typed as a number and lost digits (" + value + "); format the column as text and type it again";
+      problem =
+          "the NIP was typed as a number and lost digits (" + value + "); format the column as text and type it again";
       return std::nullopt;
     }
     return value;
@@ -64,7 +66,7 @@ struct Header {
   const RecordKind* kind = nullptr;
   std::size_t row = 0;
   std::vector<std::string> names;  // normalised
-  std::string error;  // no kind: why a sheet named for a kind is not taken as one
+  std::string error;               // no kind: why a sheet named for a kind is not taken as one
 };
 
 // The header is the row among the sheet's first few that names the most fields of the
@@ -139,20 +141,22 @@ class SheetImport {
     const auto& header_row = head_[found_.row];
     auto& diagnostics = context_.diagnostics;
     std::size_t errors_before = diagnostics.count(Severity::Error);
-    columns_ = map_columns(*found_.kind, found_.names, header_row.values,
-                           [&](std::size_t c) { return where(header_row.index, c); }, " in sheet '" + sheet_ + "'",
-                           diagnostics);
+    columns_ = map_columns(
+        *found_.kind, found_.names, header_row.values, [&](std::size_t c) { return where(header_row.index, c); },
+        " in sheet '" + sheet_ + "'", diagnostics);
     if (diagnostics.count(Severity::Error) > errors_before) return;  // the header's own errors: no rows
     // Rows are read on this thread and converted on others (narratives are most of the work).
-    rows_.emplace(kRowsPerConversion, 2, [this](const xlsx::SheetRow& row) { return convert(row); },
-                  [this](ConvertedRecord&& converted) { context_.take(std::move(converted)); });
+    rows_.emplace(
+        kRowsPerConversion, 2, [this](const xlsx::SheetRow& row) { return convert(row); },
+        [this](ConvertedRecord&& converted) { context_.take(std::move(converted)); });
     for (std::size_t r = found_.row + 1; r < head_.size(); ++r) import_row(head_[r]);
     head_.clear();
   }
 
   void import_row(const xlsx::SheetRow& row) {
     if (!rows_) return;  // expat may hand over a row after it was told to stop
-    bool empty = std::all_of(row.values.begin(), row.values.end(), [](const std::string& cell) { return trim(cell).empty(); });
+    bool empty =
+        std::all_of(row.values.begin(), row.values.end(), [](const std::string& cell) { return trim(cell).empty(); });
     if (!empty) rows_->add(row);
   }
 
@@ -237,8 +241,9 @@ void import_xlsx(const std::string& file, const ImportContext& context) {
     any_kind = true;
   }
   if (!any_kind) {
-    diagnostics.error({file, 0}, "", "no sheet is named after a record kind (instansi, fasilitator, inovasi, ...); "
-                                     "name each sheet after the records it holds, as `export input-workbook` does");
+    diagnostics.error({file, 0}, "",
+                      "no sheet is named after a record kind (instansi, fasilitator, inovasi, ...); "
+                      "name each sheet after the records it holds, as `export input-workbook` does");
   }
 }
 

@@ -17,8 +17,8 @@ struct Context {
 };
 
 bool is_inline_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 10> kInline{"b", "strong", "i", "em", "u", "span", "br",
-                                                            "page-number", "page-count", "sup"};
+  static constexpr std::array<std::string_view, 10> kInline{"b",    "strong", "i",           "em",         "u",
+                                                            "span", "br",     "page-number", "page-count", "sup"};
   return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
 }
 
@@ -47,8 +47,10 @@ class Builder {
     auto paper = paper_size(text_attr(root, "size", "A4"));
     if (!paper) fail(root, "size: unknown paper '" + text_attr(root, "size", "") + "' (A4, F4, Letter, Legal)");
     std::string orientation = text_attr(root, "orientation", "portrait");
-    if (orientation == "landscape") std::swap(paper->width, paper->height);
-    else if (orientation != "portrait") fail(root, "orientation: '" + orientation + "' is neither portrait nor landscape");
+    if (orientation == "landscape")
+      std::swap(paper->width, paper->height);
+    else if (orientation != "portrait")
+      fail(root, "orientation: '" + orientation + "' is neither portrait nor landscape");
     spec.paper = *paper;
     paper_ = spec.paper;
     auto margin = parse_edges(text_attr(root, "margin", "25mm 20mm 20mm 25mm"));
@@ -58,7 +60,8 @@ class Builder {
     spec.base.size = font_size(root, 12);
     spec.line_height = number(root, "line-height", 1.15);
     std::string missing = text_attr(root, "missing-glyphs", "error");
-    if (missing != "error" && missing != "replace") fail(root, "missing-glyphs: '" + missing + "' is neither error nor replace");
+    if (missing != "error" && missing != "replace")
+      fail(root, "missing-glyphs: '" + missing + "' is neither error nor replace");
     spec.replace_missing_glyphs = missing == "replace";
     spec.info = {text_attr(root, "title", ""), text_attr(root, "author", ""), text_attr(root, "subject", ""),
                  text_attr(root, "keywords", "")};
@@ -70,7 +73,8 @@ class Builder {
         running.align = align(child, Align::Center);
         auto& target = child.name == "header" ? spec.header : spec.footer;
         blocks(child, running, target);
-        (child.name == "header" ? spec.header_distance : spec.footer_distance) = length(child, "distance", 12 * kPointsPerMm);
+        (child.name == "header" ? spec.header_distance : spec.footer_distance) =
+            length(child, "distance", 12 * kPointsPerMm);
       }
     }
     blocks(root, context, spec.body);
@@ -130,14 +134,16 @@ class Builder {
   double font_size(const Node& node, double fallback) const {
     double size = length(node, "font-size", fallback);
     if (size > 0 && size <= kMaxFontSize) return size;
-    fail(node, "font-size: '" + text_attr(node, "font-size", "") + "' is not a text size (more than 0pt, at most 600pt)");
+    fail(node,
+         "font-size: '" + text_attr(node, "font-size", "") + "' is not a text size (more than 0pt, at most 600pt)");
   }
 
   double number(const Node& node, std::string_view key, double fallback) const {
     const auto* value = value_of(node, key);
     if (!value) return fallback;
     auto parsed = parse_length(*value);  // a bare number parses as points: the same digits
-    if (!parsed || *parsed <= 0 || *parsed > 10) fail(node, std::string(key) + ": '" + *value + "' is not a factor such as 1.15");
+    if (!parsed || *parsed <= 0 || *parsed > 10)
+      fail(node, std::string(key) + ": '" + *value + "' is not a factor such as 1.15");
     return *parsed;
   }
 
@@ -205,7 +211,8 @@ class Builder {
       } else if (child.name == "page-number" || child.name == "page-count") {
         if (pending_space && !runs.empty()) runs.push_back({" ", style});
         pending_space = false;
-        runs.push_back({"", style, false, child.name == "page-number" ? Run::Field::PageNumber : Run::Field::PageCount});
+        runs.push_back(
+            {"", style, false, child.name == "page-number" ? Run::Field::PageNumber : Run::Field::PageCount});
       } else if (is_inline_element(child.name)) {
         inline_runs(child, inner, runs, pending_space);
       } else {
@@ -261,12 +268,12 @@ class Builder {
         if (!trim(item.text).empty()) stray_text(item, "text inside a list must be in <li>");
         continue;
       }
-      std::string marker = !ordered          ? bullet
-                           : style == "1"    ? std::to_string(number) + "."
-                           : style == "1)"   ? std::to_string(number) + ")"
-                           : style == "a"    ? alpha_numeral(number, false) + "."
-                           : style == "A"    ? alpha_numeral(number, true) + "."
-                           : roman_numeral(number, style == "I") + ".";
+      std::string marker = !ordered        ? bullet
+                           : style == "1"  ? std::to_string(number) + "."
+                           : style == "1)" ? std::to_string(number) + ")"
+                           : style == "a"  ? alpha_numeral(number, false) + "."
+                           : style == "A"  ? alpha_numeral(number, true) + "."
+                                           : roman_numeral(number, style == "I") + ".";
       ++number;
       Context inner = context;
       inner.left += indent;
@@ -283,11 +290,13 @@ class Builder {
       }
       // Items are tight: only the list as a whole has space after it.
       for (std::size_t k = before; k < out.size(); ++k) {
-        if (auto* p = std::get_if<Paragraph>(&out[k])) p->space_after = std::min(p->space_after, context.style.size * 0.15);
+        if (auto* p = std::get_if<Paragraph>(&out[k]))
+          p->space_after = std::min(p->space_after, context.style.size * 0.15);
       }
     }
     if (first_block < out.size()) {
-      if (auto* p = std::get_if<Paragraph>(&out[first_block])) p->space_before = std::max(p->space_before, space_before);
+      if (auto* p = std::get_if<Paragraph>(&out[first_block]))
+        p->space_before = std::max(p->space_before, space_before);
       if (auto* p = std::get_if<Paragraph>(&out.back())) p->space_after = space_after;
     }
   }
@@ -324,7 +333,8 @@ class Builder {
           inner.align = c.align;
           std::string valign = text_attr(cell, "valign", "top");
           c.valign = valign == "middle" ? VAlign::Middle : valign == "bottom" ? VAlign::Bottom : VAlign::Top;
-          if (valign != "top" && valign != "middle" && valign != "bottom") fail(cell, "valign: '" + valign + "' is not top, middle or bottom");
+          if (valign != "top" && valign != "middle" && valign != "bottom")
+            fail(cell, "valign: '" + valign + "' is not top, middle or bottom");
           if (cell.attribute("border")) c.border = length(cell, "border", 0);
           blocks(cell, inner, c.blocks);
           r.cells.push_back(std::move(c));
@@ -333,8 +343,10 @@ class Builder {
       }
     };
     for (const auto& child : node.children) {
-      if (child.name == "thead") add_rows(child, true);
-      else if (child.name == "tbody") add_rows(child, false);
+      if (child.name == "thead")
+        add_rows(child, true);
+      else if (child.name == "tbody")
+        add_rows(child, false);
     }
     Node direct = node;  // rows written straight under <table>
     std::erase_if(direct.children, [](const Node& n) { return n.name == "thead" || n.name == "tbody"; });
@@ -359,7 +371,8 @@ class Builder {
         t.widths.push_back(width);
       }
       if (t.widths.size() != columns && !lenient_) {
-        fail(node, "widths: " + std::to_string(t.widths.size()) + " widths for " + std::to_string(columns) + " columns");
+        fail(node,
+             "widths: " + std::to_string(t.widths.size()) + " widths for " + std::to_string(columns) + " columns");
       }
     } else {
       t.widths.assign(columns, Table::Width{0, false, true});
@@ -426,8 +439,10 @@ class Builder {
     f.padding = length(node, "padding", 0);
     f.at = {node.source, node.line};
     std::string overflow = text_attr(node, "overflow", "error");
-    if (overflow == "shrink") f.overflow = Overflow::Shrink;
-    else if (overflow != "error") fail(node, "overflow: '" + overflow + "' is neither error nor shrink");
+    if (overflow == "shrink")
+      f.overflow = Overflow::Shrink;
+    else if (overflow != "error")
+      fail(node, "overflow: '" + overflow + "' is neither error nor shrink");
     if (const auto* limit = value_of(node, "shrink-limit")) {
       auto share = parse_length_or_percent(*limit, 1.0);
       if (!limit->ends_with('%') || !share || *share < 0.2 || *share > 1) {
@@ -476,23 +491,33 @@ class Builder {
       flush();
       const std::string& name = child.name;
       if (name == "header" || name == "footer") continue;  // handled by document()
-      if (name == "p" || name == "h1" || name == "h2" || name == "h3") out.push_back(paragraph(child, context));
-      else if (name == "ol" || name == "ul") list(child, context, out);
-      else if (name == "table") out.push_back(table(child, context));
-      else if (name == "signatures") out.push_back(signatures(child, context));
-      else if (name == "img") out.push_back(image(child));
-      else if (name == "qr") out.push_back(qr(child));
-      else if (name == "frame") out.push_back(frame(child, context));
-      else if (name == "space") out.push_back(Space{length(child, "height", context.style.size)});
+      if (name == "p" || name == "h1" || name == "h2" || name == "h3")
+        out.push_back(paragraph(child, context));
+      else if (name == "ol" || name == "ul")
+        list(child, context, out);
+      else if (name == "table")
+        out.push_back(table(child, context));
+      else if (name == "signatures")
+        out.push_back(signatures(child, context));
+      else if (name == "img")
+        out.push_back(image(child));
+      else if (name == "qr")
+        out.push_back(qr(child));
+      else if (name == "frame")
+        out.push_back(frame(child, context));
+      else if (name == "space")
+        out.push_back(Space{length(child, "height", context.style.size)});
       else if (name == "hr") {
         out.push_back(Rule{length(child, "thickness", 0.5), length(child, "space-before", 0),
                            length(child, "space-after", context.style.size * 0.5)});
-      } else if (name == "page-break") out.push_back(PageBreak{});
+      } else if (name == "page-break")
+        out.push_back(PageBreak{});
       else if (name == "bookmark") {
         const auto* title = child.attribute("title");
         if (!title || title->empty()) fail(child, "<bookmark> needs a title");
         out.push_back(BookmarkMark{*title, integer(child, "level", 0, 0, 5)});
-      } else fail(child, "<" + name + "> cannot stand inside <" + parent.name + ">");
+      } else
+        fail(child, "<" + name + "> cannot stand inside <" + parent.name + ">");
     }
     flush();
   }

@@ -36,7 +36,7 @@ struct Paragraph {
   double line_height = 1.15;
   bool keep_with_next = false;
   bool keep_together = false;
-  std::string marker;  // list marker drawn in the hanging indent
+  std::string marker;        // list marker drawn in the hanging indent
   double marker_offset = 0;  // how far left of `left` the marker starts
   TextStyle marker_style;
   std::string bookmark;

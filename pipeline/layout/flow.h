@@ -25,9 +25,9 @@ struct Slice {
   std::vector<DrawOp> ops;
   bool break_before = true;
   bool discardable = false;
-  bool page_break = false;  // a forced break before this slice
-  bool absolute = false;    // a frame: ops are in page coordinates, takes no space
-  int table = -1;           // which table's body this row belongs to (header repetition)
+  bool page_break = false;          // a forced break before this slice
+  bool absolute = false;            // a frame: ops are in page coordinates, takes no space
+  int table = -1;                   // which table's body this row belongs to (header repetition)
   std::vector<Bookmark> bookmarks;  // y relative to the slice
   // Splits a row at a height; nullopt when no line boundary fits.
   std::function<std::optional<std::pair<Slice, Slice>>(double)> split;

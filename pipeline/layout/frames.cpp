@@ -104,9 +104,12 @@ std::string points(double value) {
 std::vector<Block> scaled_blocks(const std::vector<Block>& blocks, double factor) {
   std::vector<Block> out = blocks;
   for (auto& block : out) {
-    if (auto* p = std::get_if<Paragraph>(&block)) scale_paragraph(*p, factor);
-    else if (auto* t = std::get_if<Table>(&block)) scale_table(*t, factor);
-    else if (auto* space = std::get_if<Space>(&block)) space->height *= factor;
+    if (auto* p = std::get_if<Paragraph>(&block))
+      scale_paragraph(*p, factor);
+    else if (auto* t = std::get_if<Table>(&block))
+      scale_table(*t, factor);
+    else if (auto* space = std::get_if<Space>(&block))
+      space->height *= factor;
     else if (auto* rule = std::get_if<Rule>(&block)) {
       rule->space_before *= factor;
       rule->space_after *= factor;

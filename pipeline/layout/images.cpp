@@ -22,7 +22,8 @@ ImageInfo read_image_info(const std::string& path) {
   head.resize(static_cast<std::size_t>(in.gcount()));
   static constexpr unsigned char kPng[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
   if (head.size() >= 24 && std::equal(std::begin(kPng), std::end(kPng), head.begin())) {
-    ImageInfo info{ImageInfo::Format::Png, static_cast<int>(read_be(&head[16], 4)), static_cast<int>(read_be(&head[20], 4))};
+    ImageInfo info{ImageInfo::Format::Png, static_cast<int>(read_be(&head[16], 4)),
+                   static_cast<int>(read_be(&head[20], 4))};
     if (info.width <= 0 || info.height <= 0 || info.width > 30000 || info.height > 30000) {
       throw ImageError(path + ": PNG with an impossible size");
     }

@@ -14,7 +14,8 @@ namespace inovasi::layout {
 class ImageError : public LocatedError {
  public:
   explicit ImageError(const std::string& message) : LocatedError(ErrorKind::Template, message) {}
-  ImageError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Template, std::move(place), message) {}
+  ImageError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Template, std::move(place), message) {}
 };
 
 struct ImageInfo {

@@ -135,12 +135,17 @@ Line finish_line(const std::vector<const Item*>& items, const InlineOptions& opt
   double offset = indent;
   double stretch = 0;
   switch (options.align) {
-    case Align::Center: offset += std::max(0.0, (available - natural) / 2); break;
-    case Align::Right: offset += std::max(0.0, available - natural); break;
+    case Align::Center:
+      offset += std::max(0.0, (available - natural) / 2);
+      break;
+    case Align::Right:
+      offset += std::max(0.0, available - natural);
+      break;
     case Align::Justify:
       if (!last && glues > 0 && natural < available) stretch = (available - natural) / glues;
       break;
-    case Align::Left: break;
+    case Align::Left:
+      break;
   }
   double x = offset;
   double max_size = 0;
@@ -160,7 +165,8 @@ Line finish_line(const std::vector<const Item*>& items, const InlineOptions& opt
       line.ascent = std::max(line.ascent, measurer.ascent(segment.face) * segment.style.size);
       line.descent = std::max(line.descent, measurer.descent(segment.face) * segment.style.size);
       auto& fragments = line.fragments;
-      bool joins = !fragments.empty() && fragments.back().face == segment.face && fragments.back().style == segment.style &&
+      bool joins = !fragments.empty() && fragments.back().face == segment.face &&
+                   fragments.back().style == segment.style &&
                    std::abs(fragments.back().x + fragments.back().width - x) < 1e-6;
       if (joins) {
         fragments.back().text += segment.text;
@@ -210,7 +216,9 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, const InlineOptions&
   for (const auto& item : items) {
     double available = options.width - indent;
     switch (item.kind) {
-      case Item::Kind::Break: emit(true); break;
+      case Item::Kind::Break:
+        emit(true);
+        break;
       case Item::Kind::Glue:
         if (!current.empty()) {
           current.push_back(&item);

@@ -16,7 +16,7 @@ struct Run {
   enum class Field { None, PageNumber, PageCount };
   std::string text;  // UTF-8; white space already collapsed by the markup reader
   TextStyle style;
-  bool line_break = false;  // a <br/>
+  bool line_break = false;    // a <br/>
   Field field = Field::None;  // filled in per page (running headers and footers)
 };
 
@@ -38,11 +38,11 @@ struct Line {
 };
 
 struct InlineOptions {
-  double width = 0;             // available width
+  double width = 0;  // available width
   double first_line_indent = 0;
   Align align = Align::Left;
-  double line_height = 1.15;    // multiple of the font size
-  std::string context;          // for missing-glyph reports
+  double line_height = 1.15;  // multiple of the font size
+  std::string context;        // for missing-glyph reports
 };
 
 // Breaks runs into lines and positions fragments per the alignment.

@@ -21,21 +21,24 @@ struct ElementRule {
 };
 
 // Block containers hold blocks; inline containers hold text and inline elements.
-const std::vector<std::string_view> kBlockParents{"document", "header", "footer", "li", "td", "th", "signature", "frame"};
-const std::vector<std::string_view> kInlineParents{"p",  "h1", "h2",   "h3",     "li",        "td",    "th",
-                                                    "b",  "i",  "u",    "span",   "strong",    "em",    "header",
-                                                    "footer", "signature", "frame"};
+const std::vector<std::string_view> kBlockParents{"document", "header", "footer",    "li",
+                                                  "td",       "th",     "signature", "frame"};
+const std::vector<std::string_view> kInlineParents{"p",  "h1",     "h2",     "h3",        "li",   "td",
+                                                   "th", "b",      "i",      "u",         "span", "strong",
+                                                   "em", "header", "footer", "signature", "frame"};
 
 const std::map<std::string_view, ElementRule>& rules() {
   static const std::map<std::string_view, ElementRule> kRules{
-      {"document", {{"size", "orientation", "margin", "font", "font-size", "line-height", "title", "author", "subject",
-                     "keywords", "lang", "missing-glyphs"},
-                    {"#root"}}},
+      {"document",
+       {{"size", "orientation", "margin", "font", "font-size", "line-height", "title", "author", "subject", "keywords",
+         "lang", "missing-glyphs"},
+        {"#root"}}},
       {"header", {{"distance", "font-size", "align"}, {"document"}}},
       {"footer", {{"distance", "font-size", "align"}, {"document"}}},
-      {"p", {{"align", "indent", "left-indent", "space-before", "space-after", "keep-with-next", "keep-together",
-              "bookmark", "bookmark-level", "font", "font-size", "line-height"},
-             kBlockParents}},
+      {"p",
+       {{"align", "indent", "left-indent", "space-before", "space-after", "keep-with-next", "keep-together", "bookmark",
+         "bookmark-level", "font", "font-size", "line-height"},
+        kBlockParents}},
       {"h1", {{"align", "space-before", "space-after", "bookmark", "bookmark-level"}, kBlockParents}},
       {"h2", {{"align", "space-before", "space-after", "bookmark", "bookmark-level"}, kBlockParents}},
       {"h3", {{"align", "space-before", "space-after", "bookmark", "bookmark-level"}, kBlockParents}},
@@ -51,8 +54,8 @@ const std::map<std::string_view, ElementRule>& rules() {
       {"ol", {{"style", "start", "indent", "space-before", "space-after"}, kBlockParents}},
       {"ul", {{"bullet", "indent", "space-before", "space-after"}, kBlockParents}},
       {"li", {{}, {"ol", "ul"}}},
-      {"table", {{"widths", "border", "padding", "font-size", "space-before", "space-after", "repeat-header"},
-                 kBlockParents}},
+      {"table",
+       {{"widths", "border", "padding", "font-size", "space-before", "space-after", "repeat-header"}, kBlockParents}},
       {"thead", {{}, {"table"}}},
       {"tbody", {{}, {"table"}}},
       {"tr", {{"keep-together"}, {"table", "thead", "tbody"}}},
@@ -62,7 +65,8 @@ const std::map<std::string_view, ElementRule>& rules() {
       {"qr", {{"data", "size", "align"}, kBlockParents}},
       {"signatures", {{"space-before", "widths"}, kBlockParents}},
       {"signature", {{"align"}, {"signatures"}}},
-      {"frame", {{"x", "y", "width", "height", "border", "padding", "align", "overflow", "shrink-limit"}, {"document"}}},
+      {"frame",
+       {{"x", "y", "width", "height", "border", "padding", "align", "overflow", "shrink-limit"}, {"document"}}},
       {"space", {{"height"}, kBlockParents}},
       {"hr", {{"thickness", "space-before", "space-after"}, kBlockParents}},
       {"page-break", {{}, {"document"}}},
@@ -227,7 +231,6 @@ class TreeBuilder {
     children.push_back(std::move(node));
   }
 
-
   static std::string known_list(const std::vector<std::string_view>& names) {
     if (names.empty()) return " (it takes none)";
     std::string text = " (known: ";
@@ -280,7 +283,8 @@ std::string parse_error_message(XML_Error code, const TreeBuilder& builder) {
 }  // namespace
 
 std::string source_mark(const std::string& file, int line, int column) {
-  return "<?" + std::string(kSourceMarkTarget) + " " + std::to_string(line) + " " + std::to_string(column) + " " + file + "?>";
+  return "<?" + std::string(kSourceMarkTarget) + " " + std::to_string(line) + " " + std::to_string(column) + " " +
+         file + "?>";
 }
 
 const std::string* Node::attribute(std::string_view key) const {
@@ -296,7 +300,6 @@ const std::vector<std::string_view>& allowed_attributes(std::string_view element
   return it == rules().end() ? kNone : it->second.attributes;
 }
 
-
 Node parse_markup(std::string_view text, const std::string& file, ParseOptions options) {
   struct Free {
     void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
@@ -311,7 +314,9 @@ Node parse_markup(std::string_view text, const std::string& file, ParseOptions o
     if (part.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
       throw MarkupError(file, 0, 0, "the markup is larger than 2 GB");
     }
-    if (XML_Parse(parser.get(), part.data(), static_cast<int>(part.size()), last ? XML_TRUE : XML_FALSE) == XML_STATUS_OK) return;
+    if (XML_Parse(parser.get(), part.data(), static_cast<int>(part.size()), last ? XML_TRUE : XML_FALSE) ==
+        XML_STATUS_OK)
+      return;
     if (auto error = builder.error()) std::rethrow_exception(error);
     builder.fail_here("malformed markup: " + parse_error_message(XML_GetErrorCode(parser.get()), builder));
   };

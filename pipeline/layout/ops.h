@@ -28,8 +28,8 @@ struct LineOp {
 
 struct RectOp {
   double x = 0, y = 0, width = 0, height = 0;
-  double stroke = 0;   // 0: no outline
-  bool fill = false;   // filled black
+  double stroke = 0;  // 0: no outline
+  bool fill = false;  // filled black
 };
 
 // A grid of cells painted black where set (a QR code's modules), drawn in the box as one

@@ -15,7 +15,8 @@ struct Placed {
 
 class Paginator {
  public:
-  Paginator(const DocumentSpec& spec, FlowResult flow, std::string file) : flow_(std::move(flow)), file_(std::move(file)) {
+  Paginator(const DocumentSpec& spec, FlowResult flow, std::string file)
+      : flow_(std::move(flow)), file_(std::move(file)) {
     top_ = spec.margin.top;
     bottom_ = spec.paper.height - spec.margin.bottom;
   }
@@ -74,8 +75,9 @@ class Paginator {
         // page's foot (a picture taller than the body, a row of one unbreakable block).
         char sizes[96];
         std::snprintf(sizes, sizeof sizes, "%.0fpt tall, a page's body %.0fpt", s.height, body_height());
-        throw FrameOverflow(file_, 0, 0, std::string("content that cannot be split over pages is taller than a page (") +
-                                             sizes + "): it would run off the page");
+        throw FrameOverflow(file_, 0, 0,
+                            std::string("content that cannot be split over pages is taller than a page (") + sizes +
+                                "): it would run off the page");
       }
       start_page(i);  // the whole page is one chain: break it here
     }
@@ -171,8 +173,10 @@ LaidOutDocument paginate(const DocumentSpec& spec, FlowContext& context) {
       if (height <= room + 0.01) return;
       char sizes[96];
       std::snprintf(sizes, sizeof sizes, "%.0fpt tall, with %.0fpt", height, room);
-      throw FrameOverflow(context.file, 0, 0, std::string("the ") + what + " is " + sizes +
-                                                  " between its distance from the edge and the body's margin: it would print over the body");
+      throw FrameOverflow(
+          context.file, 0, 0,
+          std::string("the ") + what + " is " + sizes +
+              " between its distance from the edge and the body's margin: it would print over the body");
     };
     if (!spec.header.empty()) {
       auto ops = running_ops(spec.header, number + 1, count, width, context, height);

@@ -19,14 +19,22 @@ constexpr int kBalanceWeight = 10;  // N4: per 5% of dark modules away from half
 // Whether mask `mask` inverts the data module in column x, row y.
 constexpr bool inverts(int mask, int x, int y) {
   switch (mask) {
-    case 0: return (x + y) % 2 == 0;
-    case 1: return y % 2 == 0;
-    case 2: return x % 3 == 0;
-    case 3: return (x + y) % 3 == 0;
-    case 4: return (y / 2 + x / 3) % 2 == 0;
-    case 5: return (x * y) % 2 + (x * y) % 3 == 0;
-    case 6: return ((x * y) % 2 + (x * y) % 3) % 2 == 0;
-    default: return ((x + y) % 2 + (x * y) % 3) % 2 == 0;
+    case 0:
+      return (x + y) % 2 == 0;
+    case 1:
+      return y % 2 == 0;
+    case 2:
+      return x % 3 == 0;
+    case 3:
+      return (x + y) % 3 == 0;
+    case 4:
+      return (y / 2 + x / 3) % 2 == 0;
+    case 5:
+      return (x * y) % 2 + (x * y) % 3 == 0;
+    case 6:
+      return ((x * y) % 2 + (x * y) % 3) % 2 == 0;
+    default:
+      return ((x + y) % 2 + (x * y) % 3) % 2 == 0;
   }
 }
 
@@ -41,11 +49,11 @@ unsigned format_bits(unsigned level_bits, int mask) {
 template <typename Put>
 void for_each_format_place(int width, Put put) {
   for (int i = 0; i < 8; ++i) {
-    put(width - 1 - i, 8, i);         // along the top right finder
-    put(8, i < 6 ? i : i + 1, i);     // down the top left, skipping timing
+    put(width - 1 - i, 8, i);      // along the top right finder
+    put(8, i < 6 ? i : i + 1, i);  // down the top left, skipping timing
   }
   for (int i = 0; i < 7; ++i) {
-    put(8, width - 7 + i, 8 + i);     // down the bottom left finder
+    put(8, width - 7 + i, 8 + i);       // down the bottom left finder
     put(i == 0 ? 7 : 6 - i, 8, 8 + i);  // leftwards along the top left, skipping timing
   }
 }
@@ -69,9 +77,15 @@ struct Line {
     for (std::size_t i = 0; i < kWords; ++i) out.words[i] = (words[i] << 1) | (i > 0 ? words[i - 1] >> 63 : 0);
     return out;
   }
-  friend Line operator^(const Line& a, const Line& b) { return combine(a, b, [](auto x, auto y) { return x ^ y; }); }
-  friend Line operator&(const Line& a, const Line& b) { return combine(a, b, [](auto x, auto y) { return x & y; }); }
-  friend Line operator|(const Line& a, const Line& b) { return combine(a, b, [](auto x, auto y) { return x | y; }); }
+  friend Line operator^(const Line& a, const Line& b) {
+    return combine(a, b, [](auto x, auto y) { return x ^ y; });
+  }
+  friend Line operator&(const Line& a, const Line& b) {
+    return combine(a, b, [](auto x, auto y) { return x & y; });
+  }
+  friend Line operator|(const Line& a, const Line& b) {
+    return combine(a, b, [](auto x, auto y) { return x | y; });
+  }
   Line operator~() const {
     Line out;
     for (std::size_t i = 0; i < kWords; ++i) out.words[i] = ~words[i];
@@ -153,8 +167,12 @@ int line_runs(const Line<kWords>& line, const Line<kWords>& changes, int width, 
 
 // Bit s of the result is bit s + k of `bits` (ahead) or bit s - k (behind); what lies
 // past the word's ends reads as `fill`.
-std::uint64_t ahead(std::uint64_t bits, int k, bool fill) { return (bits >> k) | (fill ? ~std::uint64_t{0} << (64 - k) : 0); }
-std::uint64_t behind(std::uint64_t bits, int k, bool fill) { return (bits << k) | (fill ? (std::uint64_t{1} << k) - 1 : 0); }
+std::uint64_t ahead(std::uint64_t bits, int k, bool fill) {
+  return (bits >> k) | (fill ? ~std::uint64_t{0} << (64 - k) : 0);
+}
+std::uint64_t behind(std::uint64_t bits, int k, bool fill) {
+  return (bits << k) | (fill ? (std::uint64_t{1} << k) - 1 : 0);
+}
 
 // N1 and N3 of a line of one word (versions 1 to 11), by bit logic over the whole line:
 // most of a QR code's time went to finding runs one at a time. The results are those of
@@ -176,8 +194,10 @@ int word_line_penalty(std::uint64_t dark, std::uint64_t changes, int width) {
                           ahead(dark, 4, false) & ahead(light, 5, true) & ahead(dark, 6, false) &
                           behind(light, 1, true) & ahead(light, 7, true);
   if (pattern != 0) {
-    std::uint64_t before = behind(light, 1, true) & behind(light, 2, true) & behind(light, 3, true) & behind(light, 4, true);
-    std::uint64_t after = ahead(light, 7, true) & ahead(light, 8, true) & ahead(light, 9, true) & ahead(light, 10, true);
+    std::uint64_t before =
+        behind(light, 1, true) & behind(light, 2, true) & behind(light, 3, true) & behind(light, 4, true);
+    std::uint64_t after =
+        ahead(light, 7, true) & ahead(light, 8, true) & ahead(light, 9, true) & ahead(light, 10, true);
     penalty += std::popcount(pattern & (before | after)) * kFinderWeight;
   }
 
@@ -276,7 +296,8 @@ int masked_penalty(const FrameLines<kWords>& frame, int mask, unsigned format, i
 
   for (int y = 0; y < width && result < bound; ++y) {
     const Line& row = rows[static_cast<std::size_t>(y)];
-    result += line_penalty(row, frame.changes, width) + line_penalty(columns[static_cast<std::size_t>(y)], frame.changes, width);
+    result += line_penalty(row, frame.changes, width) +
+              line_penalty(columns[static_cast<std::size_t>(y)], frame.changes, width);
     if (y == 0) continue;
     // N2: bit x set where modules x and x + 1 of this row and the one above are one colour.
     const Line& above = rows[static_cast<std::size_t>(y - 1)];

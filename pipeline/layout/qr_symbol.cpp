@@ -28,14 +28,14 @@ constexpr std::array<std::array<int, 41>, 4> kEccPerBlock{{
      30, 24, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30},
 }};
 constexpr std::array<std::array<int, 41>, 4> kBlocks{{
-    {-1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6, 6, 6, 7, 8, 8, 9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19,
-     19, 20, 21, 22, 24, 25},
-    {-1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31,
-     33, 35, 37, 38, 40, 43, 45, 47, 49},
-    {-1, 1, 1, 2, 2, 4, 4, 6, 6, 8, 8, 8, 10, 12, 16, 12, 17, 16, 18, 21, 20, 23, 23, 25, 27, 29, 34, 34, 35, 38, 40, 43,
-     45, 48, 51, 53, 56, 59, 62, 65, 68},
-    {-1, 1, 1, 2, 4, 4, 4, 5, 6, 8, 8, 11, 11, 16, 16, 18, 16, 19, 21, 25, 25, 25, 34, 30, 32, 35, 37, 40, 42, 45, 48,
-     51, 54, 57, 60, 63, 66, 70, 74, 77, 81},
+    {-1, 1, 1, 1,  1,  1,  2,  2,  2,  2,  4,  4,  4,  4,  4,  6,  6,  6,  6,  7, 8,
+     8,  9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 24, 25},
+    {-1, 1,  1,  1,  2,  2,  4,  4,  4,  5,  5,  5,  8,  9,  9,  10, 10, 11, 13, 14, 16,
+     17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49},
+    {-1, 1,  1,  2,  2,  4,  4,  6,  6,  8,  8,  8,  10, 12, 16, 12, 17, 16, 18, 21, 20,
+     23, 23, 25, 27, 29, 34, 34, 35, 38, 40, 43, 45, 48, 51, 53, 56, 59, 62, 65, 68},
+    {-1, 1,  1,  2,  4,  4,  4,  5,  6,  8,  8,  11, 11, 16, 16, 18, 16, 19, 21, 25, 25,
+     25, 34, 30, 32, 35, 37, 40, 42, 45, 48, 51, 54, 57, 60, 63, 66, 70, 74, 77, 81},
 }};
 
 // How the format information codes each level.
@@ -55,8 +55,9 @@ int raw_data_modules(int version) {
 }
 
 int data_codewords(int version, int level) {
-  return raw_data_modules(version) / 8 - kEccPerBlock[static_cast<std::size_t>(level)][static_cast<std::size_t>(version)] *
-                                             kBlocks[static_cast<std::size_t>(level)][static_cast<std::size_t>(version)];
+  return raw_data_modules(version) / 8 -
+         kEccPerBlock[static_cast<std::size_t>(level)][static_cast<std::size_t>(version)] *
+             kBlocks[static_cast<std::size_t>(level)][static_cast<std::size_t>(version)];
 }
 
 // Byte mode's character count has 8 bits up to version 9, then 16.
@@ -180,7 +181,8 @@ std::vector<int> alignment_centres(int version) {
   int step = (version == 32) ? 26 : (version * 4 + count * 2 + 1) / (count * 2 - 2) * 2;
   std::vector<int> centres(static_cast<std::size_t>(count));
   centres[0] = 6;
-  for (int i = count - 1, position = version * 4 + 10; i >= 1; --i, position -= step) centres[static_cast<std::size_t>(i)] = position;
+  for (int i = count - 1, position = version * 4 + 10; i >= 1; --i, position -= step)
+    centres[static_cast<std::size_t>(i)] = position;
   return centres;
 }
 
@@ -188,7 +190,9 @@ std::vector<int> alignment_centres(int version) {
 // version information, and the format information's place (light until a mask is chosen).
 std::vector<std::uint8_t> function_patterns(int version, int width) {
   std::vector<std::uint8_t> frame(static_cast<std::size_t>(width * width), 0);
-  auto put = [&](int x, int y, bool dark) { frame[at(x, y, width)] = static_cast<std::uint8_t>(kFunction | (dark ? kDark : 0)); };
+  auto put = [&](int x, int y, bool dark) {
+    frame[at(x, y, width)] = static_cast<std::uint8_t>(kFunction | (dark ? kDark : 0));
+  };
 
   for (int i = 0; i < width; ++i) {
     put(6, i, i % 2 == 0);
@@ -210,7 +214,8 @@ std::vector<std::uint8_t> function_patterns(int version, int width) {
     for (std::size_t j = 0; j < centres.size(); ++j) {
       if ((i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0)) continue;  // under a finder
       for (int dy = -2; dy <= 2; ++dy) {
-        for (int dx = -2; dx <= 2; ++dx) put(centres[i] + dx, centres[j] + dy, std::max(std::abs(dx), std::abs(dy)) != 1);
+        for (int dx = -2; dx <= 2; ++dx)
+          put(centres[i] + dx, centres[j] + dy, std::max(std::abs(dx), std::abs(dy)) != 1);
       }
     }
   }
@@ -265,14 +270,16 @@ QrSymbol encode_qr(std::string_view data, QrLevel level) {
   if (data.empty()) throw std::invalid_argument("QR code: there is no data to encode");
   int level_index = static_cast<int>(level);
   int version = qr_version_for(data.size(), level);
-  if (version == 0) throw std::length_error("QR code: the data is too long to encode (" + std::to_string(data.size()) + " bytes)");
+  if (version == 0)
+    throw std::length_error("QR code: the data is too long to encode (" + std::to_string(data.size()) + " bytes)");
 
   int capacity = data_codewords(version, level_index);
   QrSymbol symbol;
   symbol.version = version;
   symbol.width = 17 + 4 * version;
   std::vector<std::uint8_t> frame = function_patterns(version, symbol.width);
-  place_codewords(frame, symbol.width, interleaved_codewords(data_codeword_bytes(data, version, capacity), version, level_index));
+  place_codewords(frame, symbol.width,
+                  interleaved_codewords(data_codeword_bytes(data, version, capacity), version, level_index));
   qr::apply_best_mask(frame, symbol.width, kLevelBits[static_cast<std::size_t>(level_index)]);
   symbol.dark.resize(frame.size());
   for (std::size_t i = 0; i < frame.size(); ++i) symbol.dark[i] = frame[i] & kDark;

@@ -61,11 +61,16 @@ std::optional<Edges> parse_edges(std::string_view text) {
     values.push_back(*length);
   }
   switch (values.size()) {
-    case 1: return Edges{values[0], values[0], values[0], values[0]};
-    case 2: return Edges{values[0], values[1], values[0], values[1]};
-    case 3: return Edges{values[0], values[1], values[2], values[1]};
-    case 4: return Edges{values[0], values[1], values[2], values[3]};
-    default: return std::nullopt;
+    case 1:
+      return Edges{values[0], values[0], values[0], values[0]};
+    case 2:
+      return Edges{values[0], values[1], values[0], values[1]};
+    case 3:
+      return Edges{values[0], values[1], values[2], values[1]};
+    case 4:
+      return Edges{values[0], values[1], values[2], values[3]};
+    default:
+      return std::nullopt;
   }
 }
 

@@ -107,7 +107,8 @@ AmountParse parse_amount(std::string_view text) {
 
 AmountParse parse_amount_number(std::string_view number) {
   std::string_view view = trim(number);
-  bool plain = !view.empty() && std::all_of(view.begin(), view.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+  bool plain = !view.empty() &&
+               std::all_of(view.begin(), view.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
                std::count(view.begin(), view.end(), '.') <= 1;
   if (plain) {
     auto dot = view.find('.');
@@ -150,7 +151,8 @@ std::optional<std::string> rupiah_text(std::string_view canonical_form) {
   auto dot = canonical_form.find('.');
   std::string_view whole = canonical_form.substr(0, dot);
   std::string_view sen = dot == std::string_view::npos ? std::string_view() : canonical_form.substr(dot + 1);
-  if (!all_digits(whole) || (dot != std::string_view::npos && (sen.size() != 2 || !all_digits(sen)))) return std::nullopt;
+  if (!all_digits(whole) || (dot != std::string_view::npos && (sen.size() != 2 || !all_digits(sen))))
+    return std::nullopt;
   std::string grouped_whole;
   for (std::size_t i = 0; i < whole.size(); ++i) {
     if (i > 0 && (whole.size() - i) % 3 == 0) grouped_whole += '.';

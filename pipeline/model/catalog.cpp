@@ -47,7 +47,8 @@ Array::Ptr as_array(const Object::Ptr& object, const std::string& key, const std
 
 std::vector<std::string> strings_of(const Array::Ptr& array) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+  for (std::size_t i = 0; i < array->size(); ++i)
+    out.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
   return out;
 }
 
@@ -65,8 +66,8 @@ std::map<std::string, Enumeration, std::less<>> load_enumerations(const std::fil
     if (auto aliases = entry->getObject("alias")) {
       for (const auto& alias : aliases->getNames()) {
         auto canonical = aliases->getValue<std::string>(alias);
-        bool known = canonical.empty() ||
-                     std::find(enumeration.values.begin(), enumeration.values.end(), canonical) != enumeration.values.end();
+        bool known = canonical.empty() || std::find(enumeration.values.begin(), enumeration.values.end(), canonical) !=
+                                              enumeration.values.end();
         if (!known) throw CatalogError(where + ": alias '" + alias + "' maps to unknown value '" + canonical + "'");
         enumeration.aliases[match_key(alias)] = canonical;
       }
@@ -121,7 +122,6 @@ int whole_number(const Object::Ptr& root, const std::string& key, std::optional<
   return static_cast<int>(number);
 }
 
-
 bool rule_flag(const Object::Ptr& root, const std::string& key, bool fallback, const std::string& file) {
   if (!root->has(key)) return fallback;
   auto value = root->get(key);
@@ -138,7 +138,8 @@ ProgrammeRules load_rules(const std::filesystem::path& path) {
   static const std::set<std::string> kKnown = {"fasilitator_per_instansi", "fasilitator_wajib_pns",
                                                "fasilitator_anggota_tim", "inovasi_per_instansi_per_tahun"};
   for (const auto& key : root->getNames()) {
-    if (!kKnown.contains(key)) throw CatalogError(file + ": " + key + ": unknown rule (a misspelt key would be ignored)");
+    if (!kKnown.contains(key))
+      throw CatalogError(file + ": " + key + ": unknown rule (a misspelt key would be ignored)");
   }
   ProgrammeRules rules;
   rules.facilitators_per_agency = whole_number(root, "fasilitator_per_instansi", 2, 0, 100, file);
@@ -177,8 +178,8 @@ IndicatorCatalogue load_edition(const std::filesystem::path& path) {
       throw CatalogError(where + ": predikat[" + std::to_string(i) + "] needs 'nama' and one of 'di_atas' or 'mulai'");
     }
     bool exclusive = entry->has("di_atas");
-    catalogue.bands.push_back({entry->getValue<std::string>("nama"),
-                               entry->getValue<double>(exclusive ? "di_atas" : "mulai"), exclusive});
+    catalogue.bands.push_back(
+        {entry->getValue<std::string>("nama"), entry->getValue<double>(exclusive ? "di_atas" : "mulai"), exclusive});
   }
   if (auto minimums = root->getObject("minimum_kata")) {
     for (const auto& field : minimums->getNames()) {

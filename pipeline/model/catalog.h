@@ -19,7 +19,8 @@ namespace inovasi {
 class CatalogError : public LocatedError {
  public:
   explicit CatalogError(const std::string& message) : LocatedError(ErrorKind::Catalogue, message) {}
-  CatalogError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Catalogue, std::move(place), message) {}
+  CatalogError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Catalogue, std::move(place), message) {}
 };
 
 struct EnumMatch {
@@ -58,7 +59,7 @@ struct IndicatorCatalogue {
   int edition = 0;
   std::string source;
   std::vector<Indicator> indicators;
-  std::vector<IndexBand> bands;  // highest first
+  std::vector<IndexBand> bands;              // highest first
   std::map<std::string, int> minimum_words;  // narrative field -> minimum word count
 
   int max_score() const;
@@ -78,9 +79,9 @@ struct ProgrammeRules {
 struct WorkbookGuide {
   std::string title;
   std::vector<std::string> instructions;
-  std::vector<std::string> agency_sheets;                              // record kinds
-  std::map<std::string, std::string> type_names;                       // FieldType name -> words
-  std::map<std::string, std::string> sheet_titles;                     // kind -> title
+  std::vector<std::string> agency_sheets;                             // record kinds
+  std::map<std::string, std::string> type_names;                      // FieldType name -> words
+  std::map<std::string, std::string> sheet_titles;                    // kind -> title
   std::map<std::string, std::map<std::string, std::string>> columns;  // kind -> field -> help
 };
 

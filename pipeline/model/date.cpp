@@ -17,14 +17,12 @@ struct MonthName {
 
 // Indonesian and English names and their usual abbreviations, lower-case.
 constexpr std::array<MonthName, 36> kMonthNames{{
-    {"januari", 1},   {"january", 1},   {"jan", 1},       {"februari", 2},  {"february", 2},
-    {"feb", 2},       {"pebruari", 2},  {"maret", 3},     {"march", 3},     {"mar", 3},
-    {"april", 4},     {"apr", 4},       {"mei", 5},       {"may", 5},       {"juni", 6},
-    {"june", 6},      {"jun", 6},       {"juli", 7},      {"july", 7},      {"jul", 7},
-    {"agustus", 8},   {"august", 8},    {"agu", 8},       {"aug", 8},       {"september", 9},
-    {"sep", 9},       {"oktober", 10},  {"october", 10},  {"okt", 10},      {"oct", 10},
-    {"november", 11}, {"nov", 11},      {"nopember", 11}, {"desember", 12}, {"december", 12},
-    {"des", 12},
+    {"januari", 1},   {"january", 1}, {"jan", 1},       {"februari", 2},  {"february", 2},  {"feb", 2},
+    {"pebruari", 2},  {"maret", 3},   {"march", 3},     {"mar", 3},       {"april", 4},     {"apr", 4},
+    {"mei", 5},       {"may", 5},     {"juni", 6},      {"june", 6},      {"jun", 6},       {"juli", 7},
+    {"july", 7},      {"jul", 7},     {"agustus", 8},   {"august", 8},    {"agu", 8},       {"aug", 8},
+    {"september", 9}, {"sep", 9},     {"oktober", 10},  {"october", 10},  {"okt", 10},      {"oct", 10},
+    {"november", 11}, {"nov", 11},    {"nopember", 11}, {"desember", 12}, {"december", 12}, {"des", 12},
 }};
 
 bool parse_int(std::string_view text, int& out) {

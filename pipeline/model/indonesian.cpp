@@ -10,7 +10,7 @@ namespace {
 constexpr std::array<const char*, 12> kMonths{"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
                                               "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
 constexpr std::array<const char*, 7> kDays{"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"};
-constexpr std::array<const char*, 10> kUnits{"nol", "satu", "dua",   "tiga",    "empat",
+constexpr std::array<const char*, 10> kUnits{"nol",  "satu", "dua",   "tiga",    "empat",
                                              "lima", "enam", "tujuh", "delapan", "sembilan"};
 
 // 0 < n < 1000
@@ -21,13 +21,19 @@ std::string below_thousand(int n) {
     out += word;
   };
   int hundreds = n / 100, rest = n % 100;
-  if (hundreds == 1) add("seratus");
-  else if (hundreds > 1) add(std::string(kUnits[hundreds]) + " ratus");
+  if (hundreds == 1)
+    add("seratus");
+  else if (hundreds > 1)
+    add(std::string(kUnits[hundreds]) + " ratus");
   if (rest == 0) return out;
-  if (rest < 10) add(kUnits[rest]);
-  else if (rest == 10) add("sepuluh");
-  else if (rest == 11) add("sebelas");
-  else if (rest < 20) add(std::string(kUnits[rest - 10]) + " belas");
+  if (rest < 10)
+    add(kUnits[rest]);
+  else if (rest == 10)
+    add("sepuluh");
+  else if (rest == 11)
+    add("sebelas");
+  else if (rest < 20)
+    add(std::string(kUnits[rest - 10]) + " belas");
   else {
     add(std::string(kUnits[rest / 10]) + " puluh");
     if (rest % 10) add(kUnits[rest % 10]);
@@ -58,10 +64,8 @@ std::string in_words(long long number) {
     long long value;
     const char* name;
   };
-  static constexpr std::array<Scale, 4> kScales{{{1'000'000'000'000LL, "triliun"},
-                                                 {1'000'000'000LL, "miliar"},
-                                                 {1'000'000LL, "juta"},
-                                                 {1'000LL, "ribu"}}};
+  static constexpr std::array<Scale, 4> kScales{
+      {{1'000'000'000'000LL, "triliun"}, {1'000'000'000LL, "miliar"}, {1'000'000LL, "juta"}, {1'000LL, "ribu"}}};
   std::string out;
   auto add = [&](const std::string& words) {
     if (!out.empty()) out += ' ';
@@ -72,8 +76,10 @@ std::string in_words(long long number) {
     if (part == 0) continue;
     number %= scale.value;
     // "seribu", never "satu ribu"; but "satu juta", "satu miliar".
-    if (part == 1 && scale.value == 1000) add("seribu");
-    else add(in_words(part) + " " + scale.name);
+    if (part == 1 && scale.value == 1000)
+      add("seribu");
+    else
+      add(in_words(part) + " " + scale.name);
   }
   if (number > 0) add(below_thousand(static_cast<int>(number)));
   return out;

@@ -9,11 +9,11 @@
 
 namespace inovasi::indonesian {
 
-std::string day_name(const Date& date);    // "Senin"
-std::string month_name(int month);         // "Juli"
-std::string date_long(const Date& date);   // "5 Juli 2021"
+std::string day_name(const Date& date);       // "Senin"
+std::string month_name(int month);            // "Juli"
+std::string date_long(const Date& date);      // "5 Juli 2021"
 std::string date_with_day(const Date& date);  // "Senin, 5 Juli 2021"
-std::string month_roman(int month);        // 7 -> "VII"
+std::string month_roman(int month);           // 7 -> "VII"
 
 // Numbers in words (terbilang): "sebelas", "seratus", "seribu", "satu juta",
 // "dua ribu dua puluh satu", up to the trillions; "nol" for 0, "minus ..." below it.

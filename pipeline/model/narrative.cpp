@@ -91,12 +91,18 @@ std::vector<Block> blocks_from_json(const Poco::JSON::Array::Ptr& array) {
 
 std::string marker(ListStyle style, int number) {
   switch (style) {
-    case ListStyle::Decimal: return std::to_string(number) + ".";
-    case ListStyle::DecimalParen: return std::to_string(number) + ")";
-    case ListStyle::LowerAlpha: return alpha_numeral(number, false) + ".";
-    case ListStyle::UpperAlpha: return alpha_numeral(number, true) + ".";
-    case ListStyle::LowerRoman: return roman_numeral(number, false) + ".";
-    case ListStyle::Bullet: return "\xE2\x80\xA2";
+    case ListStyle::Decimal:
+      return std::to_string(number) + ".";
+    case ListStyle::DecimalParen:
+      return std::to_string(number) + ")";
+    case ListStyle::LowerAlpha:
+      return alpha_numeral(number, false) + ".";
+    case ListStyle::UpperAlpha:
+      return alpha_numeral(number, true) + ".";
+    case ListStyle::LowerRoman:
+      return roman_numeral(number, false) + ".";
+    case ListStyle::Bullet:
+      return "\xE2\x80\xA2";
   }
   return "-";
 }
@@ -195,8 +201,10 @@ std::size_t narrative_word_count(const Narrative& narrative) {
 std::string narrative_too_long(const Narrative& narrative) {
   std::size_t characters = utf8_length(narrative_to_text(narrative));
   if (characters <= kSpreadsheetCellCharacters) return {};
-  return std::to_string(characters) + " characters; a spreadsheet cell (the IGA workbook, the desk packet's workbook) "
-         "holds at most " + std::to_string(kSpreadsheetCellCharacters) + ": shorten it";
+  return std::to_string(characters) +
+         " characters; a spreadsheet cell (the IGA workbook, the desk packet's workbook) "
+         "holds at most " +
+         std::to_string(kSpreadsheetCellCharacters) + ": shorten it";
 }
 
 }  // namespace inovasi

@@ -22,7 +22,7 @@ struct ListItem {
 
 struct Block {
   enum class Kind { Paragraph, List } kind = Kind::Paragraph;
-  std::string text;  // Paragraph
+  std::string text;                      // Paragraph
   ListStyle style = ListStyle::Decimal;  // List
   int start = 1;                         // List: number of the first item
   std::vector<ListItem> items;           // List

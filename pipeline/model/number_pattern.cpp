@@ -15,7 +15,8 @@ struct Filled {
   std::string error;
 };
 
-Filled fill(std::string_view pattern, int sequence, const Date& date, const std::map<std::string, std::string>& fields) {
+Filled fill(std::string_view pattern, int sequence, const Date& date,
+            const std::map<std::string, std::string>& fields) {
   Filled out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] != '{') {
@@ -25,12 +26,19 @@ Filled fill(std::string_view pattern, int sequence, const Date& date, const std:
     auto close = pattern.find('}', i);
     if (close == std::string_view::npos) return {"", "has an unclosed {"};
     std::string name(pattern.substr(i + 1, close - i - 1));
-    if (name == "urut") out.number += std::to_string(sequence);
-    else if (name == "tahun") out.number += std::to_string(date.year);
-    else if (name == "bulan") out.number += std::to_string(date.month);
-    else if (name == "bulan_romawi") out.number += indonesian::month_roman(date.month);
-    else if (auto it = fields.find(name); it != fields.end()) out.number += it->second;
-    else return {"", "has an unknown placeholder {" + name + "} (known: {urut}, {tahun}, {bulan}, {bulan_romawi}, {kode_instansi})"};
+    if (name == "urut")
+      out.number += std::to_string(sequence);
+    else if (name == "tahun")
+      out.number += std::to_string(date.year);
+    else if (name == "bulan")
+      out.number += std::to_string(date.month);
+    else if (name == "bulan_romawi")
+      out.number += indonesian::month_roman(date.month);
+    else if (auto it = fields.find(name); it != fields.end())
+      out.number += it->second;
+    else
+      return {"", "has an unknown placeholder {" + name +
+                      "} (known: {urut}, {tahun}, {bulan}, {bulan_romawi}, {kode_instansi})"};
     i = close;
   }
   return out;
@@ -57,8 +65,9 @@ std::optional<std::string> number_pattern_problem(std::string_view pattern) {
     return std::string("has no {urut}: every document of a year would get the same number (and the same file)");
   }
   if (slugify(first.number) == slugify(second)) {
-    return std::string("its {urut} comes after the first 80 characters, which name each document's file: "
-                       "every document would be written to the same file");
+    return std::string(
+        "its {urut} comes after the first 80 characters, which name each document's file: "
+        "every document would be written to the same file");
   }
   return std::nullopt;
 }

@@ -104,8 +104,8 @@ std::string Record::key_label() const {
 }
 
 std::size_t Dataset::count(std::string_view kind) const {
-  return static_cast<std::size_t>(std::count_if(records.begin(), records.end(),
-                                                [&](const Record& r) { return r.kind->name == kind; }));
+  return static_cast<std::size_t>(
+      std::count_if(records.begin(), records.end(), [&](const Record& r) { return r.kind->name == kind; }));
 }
 
 std::string list_to_json(const std::vector<std::string>& items) {
@@ -121,7 +121,8 @@ std::vector<std::string> list_from_json(std::string_view json) {
   if (json.empty()) return items;
   try {
     auto array = Poco::JSON::Parser().parse(std::string(json)).extract<Poco::JSON::Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i) items.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+    for (std::size_t i = 0; i < array->size(); ++i)
+      items.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
   } catch (const Poco::Exception& e) {
     throw std::runtime_error("stored list is not valid: " + e.displayText());
   }

@@ -12,16 +12,16 @@
 namespace inovasi {
 
 enum class FieldType {
-  Text,       // one line or a few; control characters rejected
-  Narrative,  // structured paragraphs and lists, stored as JSON
-  Date,       // stored ISO (YYYY-MM-DD)
-  Nip,        // stored as 18 digits
-  Integer,    // whole numbers only: years, indicator numbers, levels
-  Amount,     // rupiah, stored exactly as a decimal string: "1500000" or "1500000.75"
-  Bool,       // stored 0/1; accepts ya/tidak, yes/no, true/false, 1/0
-  Enum,       // canonical value from the enumeration catalogue; raw text kept in <name>_asli
-  EnumList,   // several values of one enumeration, stored as a JSON array
-  NipList,    // several NIPs, stored as a JSON array
+  Text,           // one line or a few; control characters rejected
+  Narrative,      // structured paragraphs and lists, stored as JSON
+  Date,           // stored ISO (YYYY-MM-DD)
+  Nip,            // stored as 18 digits
+  Integer,        // whole numbers only: years, indicator numbers, levels
+  Amount,         // rupiah, stored exactly as a decimal string: "1500000" or "1500000.75"
+  Bool,           // stored 0/1; accepts ya/tidak, yes/no, true/false, 1/0
+  Enum,           // canonical value from the enumeration catalogue; raw text kept in <name>_asli
+  EnumList,       // several values of one enumeration, stored as a JSON array
+  NipList,        // several NIPs, stored as a JSON array
   NumberPattern,  // a region's document numbering, "000.8.3.3/{urut}/Bappeda/{tahun}" (model/number_pattern.h)
 };
 
@@ -29,9 +29,9 @@ struct FieldSpec {
   std::string_view name;
   FieldType type = FieldType::Text;
   bool required = false;
-  bool key = false;                  // part of the natural key
-  std::string_view enumeration = {};  // Enum, EnumList: catalogue name
-  std::string_view references = {};  // the record kind this value points at
+  bool key = false;                         // part of the natural key
+  std::string_view enumeration = {};        // Enum, EnumList: catalogue name
+  std::string_view references = {};         // the record kind this value points at
   std::optional<long long> min_value = {};  // Integer bounds
   std::optional<long long> max_value = {};
 };
@@ -40,9 +40,9 @@ struct RecordKind {
   std::string_view name;     // table name, CSV file stem, JSON key
   std::string_view summary;  // English, for --help and messages
   std::vector<FieldSpec> fields;
-  bool singleton = false;               // one record per store (the region's profile)
-  std::vector<std::string_view> year_from = {};  // Date fields that supply `tahun` when blank, in order
-  std::string_view code_from = {};      // a Text field whose slug supplies `kode` when blank
+  bool singleton = false;                           // one record per store (the region's profile)
+  std::vector<std::string_view> year_from = {};     // Date fields that supply `tahun` when blank, in order
+  std::string_view code_from = {};                  // a Text field whose slug supplies `kode` when blank
   std::vector<std::string_view> lookup_names = {};  // fields a reference may name instead of the key
 
   const FieldSpec* field(std::string_view field_name) const;

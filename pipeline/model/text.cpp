@@ -7,7 +7,9 @@ namespace inovasi {
 namespace {
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Length of a Unicode space sequence at text[i] (NBSP, narrow NBSP, figure space,
 // en/em spaces, ideographic space), or 0.
@@ -22,8 +24,7 @@ std::size_t unicode_space_length(std::string_view text, std::size_t i) {
 
 // Latin-1 supplement and Latin Extended-A letters folded to ASCII for slugs.
 char fold_latin(unsigned code_point) {
-  static constexpr std::string_view kLatin1 =
-      "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  static constexpr std::string_view kLatin1 = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
   if (code_point >= 0xC0 && code_point <= 0xFF) return kLatin1[code_point - 0xC0];
   return 0;
 }
@@ -250,8 +251,19 @@ std::size_t count_words(std::string_view text) {
 }
 
 std::string roman_numeral(int n, bool upper) {
-  static constexpr std::array<std::pair<int, std::string_view>, 13> kTable{{{1000, "m"}, {900, "cm"}, {500, "d"},
-      {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
+  static constexpr std::array<std::pair<int, std::string_view>, 13> kTable{{{1000, "m"},
+                                                                            {900, "cm"},
+                                                                            {500, "d"},
+                                                                            {400, "cd"},
+                                                                            {100, "c"},
+                                                                            {90, "xc"},
+                                                                            {50, "l"},
+                                                                            {40, "xl"},
+                                                                            {10, "x"},
+                                                                            {9, "ix"},
+                                                                            {5, "v"},
+                                                                            {4, "iv"},
+                                                                            {1, "i"}}};
   std::string out;
   for (const auto& [value, letters] : kTable) {
     while (n >= value) {

@@ -20,8 +20,9 @@ struct Manifest::Tables {
   // as std::string does.
   Database db = [] {
     Database db = Database::open_scratch();
-    db.execute("CREATE TABLE berkas (jalur TEXT PRIMARY KEY, sha256 TEXT, ukuran INTEGER, jenis TEXT, sumber TEXT, "
-               "kunci TEXT) WITHOUT ROWID");
+    db.execute(
+        "CREATE TABLE berkas (jalur TEXT PRIMARY KEY, sha256 TEXT, ukuran INTEGER, jenis TEXT, sumber TEXT, "
+        "kunci TEXT) WITHOUT ROWID");
     // One transaction for the manifest's life: it is never committed, as nothing in the
     // scratch database outlives the process; each put() is then no write of its own.
     db.execute("BEGIN");
@@ -36,8 +37,9 @@ struct Manifest::Tables {
 namespace {
 
 ManifestEntry entry_of(const Statement& row) {
-  return {row.column_text(0), row.column_text(1), row.column_text(5), row.column_text(3), row.column_text(4),
-          static_cast<std::uintmax_t>(std::max<long long>(0, row.column_int(2)))};
+  return {row.column_text(0), row.column_text(1),
+          row.column_text(5), row.column_text(3),
+          row.column_text(4), static_cast<std::uintmax_t>(std::max<long long>(0, row.column_int(2)))};
 }
 
 // Reads {"berkas": [{...}, ...]} entry by entry as the parser goes: a national batch's
@@ -72,11 +74,16 @@ class EntryReader : public Poco::JSON::Handler {
   void value(Poco::UInt64 v) override { number(static_cast<Poco::Int64>(v)); }
   void value(const std::string& v) override {
     if (!in_entry()) return;
-    if (key_ == "jalur") entry_.path = v;
-    else if (key_ == "sha256") entry_.sha256 = v;
-    else if (key_ == "kunci") entry_.key = v;
-    else if (key_ == "jenis") entry_.kind = v;
-    else if (key_ == "sumber") entry_.source = v;
+    if (key_ == "jalur")
+      entry_.path = v;
+    else if (key_ == "sha256")
+      entry_.sha256 = v;
+    else if (key_ == "kunci")
+      entry_.key = v;
+    else if (key_ == "jenis")
+      entry_.kind = v;
+    else if (key_ == "sumber")
+      entry_.source = v;
   }
   void value(double) override {}
   void value(bool) override {}
@@ -121,9 +128,12 @@ class EntryRuns {
     if (in_berkas_) run_ += c;
     if (in_string_) {
       if (depth_ == kTop) string_ += c;
-      if (escaped_) escaped_ = false;
-      else if (c == '\\') escaped_ = true;
-      else if (c == '"') in_string_ = false;
+      if (escaped_)
+        escaped_ = false;
+      else if (c == '\\')
+        escaped_ = true;
+      else if (c == '"')
+        in_string_ = false;
       return;
     }
     switch (c) {

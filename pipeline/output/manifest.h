@@ -15,7 +15,7 @@ namespace inovasi {
 struct ManifestEntry {
   std::string path;  // relative to the output folder
   std::string sha256;
-  std::string key;   // content key of the inputs
+  std::string key;  // content key of the inputs
   std::string kind;
   std::string source;
   std::uintmax_t size = 0;

@@ -20,17 +20,15 @@ struct HarfBuzzFace;
 struct FontFace {
   int id = -1;  // stable for the library's lifetime; layout ops carry it
   std::filesystem::path path;
-  std::string bytes;       // the whole TrueType file
-  std::string name;        // PostScript name, for messages
-  double ascent = 0;       // per point of font size
-  double descent = 0;      // positive
-  std::vector<std::uint16_t> glyph_of;  // per BMP code point; 0: the font lacks it
-  std::vector<float> width_of_glyph;    // per glyph, per point of font size
+  std::string bytes;                             // the whole TrueType file
+  std::string name;                              // PostScript name, for messages
+  double ascent = 0;                             // per point of font size
+  double descent = 0;                            // positive
+  std::vector<std::uint16_t> glyph_of;           // per BMP code point; 0: the font lacks it
+  std::vector<float> width_of_glyph;             // per glyph, per point of font size
   std::shared_ptr<const HarfBuzzFace> harfbuzz;  // for per-document subsets (font_subset.h)
 
-  bool has_glyph(char32_t code_point) const {
-    return code_point <= 0xFFFF && glyph_of[code_point] != 0;
-  }
+  bool has_glyph(char32_t code_point) const { return code_point <= 0xFFFF && glyph_of[code_point] != 0; }
   // As libharu measures it: characters the font lacks have the width of its .notdef.
   double advance(char32_t code_point) const {
     if (code_point > 0xFFFF) return 0;

@@ -33,8 +33,10 @@ FontManifest FontManifest::load(const std::filesystem::path& manifest) {
       if (family == kFallbackList) {
         listed = true;
         auto list = root->getArray(family);
-        if (!list) throw FontError(manifest.string() + ": '" + family + "' must list family names, such as [\"fallback\"]");
-        for (std::size_t i = 0; i < list->size(); ++i) result.fallbacks.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
+        if (!list)
+          throw FontError(manifest.string() + ": '" + family + "' must list family names, such as [\"fallback\"]");
+        for (std::size_t i = 0; i < list->size(); ++i)
+          result.fallbacks.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
         continue;
       }
       auto styles = root->getObject(family);
@@ -54,7 +56,8 @@ FontManifest FontManifest::load(const std::filesystem::path& manifest) {
   if (!listed && result.families.contains("fallback")) result.fallbacks.push_back("fallback");
   for (const auto& family : result.fallbacks) {
     if (!result.families.contains(family)) {
-      throw FontError(manifest.string() + ": " + std::string(kFallbackList) + " names '" + family + "', which is not a family of the manifest");
+      throw FontError(manifest.string() + ": " + std::string(kFallbackList) + " names '" + family +
+                      "', which is not a family of the manifest");
     }
   }
   return result;
@@ -80,8 +83,10 @@ FontSet::Styled& FontSet::styled(const std::string& family, const layout::FaceKe
   Styled entry;
   entry.full_path = file->second;
   auto cut = manifest_.cut_of(file->second);
-  if (!cut.empty()) entry.cut = &manifest_.library->load(cut, family, manifest_.file);
-  else entry.full = &manifest_.library->load(file->second, family, manifest_.file);
+  if (!cut.empty())
+    entry.cut = &manifest_.library->load(cut, family, manifest_.file);
+  else
+    entry.full = &manifest_.library->load(file->second, family, manifest_.file);
   return loaded_.emplace(std::make_pair(family, bits), entry).first->second;
 }
 

@@ -20,7 +20,8 @@ namespace inovasi::pdf {
 class FontError : public LocatedError {
  public:
   explicit FontError(const std::string& message) : LocatedError(ErrorKind::Template, message) {}
-  FontError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Template, std::move(place), message) {}
+  FontError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Template, std::move(place), message) {}
 };
 
 struct FontManifest {
@@ -68,7 +69,7 @@ class FontSet : public layout::TextMeasurer {
 
   const FontManifest& manifest_;
   std::map<std::pair<std::string, int>, Styled> loaded_;  // (family, style bits) -> faces
-  std::vector<const FontFace*> by_id_;  // the library's faces this set has handed out
+  std::vector<const FontFace*> by_id_;                    // the library's faces this set has handed out
   // The last style asked for: consecutive characters nearly always share it. Its chain
   // holds the styled family's faces, then each fallback's as it is first needed.
   layout::FaceKey last_key_;

@@ -14,7 +14,8 @@ struct HarfBuzzFace {
 
 std::shared_ptr<const HarfBuzzFace> harfbuzz_face(const std::string& bytes) {
   // The blob reads the caller's bytes in place: FontFace keeps both, the bytes longer.
-  hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_blob_t* blob =
+      hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   auto result = std::make_shared<HarfBuzzFace>();
   result->face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);

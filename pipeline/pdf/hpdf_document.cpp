@@ -12,18 +12,30 @@ namespace {
 
 std::string describe(HPDF_STATUS code) {
   switch (code) {
-    case HPDF_FILE_OPEN_ERROR: return "cannot open the file";
-    case HPDF_FILE_IO_ERROR: return "cannot read or write the file";
-    case HPDF_INVALID_FONTDEF_DATA: return "the font file is not a usable TrueType font";
-    case HPDF_TTF_INVALID_FOMAT: return "the font file is not a TrueType font";
-    case HPDF_TTF_INVALID_CMAP: return "the font has no usable character map";
-    case HPDF_TTF_MISSING_TABLE: return "the font file lacks a required table";
-    case HPDF_INVALID_PNG_IMAGE: return "not a usable PNG image";
-    case HPDF_UNSUPPORTED_JPEG_FORMAT: return "unsupported JPEG format";
-    case HPDF_INVALID_JPEG_DATA: return "not a usable JPEG image";
-    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-    case HPDF_INVALID_ENCODER: return "invalid text encoder";
-    case HPDF_INVALID_FONT_NAME: return "invalid font name";
+    case HPDF_FILE_OPEN_ERROR:
+      return "cannot open the file";
+    case HPDF_FILE_IO_ERROR:
+      return "cannot read or write the file";
+    case HPDF_INVALID_FONTDEF_DATA:
+      return "the font file is not a usable TrueType font";
+    case HPDF_TTF_INVALID_FOMAT:
+      return "the font file is not a TrueType font";
+    case HPDF_TTF_INVALID_CMAP:
+      return "the font has no usable character map";
+    case HPDF_TTF_MISSING_TABLE:
+      return "the font file lacks a required table";
+    case HPDF_INVALID_PNG_IMAGE:
+      return "not a usable PNG image";
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+      return "unsupported JPEG format";
+    case HPDF_INVALID_JPEG_DATA:
+      return "not a usable JPEG image";
+    case HPDF_FAILD_TO_ALLOC_MEM:
+      return "out of memory";
+    case HPDF_INVALID_ENCODER:
+      return "invalid text encoder";
+    case HPDF_INVALID_FONT_NAME:
+      return "invalid font name";
     default: {
       char text[32];
       std::snprintf(text, sizeof text, "libharu error 0x%04X", static_cast<unsigned>(code));
@@ -51,8 +63,9 @@ struct HpdfDocument::MemoryReader {
   }
   static HPDF_STATUS seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
     auto& self = of(stream);
-    long long base = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? static_cast<long long>(self.at)
-                                                                        : static_cast<long long>(self.bytes.size());
+    long long base = mode == HPDF_SEEK_SET   ? 0
+                     : mode == HPDF_SEEK_CUR ? static_cast<long long>(self.at)
+                                             : static_cast<long long>(self.bytes.size());
     long long target = base + pos;
     if (target < 0 || target > static_cast<long long>(self.bytes.size())) {
       return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);

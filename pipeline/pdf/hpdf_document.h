@@ -52,9 +52,9 @@ class HpdfDocument {
 
   struct MemoryReader;
 
-  std::unique_ptr<ErrorState> error_;  // on the heap: libharu keeps a pointer to it
+  std::unique_ptr<ErrorState> error_;                   // on the heap: libharu keeps a pointer to it
   std::vector<std::unique_ptr<MemoryReader>> readers_;  // freed after HPDF_Free, which may still read
-  std::vector<std::unique_ptr<std::string>> adopted_;    // fonts the readers read
+  std::vector<std::unique_ptr<std::string>> adopted_;   // fonts the readers read
   HPDF_Doc doc_ = nullptr;
 };
 

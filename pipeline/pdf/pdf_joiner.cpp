@@ -162,14 +162,17 @@ class PdfJoiner::VolumeCopy {
   }
   void renumber(PdfValue& value, Sharing sharing) {
     switch (value.kind) {
-      case PdfValue::Kind::Reference: value.object = object(value.object, sharing); break;
+      case PdfValue::Kind::Reference:
+        value.object = object(value.object, sharing);
+        break;
       case PdfValue::Kind::Array:
         for (auto& item : value.items) renumber(item, sharing);
         break;
       case PdfValue::Kind::Dictionary:
         for (auto& [key, item] : value.entries) renumber(item, sharing);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -293,8 +296,8 @@ void PdfJoiner::close_outline_entry(int next) {
   OpenEntry entry = std::move(open_.back());
   open_.pop_back();
   auto ref = [](int number) { return PdfValue::reference(number); };
-  PdfValue item = dictionary({{"/Title", text_string(entry.title)},
-                              {"/Parent", ref(open_.empty() ? outline_root_ : open_.back().number)}});
+  PdfValue item = dictionary(
+      {{"/Title", text_string(entry.title)}, {"/Parent", ref(open_.empty() ? outline_root_ : open_.back().number)}});
   if (entry.previous) item.entries.emplace_back("/Prev", ref(entry.previous));
   if (next) item.entries.emplace_back("/Next", ref(next));
   if (entry.first) {
@@ -306,8 +309,8 @@ void PdfJoiner::close_outline_entry(int next) {
   top.kind = PdfValue::Kind::Number;
   top.text = number_text(entry.top);
   // Zoom 0 keeps the reader's own.
-  item.entries.emplace_back("/Dest", array_of({ref(entry.page_object), name("/XYZ"), PdfValue::number(0), top,
-                                               PdfValue::number(0)}));
+  item.entries.emplace_back(
+      "/Dest", array_of({ref(entry.page_object), name("/XYZ"), PdfValue::number(0), top, PdfValue::number(0)}));
   write_object(entry.number, item);
 }
 
@@ -318,10 +321,11 @@ int PdfJoiner::finish() {
     std::vector<PdfValue> kids;
     std::size_t end = std::min(pages_.size(), (node + 1) * kPagesPerNode);
     for (std::size_t page = node * kPagesPerNode; page < end; ++page) kids.push_back(PdfValue::reference(pages_[page]));
-    write_object(nodes_[node], dictionary({{"/Type", name("/Pages")},
-                                           {"/Parent", PdfValue::reference(page_root_)},
-                                           {"/Kids", array_of(std::move(kids))},
-                                           {"/Count", PdfValue::number(static_cast<long long>(end - node * kPagesPerNode))}}));
+    write_object(nodes_[node],
+                 dictionary({{"/Type", name("/Pages")},
+                             {"/Parent", PdfValue::reference(page_root_)},
+                             {"/Kids", array_of(std::move(kids))},
+                             {"/Count", PdfValue::number(static_cast<long long>(end - node * kPagesPerNode))}}));
     node_refs.push_back(PdfValue::reference(nodes_[node]));
   }
   write_object(page_root_, dictionary({{"/Type", name("/Pages")},

@@ -192,11 +192,15 @@ PdfValue* PdfValue::get(std::string_view key) {
 
 void write_value(const PdfValue& value, std::string& out) {
   switch (value.kind) {
-    case PdfValue::Kind::Null: out += "null"; break;
+    case PdfValue::Kind::Null:
+      out += "null";
+      break;
     case PdfValue::Kind::Keyword:
     case PdfValue::Kind::Number:
     case PdfValue::Kind::Name:
-    case PdfValue::Kind::String: out += value.text; break;
+    case PdfValue::Kind::String:
+      out += value.text;
+      break;
     case PdfValue::Kind::Reference:
       out += std::to_string(value.object);
       out += " 0 R";
@@ -259,7 +263,8 @@ PdfFile::PdfFile(std::string_view bytes, std::string what) : bytes_(bytes), what
     if (first < 0 || count < 0 || first > kMaxObjects || count > kMaxObjects - first) {
       reader.fail("implausible cross-reference section");
     }
-    if (offsets_.size() < static_cast<std::size_t>(first + count)) offsets_.resize(static_cast<std::size_t>(first + count));
+    if (offsets_.size() < static_cast<std::size_t>(first + count))
+      offsets_.resize(static_cast<std::size_t>(first + count));
     for (long long i = 0; i < count; ++i) {
       long long offset = reader.integer();
       reader.integer();  // generation
@@ -324,7 +329,8 @@ PdfObject PdfFile::object(int number) const {
   const PdfValue* length = object.value.get("/Length");
   PdfValue resolved = length ? resolve(*length) : PdfValue{};
   long long size = -1;
-  if (resolved.is(PdfValue::Kind::Number)) std::from_chars(resolved.text.data(), resolved.text.data() + resolved.text.size(), size);
+  if (resolved.is(PdfValue::Kind::Number))
+    std::from_chars(resolved.text.data(), resolved.text.data() + resolved.text.size(), size);
   if (size < 0 || data + static_cast<std::size_t>(size) > bytes_.size()) {
     fail(data, "object " + std::to_string(number) + ": stream without a usable /Length");
   }
@@ -346,7 +352,8 @@ std::string_view PdfFile::header() const {
 std::string_view PdfFile::raw(int number) const {
   if (!in_use(number)) fail(bytes_.size(), "object " + std::to_string(number) + " is not in the file");
   auto offset = offsets_[static_cast<std::size_t>(number)];
-  return bytes_.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(ends_[static_cast<std::size_t>(number)] - offset));
+  return bytes_.substr(static_cast<std::size_t>(offset),
+                       static_cast<std::size_t>(ends_[static_cast<std::size_t>(number)] - offset));
 }
 
 PdfValue PdfFile::resolve(const PdfValue& value) const {
@@ -376,9 +383,11 @@ void PdfFile::collect_pages(int node, std::vector<int>& pages, int depth) const 
     return;
   }
   const PdfValue* kids = value.get("/Kids");
-  if (!kids || !kids->is(PdfValue::Kind::Array)) fail(bytes_.size(), "page tree node " + std::to_string(node) + " has no /Kids");
+  if (!kids || !kids->is(PdfValue::Kind::Array))
+    fail(bytes_.size(), "page tree node " + std::to_string(node) + " has no /Kids");
   for (const auto& kid : kids->items) {
-    if (!kid.is(PdfValue::Kind::Reference)) fail(bytes_.size(), "page tree node " + std::to_string(node) + ": a kid is not a reference");
+    if (!kid.is(PdfValue::Kind::Reference))
+      fail(bytes_.size(), "page tree node " + std::to_string(node) + ": a kid is not a reference");
     collect_pages(kid.object, pages, depth + 1);
   }
 }

@@ -21,9 +21,9 @@ struct PdfValue {
   // Keyword (true, false, null), Number, Name ("/Type") and String ("(...)" or "<...>")
   // keep their text as written, so writing them again changes nothing.
   std::string text;
-  int object = 0;  // Reference: the object's number (generation is always 0 here)
-  std::vector<PdfValue> items;                              // Array
-  std::vector<Entry> entries;                                // Dictionary, in order
+  int object = 0;               // Reference: the object's number (generation is always 0 here)
+  std::vector<PdfValue> items;  // Array
+  std::vector<Entry> entries;   // Dictionary, in order
 
   static PdfValue reference(int object);
   static PdfValue number(long long value);

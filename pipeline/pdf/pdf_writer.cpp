@@ -155,8 +155,9 @@ class PageWriter {
       document_.check("loading image " + op.path);
       it = images_.emplace(op.path, image).first;
     }
-    HPDF_Page_DrawImage(page_, it->second, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
-                        static_cast<HPDF_REAL>(op.width), static_cast<HPDF_REAL>(op.height));
+    HPDF_Page_DrawImage(page_, it->second, static_cast<HPDF_REAL>(op.x),
+                        static_cast<HPDF_REAL>(height_ - op.y - op.height), static_cast<HPDF_REAL>(op.width),
+                        static_cast<HPDF_REAL>(op.height));
   }
 
   void draw_op(const MaskOp& op) {
@@ -193,7 +194,8 @@ class PageWriter {
   // page's attributes (hpdf_pages.h), as libharu's operators themselves do.
   void write_content(std::string_view content, const char* what) {
     auto* attributes = static_cast<HPDF_PageAttr>(page_->attr);
-    if (attributes->gmode != HPDF_GMODE_PAGE_DESCRIPTION) throw PdfError(std::string(what) + ": a path or text is open");
+    if (attributes->gmode != HPDF_GMODE_PAGE_DESCRIPTION)
+      throw PdfError(std::string(what) + ": a path or text is open");
     HPDF_Stream_Write(attributes->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
                       static_cast<HPDF_UINT>(content.size()));
     document_.check(what);
@@ -222,14 +224,16 @@ void write_info(HpdfDocument& document, const DocumentInfo& info, const PdfOptio
   set(HPDF_INFO_CREATOR, options.creator);
   set(HPDF_INFO_PRODUCER, options.creator);
   if (options.creation_date) {
-    HPDF_Date date{options.creation_date->year, options.creation_date->month, options.creation_date->day, 0, 0, 0, 'Z', 0, 0};
+    HPDF_Date date{
+        options.creation_date->year, options.creation_date->month, options.creation_date->day, 0, 0, 0, 'Z', 0, 0};
     HPDF_SetInfoDateAttr(document.get(), HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(document.get(), HPDF_INFO_MOD_DATE, date);
   }
   document.check("writing document information");
 }
 
-void write_bookmarks(HpdfDocument& document, const std::vector<OutlineEntry>& outline, const std::vector<HPDF_Page>& pages) {
+void write_bookmarks(HpdfDocument& document, const std::vector<OutlineEntry>& outline,
+                     const std::vector<HPDF_Page>& pages) {
   if (outline.empty()) return;
   HPDF_Encoder encoder = HPDF_GetEncoder(document.get(), "CP1252");
   std::vector<HPDF_Outline> parents;  // by level
@@ -322,7 +326,8 @@ PdfResult StreamingPdfWriter::finish(const DocumentInfo& info, const PdfOptions&
   return result;
 }
 
-PdfResult write_pdf(const LaidOutDocument& laid_out, HpdfDocument& document, FontSet& fonts, const PdfOptions& options) {
+PdfResult write_pdf(const LaidOutDocument& laid_out, HpdfDocument& document, FontSet& fonts,
+                    const PdfOptions& options) {
   StreamingPdfWriter writer(document, fonts, choose_encoding(laid_out), characters_by_face(laid_out));
   writer.add(laid_out, "");
   return writer.finish(laid_out.info, options);

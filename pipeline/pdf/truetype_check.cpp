@@ -79,7 +79,8 @@ std::string with_hinting_tables(std::string file) {
   std::vector<TableEntry> tables;
   for (std::uint16_t i = 0; i < count; ++i) {
     const unsigned char* entry = head + 12 + 16u * i;
-    tables.push_back({std::string(reinterpret_cast<const char*>(entry), 4), be32(entry + 4), be32(entry + 8), be32(entry + 12)});
+    tables.push_back(
+        {std::string(reinterpret_cast<const char*>(entry), 4), be32(entry + 4), be32(entry + 8), be32(entry + 12)});
   }
   std::vector<std::pair<std::string, std::string>> added;
   for (const auto& [tag, data] : kNoOp) {
@@ -92,12 +93,13 @@ std::string with_hinting_tables(std::string file) {
   // The new directory is longer: everything after it moves down by its growth, and the
   // new tables go at the end, each on a 4-byte boundary.
   auto shift = static_cast<std::uint32_t>(16 * added.size());
-  std::string out = file.substr(0, 12) + std::string(16 * (tables.size() + added.size()), '\0') +
-                    file.substr(12 + 16u * count);
+  std::string out =
+      file.substr(0, 12) + std::string(16 * (tables.size() + added.size()), '\0') + file.substr(12 + 16u * count);
   for (auto& table : tables) table.offset += shift;
   for (const auto& [tag, data] : added) {
     out.resize((out.size() + 3) & ~std::size_t{3}, '\0');
-    tables.push_back({tag, table_checksum(data), static_cast<std::uint32_t>(out.size()), static_cast<std::uint32_t>(data.size())});
+    tables.push_back(
+        {tag, table_checksum(data), static_cast<std::uint32_t>(out.size()), static_cast<std::uint32_t>(data.size())});
     out += data;
   }
   out.resize((out.size() + 3) & ~std::size_t{3}, '\0');

@@ -48,8 +48,9 @@ std::optional<pdf::PdfResult> attempt_volume(const VolumeJob& job, std::size_t f
   for (std::size_t i = first; i < last; ++i) {
     PrintPart part = job.source(i);
     if (encoding == pdf::TextEncoding::Cp1252 && pdf::encoding_for(part.markup.markup) != encoding) return std::nullopt;
-    writer.add(lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file, &lines}, &job.skeletons),
-               part.bookmark);
+    writer.add(
+        lay_out(part.markup, job.resource_dir, {fonts, nullptr, &images, part.markup.file, &lines}, &job.skeletons),
+        part.bookmark);
   }
   return writer.finish(job.info, {job.options.creation_date});
 }
@@ -64,7 +65,10 @@ pdf::PdfResult render_volume(const VolumeJob& job, std::size_t first, std::size_
 class VolumePipeline {
  public:
   VolumePipeline(const VolumeJob& job, std::size_t parts, std::size_t per_volume, int jobs)
-      : job_(job), parts_(parts), per_volume_(per_volume), volumes_((parts + per_volume - 1) / per_volume),
+      : job_(job),
+        parts_(parts),
+        per_volume_(per_volume),
+        volumes_((parts + per_volume - 1) / per_volume),
         ahead_(static_cast<std::size_t>(std::max(1, jobs)) + 1) {
     int workers = std::max(1, std::min<int>(jobs, static_cast<int>(volumes_)));
     for (int w = 0; w < workers; ++w) threads_.emplace_back([this] { work(); });

@@ -46,7 +46,8 @@ std::string fields_on_line(const std::string& file, int line) {
   }
   if (start == std::string::npos) return {};
   std::size_t end = text->find('\n', start);
-  std::string_view row = std::string_view(*text).substr(start, end == std::string::npos ? std::string_view::npos : end - start);
+  std::string_view row =
+      std::string_view(*text).substr(start, end == std::string::npos ? std::string_view::npos : end - start);
   std::string fields;
   for (auto at = row.find("{{"); at != std::string_view::npos; at = row.find("{{", at + 2)) {
     auto end = row.find("}}", at);
@@ -71,14 +72,15 @@ std::string missing_glyph_message(const std::vector<std::pair<char32_t, std::str
     line = std::atoi(first_place.c_str() + colon + 1);
   }
   std::string characters;
-  for (std::size_t i = 0; i < found.size() && i < 5; ++i) characters += (i ? ", " : "") + describe_character(found[i].first);
+  for (std::size_t i = 0; i < found.size() && i < 5; ++i)
+    characters += (i ? ", " : "") + describe_character(found[i].first);
   if (found.size() > 5) characters += " and " + std::to_string(found.size() - 5) + " more";
   std::string fallbacks;
   for (const auto& family : fonts.fallbacks) fallbacks += (fallbacks.empty() ? "" : ", ") + family;
   return first_place + ": " + (found.size() == 1 ? "character " : "characters ") + characters + " " +
-         (found.size() == 1 ? "is" : "are") + " in no font of " + fonts.file.string() + " (the text's family, then cadangan: " +
-         (fallbacks.empty() ? std::string("none") : fallbacks) + ")" + fields_on_line(file, line) +
-         ". Add a font that has " + (found.size() == 1 ? "it" : "them") +
+         (found.size() == 1 ? "is" : "are") + " in no font of " + fonts.file.string() +
+         " (the text's family, then cadangan: " + (fallbacks.empty() ? std::string("none") : fallbacks) + ")" +
+         fields_on_line(file, line) + ". Add a font that has " + (found.size() == 1 ? "it" : "them") +
          " to the manifest and its cadangan list, or let such characters print as '?' (--replace-missing-glyphs, "
          "or missing-glyphs=\"replace\" on the template's <document>)";
 }
@@ -124,7 +126,8 @@ RenderedPdf render_markup(const RenderedMarkup& markup, const std::filesystem::p
 
   RenderedPdf result{std::move(pdf.bytes), pdf.pages, pdf.encoding, markup.warnings, markup.sources};
   for (const auto& [code_point, context] : glyphs.found) {
-    result.warnings.push_back(context + ": character " + describe_character(code_point) + " is in no font; printed as '?'");
+    result.warnings.push_back(context + ": character " + describe_character(code_point) +
+                              " is in no font; printed as '?'");
   }
   return result;
 }

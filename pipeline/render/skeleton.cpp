@@ -107,8 +107,9 @@ bool is_inert(std::string_view value) {
   for (char c : value) {
     if (static_cast<unsigned char>(c) < 0x20) return false;
   }
-  return value.find(kPlaceholderMark) == std::string_view::npos && value.find("\xEF\xBF\xBE") == std::string_view::npos &&
-         value.find("\xEF\xBF\xBF") == std::string_view::npos && find_invalid_utf8(value) == std::string_view::npos;
+  return value.find(kPlaceholderMark) == std::string_view::npos &&
+         value.find("\xEF\xBF\xBE") == std::string_view::npos && value.find("\xEF\xBF\xBF") == std::string_view::npos &&
+         find_invalid_utf8(value) == std::string_view::npos;
 }
 
 Expanded expand_placeholders(std::string_view rendered, const std::vector<std::string>& values) {

@@ -77,7 +77,9 @@ void check_tags(const std::string& text, const std::string& file) {
   };
   for (auto at = text.find("{{"); at != std::string::npos;) {
     auto tag = tag_at(text, at);
-    if (!tag) fail_at(at, "Mustache: this tag is not closed with " + std::string(text.compare(at, 3, "{{{") == 0 ? "}}}" : "}}"));
+    if (!tag)
+      fail_at(at,
+              "Mustache: this tag is not closed with " + std::string(text.compare(at, 3, "{{{") == 0 ? "}}}" : "}}"));
     const std::string& name = tag->name;
     if (tag->kind == '=') fail_at(at, "set-delimiter tags ({{=...=}}) are not supported: templates use {{ and }}");
     if (tag->kind == '#' || tag->kind == '^') {
@@ -89,8 +91,9 @@ void check_tags(const std::string& text, const std::string& file) {
       if (open.empty()) fail_at(at, "Mustache: {{/" + name + "}} closes a section that is not open");
       if (open.back().name != name) {
         auto [line, column] = line_column(text, open.back().at);
-        fail_at(at, "Mustache: {{/" + name + "}} closes {{#" + open.back().name + "}}, opened at " + std::to_string(line) + ":" +
-                        std::to_string(column) + " (close sections in the order they were opened)");
+        fail_at(at, "Mustache: {{/" + name + "}} closes {{#" + open.back().name + "}}, opened at " +
+                        std::to_string(line) + ":" + std::to_string(column) +
+                        " (close sections in the order they were opened)");
       }
       open.pop_back();
     }
@@ -238,7 +241,8 @@ class CheckingContext : public mustache::context<std::string> {
 constexpr int kMaxDataDepth = 64;
 
 Data from_var(const Poco::Dynamic::Var& value, const std::string& file, int depth = 0) {
-  if (depth > kMaxDataDepth) throw MarkupError(file, 0, 0, "the data nests more than " + std::to_string(kMaxDataDepth) + " deep");
+  if (depth > kMaxDataDepth)
+    throw MarkupError(file, 0, 0, "the data nests more than " + std::to_string(kMaxDataDepth) + " deep");
   if (value.isEmpty()) return Data(false);
   if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
     auto object = value.extract<Poco::JSON::Object::Ptr>();
@@ -249,7 +253,8 @@ Data from_var(const Poco::Dynamic::Var& value, const std::string& file, int dept
   if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
     auto array = value.extract<Poco::JSON::Array::Ptr>();
     Data list(Data::type::list);
-    for (std::size_t i = 0; i < array->size(); ++i) list.push_back(from_var(array->get(static_cast<unsigned>(i)), file, depth + 1));
+    for (std::size_t i = 0; i < array->size(); ++i)
+      list.push_back(from_var(array->get(static_cast<unsigned>(i)), file, depth + 1));
     return list;
   }
   if (value.isBoolean()) return Data(value.extract<bool>());
@@ -291,9 +296,13 @@ const std::filesystem::path& TemplateSet::resolve(const std::string& name_or_pat
   std::filesystem::path given(name_or_path);
   auto named = folder_ / (name_or_path + ".xml");
   std::filesystem::path found;
-  if (given.extension() == ".xml" && std::filesystem::exists(given)) found = given;
-  else if (std::filesystem::exists(named)) found = named;
-  else throw MarkupError(name_or_path, 0, 0, "no such template (looked for " + given.string() + " and " + named.string() + ")");
+  if (given.extension() == ".xml" && std::filesystem::exists(given))
+    found = given;
+  else if (std::filesystem::exists(named))
+    found = named;
+  else
+    throw MarkupError(name_or_path, 0, 0,
+                      "no such template (looked for " + given.string() + " and " + named.string() + ")");
   return resolved_.emplace(name_or_path, std::move(found)).first->second;
 }
 
@@ -371,11 +380,13 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, const
       auto path = folder_ / "partials" / (name + ".xml");
       if (chain.size() >= kMaxPartialDepth) {
         auto [tag_line, tag_column] = line_column(text, found->at);
-        throw MarkupError(file, tag_line, tag_column, "partials include partials more than " + std::to_string(kMaxPartialDepth) + " deep");
+        throw MarkupError(file, tag_line, tag_column,
+                          "partials include partials more than " + std::to_string(kMaxPartialDepth) + " deep");
       }
       const Checked& partial = checked(path, true);
       entry.sections.insert(entry.sections.end(), partial.sections.begin(), partial.sections.end());
-      if (std::find(entry.partials.begin(), entry.partials.end(), path) == entry.partials.end()) entry.partials.push_back(path);
+      if (std::find(entry.partials.begin(), entry.partials.end(), path) == entry.partials.end())
+        entry.partials.push_back(path);
       chain.push_back(name);
       if (!in_tag) entry.inlined += layout::source_mark(path.string(), 1, 1);
       inline_partials(entry, partial.text, path.string(), chain);
@@ -384,7 +395,8 @@ void TemplateSet::inline_partials(Checked& entry, const std::string& text, const
       continue;
     }
     entry.inlined += tag;
-    if ((kind == '#' || kind == '^' || kind == '/') && !in_tag) entry.inlined += layout::source_mark(file, line, column);
+    if ((kind == '#' || kind == '^' || kind == '/') && !in_tag)
+      entry.inlined += layout::source_mark(file, line, column);
   }
 }
 
@@ -394,12 +406,13 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
   const Checked& main = checked(template_file, false);
   const std::string& text = main.text;
 
-  CheckingContext context(&data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
-                          [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
-                            const Checked& partial = checked(path, true);
-                            sections.insert(partial.sections.begin(), partial.sections.end());
-                            return partial.text;
-                          });
+  CheckingContext context(
+      &data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+      [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
+        const Checked& partial = checked(path, true);
+        sections.insert(partial.sections.begin(), partial.sections.end());
+        return partial.text;
+      });
   std::unique_ptr<mustache::mustache> tmpl;
   {
     std::lock_guard lock(main.pool_mutex);
@@ -437,8 +450,9 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
   if (strict) {
     for (const auto& name : context.missing_sections()) {
       auto [line, column] = tag_position(text, name);
-      throw MarkupError(file, line, column,
-                        "the data has no '" + name + "' (strict mode: the section {{#" + name + "}} would always be left out)");
+      throw MarkupError(
+          file, line, column,
+          "the data has no '" + name + "' (strict mode: the section {{#" + name + "}} would always be left out)");
     }
   }
   for (const auto& name : context.missing()) {
@@ -450,14 +464,16 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
   return rendered;
 }
 
-std::string TemplateSet::sample_data(const std::filesystem::path& template_file, const Data& data, const Data* shared) const {
+std::string TemplateSet::sample_data(const std::filesystem::path& template_file, const Data& data,
+                                     const Data* shared) const {
   const Checked& main = checked(template_file, false);
-  CheckingContext context(&data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
-                          [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
-                            const Checked& partial = checked(path, true);
-                            sections.insert(partial.sections.begin(), partial.sections.end());
-                            return partial.text;
-                          });
+  CheckingContext context(
+      &data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+      [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
+        const Checked& partial = checked(path, true);
+        sections.insert(partial.sections.begin(), partial.sections.end());
+        return partial.text;
+      });
   DataRecorder recorder(&data, shared);
   context.record_into(recorder);
   mustache::mustache tmpl(main.inlined);

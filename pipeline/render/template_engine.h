@@ -19,8 +19,8 @@ using Data = kainjow::mustache::data;
 
 struct RenderedMarkup {
   std::string markup;
-  std::string file;                   // the template
-  std::vector<std::string> warnings;  // missing variables when not strict
+  std::string file;                            // the template
+  std::vector<std::string> warnings;           // missing variables when not strict
   std::vector<std::filesystem::path> sources;  // template and partials used (for change detection)
   // Asked for with `with_skeleton`: the markup with placeholders for the values it
   // escapes, and the values (render/skeleton.h). Empty when it cannot stand for the

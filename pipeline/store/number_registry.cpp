@@ -4,7 +4,6 @@
 #include <random>
 #include <stdexcept>
 
-
 namespace inovasi {
 namespace {
 
@@ -19,8 +18,16 @@ std::string new_verification_code() {
 }
 
 IssuedNumber row_of(Statement& s) {
-  return {s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2)), static_cast<int>(s.column_int(3)),
-          s.column_text(4), s.column_text(5), s.column_text(6), s.column_text(7), s.column_text(8), s.column_text(9)};
+  return {s.column_text(0),
+          s.column_text(1),
+          static_cast<int>(s.column_int(2)),
+          static_cast<int>(s.column_int(3)),
+          s.column_text(4),
+          s.column_text(5),
+          s.column_text(6),
+          s.column_text(7),
+          s.column_text(8),
+          s.column_text(9)};
 }
 
 // Reset at once: a cached statement left on a row would keep its read open.
@@ -65,7 +72,8 @@ IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& k
   return issued;
 }
 
-std::optional<std::string> NumberRegistry::holder_of(const std::string& kind, int year, const std::string& number) const {
+std::optional<std::string> NumberRegistry::holder_of(const std::string& kind, int year,
+                                                     const std::string& number) const {
   auto& holder = statement("SELECT kunci FROM nomor_dokumen WHERE jenis = ? AND tahun = ? AND nomor = ?");
   holder.bind_text_or_null(1, kind);
   holder.bind_int(2, year);
@@ -76,7 +84,8 @@ std::optional<std::string> NumberRegistry::holder_of(const std::string& kind, in
   return key;
 }
 
-IssuedNumber NumberRegistry::adopt(const std::string& kind, const std::string& key, int year, const std::string& number) {
+IssuedNumber NumberRegistry::adopt(const std::string& kind, const std::string& key, int year,
+                                   const std::string& number) {
   if (auto found = by_key(kind, key)) {
     if (found->number != number) {
       throw NumberTaken(number + " is not the number already issued to this document (" + found->number +
@@ -90,7 +99,8 @@ IssuedNumber NumberRegistry::adopt(const std::string& kind, const std::string& k
   first.bind_text_or_null(1, kind);
   first.bind_int(2, year);
   first.step();
-  IssuedNumber issued{kind, key, year, static_cast<int>(std::min<long long>(first.column_int(0), 0)) - 1, number, "", "", "", "", ""};
+  IssuedNumber issued{
+      kind, key, year, static_cast<int>(std::min<long long>(first.column_int(0), 0)) - 1, number, "", "", "", "", ""};
   first.reset();
   insert(issued);
   return issued;
@@ -106,7 +116,8 @@ void NumberRegistry::insert(IssuedNumber& issued) {
     if (!by_code(issued.verification_code)) break;
     if (attempt > 20) throw std::runtime_error("cannot find a free verification code");
   }
-  auto& insert = statement("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) VALUES (?, ?, ?, ?, ?, ?)");
+  auto& insert = statement(
+      "INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) VALUES (?, ?, ?, ?, ?, ?)");
   insert.bind_text_or_null(1, issued.kind);
   insert.bind_text_or_null(2, issued.key);
   insert.bind_int(3, issued.year);
@@ -134,7 +145,8 @@ Statement& NumberRegistry::statement(const std::string& sql) const {
 }
 
 std::optional<IssuedNumber> NumberRegistry::find(std::string_view where, std::string_view value) const {
-  auto& query = statement("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE " + std::string(where) + " = ?");
+  auto& query =
+      statement("SELECT " + std::string(kColumns) + " FROM nomor_dokumen WHERE " + std::string(where) + " = ?");
   query.bind_text_or_null(1, value);
   return first_row(query);
 }
@@ -146,10 +158,13 @@ std::optional<IssuedNumber> NumberRegistry::by_key(std::string_view kind, std::s
   return first_row(query);
 }
 
-std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const { return find("kode_verifikasi", code); }
+std::optional<IssuedNumber> NumberRegistry::by_code(std::string_view code) const {
+  return find("kode_verifikasi", code);
+}
 
 bool NumberRegistry::revoke(std::string_view code, const Date& on, std::string_view reason) {
-  auto& update = statement("UPDATE nomor_dokumen SET dicabut = ?, alasan_pencabutan = ? WHERE kode_verifikasi = ? AND dicabut IS NULL");
+  auto& update = statement(
+      "UPDATE nomor_dokumen SET dicabut = ?, alasan_pencabutan = ? WHERE kode_verifikasi = ? AND dicabut IS NULL");
   update.bind_text_or_null(1, on.iso());
   update.bind_text_or_null(2, reason);
   update.bind_text_or_null(3, code);

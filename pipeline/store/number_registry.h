@@ -36,7 +36,6 @@ struct IssuedNumber {
 // The code as issued, or nothing when the text cannot be one.
 std::optional<std::string> normalize_verification_code(std::string_view typed);
 
-
 // A number already issued to another document of the kind and year: that document fails
 // (the other keeps its number).
 struct NumberTaken : std::runtime_error {
@@ -76,6 +75,5 @@ class NumberRegistry {
   Database& db_;
   mutable std::map<std::string, Statement> statements_;
 };
-
 
 }  // namespace inovasi

@@ -36,7 +36,8 @@ Snapshot Snapshot::of(const Dataset& dataset) {
   std::map<std::string, std::vector<Record>, std::less<>> by_kind;
   for (const auto& kind : record_kinds()) by_kind[std::string(kind.name)];
   for (const auto& record : dataset.records) by_kind[std::string(record.kind->name)].push_back(record);
-  for (auto& [kind, records] : by_kind) snapshot.records_[kind] = std::make_shared<const std::vector<Record>>(std::move(records));
+  for (auto& [kind, records] : by_kind)
+    snapshot.records_[kind] = std::make_shared<const std::vector<Record>>(std::move(records));
   return snapshot;
 }
 

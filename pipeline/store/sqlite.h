@@ -18,7 +18,8 @@ namespace inovasi {
 class StoreError : public LocatedError {
  public:
   explicit StoreError(const std::string& message) : LocatedError(ErrorKind::Store, message) {}
-  StoreError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Store, std::move(place), message) {}
+  StoreError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Store, std::move(place), message) {}
 };
 
 class Statement;

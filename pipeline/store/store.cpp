@@ -135,7 +135,8 @@ void update(Database& db, Prepared& prepared, const Record& record, const std::v
   statement.reset();
   int index = 1;
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (changed & (std::uint64_t{1} << i)) bind_value(statement, index++, *prepared.kind, columns[i], record.get(columns[i]));
+    if (changed & (std::uint64_t{1} << i))
+      bind_value(statement, index++, *prepared.kind, columns[i], record.get(columns[i]));
   }
   bind_key(statement, index, prepared, key);
   statement.step();
@@ -162,7 +163,8 @@ void insert(Database& db, Prepared& prepared, const Record& record) {
 
 }  // namespace
 
-RecordWriter::RecordWriter(Store& store, bool write) : store_(store), write_(write), cache_(std::make_unique<Cache>()) {}
+RecordWriter::RecordWriter(Store& store, bool write)
+    : store_(store), write_(write), cache_(std::make_unique<Cache>()) {}
 RecordWriter::~RecordWriter() = default;
 
 RecordChange RecordWriter::save(const Record& record) {
@@ -193,9 +195,15 @@ RecordChange RecordWriter::save(const Record& record) {
                      e.what());
   }
   switch (change.status) {
-    case 'n': ++summary_.inserted; break;
-    case 'u': ++summary_.updated; break;
-    default: ++summary_.unchanged; break;
+    case 'n':
+      ++summary_.inserted;
+      break;
+    case 'u':
+      ++summary_.updated;
+      break;
+    default:
+      ++summary_.unchanged;
+      break;
   }
   for (const auto& field : change.fields) summary_.cleared += !field.before.empty() && field.after.empty();
   return change;
@@ -257,7 +265,8 @@ void Store::scan_range(const RecordKind& kind, const std::vector<std::string>& c
                        const std::function<void(Record&)>& each) const {
   auto key_fields = kind.key_fields();
   for (const auto* bound : {&from, &to}) {
-    if (bound->size() > key_fields.size()) throw StoreError("scan_range: a bound has more values than the key has fields");
+    if (bound->size() > key_fields.size())
+      throw StoreError("scan_range: a bound has more values than the key has fields");
   }
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
@@ -268,7 +277,8 @@ void Store::scan_range(const RecordKind& kind, const std::vector<std::string>& c
   auto statement = db_.prepare(sql);
   int parameter = 1;
   for (const auto* bound : {&from, &to}) {
-    for (std::size_t i = 0; i < bound->size(); ++i) bind_value(statement, parameter++, kind, key_fields[i], (*bound)[i]);
+    for (std::size_t i = 0; i < bound->size(); ++i)
+      bind_value(statement, parameter++, kind, key_fields[i], (*bound)[i]);
   }
   read_records(statement, kind, columns, each);
 }
@@ -277,14 +287,16 @@ void Store::scan_where_in(const RecordKind& kind, const std::vector<std::string>
                           const std::vector<std::string>& values, const std::function<void(Record&)>& each) const {
   if (values.empty()) return;
   const FieldSpec* spec = kind.field(field);
-  if (!spec) throw StoreError("scan_where_in: " + std::string(kind.name) + " has no field '" + std::string(field) + "'");
+  if (!spec)
+    throw StoreError("scan_where_in: " + std::string(kind.name) + " has no field '" + std::string(field) + "'");
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
   sql += " FROM " + std::string(kind.name) + " WHERE " + std::string(field) + " IN (";
   for (std::size_t i = 0; i < values.size(); ++i) sql += i ? ", ?" : "?";
   sql += ") ORDER BY " + key_list(kind);
   auto statement = db_.prepare(sql);
-  for (std::size_t i = 0; i < values.size(); ++i) bind_value(statement, static_cast<int>(i) + 1, kind, field, values[i]);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    bind_value(statement, static_cast<int>(i) + 1, kind, field, values[i]);
   read_records(statement, kind, columns, each);
 }
 
@@ -314,7 +326,8 @@ void Store::read_records(Statement& statement, const RecordKind& kind, const std
 std::vector<std::vector<std::string>> Store::slice_starts(const RecordKind& kind, std::size_t step) const {
   if (step == 0) throw StoreError("slice_starts: a slice needs at least one record");
   auto key_fields = kind.key_fields();
-  auto statement = db_.prepare("SELECT " + key_list(kind) + " FROM " + std::string(kind.name) + " ORDER BY " + key_list(kind));
+  auto statement =
+      db_.prepare("SELECT " + key_list(kind) + " FROM " + std::string(kind.name) + " ORDER BY " + key_list(kind));
   std::vector<std::vector<std::string>> starts;
   for (std::size_t row = 0; statement.step(); ++row) {
     if (row % step != 0) continue;

@@ -39,7 +39,8 @@ void scan_where_in_chunks(const Store& store, std::string_view kind_name, std::s
 }  // namespace
 
 YearSource::YearSource(const Store& store, std::optional<int> year, std::size_t per_slice)
-    : store_(&store), base_(Snapshot::load(store, Snapshot::Contents::WithoutInnovations)),
+    : store_(&store),
+      base_(Snapshot::load(store, Snapshot::Contents::WithoutInnovations)),
       year_(year.value_or(base_.latest_year())) {
   starts_ = per_slice == kWholeYear ? std::vector<std::vector<std::string>>{{}}
                                     : store.slice_starts(*find_record_kind(kInnovations), per_slice);

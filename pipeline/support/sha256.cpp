@@ -20,7 +20,8 @@ Sha256::Sha256() : context_(std::make_unique<Context>()) {
 Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
-  if (EVP_DigestUpdate(context_->handle, bytes.data(), bytes.size()) != 1) throw std::runtime_error("SHA-256: OpenSSL failed");
+  if (EVP_DigestUpdate(context_->handle, bytes.data(), bytes.size()) != 1)
+    throw std::runtime_error("SHA-256: OpenSSL failed");
 }
 
 std::string Sha256::digest() {

@@ -20,11 +20,13 @@ void check_facilitators(const Snapshot& snapshot, const ProgrammeRules& rules, c
   auto facilitators = snapshot.where("fasilitator", "instansi", agency.get("kode"));
   auto wanted = static_cast<std::size_t>(rules.facilitators_per_agency);
   if (facilitators.size() < wanted) {
-    findings.error(agency, "fasilitator", std::to_string(facilitators.size()) + " facilitator(s) named; the programme asks for " +
-                                              std::to_string(wanted));
+    findings.error(agency, "fasilitator",
+                   std::to_string(facilitators.size()) + " facilitator(s) named; the programme asks for " +
+                       std::to_string(wanted));
   } else if (facilitators.size() > wanted) {
-    findings.warning(agency, "fasilitator", std::to_string(facilitators.size()) + " facilitators named; the programme asks for " +
-                                                std::to_string(wanted));
+    findings.warning(
+        agency, "fasilitator",
+        std::to_string(facilitators.size()) + " facilitators named; the programme asks for " + std::to_string(wanted));
   }
   auto members = snapshot.where("anggota_tim", "instansi", agency.get("kode"), year);
   for (const auto* facilitator : facilitators) {
@@ -53,9 +55,12 @@ void check_team(const Snapshot& snapshot, const Record& agency, const std::strin
 
 void check_signatory(const Record& agency, Findings& findings) {
   // The agency head signs the performance contract as PIHAK PERTAMA.
-  if (!agency.has("kepala_nama")) findings.error(agency, "kepala_nama", "the agency head's name is missing (contract signatory)");
-  if (!agency.has("kepala_jabatan")) findings.error(agency, "kepala_jabatan", "the agency head's office is missing (contract signatory)");
-  if (!agency.has("kepala_nip")) findings.error(agency, "kepala_nip", "the agency head's NIP is missing (contract signatory)");
+  if (!agency.has("kepala_nama"))
+    findings.error(agency, "kepala_nama", "the agency head's name is missing (contract signatory)");
+  if (!agency.has("kepala_jabatan"))
+    findings.error(agency, "kepala_jabatan", "the agency head's office is missing (contract signatory)");
+  if (!agency.has("kepala_nip"))
+    findings.error(agency, "kepala_nip", "the agency head's NIP is missing (contract signatory)");
 }
 
 }  // namespace
@@ -65,7 +70,8 @@ void check_region(const Snapshot& snapshot, Findings& findings) {
   if (!region) {
     Record placeholder;
     placeholder.kind = find_record_kind("daerah");
-    findings.error(placeholder, "", "the store has no regional profile (daerah): import one before rendering documents");
+    findings.error(placeholder, "",
+                   "the store has no regional profile (daerah): import one before rendering documents");
     return;
   }
   for (const auto& spec : region->kind->fields) {
@@ -75,7 +81,8 @@ void check_region(const Snapshot& snapshot, Findings& findings) {
     }
   }
   if (!region->has("kepala_bappeda_nama")) {
-    findings.warning(*region, "kepala_bappeda_nama", "the head of Bappeda is missing (minutes and escalation reports need one)");
+    findings.warning(*region, "kepala_bappeda_nama",
+                     "the head of Bappeda is missing (minutes and escalation reports need one)");
   }
 }
 
@@ -88,7 +95,8 @@ void check_agencies(const Snapshot& snapshot, const Catalog& catalog, int year, 
     check_team(snapshot, agency, year_text, findings);
     check_signatory(agency, findings);
     if (innovations.designed_by(agency.get("kode")) < static_cast<std::size_t>(rules.innovations_per_agency_per_year)) {
-      findings.error(agency, "inovasi", "no innovation designed for " + year_text + " (one agency, one innovation a year)");
+      findings.error(agency, "inovasi",
+                     "no innovation designed for " + year_text + " (one agency, one innovation a year)");
     }
   }
   for (const auto& line : snapshot.all("perjanjian_kinerja")) {

@@ -18,8 +18,9 @@ int minutes_of(std::string_view time) {
 
 void check_session(const Snapshot& snapshot, const Record& session, const Record& request, Findings& findings) {
   if (session.get("tanggal") < request.get("tanggal_permohonan")) {
-    findings.error(session, "tanggal", "the session (" + std::string(session.get("tanggal")) +
-                                           ") is before its request (" + std::string(request.get("tanggal_permohonan")) + ")");
+    findings.error(session, "tanggal",
+                   "the session (" + std::string(session.get("tanggal")) + ") is before its request (" +
+                       std::string(request.get("tanggal_permohonan")) + ")");
   }
   for (auto field : {"jam_mulai", "jam_selesai"}) {
     if (session.has(field) && minutes_of(session.get(field)) < 0) {
@@ -42,7 +43,8 @@ void check_discussions(const Snapshot& snapshot, int year, Findings& findings) {
     if (request.get("tahun") != year_text) continue;
     auto assigned = list_from_json(request.get("petugas"));
     if (!assigned.empty() && assigned.size() != 2) {
-      findings.warning(request, "petugas", std::to_string(assigned.size()) + " team members assigned; the procedure names 2 (dua)");
+      findings.warning(request, "petugas",
+                       std::to_string(assigned.size()) + " team members assigned; the procedure names 2 (dua)");
     }
     for (const auto& nip : assigned) {
       if (snapshot.where("tim_bappeda", "nip", nip).empty()) {
@@ -66,7 +68,8 @@ void check_awards(const Snapshot& snapshot, int year, const InnovationFacts& inn
     if (!innovation) continue;  // the store's foreign key makes this impossible
     // Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
     if (!innovation->stage_penerapan || !innovation->submitted_to_iga) {
-      findings.error(award, "inovasi", "awarded, but the innovation is not both at stage Penerapan and submitted to the IGA",
+      findings.error(award, "inovasi",
+                     "awarded, but the innovation is not both at stage Penerapan and submitted to the IGA",
                      innovation->instansi);
     }
   }

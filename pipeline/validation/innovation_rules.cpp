@@ -12,8 +12,8 @@ void check_dates(const Record& innovation, Findings& findings) {
   auto applied = innovation.get("waktu_penerapan");
   // ISO dates compare correctly as text.
   if (!trial.empty() && !applied.empty() && trial > applied) {
-    findings.error(innovation, "waktu_uji_coba", "trial date " + std::string(trial) + " is after the application date " +
-                                                     std::string(applied));
+    findings.error(innovation, "waktu_uji_coba",
+                   "trial date " + std::string(trial) + " is after the application date " + std::string(applied));
   }
   if (innovation.get("tahapan") == "Penerapan" && applied.empty()) {
     findings.error(innovation, "waktu_penerapan", "stage Penerapan needs an application date");
@@ -45,8 +45,9 @@ void check_narratives(const Record& innovation, const IndicatorCatalogue& editio
       continue;
     }
     if (words < static_cast<std::size_t>(minimum)) {
-      findings.error(innovation, field, std::to_string(words) + " words; the IGA " + std::to_string(edition.edition) +
-                                            " asks for at least " + std::to_string(minimum));
+      findings.error(innovation, field,
+                     std::to_string(words) + " words; the IGA " + std::to_string(edition.edition) +
+                         " asks for at least " + std::to_string(minimum));
     }
   }
 }
@@ -65,12 +66,14 @@ void check_enumerations(const Record& innovation, Findings& findings) {
 
 void check_answers(const Snapshot& snapshot, const Record& innovation, const IndicatorCatalogue& edition,
                    Findings& findings) {
-  for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+  for (const auto* answer :
+       snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
     int number = std::stoi(std::string(answer->get("indikator")));
     if (!edition.indicator(number)) {
-      findings.error(*answer, "indikator",
-                     "the IGA " + std::to_string(edition.edition) + " catalogue has no indicator " + std::to_string(number),
-                     innovation.get("instansi"));
+      findings.error(
+          *answer, "indikator",
+          "the IGA " + std::to_string(edition.edition) + " catalogue has no indicator " + std::to_string(number),
+          innovation.get("instansi"));
       continue;
     }
     bool leveled = answer->has("level") && answer->get("level") != "0";
@@ -99,11 +102,18 @@ void check_innovations(const Snapshot& snapshot, const Catalog& catalog, int yea
   }
 }
 
-IndicativeScore score_innovation(const Snapshot& snapshot, const IndicatorCatalogue& edition, const Record& innovation) {
-  IndicativeScore score{std::string(innovation.get("kode")), std::string(innovation.get("nama")),
-                        std::string(innovation.get("instansi")), std::stoi(std::string(innovation.get("tahun"))),
-                        edition.edition, 0, edition.max_score(), 0};
-  for (const auto* answer : snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
+IndicativeScore score_innovation(const Snapshot& snapshot, const IndicatorCatalogue& edition,
+                                 const Record& innovation) {
+  IndicativeScore score{std::string(innovation.get("kode")),
+                        std::string(innovation.get("nama")),
+                        std::string(innovation.get("instansi")),
+                        std::stoi(std::string(innovation.get("tahun"))),
+                        edition.edition,
+                        0,
+                        edition.max_score(),
+                        0};
+  for (const auto* answer :
+       snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
     const auto* indicator = edition.indicator(std::stoi(std::string(answer->get("indikator"))));
     if (!indicator || !answer->has("level")) continue;
     int level = std::stoi(std::string(answer->get("level")));

@@ -30,14 +30,17 @@ void check_rank(const Record& record, const PersonFields& fields, const Catalog&
   const Rank* by_pangkat = pangkat.empty() ? nullptr : catalog.rank_by_pangkat(pangkat);
   const Rank* by_golongan = golongan.empty() ? nullptr : catalog.rank_by_golongan(golongan);
   if (!pangkat.empty() && !by_pangkat) {
-    findings.error(record, std::string(fields.pangkat), "'" + std::string(pangkat) + "' is not a rank of the official list");
+    findings.error(record, std::string(fields.pangkat),
+                   "'" + std::string(pangkat) + "' is not a rank of the official list");
   }
   if (!golongan.empty() && !by_golongan) {
-    findings.error(record, std::string(fields.golongan), "'" + std::string(golongan) + "' is not a golongan (e.g. III/c, IV/b)");
+    findings.error(record, std::string(fields.golongan),
+                   "'" + std::string(golongan) + "' is not a golongan (e.g. III/c, IV/b)");
   }
   if (by_pangkat && by_golongan && by_pangkat != by_golongan) {
-    findings.error(record, std::string(fields.golongan), "golongan " + std::string(golongan) + " does not go with " +
-                                                             by_pangkat->pangkat + " (" + by_pangkat->golongan + ")");
+    findings.error(record, std::string(fields.golongan),
+                   "golongan " + std::string(golongan) + " does not go with " + by_pangkat->pangkat + " (" +
+                       by_pangkat->golongan + ")");
   }
 }
 

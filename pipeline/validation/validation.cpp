@@ -107,7 +107,8 @@ FindingsByAgency findings_by_agency(const ValidationReport& report) {
 
 ValidationReport validate(const YearSource& source, const Catalog& catalog, bool with_scores) {
   YearValidation validation(source.base(), catalog, source.year(), with_scores);
-  source.for_each_slice(YearSource::Depth::Narratives, [&](const Snapshot& slice) { validation.add_innovations(slice); });
+  source.for_each_slice(YearSource::Depth::Narratives,
+                        [&](const Snapshot& slice) { validation.add_innovations(slice); });
   return validation.finish();
 }
 

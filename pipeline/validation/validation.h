@@ -75,7 +75,8 @@ class Findings {
  public:
   // `agency`: the agency the finding concerns, for a record that does not name it (an
   // answer, an award); otherwise the record's own instansi (or kode, for an agency).
-  void add(Severity severity, const Record& record, std::string field, std::string message, std::string_view agency = {});
+  void add(Severity severity, const Record& record, std::string field, std::string message,
+           std::string_view agency = {});
   void error(const Record& record, std::string field, std::string message, std::string_view agency = {}) {
     add(Severity::Error, record, std::move(field), std::move(message), agency);
   }

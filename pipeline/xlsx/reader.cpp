@@ -342,14 +342,20 @@ class SheetParser {
  public:
   SheetParser(const std::string& part, const SharedStrings& strings, std::vector<Merge> merges, std::size_t cell_bytes,
               const std::function<bool(const SheetRow&)>& each, XML_Parser parser)
-      : part_(part), strings_(strings), merges_(std::move(merges)), cell_bytes_(cell_bytes), each_(each), parser_(parser) {}
+      : part_(part),
+        strings_(strings),
+        merges_(std::move(merges)),
+        cell_bytes_(cell_bytes),
+        each_(each),
+        parser_(parser) {}
 
   void start(std::string_view name, const char** attributes) {
     if (name == "row") {
       std::size_t index = next_row_;
       if (const char* number = attribute(attributes, "r")) {
         std::size_t ignored = 0;
-        if (!parse_cell("A" + std::string(number), index, ignored)) fail("bad row number '" + std::string(number) + "'");
+        if (!parse_cell("A" + std::string(number), index, ignored))
+          fail("bad row number '" + std::string(number) + "'");
       }
       if (index < next_row_ && next_row_ > 0) fail("row " + std::to_string(index + 1) + " comes after a later row");
       row_ = SheetRow{index, {}, {}};
@@ -391,7 +397,8 @@ class SheetParser {
   void text(std::string_view chunk) {
     if (!in_value_) return;
     if (value_.size() + chunk.size() > cell_bytes_) {
-      fail("cell " + cell_reference(row_.index, column_) + " holds more than " + std::to_string(cell_bytes_ >> 20) + " MiB");
+      fail("cell " + cell_reference(row_.index, column_) + " holds more than " + std::to_string(cell_bytes_ >> 20) +
+           " MiB");
     }
     value_ += chunk;
   }
@@ -642,7 +649,8 @@ const SheetData* WorkbookData::sheet(std::string_view name) const {
 
 std::string cell_reference(std::size_t row, std::size_t column) {
   std::string letters;
-  for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   return letters + std::to_string(row + 1);
 }
 

@@ -24,19 +24,20 @@ namespace inovasi::xlsx {
 class XlsxReadError : public LocatedError {
  public:
   explicit XlsxReadError(const std::string& message) : LocatedError(ErrorKind::Data, message) {}
-  XlsxReadError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Data, std::move(place), message) {}
+  XlsxReadError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Data, std::move(place), message) {}
 };
 
 // How much a workbook may inflate to. A sheet of a million rows is some hundreds of MB
 // of XML; a real sheet compresses ten to thirty times, and one of repeated cells not
 // much more than a hundred.
 struct ReadLimits {
-  std::uint64_t part_bytes = 1ull << 30;       // one part, uncompressed
-  std::uint64_t workbook_bytes = 2ull << 30;   // all parts read, uncompressed
-  std::uint64_t ratio = 200;                   // uncompressed / compressed, for parts over ratio_from
+  std::uint64_t part_bytes = 1ull << 30;      // one part, uncompressed
+  std::uint64_t workbook_bytes = 2ull << 30;  // all parts read, uncompressed
+  std::uint64_t ratio = 200;                  // uncompressed / compressed, for parts over ratio_from
   std::uint64_t ratio_from = 16ull << 20;
   std::uint64_t small_part_bytes = 32ull << 20;  // parts read whole (the workbook, relations, properties)
-  std::size_t cell_bytes = 16u << 20;          // one cell's text
+  std::size_t cell_bytes = 16u << 20;            // one cell's text
 };
 
 // One row as the sheet gives it: cells by column, gaps filled with "", and per cell
@@ -55,7 +56,7 @@ class WorkbookReader {
   WorkbookReader& operator=(const WorkbookReader&) = delete;
 
   const std::vector<std::string>& sheet_names() const;
-  bool date1904() const;  // serial dates count from 1904 (old Mac Excel) instead of 1900
+  bool date1904() const;                            // serial dates count from 1904 (old Mac Excel) instead of 1900
   std::map<std::string, std::string> properties();  // docProps/core.xml: title, creator, ...
 
   // The rows of sheet `sheet` that hold anything, in order. Merged ranges (A4:A8) have

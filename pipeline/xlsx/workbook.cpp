@@ -87,12 +87,17 @@ void SheetWriter::header(const std::vector<std::string>& names, bool frozen) {
 }
 
 lxw_format* SheetWriter::format_for(int column, bool multi_line) const {
-  ColumnStyle style = static_cast<std::size_t>(column) < styles_.size() ? styles_[static_cast<std::size_t>(column)] : ColumnStyle::General;
+  ColumnStyle style = static_cast<std::size_t>(column) < styles_.size() ? styles_[static_cast<std::size_t>(column)]
+                                                                        : ColumnStyle::General;
   switch (style) {
-    case ColumnStyle::Text: return multi_line ? book_.text_wrap_ : book_.text_;
-    case ColumnStyle::Date: return book_.date_;
-    case ColumnStyle::Wrapped: return book_.wrap_;
-    case ColumnStyle::General: break;
+    case ColumnStyle::Text:
+      return multi_line ? book_.text_wrap_ : book_.text_;
+    case ColumnStyle::Date:
+      return book_.date_;
+    case ColumnStyle::Wrapped:
+      return book_.wrap_;
+    case ColumnStyle::General:
+      break;
   }
   return multi_line ? book_.wrap_ : nullptr;
 }
@@ -105,8 +110,8 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
     if (const auto* text = std::get_if<std::string>(&cell)) {
       if (text->empty()) continue;
       if (std::size_t characters = utf8_length(*text); characters > kMaxCellCharacters) {
-        throw XlsxError(book_.target_.string() + ": " + name_ + "!" + cell_reference(static_cast<std::size_t>(r), c) + ": " +
-                        std::to_string(characters) + " characters; Excel keeps at most 32767 in a cell");
+        throw XlsxError(book_.target_.string() + ": " + name_ + "!" + cell_reference(static_cast<std::size_t>(r), c) +
+                        ": " + std::to_string(characters) + " characters; Excel keeps at most 32767 in a cell");
       }
       check(worksheet_write_string(sheet_, r, column, text->c_str(),
                                    format_for(static_cast<int>(c), text->find('\n') != std::string::npos)),
@@ -126,7 +131,8 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
 }
 
 void SheetWriter::style_column(int column, ColumnStyle style) {
-  if (static_cast<std::size_t>(column) >= styles_.size()) styles_.resize(static_cast<std::size_t>(column) + 1, ColumnStyle::General);
+  if (static_cast<std::size_t>(column) >= styles_.size())
+    styles_.resize(static_cast<std::size_t>(column) + 1, ColumnStyle::General);
   styles_[static_cast<std::size_t>(column)] = style;
 }
 
@@ -134,7 +140,8 @@ void SheetWriter::comment_header(int column, const std::string& text) {
   lxw_comment_options options{};
   options.width = 320;
   options.height = 120;
-  check(worksheet_write_comment_opt(sheet_, 0, static_cast<lxw_col_t>(column), text.c_str(), &options), "writing a comment");
+  check(worksheet_write_comment_opt(sheet_, 0, static_cast<lxw_col_t>(column), text.c_str(), &options),
+        "writing a comment");
 }
 
 void SheetWriter::validate(int column, const Validation& validation) {
@@ -178,7 +185,8 @@ void SheetWriter::validate(int column, const Validation& validation) {
 }
 
 void SheetWriter::set_column_width(int column, double width) {
-  if (static_cast<std::size_t>(column) >= fixed_widths_.size()) fixed_widths_.resize(static_cast<std::size_t>(column) + 1, 0);
+  if (static_cast<std::size_t>(column) >= fixed_widths_.size())
+    fixed_widths_.resize(static_cast<std::size_t>(column) + 1, 0);
   fixed_widths_[static_cast<std::size_t>(column)] = width;
 }
 
@@ -207,8 +215,9 @@ void SheetWriter::finish() {
     format.criteria = rule.below ? LXW_CONDITIONAL_CRITERIA_LESS_THAN : LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
     format.value = rule.value;
     format.format = book_.gap_;
-    check(worksheet_conditional_format_range(sheet_, 1, static_cast<lxw_col_t>(rule.first), static_cast<lxw_row_t>(row_ - 1),
-                                             static_cast<lxw_col_t>(rule.last), &format),
+    check(worksheet_conditional_format_range(sheet_, 1, static_cast<lxw_col_t>(rule.first),
+                                             static_cast<lxw_row_t>(row_ - 1), static_cast<lxw_col_t>(rule.last),
+                                             &format),
           "adding a conditional format");
   }
 }

@@ -22,7 +22,8 @@ namespace inovasi::xlsx {
 class XlsxError : public LocatedError {
  public:
   explicit XlsxError(const std::string& message) : LocatedError(ErrorKind::Output, message) {}
-  XlsxError(ErrorPlace place, const std::string& message) : LocatedError(ErrorKind::Output, std::move(place), message) {}
+  XlsxError(ErrorPlace place, const std::string& message)
+      : LocatedError(ErrorKind::Output, std::move(place), message) {}
 };
 
 // Empty, text, a number, or a date (written as a date cell).
@@ -38,11 +39,11 @@ enum class ColumnStyle { General, Text, Date, Wrapped };
 struct Validation {
   enum class Type { List, WholeNumber, Date } type = Type::List;
   std::vector<std::string> values;
-  std::string range;                 // e.g. "=daftar_pilihan!$A$2:$A$40"
+  std::string range;                   // e.g. "=daftar_pilihan!$A$2:$A$40"
   long long minimum = 0, maximum = 0;  // WholeNumber
-  Date first, last;                  // Date
-  bool strict = true;                // false: a value off the list warns but is allowed
-  std::string title, message;        // shown when the cell is selected
+  Date first, last;                    // Date
+  bool strict = true;                  // false: a value off the list warns but is allowed
+  std::string title, message;          // shown when the cell is selected
 };
 
 // True when the values can be an inline dropdown list: Excel joins them with commas into

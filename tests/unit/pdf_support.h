@@ -28,8 +28,8 @@ inline std::string hand_made_pdf(const std::vector<std::string>& objects, const 
     std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
     pdf += entry;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" + trailer_extra + " >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" + trailer_extra +
+         " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }
 
@@ -37,7 +37,8 @@ inline std::string hand_made_pdf(const std::vector<std::string>& objects, const 
 inline std::string inflate(std::string_view data, std::size_t size) {
   std::string out(size, '\0');
   uLongf length = size;
-  EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &length, reinterpret_cast<const Bytef*>(data.data()), data.size()),
+  EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &length, reinterpret_cast<const Bytef*>(data.data()),
+                       data.size()),
             Z_OK);
   out.resize(length);
   return out;

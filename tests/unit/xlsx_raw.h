@@ -18,15 +18,18 @@ namespace inovasi::testing {
 
 // sheets: name -> the <sheetData>...</sheetData> (and anything after it, such as
 // <mergeCells>) of a worksheet.
-inline void write_raw_xlsx(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& sheets) {
+inline void write_raw_xlsx(const std::filesystem::path& path,
+                           const std::vector<std::pair<std::string, std::string>>& sheets) {
   std::ofstream out(path, std::ios::binary);
   Poco::Zip::Compress zip(out, true);
   auto add = [&](const std::string& name, const std::string& content) {
     std::istringstream in(content);
     zip.addFile(in, Poco::DateTime(2026, 1, 1), name);
   };
-  std::string workbook = R"(<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)";
-  std::string rels = R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
+  std::string workbook =
+      R"(<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)";
+  std::string rels =
+      R"(<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     std::string n = std::to_string(i + 1);
     workbook += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";

@@ -38,8 +38,9 @@ TEST(PrintFile, PartsComeOutInOrderWithABookmarkEach) {
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   const std::size_t count = 300;  // several windows of laid-out parts
   std::string bytes;
-  auto pdf = render::render_print_file(count, [](std::size_t i) { return part("Sertifikat " + std::to_string(i)); }, ".",
-                                       fonts, {"t", "", "", ""}, {}, 2, into(bytes));
+  auto pdf = render::render_print_file(
+      count, [](std::size_t i) { return part("Sertifikat " + std::to_string(i)); }, ".", fonts, {"t", "", "", ""}, {},
+      2, into(bytes));
   EXPECT_EQ(pdf.pages, static_cast<int>(count));
   EXPECT_EQ(pdf.encoding, pdf::TextEncoding::Cp1252);
   // One bookmark per part, each with its own title.
@@ -53,8 +54,13 @@ TEST(PrintFile, OnePartBeyondWindows1252MakesOnlyItsVolumeUtf8) {
   std::string bytes;
   // Parts 0-127 are the first volume; part 270 is in the third.
   auto pdf = render::render_print_file(
-      300, [](std::size_t i) { return part(i == 270 ? "Nama \xC5\x9E" "ahin" : "Nama " + std::to_string(i)); }, ".", fonts,
-      {"t", "", "", ""}, {}, 2, into(bytes));
+      300,
+      [](std::size_t i) {
+        return part(i == 270 ? "Nama \xC5\x9E"
+                               "ahin"
+                             : "Nama " + std::to_string(i));
+      },
+      ".", fonts, {"t", "", "", ""}, {}, 2, into(bytes));
   EXPECT_EQ(pdf.pages, 300);
   EXPECT_EQ(pdf.encoding, pdf::TextEncoding::Utf8);
   EXPECT_NE(bytes.find("/Subtype /TrueType"), std::string::npos) << "the first volume stays CP1252";
@@ -75,8 +81,10 @@ TEST(PrintFile, APageReadsAsTheSingleDocumentOfItsPart) {
   // faces deflated by the stream compressor: what a reader gets must be the same,
   // characters PDF strings escape and the Windows-1252 ones above ASCII included.
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
-  std::string text = "Nama (Kemilau) \\ 50% #1 [a] {b} &lt;c&gt; \xE2\x80\x9C" "Karo\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 "
-                     "<b>tebal</b> <i>miring</i>";
+  std::string text =
+      "Nama (Kemilau) \\ 50% #1 [a] {b} &lt;c&gt; \xE2\x80\x9C"
+      "Karo\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 "
+      "<b>tebal</b> <i>miring</i>";
   auto source = [&](std::size_t) { return part(text); };
   std::string volume;
   auto made = render::render_print_file(1, source, ".", fonts, {"t", "", "", ""}, {}, 1, into(volume));
@@ -91,7 +99,8 @@ TEST(PrintFile, APageReadsAsTheSingleDocumentOfItsPart) {
   };
   std::string from_volume = read("volume", volume), from_single = read("single", single.bytes);
   EXPECT_EQ(from_volume, from_single);
-  EXPECT_NE(from_volume.find("Nama (Kemilau) \\ 50% #1 [a] {b} <c> \xE2\x80\x9C" "Karo\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 tebal miring"),
+  EXPECT_NE(from_volume.find("Nama (Kemilau) \\ 50% #1 [a] {b} <c> \xE2\x80\x9C"
+                             "Karo\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 tebal miring"),
             std::string::npos)
       << from_volume;
 }

@@ -22,8 +22,8 @@
 namespace inovasi {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::catalog;
+using ::testing::HasSubstr;
 using testing::ScratchDir;
 using testing::source_dir;
 
@@ -157,15 +157,17 @@ TEST_F(BundledBatch, ABatchInSlicesWritesWhatTheWholePlanWrites) {
     auto summary = batch::run_batch(plan, templates, fonts, output, manifest, cli::manifest_path(env, 2026),
                                     store.database(), options, out, err, print_file.keys());
     EXPECT_EQ(print_file.count(), 7u);
-    EXPECT_FALSE(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest).empty());
+    EXPECT_FALSE(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026),
+                                         2026, false, 2, manifest)
+                     .empty());
     return summary;
   };
   Snapshot everything = Snapshot::load(store);
   auto whole = batch::plan_kinds(store, everything, catalog(), {"certificate"}, kYear, false);
   auto whole_summary = run(batch::SlicedPlan(whole), dir.path() / "whole");
   YearSource source(store, 2026, 2);
-  auto sliced_summary =
-      run(batch::plan_by_innovation_slices(store, source, catalog(), {"certificate"}, kYear, false), dir.path() / "sliced");
+  auto sliced_summary = run(batch::plan_by_innovation_slices(store, source, catalog(), {"certificate"}, kYear, false),
+                            dir.path() / "sliced");
   EXPECT_EQ(whole_summary.made, 7u);
   EXPECT_EQ(sliced_summary.made, 7u);
   EXPECT_EQ(sliced_summary.pages, whole_summary.pages);
@@ -238,7 +240,8 @@ TEST_F(BundledBatch, DeskPacketsInGroupsOfAgenciesAreTheWholeYearsPackets) {
 // name: the same contracts, byte for byte, as from one holding every innovation.
 TEST_F(BundledBatch, ContractsFromTheInnovationsTheirLinesNameAreTheSame) {
   store.database().execute(
-      "INSERT INTO inovasi (kode, tahun, nama, instansi) VALUES ('tanpa-perjanjian', 2026, 'Tanpa Perjanjian', 'dinkes')");
+      "INSERT INTO inovasi (kode, tahun, nama, instansi) VALUES ('tanpa-perjanjian', 2026, 'Tanpa Perjanjian', "
+      "'dinkes')");
   Snapshot everything = Snapshot::load(store);
   auto whole = batch::plan_kinds(store, everything, catalog(), {"contract"}, kYear, false);
   YearSource source(store, 2026);
@@ -280,8 +283,8 @@ TEST_F(BundledBatch, ASliceThatChangesBetweenPassesFailsItsDocuments) {
   });
   auto manifest_file = dir.path() / "out" / "manifest.json";
   Manifest manifest = Manifest::load(manifest_file);
-  auto summary = batch::run_batch(changing, templates, fonts, dir.path() / "out", manifest, manifest_file, store.database(),
-                                  options, out, err);
+  auto summary = batch::run_batch(changing, templates, fonts, dir.path() / "out", manifest, manifest_file,
+                                  store.database(), options, out, err);
   EXPECT_EQ(summary.made, 0u);
   EXPECT_EQ(summary.failed, 7u);
   EXPECT_THAT(err.str(), HasSubstr("the store changed while the batch ran"));
@@ -313,8 +316,8 @@ TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
   batch::PrintFileContents print_file(store);
   auto manifest_file = cli::manifest_path(env, 2026);
   Manifest manifest = Manifest::load(manifest_file);
-  auto summary = batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options, out,
-                                  err, print_file.keys());
+  auto summary = batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options,
+                                  out, err, print_file.keys());
   EXPECT_EQ(summary.made, 7u);
   {
     Store other = Store::open(db, false);  // as another process would
@@ -324,13 +327,17 @@ TEST_F(BundledBatch, APrintFileIsNotWrittenWhenTheStoreChangedSinceTheBatch) {
     renamed.records.back().set("nama", "NAMA BARU");
     other.save(renamed);
   }
-  EXPECT_THROW(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest), StoreError);
+  EXPECT_THROW(batch::write_print_file(plan, print_file, templates, fonts, env.output, cli::manifest_path(env, 2026),
+                                       2026, false, 2, manifest),
+               StoreError);
   EXPECT_FALSE(std::filesystem::exists(output / "2026" / "certificates" / "certificates-print.pdf"));
   // Unchanged since, a new run writes it.
   batch::PrintFileContents again(store);
   batch::run_batch(plan, templates, fonts, output, manifest, manifest_file, store.database(), options, out, err,
                    again.keys());
-  EXPECT_FALSE(batch::write_print_file(plan, again, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026, false, 2, manifest).empty());
+  EXPECT_FALSE(batch::write_print_file(plan, again, templates, fonts, env.output, cli::manifest_path(env, 2026), 2026,
+                                       false, 2, manifest)
+                   .empty());
 }
 
 }  // namespace

@@ -20,15 +20,16 @@
 namespace inovasi {
 namespace {
 
-using ::testing::HasSubstr;
 using cli::Args;
 using cli::UsageError;
+using ::testing::HasSubstr;
 
 const std::vector<cli::OptionSpec> kOptions{
     {"year", "Y", "the year"}, {"force", "", "remake"}, {"output", "FILE", "where"}, {"help", "", "help"}};
 
 TEST(Args, OptionsFlagsAndPositionals) {
-  auto args = Args::parse({"sertifikat", "--year", "2026", "--force", "-o", "x.pdf", "--", "--not-an-option"}, kOptions);
+  auto args =
+      Args::parse({"sertifikat", "--year", "2026", "--force", "-o", "x.pdf", "--", "--not-an-option"}, kOptions);
   EXPECT_EQ(args.integer("year"), 2026);
   EXPECT_TRUE(args.flag("force"));
   EXPECT_EQ(args.value("output"), "x.pdf");

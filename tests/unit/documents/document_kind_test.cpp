@@ -28,15 +28,18 @@ using namespace inovasi::testing;
 // whole of what a binding file holds.
 documents::DocumentKind agency_note_kind() {
   using namespace documents;
-  return {"agency-note", "catatan instansi: one per agency (a test-only kind)", "catatan", "notes/{instansi}.pdf",
+  return {"agency-note",
+          "catatan instansi: one per agency (a test-only kind)",
+          "catatan",
+          "notes/{instansi}.pdf",
           Numbering{"catatan", "pola_nomor_sertifikat"},
           [](const DocumentKind& kind, DocumentContext& context, const Selection& selection) {
             int year = selected_year(context, selection);
             std::vector<PlannedDocument> docs;
             for (const Record* agency : selected_records(context, selection, year, {"instansi", {}, nullptr, "kode"})) {
               PlannedDocument doc = kind.document(year, agency->key_label());
-              auto number = issue_number(context, doc, std::string(agency->get("kode")), year, doc.date,
-                                         {{"kode_instansi", ""}});
+              auto number =
+                  issue_number(context, doc, std::string(agency->get("kode")), year, doc.date, {{"kode_instansi", ""}});
               if (!number) continue;
               doc.path = kind.output_path(year, {{"instansi", agency->get("kode")}});
               doc.source = [agency, nomor = number->number] {

@@ -52,7 +52,7 @@ TEST(NumberRegistry, ANumberIsIssuedOncePerKindAndYear) {
   EXPECT_TRUE(registry.adopt("berita-acara", "s4", 2027, "BA-3").verification_code.size() == 10);  // another year
   // The store itself refuses a second document with an issued number, and a change.
   EXPECT_THROW(store.database().execute("INSERT INTO nomor_dokumen (jenis, kunci, tahun, urut, nomor, kode_verifikasi) "
-                                     "VALUES ('berita-acara', 'x', 2026, 50, 'BA-1', 'AAAAAAAAAA')"),
+                                        "VALUES ('berita-acara', 'x', 2026, 50, 'BA-1', 'AAAAAAAAAA')"),
                StoreError);
   EXPECT_THROW(store.database().execute("UPDATE nomor_dokumen SET nomor = 'BA-7' WHERE kunci = 's2'"), StoreError);
 }
@@ -87,8 +87,8 @@ TEST(NumberRegistry, CodesAsPeopleTypeThem) {
   EXPECT_EQ(normalize_verification_code("7k2m9-qh4xz"), "7K2M9QH4XZ");
   EXPECT_EQ(normalize_verification_code(" 7K2 M9Q H4X Z "), "7K2M9QH4XZ");
   EXPECT_EQ(normalize_verification_code("O1IL5-ABCDE"), "01115ABCDE");  // Crockford's look-alikes
-  EXPECT_EQ(normalize_verification_code("7K2M9QH4X"), std::nullopt);   // too short
-  EXPECT_EQ(normalize_verification_code("7K2M9QH4XU"), std::nullopt);  // U is in no code
+  EXPECT_EQ(normalize_verification_code("7K2M9QH4X"), std::nullopt);    // too short
+  EXPECT_EQ(normalize_verification_code("7K2M9QH4XU"), std::nullopt);   // U is in no code
   EXPECT_EQ(normalize_verification_code("/tmp/x.pdf"), std::nullopt);
 }
 
@@ -128,9 +128,9 @@ TEST(Values, DatesPeopleAndRanks) {
   head.set("kepala_nip", "197208052000122001");
   head.set("kepala_golongan", "IV/b");
   head.set("kepala_ttd", "/nonexistent/ttd.png");
-  auto person = person_data(head, {"kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_golongan", "kepala_jabatan",
-                                   "kepala_ttd", {}},
-                            catalog(), false);
+  auto person = person_data(
+      head, {"kepala_nama", "kepala_nip", "kepala_pangkat", "kepala_golongan", "kepala_jabatan", "kepala_ttd", {}},
+      catalog(), false);
   EXPECT_EQ(person.get("nip")->string_value(), "19720805 200012 2 001");
   EXPECT_EQ(person.get("pangkat_golongan")->string_value(), "Pembina Tingkat I (IV/b)");
   EXPECT_TRUE(person.get("ttd")->is_false());  // not signed: the block stays blank for wet ink
@@ -190,9 +190,9 @@ TEST_F(BundledStore, CertificateDataComesFromTheStoreAndIsNumberedOnce) {
 
 TEST_F(BundledStore, EveryKindPlansFromTheBundledInputs) {
   DocumentContext context = this->context();
-  std::map<std::string, std::size_t> expected{{"contract", 14}, {"discussion-form", 4}, {"minutes", 3}, {"certificate", 7},
-                                              {"iga-narrative", 14}, {"escalation-report", 1}, {"attendance", 2},
-                                              {"desk-packet", 15}};
+  std::map<std::string, std::size_t> expected{{"contract", 14},   {"discussion-form", 4}, {"minutes", 3},
+                                              {"certificate", 7}, {"iga-narrative", 14},  {"escalation-report", 1},
+                                              {"attendance", 2},  {"desk-packet", 15}};
   for (const auto& kind : document_kinds()) {
     auto docs = plan_documents(kind, context, {});
     EXPECT_EQ(docs.size(), expected[std::string(kind.name)]) << kind.name;

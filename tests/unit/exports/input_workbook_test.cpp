@@ -113,7 +113,8 @@ TEST(InputWorkbook, AnAgencysWorkbookHoldsOnlyItsRecords) {
   for (std::size_t r = 1; r < facilitators->rows.size(); ++r) EXPECT_EQ(facilitators->rows[r][0], "dinkes");
   // Indicator answers belong through their innovation.
   std::set<std::string> innovations;
-  for (const auto* innovation : snapshot.where("inovasi", "instansi", "dinkes")) innovations.emplace(innovation->get("kode"));
+  for (const auto* innovation : snapshot.where("inovasi", "instansi", "dinkes"))
+    innovations.emplace(innovation->get("kode"));
   const auto* answers = data.sheet("jawaban_indikator");
   ASSERT_GT(answers->rows.size(), 1u);
   for (std::size_t r = 1; r < answers->rows.size(); ++r) EXPECT_TRUE(innovations.contains(answers->rows[r][0]));

@@ -147,9 +147,11 @@ TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
   const auto* innovations = data.sheet("Inovasi");
   ASSERT_NE(innovations, nullptr);
   EXPECT_EQ(innovations->rows.size(), 1u + 14u);
-  int name = innovations->column("nama"), score = innovations->column("skor_indikatif"), words = innovations->column("jumlah_kata_rancang_bangun");
+  int name = innovations->column("nama"), score = innovations->column("skor_indikatif"),
+      words = innovations->column("jumlah_kata_rancang_bangun");
   std::map<std::string, std::vector<std::string>> by_name;
-  for (std::size_t r = 1; r < innovations->rows.size(); ++r) by_name[innovations->rows[r].at(static_cast<std::size_t>(name))] = innovations->rows[r];
+  for (std::size_t r = 1; r < innovations->rows.size(); ++r)
+    by_name[innovations->rows[r].at(static_cast<std::size_t>(name))] = innovations->rows[r];
   EXPECT_EQ(by_name.at("KARO ERLAJAR").at(static_cast<std::size_t>(score)), "98");
   EXPECT_EQ(by_name.at("KELAS IBU HAMIL DIGITAL (KEMILAU)").at(static_cast<std::size_t>(words)), "30");
   // Every stored innovation of the year appears, with its stored name.
@@ -158,7 +160,8 @@ TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
   const auto* findings = data.sheet("Temuan");
   ASSERT_NE(findings, nullptr);
   bool found = false;
-  for (const auto& row : findings->rows) found = found || (row.size() > 3 && row[3].find("1 facilitator(s) named") != std::string::npos);
+  for (const auto& row : findings->rows)
+    found = found || (row.size() > 3 && row[3].find("1 facilitator(s) named") != std::string::npos);
   EXPECT_TRUE(found);
 }
 
@@ -189,7 +192,8 @@ TEST_F(ExportsTest, ValidatingInSlicesGivesTheWholeYearsReport) {
   // line or an award names) read what was gathered from every slice.
   Store store = Store::open(db(), false);
   auto& database = store.database();
-  database.execute("INSERT INTO instansi (kode, nama) VALUES ('dinas-baru', 'Dinas Baru'), ('dinas-kosong', 'Dinas Kosong')");
+  database.execute(
+      "INSERT INTO instansi (kode, nama) VALUES ('dinas-baru', 'Dinas Baru'), ('dinas-kosong', 'Dinas Kosong')");
   database.execute("UPDATE inovasi SET instansi = 'dinas-baru' WHERE rowid = 3");
   database.execute(
       "INSERT INTO perjanjian_kinerja (instansi, tahun, inovasi) SELECT 'bappedalitbang', tahun, kode FROM inovasi "
@@ -252,8 +256,10 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
     std::string code(agency.get("kode"));
     int instansi = whole.sheet("Inovasi")->column("instansi"), kode = whole.sheet("Inovasi")->column("kode");
     std::set<std::string> codes;
-    Rows innovations = rows_where("Inovasi", [&](const auto& row) { return row.at(static_cast<std::size_t>(instansi)) == code; });
-    for (std::size_t r = 1; r < innovations.size(); ++r) codes.insert(innovations[r].at(static_cast<std::size_t>(kode)));
+    Rows innovations =
+        rows_where("Inovasi", [&](const auto& row) { return row.at(static_cast<std::size_t>(instansi)) == code; });
+    for (std::size_t r = 1; r < innovations.size(); ++r)
+      codes.insert(innovations[r].at(static_cast<std::size_t>(kode)));
     Rows answers = rows_where("Indikator", [&](const auto& row) { return codes.contains(row.at(0)); });
     // The whole workbook's findings are the report's, in its order.
     const auto& all_findings = whole.sheet("Temuan")->rows;
@@ -325,7 +331,8 @@ TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
   Manifest files;
   files.put({"2026/certificates/b.pdf", "bb", "kb", "certificate", "penghargaan b/2026", 17000});
   files.put({"2026/certificates/a.pdf", "aa", "ka", "certificate", "penghargaan a/2026", 16000});
-  files.put({"2026/exports/rekap.xlsx", "cc", "cc", std::string(exports::kRecapKind), "rekap 2026", 9000});  // last run's
+  files.put(
+      {"2026/exports/rekap.xlsx", "cc", "cc", std::string(exports::kRecapKind), "rekap 2026", 9000});  // last run's
   auto path = dir_.path() / "rekap.xlsx";
   YearSource year(snapshot, 2026);
   exports::write_recap({year, catalog(), {2026, 8, 17}}, path, &files);
@@ -361,8 +368,8 @@ TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   YearSource from_store(store, 2026, 4);
   exports::ExportContext streamed{from_store, catalog(), {2026, 2, 24}};
   auto streamed_path = dir_.path() / "register-streamed.xlsx";
-  exports::write_certificate_register(streamed, registry,
-                                      "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", streamed_path);
+  exports::write_certificate_register(
+      streamed, registry, "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", streamed_path);
   EXPECT_EQ(testing::read_file(streamed_path), testing::read_file(path));
   bool found = false;
   for (const auto& row : sheet->rows) {

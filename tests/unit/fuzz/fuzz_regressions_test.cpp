@@ -51,8 +51,9 @@ TEST(FuzzRegressions, TheSeedsRunThroughEveryTarget) {
   ScratchDir dir;
   EXPECT_EQ(run("xlsx", dir.write("x.xlsx", "PK\x03\x04 not really")), Outcome::Refused);
   // A one-page PDF as the print file's joiner reads it.
-  std::string pdf = hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
-                                   "<< /Type /Page /Contents 4 0 R >>", "<< /Length 8 >>\nstream\nBT 0 0 m\nendstream"});
+  std::string pdf =
+      hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+                     "<< /Type /Page /Contents 4 0 R >>", "<< /Length 8 >>\nstream\nBT 0 0 m\nendstream"});
   EXPECT_EQ(run("pdf", dir.write("one.pdf", pdf)), Outcome::Accepted);
   EXPECT_EQ(run("pdf", dir.write("cut.pdf", pdf.substr(0, pdf.size() / 2))), Outcome::Refused);
   EXPECT_EQ(run("qr", dir.write("qr", "\x01https://inovasi.karokab.go.id/verifikasi/K7Q2M9X4TB")), Outcome::Accepted);

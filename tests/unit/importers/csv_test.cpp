@@ -70,7 +70,8 @@ TEST(CsvImporter, MissingRequiredColumnUnknownColumnAndShiftedRows) {
   auto missing = import_text(dir, "fasilitator.csv", "instansi,nama\ndinkes,A\n");
   EXPECT_THAT(messages(missing.diagnostics), HasSubstr("fasilitator.csv:2: pns: required field is missing or empty"));
   auto no_key = import_text(dir, "fasilitator.csv", "nama,pns\nA,ya\n");
-  EXPECT_THAT(messages(no_key.diagnostics), HasSubstr("fasilitator.csv:1: file named for fasilitator records but its header has no instansi column"));
+  EXPECT_THAT(messages(no_key.diagnostics),
+              HasSubstr("fasilitator.csv:1: file named for fasilitator records but its header has no instansi column"));
   auto unknown = import_text(dir, "instansi.csv", "kode,nama,warna\nx,X,biru\n");
   EXPECT_FALSE(unknown.diagnostics.has_errors());
   EXPECT_THAT(messages(unknown.diagnostics), HasSubstr("instansi.csv:1: warna: warning: unknown column"));
@@ -103,7 +104,8 @@ TEST(CsvImporter, KindFromHeadersWhenTheNameSaysNothing) {
 
 TEST(CsvImporter, IntegersInIndonesianNotation) {
   ScratchDir dir;
-  auto result = import_text(dir, "inovasi.csv", "nama,tahun,anggaran\nA,2026,Rp 2.000.000\nB,2026,\"1.500.000,00\"\nC,2026,2,5\n");
+  auto result = import_text(dir, "inovasi.csv",
+                            "nama,tahun,anggaran\nA,2026,Rp 2.000.000\nB,2026,\"1.500.000,00\"\nC,2026,2,5\n");
   EXPECT_EQ(result.dataset.records.at(0).get("anggaran"), "2000000");
   EXPECT_EQ(result.dataset.records.at(1).get("anggaran"), "1500000");
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("inovasi.csv:4: row has 4 cells"));

@@ -40,8 +40,8 @@ TEST(InnovationIdentity, TheSameNameInAnotherAgencyIsAnotherInnovation) {
   ASSERT_TRUE(import_into_store(db, {dir.path() / "a"}, {}, catalog()).saved);
   // The same name, another agency: before, this moved dinkes's innovation (and its
   // answers) to the puskesmas.
-  auto second = import_into_store(db, {dir.write("b/inovasi.csv", "nama,tahun,instansi,tahapan\nSi Cepat,2026,pkm-a,Uji Coba\n")},
-                                  {}, catalog());
+  auto second = import_into_store(
+      db, {dir.write("b/inovasi.csv", "nama,tahun,instansi,tahapan\nSi Cepat,2026,pkm-a,Uji Coba\n")}, {}, catalog());
   ASSERT_TRUE(second.saved) << messages(second.diagnostics);
   auto all = innovations(db);
   ASSERT_EQ(all.size(), 2u);
@@ -89,15 +89,18 @@ TEST(InnovationIdentity, AReferenceByANameTwoAgenciesShareIsAnErrorNamingBoth) {
                         "si-cepat-pkm-a (instansi pkm-a)"));
   // A contract line is an agency's: its agency chooses.
   auto line = import_into_store(
-      db, {dir.write("perjanjian_kinerja.csv", "instansi,tahun,inovasi,target_tahapan\npkm-a,2026,Si Cepat,Penerapan\n")}, {},
-      catalog());
+      db,
+      {dir.write("perjanjian_kinerja.csv", "instansi,tahun,inovasi,target_tahapan\npkm-a,2026,Si Cepat,Penerapan\n")},
+      {}, catalog());
   ASSERT_TRUE(line.saved) << messages(line.diagnostics);
   EXPECT_EQ(Store::open(db, false).load("perjanjian_kinerja").at(0).get("inovasi"), "si-cepat-pkm-a");
   // A profile without an agency cannot tell which one it is.
   ImportOptions year;
   year.year = 2026;
-  auto profile = import_into_store(db, {dir.write("p.txt", "Data Inovasi\n\nSi Cepat\n\nTahapan Inovasi : Penerapan\n"
-                                                           "Inisiator Inovasi : OPD\nHasil Inovasi : Baik\n")},
+  auto profile = import_into_store(db,
+                                   {dir.write("p.txt",
+                                              "Data Inovasi\n\nSi Cepat\n\nTahapan Inovasi : Penerapan\n"
+                                              "Inisiator Inovasi : OPD\nHasil Inovasi : Baik\n")},
                                    year, catalog());
   EXPECT_FALSE(profile.saved);
   EXPECT_THAT(messages(profile.diagnostics), HasSubstr("'Si Cepat' is the name of 2 innovations in 2026"));
@@ -109,8 +112,8 @@ TEST(InnovationIdentity, AnExplicitKodeKeepsTheInnovationThroughARename) {
   dir.write("a/instansi.csv", kAgencies);
   dir.write("a/inovasi.csv", "nama,tahun,instansi\nSi Cepat,2026,dinkes\n");
   ASSERT_TRUE(import_into_store(db, {dir.path() / "a"}, {}, catalog()).saved);
-  auto renamed = import_into_store(db, {dir.write("b/inovasi.csv", "kode,nama,tahun\nsi-cepat,Si Cepat Tanggap,2026\n")}, {},
-                                   catalog());
+  auto renamed = import_into_store(
+      db, {dir.write("b/inovasi.csv", "kode,nama,tahun\nsi-cepat,Si Cepat Tanggap,2026\n")}, {}, catalog());
   ASSERT_TRUE(renamed.saved) << messages(renamed.diagnostics);
   auto all = innovations(db);
   ASSERT_EQ(all.size(), 1u);
@@ -126,13 +129,16 @@ TEST(InnovationIdentity, AnExplicitKodeKeepsTheInnovationThroughARename) {
 TEST(InnovationIdentity, CodesThatWouldWriteTheSameFilesAreRefused) {
   ScratchDir dir;
   auto db = dir.path() / "s.db";
-  ASSERT_TRUE(import_into_store(db, {dir.write("a/instansi.csv", "kode,nama\ndinkes,Dinas Kesehatan\n")}, {}, catalog()).saved);
-  auto upper = import_into_store(db, {dir.write("b/instansi.csv", "kode,nama\nDINKES,Dinas Kesehatan Hewan\n")}, {}, catalog());
+  ASSERT_TRUE(
+      import_into_store(db, {dir.write("a/instansi.csv", "kode,nama\ndinkes,Dinas Kesehatan\n")}, {}, catalog()).saved);
+  auto upper =
+      import_into_store(db, {dir.write("b/instansi.csv", "kode,nama\nDINKES,Dinas Kesehatan Hewan\n")}, {}, catalog());
   EXPECT_FALSE(upper.saved);
   EXPECT_THAT(messages(upper.diagnostics),
               HasSubstr("instansi.csv:2: kode: 'DINKES' and 'dinkes' (the store) would write the same files (dinkes)"));
   // Two codes in another script both become the same file name.
-  auto script = import_into_store(db, {dir.write("c/instansi.csv", "kode,nama\nдинкес,A\nминздрав,B\n")}, {}, catalog());
+  auto script =
+      import_into_store(db, {dir.write("c/instansi.csv", "kode,nama\nдинкес,A\nминздрав,B\n")}, {}, catalog());
   EXPECT_FALSE(script.saved);
   EXPECT_THAT(messages(script.diagnostics), HasSubstr("'минздрав' and 'динкес'"));
   EXPECT_EQ(Store::open(db, false).load("instansi").size(), 1u);
@@ -143,8 +149,8 @@ TEST(InnovationIdentity, AgenciesWithoutAKodeColumnTakeItFromTheirName) {
   // stopped the import with an internal error (found by the CSV fuzzer).
   ScratchDir dir;
   auto db = dir.path() / "s.db";
-  auto result = import_into_store(db, {dir.write("a/instansi.csv", "nama,jenis\nDinas Kesehatan,Perangkat Daerah\n")}, {},
-                                  catalog());
+  auto result = import_into_store(db, {dir.write("a/instansi.csv", "nama,jenis\nDinas Kesehatan,Perangkat Daerah\n")},
+                                  {}, catalog());
   ASSERT_TRUE(result.saved) << messages(result.diagnostics);
   auto agencies = Store::open(db, false).load("instansi");
   ASSERT_EQ(agencies.size(), 1u);
@@ -155,16 +161,20 @@ TEST(InnovationIdentity, AgenciesWithoutAKodeColumnTakeItFromTheirName) {
 
 TEST(ExactValues, AmountsKeepTheirSenAndWholeNumbersStayWhole) {
   ScratchDir dir;
-  auto result = import_text(dir, "inovasi.csv",
-                            "nama,tahun,anggaran\nA,2026,1500000.75\nB,2026,1.5\nC,2026,\"Rp 1.500.000,50\"\nD,2026.5,1\n");
+  auto result =
+      import_text(dir, "inovasi.csv",
+                  "nama,tahun,anggaran\nA,2026,1500000.75\nB,2026,1.5\nC,2026,\"Rp 1.500.000,50\"\nD,2026.5,1\n");
   ASSERT_GE(result.dataset.records.size(), 3u);
   EXPECT_EQ(result.dataset.records[0].get("anggaran"), "1500000.75");
   EXPECT_EQ(result.dataset.records[1].get("anggaran"), "1.50");
   EXPECT_EQ(result.dataset.records[2].get("anggaran"), "1500000.50");
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("inovasi.csv:5: tahun: '2026.5' is not a whole number"));
-  auto indicator = import_text(dir, "jawaban_indikator.csv", "inovasi,tahun,indikator,level\nx,2026,1.0,2\nx,2026,2,1.5\n");
-  EXPECT_THAT(messages(indicator.diagnostics), HasSubstr("jawaban_indikator.csv:2: indikator: '1.0' is not a whole number"));
-  EXPECT_THAT(messages(indicator.diagnostics), HasSubstr("jawaban_indikator.csv:3: level: '1.5' is not a whole number"));
+  auto indicator =
+      import_text(dir, "jawaban_indikator.csv", "inovasi,tahun,indikator,level\nx,2026,1.0,2\nx,2026,2,1.5\n");
+  EXPECT_THAT(messages(indicator.diagnostics),
+              HasSubstr("jawaban_indikator.csv:2: indikator: '1.0' is not a whole number"));
+  EXPECT_THAT(messages(indicator.diagnostics),
+              HasSubstr("jawaban_indikator.csv:3: level: '1.5' is not a whole number"));
 }
 
 TEST(ExactValues, AmountsWithSenAreStoredAndPrintedExactly) {
@@ -182,12 +192,13 @@ TEST(ExactValues, AmountsWithSenAreStoredAndPrintedExactly) {
 TEST(ExactValues, SpreadsheetNumberAndErrorCells) {
   ScratchDir dir;
   auto path = dir.path() / "data.xlsx";
-  write_raw_xlsx(path, {{"inovasi", "<sheetData><row r=\"1\">" + text_cell("A1", "nama") + text_cell("B1", "tahun") +
-                                        text_cell("C1", "anggaran") + text_cell("D1", "tujuan") + "</row><row r=\"2\">" +
-                                        text_cell("A2", "A") + "<c r=\"B2\"><v>2026</v></c><c r=\"C2\"><v>150000000.5</v></c>" +
-                                        "</row><row r=\"3\">" + text_cell("A3", "B") +
-                                        "<c r=\"B3\"><v>2026</v></c><c r=\"C3\" t=\"e\"><v>#REF!</v></c>" +
-                                        "<c r=\"D3\" t=\"str\"><f>X1</f><v>#N/A</v></c></row></sheetData>"}});
+  write_raw_xlsx(
+      path, {{"inovasi", "<sheetData><row r=\"1\">" + text_cell("A1", "nama") + text_cell("B1", "tahun") +
+                             text_cell("C1", "anggaran") + text_cell("D1", "tujuan") + "</row><row r=\"2\">" +
+                             text_cell("A2", "A") + "<c r=\"B2\"><v>2026</v></c><c r=\"C2\"><v>150000000.5</v></c>" +
+                             "</row><row r=\"3\">" + text_cell("A3", "B") +
+                             "<c r=\"B3\"><v>2026</v></c><c r=\"C3\" t=\"e\"><v>#REF!</v></c>" +
+                             "<c r=\"D3\" t=\"str\"><f>X1</f><v>#N/A</v></c></row></sheetData>"}});
   auto result = read_inputs({path}, {}, catalog());
   EXPECT_EQ(result.dataset.records.at(0).get("anggaran"), "150000000.50");
   auto text = messages(result.diagnostics);
@@ -200,12 +211,15 @@ TEST(ExactValues, SpreadsheetNumberAndErrorCells) {
 TEST(ExactValues, AShortRowIsAnErrorAndBlanksNothing) {
   ScratchDir dir;
   auto db = dir.path() / "s.db";
-  ASSERT_TRUE(import_into_store(db, {dir.write("a/instansi.csv", "kode,nama,alamat,telepon\ndinkes,Dinas Kesehatan,Jl. A,0628\n")},
-                                {}, catalog()).saved);
-  auto cut = import_into_store(db, {dir.write("b/instansi.csv", "kode,nama,alamat,telepon\ndinkes,Dinas Kesehatan\n")}, {},
-                               catalog());
+  ASSERT_TRUE(import_into_store(
+                  db, {dir.write("a/instansi.csv", "kode,nama,alamat,telepon\ndinkes,Dinas Kesehatan,Jl. A,0628\n")},
+                  {}, catalog())
+                  .saved);
+  auto cut = import_into_store(db, {dir.write("b/instansi.csv", "kode,nama,alamat,telepon\ndinkes,Dinas Kesehatan\n")},
+                               {}, catalog());
   EXPECT_FALSE(cut.saved);
-  EXPECT_THAT(messages(cut.diagnostics), HasSubstr("instansi.csv:2: row has 2 cells but the header has 4 (from 'alamat'"));
+  EXPECT_THAT(messages(cut.diagnostics),
+              HasSubstr("instansi.csv:2: row has 2 cells but the header has 4 (from 'alamat'"));
   EXPECT_EQ(Store::open(db, false).load("instansi").at(0).get("telepon"), "0628");
 }
 
@@ -217,15 +231,17 @@ TEST(ExactValues, AVersionThreeStoreKeepsItsAmounts) {
     for (int version = 1; version <= 3; ++version) db.execute(migration_sql(version));
     db.execute("PRAGMA user_version = 3");
     db.execute("INSERT INTO instansi (kode, nama) VALUES ('dinkes', 'Dinas Kesehatan')");
-    db.execute("INSERT INTO inovasi (kode, tahun, nama, instansi, anggaran) VALUES ('x', 2026, 'X', 'dinkes', 25000000)");
+    db.execute(
+        "INSERT INTO inovasi (kode, tahun, nama, instansi, anggaran) VALUES ('x', 2026, 'X', 'dinkes', 25000000)");
     db.execute("INSERT INTO perjanjian_kinerja (instansi, tahun, inovasi, anggaran) VALUES ('dinkes', 2026, 'x', 7)");
   }
   Store store = Store::open(path, false);
   EXPECT_EQ(store.load("inovasi").at(0).get("anggaran"), "25000000");
   EXPECT_EQ(store.load("perjanjian_kinerja").at(0).get("anggaran"), "7");
   // Codes made by the old release are kept: the same name and agency finds them.
-  auto result = import_into_store(path, {dir.write("inovasi.csv", "nama,tahun,instansi,anggaran\nX,2026,dinkes,\"25.000.000,50\"\n")},
-                                  {}, catalog());
+  auto result = import_into_store(
+      path, {dir.write("inovasi.csv", "nama,tahun,instansi,anggaran\nX,2026,dinkes,\"25.000.000,50\"\n")}, {},
+      catalog());
   ASSERT_TRUE(result.saved) << messages(result.diagnostics);
   auto all = Store::open(path, false).load("inovasi");
   ASSERT_EQ(all.size(), 1u);
@@ -236,8 +252,8 @@ TEST(ExactValues, AVersionThreeStoreKeepsItsAmounts) {
 
 TEST(InputFiles, AFileWhoseHeaderIsAnotherKindIsRefusedSayingWhich) {
   ScratchDir dir;
-  auto result = import_text(dir, "instansi.csv",
-                            "instansi,nama,nip,pns\ndinkes,Budi,196608011988031001,ya\ndinkes,Sari,,ya\n");
+  auto result =
+      import_text(dir, "instansi.csv", "instansi,nama,nip,pns\ndinkes,Budi,196608011988031001,ya\ndinkes,Sari,,ya\n");
   EXPECT_TRUE(result.dataset.records.empty());
   EXPECT_THAT(messages(result.diagnostics),
               HasSubstr("instansi.csv:1: file named for instansi records but its header has more columns that are not "
@@ -248,7 +264,8 @@ TEST(InputFiles, TextThatIsNotAProfileIsNotAnInnovation) {
   ScratchDir dir;
   auto note = import_text(dir, "notulen.txt", "Notulen rapat\n\nTujuan: membahas anggaran.\nHadir 12 orang.\n");
   EXPECT_TRUE(note.dataset.records.empty());
-  EXPECT_THAT(messages(note.diagnostics), HasSubstr("notulen.txt:3: does not look like a portal profile: 1 of its labels"));
+  EXPECT_THAT(messages(note.diagnostics),
+              HasSubstr("notulen.txt:3: does not look like a portal profile: 1 of its labels"));
 }
 
 TEST(InputFiles, OneFilesErrorsDoNotHideAnothers) {
@@ -292,7 +309,8 @@ TEST(InputFiles, AJsonDatasetIsReadWholeOnlyUpToItsLimit) {
   ScratchDir dir;
   auto big = dir.write("data.json", "{\"instansi\": [" + std::string(17u << 20, ' ') + "]}");
   auto result = read_inputs({big}, {}, catalog());
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("data.json: a JSON dataset is read whole and is limited to 16 MiB"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("data.json: a JSON dataset is read whole and is limited to 16 MiB"));
 }
 
 TEST(InputFiles, ANarrativeLongerThanACellIsAFinding) {
@@ -300,7 +318,8 @@ TEST(InputFiles, ANarrativeLongerThanACellIsAFinding) {
   std::string words;
   while (words.size() < 40000) words += "kata ";
   auto result = import_text(dir, "inovasi.csv", "nama,tahun,tujuan\nA,2026,\"" + words + "\"\n");
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("inovasi.csv:2: tujuan: warning: 39999 characters; a spreadsheet cell"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("inovasi.csv:2: tujuan: warning: 39999 characters; a spreadsheet cell"));
 }
 
 // ---- dry run ----
@@ -308,25 +327,28 @@ TEST(InputFiles, ANarrativeLongerThanACellIsAFinding) {
 TEST(DryRun, SaysWhatWouldChangeAndWritesNothing) {
   ScratchDir dir;
   auto db = dir.path() / "s.db";
-  ASSERT_TRUE(import_into_store(db, {dir.write("a/instansi.csv", "kode,nama,alamat\ndinkes,Dinas Kesehatan,Jl. A\n")}, {},
-                                catalog()).saved);
+  ASSERT_TRUE(import_into_store(db, {dir.write("a/instansi.csv", "kode,nama,alamat\ndinkes,Dinas Kesehatan,Jl. A\n")},
+                                {}, catalog())
+                  .saved);
   auto before = read_file(db);
   ImportOptions dry;
   dry.dry_run = true;
   std::vector<std::string> lines;
-  auto result = import_into_store(db, {dir.write("b/instansi.csv", "kode,nama,alamat\ndinkes,Dinas Kesehatan,\nbaru,Baru,Jl. B\n")},
-                                  dry, catalog(), [&](const RecordChange& change) {
-                                    std::string line(1, change.status);
-                                    line += " " + change.record->key_label();
-                                    for (const auto& f : change.fields) line += " " + f.name + ":" + f.before + ">" + f.after;
-                                    lines.push_back(line);
-                                  });
+  auto result = import_into_store(
+      db, {dir.write("b/instansi.csv", "kode,nama,alamat\ndinkes,Dinas Kesehatan,\nbaru,Baru,Jl. B\n")}, dry, catalog(),
+      [&](const RecordChange& change) {
+        std::string line(1, change.status);
+        line += " " + change.record->key_label();
+        for (const auto& f : change.fields) line += " " + f.name + ":" + f.before + ">" + f.after;
+        lines.push_back(line);
+      });
   ASSERT_TRUE(result.previewed);
   EXPECT_FALSE(result.saved);
   EXPECT_EQ(result.previewed->inserted, 1u);
   EXPECT_EQ(result.previewed->updated, 1u);
   EXPECT_EQ(result.previewed->cleared, 1u);
-  EXPECT_THAT(lines, ::testing::ElementsAre("n instansi baru kode:>baru nama:>Baru alamat:>Jl. B", "u instansi dinkes alamat:Jl. A>"));
+  EXPECT_THAT(lines, ::testing::ElementsAre("n instansi baru kode:>baru nama:>Baru alamat:>Jl. B",
+                                            "u instansi dinkes alamat:Jl. A>"));
   EXPECT_EQ(read_file(db), before);
 }
 
@@ -349,7 +371,8 @@ TEST(CsvFolder, ExportThenImportGivesBackTheSameStore) {
     ASSERT_EQ(before.size(), after.size()) << kind.name;
     for (std::size_t i = 0; i < before.size(); ++i) {
       for (const auto& column : store_columns(kind)) {
-        EXPECT_EQ(before[i].get(column), after[i].get(column)) << kind.name << " " << before[i].key_label() << " " << column;
+        EXPECT_EQ(before[i].get(column), after[i].get(column))
+            << kind.name << " " << before[i].key_label() << " " << column;
       }
     }
   }
@@ -371,7 +394,8 @@ TEST(RuleFiles, CountsAreCheckedLikeInputs) {
       Catalog::load(dir.path());
       ADD_FAILURE() << bad << " was accepted";
     } catch (const CatalogError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("rules.json: fasilitator_per_instansi: expected a whole number from 0 to 100")) << bad;
+      EXPECT_THAT(e.what(), HasSubstr("rules.json: fasilitator_per_instansi: expected a whole number from 0 to 100"))
+          << bad;
     }
   }
   dir.write("rules.json", "{\"fasilitator_per_instansi\": 3, \"fasilitator_wajib_pns\": \"ya\"}");

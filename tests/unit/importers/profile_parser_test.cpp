@@ -49,7 +49,9 @@ TEST(ProfileParser, SeedProfileGivesEveryField) {
   auto rancang = narrative_from_json(r.get("rancang_bangun"));
   ASSERT_EQ(rancang.blocks.size(), 7u);
   EXPECT_EQ(rancang.blocks[3].items.size(), 7u);
-  EXPECT_EQ(rancang.blocks[4].text, "Tahapan pelaksanaan \xE2\x80\x9CLearning Organizations Innovation Based\xE2\x80\x9D adalah sebagai berikut:");
+  EXPECT_EQ(
+      rancang.blocks[4].text,
+      "Tahapan pelaksanaan \xE2\x80\x9CLearning Organizations Innovation Based\xE2\x80\x9D adalah sebagai berikut:");
   const auto& stages = rancang.blocks[5];
   ASSERT_EQ(stages.items.size(), 5u);
   ASSERT_EQ(stages.items[4].children.size(), 1u);
@@ -98,7 +100,8 @@ TEST(ProfileParser, ValueOnTheNextLineAndUnknownValuesKeptWithAWarning) {
   EXPECT_EQ(r.get("bentuk"), "");
   EXPECT_EQ(r.get("bentuk_asli"), "Inovasi Layanan Ajaib");
   EXPECT_FALSE(result.diagnostics.has_errors());
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("p.txt:6: bentuk: warning: unknown value 'Inovasi Layanan Ajaib'"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("p.txt:6: bentuk: warning: unknown value 'Inovasi Layanan Ajaib'"));
 }
 
 TEST(ProfileParser, NarrativeSentencesThatStartLikeALabelStayNarrative) {
@@ -112,14 +115,17 @@ TEST(ProfileParser, NarrativeSentencesThatStartLikeALabelStayNarrative) {
 
 TEST(ProfileParser, ReportsBadDatesWithLineAndField) {
   ScratchDir dir;
-  auto result = import_text(dir, "p.txt", "Data Inovasi\nNAMA X\nWaktu Uji Coba : 2021-02-30\nTahapan Inovasi : Inisiatif\nHasil Inovasi : Baik\n");
+  auto result = import_text(
+      dir, "p.txt",
+      "Data Inovasi\nNAMA X\nWaktu Uji Coba : 2021-02-30\nTahapan Inovasi : Inisiatif\nHasil Inovasi : Baik\n");
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("p.txt:3: waktu_uji_coba: no such date: '2021-02-30'"));
 }
 
 TEST(ProfileParser, TextWithoutLabelsIsAnError) {
   ScratchDir dir;
   auto result = import_text(dir, "p.txt", "Data Inovasi\nhanya teks\n");
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("p.txt:1: does not look like a portal profile: 0 of its labels found"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("p.txt:1: does not look like a portal profile: 0 of its labels found"));
 }
 
 }  // namespace
@@ -148,7 +154,7 @@ TEST(ProfileCorpus, SinovdaLabelsAndValuesOnOneLine) {
   EXPECT_EQ(r.get("bentuk"), "Inovasi Pelayanan Publik");
   EXPECT_EQ(r.get("urusan"), "Energi dan Sumber Daya Mineral");
   EXPECT_EQ(r.get("instansi"), "Dinas Lingkungan Hidup");  // linked to the agency of that name on import
-  EXPECT_EQ(r.get("waktu_penerapan"), "2020-01-01");        // "Inovasi Dimulai"
+  EXPECT_EQ(r.get("waktu_penerapan"), "2020-01-01");       // "Inovasi Dimulai"
   EXPECT_EQ(r.get("waktu_uji_coba"), "2019-06-03");
   EXPECT_EQ(r.get("tahun"), "2020");
   auto design = narrative_to_text(narrative_from_json(r.get("rancang_bangun")));
@@ -177,8 +183,9 @@ TEST(ProfileCorpus, SinovdaEmptyLabelsDoNotSwallowTheNextLabel) {
 
 TEST(ProfileCorpus, PagesCopiedInPartImportWhatTheyHave) {
   auto cut = read_profile("sinovda-terpotong.txt");
-  EXPECT_THAT(messages(cut.diagnostics), HasSubstr("sinovda-terpotong.txt:1: tahun: the profile gives no date to take the "
-                                                   "year from (waktu_penerapan, waktu_uji_coba); pass --year Y"));
+  EXPECT_THAT(messages(cut.diagnostics),
+              HasSubstr("sinovda-terpotong.txt:1: tahun: the profile gives no date to take the "
+                        "year from (waktu_penerapan, waktu_uji_coba); pass --year Y"));
   ImportOptions year;
   year.year = 2026;
   auto with_year = read_profile("sinovda-terpotong.txt", year);

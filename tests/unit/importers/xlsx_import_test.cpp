@@ -21,7 +21,7 @@ TEST(XlsxImport, SerialDatesInBothSystems) {
   EXPECT_EQ(date_from_serial(44382 - 1462, true)->iso(), "2021-07-05");
   EXPECT_EQ(date_from_serial(1, false)->iso(), "1900-01-01");
   EXPECT_EQ(date_from_serial(59, false)->iso(), "1900-02-28");
-  EXPECT_EQ(date_from_serial(61, false)->iso(), "1900-03-01");  // Excel's phantom 29 Feb 1900 is day 60
+  EXPECT_EQ(date_from_serial(61, false)->iso(), "1900-03-01");        // Excel's phantom 29 Feb 1900 is day 60
   EXPECT_EQ(date_from_serial(45351.75, false)->iso(), "2024-02-29");  // a time of day is dropped
   EXPECT_FALSE(date_from_serial(0, false));
   EXPECT_FALSE(date_from_serial(-3, false));
@@ -37,7 +37,8 @@ TEST(XlsxImport, AWorkbookWithTheCsvHeadersImports) {
     agencies.row({std::string("dinkes"), std::string("Dinas Kesehatan"), std::string("19720805 200012 2 001")});
     auto& facilitators = book.add_sheet("Fasilitator");
     facilitators.header({"instansi", "nama", "nip", "pns"});
-    facilitators.row({std::string("dinkes"), std::string("Budi"), std::string("199001012015011001"), std::string("ya")});
+    facilitators.row(
+        {std::string("dinkes"), std::string("Budi"), std::string("199001012015011001"), std::string("ya")});
     auto& innovations = book.add_sheet("inovasi");
     innovations.header({"nama", "instansi", "tahun", "waktu_uji_coba", "rancang_bangun", "anggaran"});
     innovations.row({std::string("SIGAP"), std::string("dinkes"), 2026.0, Date{2025, 3, 3},
@@ -77,7 +78,9 @@ TEST(XlsxImport, ErrorsNameTheSheetAndCell) {
   auto text = messages(result.diagnostics);
   EXPECT_THAT(text, HasSubstr("bad.xlsx:fasilitator!C2: nip: the NIP was typed as a number and lost digits"));
   EXPECT_THAT(text, HasSubstr("bad.xlsx:fasilitator!D3: pns: 'mungkin' is not yes or no"));
-  EXPECT_THAT(text, HasSubstr("bad.xlsx:tim_inovasi: sheet named for tim_inovasi records but its header has no instansi column"));
+  EXPECT_THAT(
+      text,
+      HasSubstr("bad.xlsx:tim_inovasi: sheet named for tim_inovasi records but its header has no instansi column"));
 }
 
 TEST(XlsxImport, WhatIsNotAWorkbookIsReported) {
@@ -85,8 +88,11 @@ TEST(XlsxImport, WhatIsNotAWorkbookIsReported) {
   auto result = read_inputs({dir.write("x.xlsx", "this is not a zip file")}, {}, catalog());
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("x.xlsx: cannot read the workbook:"));
   auto zip = dir.path() / "other.xlsx";
-  ASSERT_EQ(std::system(("cd " + dir.path().string() + " && printf x > a.txt && zip -q other.xlsx a.txt 2>/dev/null || "
-                         "python3 -c \"import zipfile; zipfile.ZipFile('other.xlsx','w').writestr('a.txt','x')\"").c_str()), 0);
+  ASSERT_EQ(std::system(("cd " + dir.path().string() +
+                         " && printf x > a.txt && zip -q other.xlsx a.txt 2>/dev/null || "
+                         "python3 -c \"import zipfile; zipfile.ZipFile('other.xlsx','w').writestr('a.txt','x')\"")
+                            .c_str()),
+            0);
   auto other = read_inputs({zip}, {}, catalog());
   EXPECT_THAT(messages(other.diagnostics), HasSubstr("not an XLSX workbook"));
 }
@@ -96,17 +102,27 @@ TEST(XlsxImport, ATitleRowAndMergedHeaderCellsArePassedOver) {
   // over two columns with the field names below it, and the agency merged down its rows.
   ScratchDir dir;
   auto path = dir.path() / "tangan.xlsx";
-  write_raw_xlsx(path, {{"Fasilitator",
-                         "<sheetData>"
-                         "<row r=\"1\">" + text_cell("A1", "DATA FASILITATOR INOVASI 2026") + "</row>"
-                         "<row r=\"2\">" + text_cell("A2", "instansi") + text_cell("B2", "Identitas") + text_cell("D2", "pns") + "</row>"
-                         "<row r=\"3\">" + text_cell("B3", "Nama") + text_cell("C3", "NIP") + "</row>"
-                         "<row r=\"4\">" + text_cell("A4", "dinkes") + text_cell("B4", "Ani") +
-                             text_cell("C4", "199001012015012001") + text_cell("D4", "ya") + "</row>"
-                         "<row r=\"5\">" + text_cell("B5", "Budi") + text_cell("C5", "199102022016011002") +
-                             text_cell("D5", "ya") + "</row>"
-                         "</sheetData><mergeCells count=\"5\"><mergeCell ref=\"A1:D1\"/><mergeCell ref=\"A2:A3\"/>"
-                         "<mergeCell ref=\"B2:C2\"/><mergeCell ref=\"D2:D3\"/><mergeCell ref=\"A4:A5\"/></mergeCells>"}});
+  write_raw_xlsx(path,
+                 {{"Fasilitator",
+                   "<sheetData>"
+                   "<row r=\"1\">" +
+                       text_cell("A1", "DATA FASILITATOR INOVASI 2026") +
+                       "</row>"
+                       "<row r=\"2\">" +
+                       text_cell("A2", "instansi") + text_cell("B2", "Identitas") + text_cell("D2", "pns") +
+                       "</row>"
+                       "<row r=\"3\">" +
+                       text_cell("B3", "Nama") + text_cell("C3", "NIP") +
+                       "</row>"
+                       "<row r=\"4\">" +
+                       text_cell("A4", "dinkes") + text_cell("B4", "Ani") + text_cell("C4", "199001012015012001") +
+                       text_cell("D4", "ya") +
+                       "</row>"
+                       "<row r=\"5\">" +
+                       text_cell("B5", "Budi") + text_cell("C5", "199102022016011002") + text_cell("D5", "ya") +
+                       "</row>"
+                       "</sheetData><mergeCells count=\"5\"><mergeCell ref=\"A1:D1\"/><mergeCell ref=\"A2:A3\"/>"
+                       "<mergeCell ref=\"B2:C2\"/><mergeCell ref=\"D2:D3\"/><mergeCell ref=\"A4:A5\"/></mergeCells>"}});
   auto result = read_inputs({path}, {}, catalog());
   ASSERT_FALSE(result.diagnostics.has_errors()) << messages(result.diagnostics);
   ASSERT_EQ(result.dataset.records.size(), 2u);
@@ -146,7 +162,8 @@ TEST(XlsxImport, ATenMegabyteCellIsRefusedAndTheStoreKept) {
                                         "</row></sheetData>"}});
   auto result = import_into_store(db, {path}, {}, catalog());
   EXPECT_FALSE(result.saved);
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("besar.xlsx:inovasi!C2: tujuan: value is 10485760 bytes; the limit is"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("besar.xlsx:inovasi!C2: tujuan: value is 10485760 bytes; the limit is"));
   EXPECT_TRUE(Store::open(db, false).load("inovasi").empty());
   EXPECT_EQ(Store::open(db, false).load("instansi").size(), 1u);
 }
@@ -154,7 +171,8 @@ TEST(XlsxImport, ATenMegabyteCellIsRefusedAndTheStoreKept) {
 TEST(XlsxImport, AWorkbookWithoutRecordSheetsIsReported) {
   ScratchDir dir;
   auto path = dir.path() / "lain.xlsx";
-  write_raw_xlsx(path, {{"Sheet1", "<sheetData><row>" + text_cell("", "Nomor Urut") + text_cell("", "Catatan Rapat") + "</row></sheetData>"}});
+  write_raw_xlsx(path, {{"Sheet1", "<sheetData><row>" + text_cell("", "Nomor Urut") + text_cell("", "Catatan Rapat") +
+                                       "</row></sheetData>"}});
   auto result = read_inputs({path}, {}, catalog());
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("lain.xlsx: no sheet is named after a record kind"));
 }
@@ -162,7 +180,8 @@ TEST(XlsxImport, AWorkbookWithoutRecordSheetsIsReported) {
 TEST(XlsxImport, BrokenPartsAreReportedNotThrownAsLibraryErrors) {
   ScratchDir dir;
   auto missing_string = dir.path() / "s.xlsx";
-  write_raw_xlsx(missing_string, {{"instansi", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData>"}});
+  write_raw_xlsx(missing_string,
+                 {{"instansi", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData>"}});
   EXPECT_THAT(messages(read_inputs({missing_string}, {}, catalog()).diagnostics),
               HasSubstr("cell A1 names shared string '7', which the workbook does not have"));
   auto bad_row = dir.path() / "r.xlsx";

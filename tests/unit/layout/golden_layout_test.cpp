@@ -31,22 +31,22 @@ std::string dump(const layout::LaidOutDocument& document) {
   for (std::size_t p = 0; p < document.pages.size(); ++p) {
     for (const auto& op : document.pages[p].ops) {
       if (const auto* t = std::get_if<layout::TextOp>(&op)) {
-        std::snprintf(line, sizeof line, "p%zu %7.2f %7.2f f%d %4.1f %s%s\n", p + 1, t->x, t->baseline, t->face, t->size,
-                      t->text.c_str(), t->underline ? " (underlined)" : "");
+        std::snprintf(line, sizeof line, "p%zu %7.2f %7.2f f%d %4.1f %s%s\n", p + 1, t->x, t->baseline, t->face,
+                      t->size, t->text.c_str(), t->underline ? " (underlined)" : "");
       } else if (const auto* l = std::get_if<layout::LineOp>(&op)) {
-        std::snprintf(line, sizeof line, "p%zu line %.2f %.2f to %.2f %.2f, %.2f thick\n", p + 1, l->x1, l->y1, l->x2, l->y2,
-                      l->thickness);
+        std::snprintf(line, sizeof line, "p%zu line %.2f %.2f to %.2f %.2f, %.2f thick\n", p + 1, l->x1, l->y1, l->x2,
+                      l->y2, l->thickness);
       } else if (const auto* r = std::get_if<layout::RectOp>(&op)) {
         std::snprintf(line, sizeof line, "p%zu box %.2f %.2f %.2f x %.2f, stroke %.2f%s\n", p + 1, r->x, r->y, r->width,
                       r->height, r->stroke, r->fill ? ", filled" : "");
       } else if (const auto* i = std::get_if<layout::ImageOp>(&op)) {
-        std::snprintf(line, sizeof line, "p%zu image %.2f %.2f %.2f x %.2f %s\n", p + 1, i->x, i->y, i->width, i->height,
-                      std::filesystem::path(i->path).filename().c_str());
+        std::snprintf(line, sizeof line, "p%zu image %.2f %.2f %.2f x %.2f %s\n", p + 1, i->x, i->y, i->width,
+                      i->height, std::filesystem::path(i->path).filename().c_str());
       } else if (const auto* m = std::get_if<layout::MaskOp>(&op)) {
         // The modules by their digest: a code that changes what it says changes it.
         std::string bits(m->painted.begin(), m->painted.end());
-        std::snprintf(line, sizeof line, "p%zu qr %.2f %.2f %.2f x %.2f, %d x %d modules %s\n", p + 1, m->x, m->y, m->width,
-                      m->height, m->columns, m->rows, sha256_hex(bits).substr(0, 16).c_str());
+        std::snprintf(line, sizeof line, "p%zu qr %.2f %.2f %.2f x %.2f, %d x %d modules %s\n", p + 1, m->x, m->y,
+                      m->width, m->height, m->columns, m->rows, sha256_hex(bits).substr(0, 16).c_str());
       }
       out += line;
     }
@@ -97,11 +97,15 @@ TEST(GoldenLayout, AllElementsUtf8Data) {
 }
 // The programme's own documents, from the samples beside their templates: frames, the
 // signature block and the QR code of a certificate; a contract's table and signatures.
-TEST(GoldenLayout, Certificate) { check_golden("sertifikat", templates(), "sertifikat", templates() / "sertifikat.contoh.json"); }
+TEST(GoldenLayout, Certificate) {
+  check_golden("sertifikat", templates(), "sertifikat", templates() / "sertifikat.contoh.json");
+}
 TEST(GoldenLayout, Contract) {
   check_golden("perjanjian-kinerja", templates(), "perjanjian-kinerja", templates() / "perjanjian-kinerja.contoh.json");
 }
-TEST(GoldenLayout, Minutes) { check_golden("berita-acara", templates(), "berita-acara", templates() / "berita-acara.contoh.json"); }
+TEST(GoldenLayout, Minutes) {
+  check_golden("berita-acara", templates(), "berita-acara", templates() / "berita-acara.contoh.json");
+}
 
 }  // namespace
 }  // namespace inovasi

@@ -17,9 +17,13 @@ using namespace inovasi::testing;
 std::string certificate(const std::string& name, const std::string& frame_attributes) {
   // A landscape A4 page; the frame is 40mm tall, 100mm wide, 10pt text on 12pt lines.
   return "<document size=\"A4\" orientation=\"landscape\" margin=\"10mm\" font-size=\"10pt\" line-height=\"1.2\">\n"
-         "<frame x=\"20mm\" y=\"20mm\" width=\"100mm\" height=\"40mm\"" + frame_attributes + ">\n"
+         "<frame x=\"20mm\" y=\"20mm\" width=\"100mm\" height=\"40mm\"" +
+         frame_attributes +
+         ">\n"
          "<p space-after=\"0\">SERTIFIKAT</p>\n"
-         "<p space-after=\"0\">" + name + "</p>\n"
+         "<p space-after=\"0\">" +
+         name +
+         "</p>\n"
          "</frame>\n"
          "<frame x=\"20mm\" y=\"70mm\" width=\"100mm\" height=\"20mm\"><p>Tanda tangan</p></frame>\n"
          "</document>";
@@ -124,8 +128,8 @@ TEST(LayoutFrames, NothingRunsOffThePageOrUnderTheHeader) {
   EXPECT_THAT(overflow_message("<document><p>x</p><qr data=\"a\" size=\"400mm\"/></document>"),
               HasSubstr("taller than a page"));
   // A header taller than the room between its distance and the body.
-  std::string header = "<document margin=\"20mm\"><header distance=\"10mm\">" + name_of(2000) +
-                       "</header><p>isi</p></document>";
+  std::string header =
+      "<document margin=\"20mm\"><header distance=\"10mm\">" + name_of(2000) + "</header><p>isi</p></document>";
   EXPECT_THAT(overflow_message(header), HasSubstr("the header is"));
   EXPECT_EQ(overflow_message("<document margin=\"20mm\"><header distance=\"10mm\">Kop</header><p>isi</p></document>"),
             "no error");

@@ -11,7 +11,8 @@ namespace {
 using testing::CollectingSink;
 using testing::FixedMeasurer;
 
-std::vector<Line> lines_of(const std::string& text, double width, Align align = Align::Left, CollectingSink* sink = nullptr) {
+std::vector<Line> lines_of(const std::string& text, double width, Align align = Align::Left,
+                           CollectingSink* sink = nullptr) {
   FixedMeasurer measurer;
   TextStyle style;
   style.size = 10;  // 5 pt per character
@@ -78,7 +79,8 @@ TEST(InlineLayout, LineBreaksAndMissingGlyphs) {
   InlineOptions options;
   options.width = 500;
   options.context = "t.xml:7";
-  auto lines = break_lines({{"satu", style}, {"", style, true}, {"dua \xE3\x80\x81 \xE3\x80\x81", style}}, options, measurer, &sink);
+  auto lines = break_lines({{"satu", style}, {"", style, true}, {"dua \xE3\x80\x81 \xE3\x80\x81", style}}, options,
+                           measurer, &sink);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(joined(lines[1]), "dua ? ?");
   ASSERT_EQ(sink.missing.size(), 2u);

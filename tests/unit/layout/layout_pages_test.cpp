@@ -13,7 +13,8 @@ using namespace inovasi::testing;
 
 // A5-ish page, 10 pt text, 12 pt lines: easy arithmetic.
 std::string doc(const std::string& body, const std::string& extra = "") {
-  return "<document size=\"A4\" margin=\"20mm\" font-size=\"10pt\" line-height=\"1.2\"" + extra + ">" + body + "</document>";
+  return "<document size=\"A4\" margin=\"20mm\" font-size=\"10pt\" line-height=\"1.2\"" + extra + ">" + body +
+         "</document>";
 }
 
 std::string words(int count) {
@@ -52,7 +53,8 @@ TEST(LayoutPages, NoOrphanOrWidowLines) {
   int filler_lines = static_cast<int>(body / 12) - 1;
   std::string body_markup;
   for (int i = 0; i < filler_lines; ++i) body_markup += "<p space-after=\"0\">isi</p>";
-  body_markup += "<p space-after=\"0\">" + std::string(4 * 80, 'y').insert(80, " ").insert(161, " ").insert(242, " ") + "</p>";
+  body_markup +=
+      "<p space-after=\"0\">" + std::string(4 * 80, 'y').insert(80, " ").insert(161, " ").insert(242, " ") + "</p>";
   auto d = lay_out(doc(body_markup));
   ASSERT_EQ(d.pages.size(), 2u);
   int on_second = 0;
@@ -70,12 +72,13 @@ TEST(LayoutPages, HeadingsKeepWithTheNextParagraph) {
 }
 
 TEST(LayoutPages, NestedListsKeepNumberingAndHangingIndents) {
-  auto d = lay_out(doc("<ol indent=\"20pt\"><li>satu</li><li>dua<ol style=\"a\" indent=\"20pt\"><li>dua a</li><li>dua b</li></ol></li>"
-                       "<li>tiga</li></ol>"));
+  auto d = lay_out(doc(
+      "<ol indent=\"20pt\"><li>satu</li><li>dua<ol style=\"a\" indent=\"20pt\"><li>dua a</li><li>dua b</li></ol></li>"
+      "<li>tiga</li></ol>"));
   auto t = texts(d.pages[0]);
   std::vector<std::pair<std::string, double>> seen;
   for (const auto& op : t) seen.emplace_back(op.text, op.x - 20 * kPointsPerMm);
-  std::vector<std::pair<std::string, double>> expected{{"satu", 20}, {"1.", 0},  {"dua", 20},   {"2.", 0},
+  std::vector<std::pair<std::string, double>> expected{{"satu", 20},  {"1.", 0},  {"dua", 20},   {"2.", 0},
                                                        {"dua a", 40}, {"a.", 20}, {"dua b", 40}, {"b.", 20},
                                                        {"tiga", 20},  {"3.", 0}};
   ASSERT_EQ(seen.size(), expected.size());
@@ -109,8 +112,10 @@ TEST(LayoutPages, FortyRowTableRepeatsItsHeaderOnEveryPage) {
 }
 
 TEST(LayoutPages, ARowTallerThanAPageSplitsAtLineBoundaries) {
-  auto d = lay_out(doc("<table widths=\"20%,*\"><thead><tr><th>No</th><th>Isi</th></tr></thead>"
-                       "<tr><td>1</td><td>" + words(4000) + "</td></tr></table>"));
+  auto d =
+      lay_out(doc("<table widths=\"20%,*\"><thead><tr><th>No</th><th>Isi</th></tr></thead>"
+                  "<tr><td>1</td><td>" +
+                  words(4000) + "</td></tr></table>"));
   ASSERT_GT(d.pages.size(), 2u);
   EXPECT_THAT(all_text(d), HasSubstr("kata3999"));
   for (const auto& page : d.pages) {
@@ -129,9 +134,10 @@ TEST(LayoutPages, KeepTogetherRowsMoveWhole) {
 }
 
 TEST(LayoutPages, PageBreaksRunningFieldsFramesAndBookmarks) {
-  auto d = lay_out(doc("<footer>Halaman <page-number/> dari <page-count/></footer>"
-                       "<h1 bookmark=\"Satu\">Satu</h1><page-break/><bookmark title=\"Dua\" level=\"1\"/>"
-                       "<frame x=\"10mm\" y=\"10mm\" width=\"50mm\" height=\"20mm\" border=\"1pt\"><p>bingkai</p></frame>"));
+  auto d =
+      lay_out(doc("<footer>Halaman <page-number/> dari <page-count/></footer>"
+                  "<h1 bookmark=\"Satu\">Satu</h1><page-break/><bookmark title=\"Dua\" level=\"1\"/>"
+                  "<frame x=\"10mm\" y=\"10mm\" width=\"50mm\" height=\"20mm\" border=\"1pt\"><p>bingkai</p></frame>"));
   ASSERT_EQ(d.pages.size(), 2u);
   EXPECT_THAT(all_text(d), HasSubstr("Halaman 1 dari 2"));
   EXPECT_THAT(all_text(d), HasSubstr("Halaman 2 dari 2"));
@@ -141,7 +147,8 @@ TEST(LayoutPages, PageBreaksRunningFieldsFramesAndBookmarks) {
   EXPECT_EQ(d.bookmarks[1].level, 1);
   bool framed = false;
   for (const auto& t : texts(d.pages[1])) {
-    framed = framed || (t.text == "bingkai" && t.x > 10 * kPointsPerMm && t.x < 60 * kPointsPerMm && t.baseline < 30 * kPointsPerMm);
+    framed = framed || (t.text == "bingkai" && t.x > 10 * kPointsPerMm && t.x < 60 * kPointsPerMm &&
+                        t.baseline < 30 * kPointsPerMm);
   }
   EXPECT_TRUE(framed);
 }
@@ -168,7 +175,8 @@ TEST(LayoutPages, BadMarkupNamesLineAndColumn) {
   EXPECT_EQ(message("<document>\n<p space-after=\"lebar\">a</p></document>"),
             "test.xml:2:1: space-after: 'lebar' is not a length (12pt, 10mm, 2cm, 1in)");
   EXPECT_EQ(message("<document><li>a</li></document>"), "test.xml:1:11: <li> cannot stand inside <document>");
-  EXPECT_EQ(message("<document><p>a</document>"), "test.xml:1:17: malformed markup: mismatched tag: the <p> opened on line 1 is not closed before it");
+  EXPECT_EQ(message("<document><p>a</document>"),
+            "test.xml:1:17: malformed markup: mismatched tag: the <p> opened on line 1 is not closed before it");
   EXPECT_EQ(message("<document size=\"B5\"/>"), "test.xml:1:1: size: unknown paper 'B5' (A4, F4, Letter, Legal)");
   EXPECT_EQ(message("<document><table widths=\"50%\"><tr><td>a</td><td>b</td></tr></table></document>"),
             "test.xml:1:11: widths: 1 widths for 2 columns");

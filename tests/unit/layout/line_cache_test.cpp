@@ -14,11 +14,13 @@ using testing::FixedMeasurer;
 std::string describe(const std::vector<Line>& lines) {
   std::string text;
   for (const auto& line : lines) {
-    text += "line w=" + std::to_string(line.width) + " h=" + std::to_string(line.height) + " a=" +
-            std::to_string(line.ascent) + " d=" + std::to_string(line.descent) + (line.ends_paragraph ? " end" : "") + "\n";
+    text += "line w=" + std::to_string(line.width) + " h=" + std::to_string(line.height) +
+            " a=" + std::to_string(line.ascent) + " d=" + std::to_string(line.descent) +
+            (line.ends_paragraph ? " end" : "") + "\n";
     for (const auto& f : line.fragments) {
-      text += "  [" + f.text + "] x=" + std::to_string(f.x) + " w=" + std::to_string(f.width) + " face=" +
-              std::to_string(f.face) + " size=" + std::to_string(f.style.size) + (f.style.underline ? " u" : "") + "\n";
+      text += "  [" + f.text + "] x=" + std::to_string(f.x) + " w=" + std::to_string(f.width) +
+              " face=" + std::to_string(f.face) + " size=" + std::to_string(f.style.size) +
+              (f.style.underline ? " u" : "") + "\n";
     }
   }
   return text;
@@ -29,8 +31,8 @@ std::string describe(const LaidOutDocument& document) {
   for (const auto& page : document.pages) {
     text += "page\n";
     for (const auto& op : testing::texts(page)) {
-      text += "  [" + op.text + "] x=" + std::to_string(op.x) + " y=" + std::to_string(op.baseline) + " face=" +
-              std::to_string(op.face) + " size=" + std::to_string(op.size) + "\n";
+      text += "  [" + op.text + "] x=" + std::to_string(op.x) + " y=" + std::to_string(op.baseline) +
+              " face=" + std::to_string(op.face) + " size=" + std::to_string(op.size) + "\n";
     }
   }
   return text;
@@ -41,8 +43,10 @@ std::vector<Run> award_sentence() {
   plain.size = 10;
   TextStyle bold = plain;
   bold.face.bold = true;
-  return {{"yang telah diterapkan dan diusulkan pada ", plain}, {"Innovative Government Award", bold},
-          {"", plain, true}, {"Kementerian Dalam Negeri Tahun 2026", plain}};
+  return {{"yang telah diterapkan dan diusulkan pada ", plain},
+          {"Innovative Government Award", bold},
+          {"", plain, true},
+          {"Kementerian Dalam Negeri Tahun 2026", plain}};
 }
 
 InlineOptions justified(double width) {
@@ -106,7 +110,8 @@ TEST(LineCache, StaysBoundedByClearingWhenFull) {
   FixedMeasurer measurer;
   LineCache cache;
   TextStyle plain;
-  for (std::size_t i = 0; i < LineCache::kMaxEntries + 10; ++i) cache.lines({{std::to_string(i), plain}}, justified(100), measurer);
+  for (std::size_t i = 0; i < LineCache::kMaxEntries + 10; ++i)
+    cache.lines({{std::to_string(i), plain}}, justified(100), measurer);
   EXPECT_EQ(cache.size(), 10u);
 }
 
@@ -134,7 +139,8 @@ TEST(LineCache, ADocumentLaidOutWithTheCacheIsTheSameAndItsRepeatsAreHits) {
   LineCache unused;
   CollectingSink sink;
   FlowContext listening{measurer, &sink, nullptr, "t.xml", &unused};
-  DocumentSpec missing = build_document(parse_markup("<document><p>a \u3042</p><p>a \u3042</p></document>", "m.xml"), "m.xml", ".");
+  DocumentSpec missing =
+      build_document(parse_markup("<document><p>a \u3042</p><p>a \u3042</p></document>", "m.xml"), "m.xml", ".");
   paginate(missing, listening);
   EXPECT_EQ(sink.missing.size(), 2u);
   EXPECT_EQ(unused.size(), 0u);

@@ -8,7 +8,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::string amount(std::string_view text) { return parse_amount(text).canonical.value_or("ERROR: " + parse_amount(text).error); }
+std::string amount(std::string_view text) {
+  return parse_amount(text).canonical.value_or("ERROR: " + parse_amount(text).error);
+}
 std::string number(std::string_view text) {
   return parse_amount_number(text).canonical.value_or("ERROR: " + parse_amount_number(text).error);
 }

@@ -18,7 +18,10 @@ TEST(Date, ParsesTheFormsThePortalsUse) {
   EXPECT_EQ(iso("01 January 2020"), "2020-01-01");
   EXPECT_EQ(iso("Senin, 5 Juli 2021"), "2021-07-05");
   EXPECT_EQ(iso("17 Agustus 1845"), "error: year out of range in '17 Agustus 1845'");
-  EXPECT_EQ(iso("5\xC2\xA0" "Des\xC2\xA0" "2022"), "2022-12-05");
+  EXPECT_EQ(iso("5\xC2\xA0"
+                "Des\xC2\xA0"
+                "2022"),
+            "2022-12-05");
 }
 
 TEST(Date, RejectsImpossibleDates) {
@@ -32,7 +35,7 @@ TEST(Date, RejectsImpossibleDates) {
 }
 
 TEST(Date, Weekday) {
-  EXPECT_EQ((Date{2021, 7, 5}).weekday(), 0);   // Senin
+  EXPECT_EQ((Date{2021, 7, 5}).weekday(), 0);    // Senin
   EXPECT_EQ((Date{2026, 11, 28}).weekday(), 5);  // Sabtu
   EXPECT_EQ((Date{2000, 1, 1}).weekday(), 5);
 }

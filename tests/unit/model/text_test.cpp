@@ -13,11 +13,11 @@ TEST(Text, CollapseSpacesFoldsNonBreakingSpacesAndTabs) {
 TEST(Text, FindsInvalidUtf8) {
   EXPECT_EQ(find_invalid_utf8("Rp 2.000 — “baik” é"), std::string_view::npos);
   EXPECT_EQ(find_invalid_utf8("ab\xFF"), 2u);
-  EXPECT_EQ(find_invalid_utf8("a\xC0\xAF"), 1u);              // overlong '/'
-  EXPECT_EQ(find_invalid_utf8("a\xE0\x80\xAF"), 1u);          // overlong 3-byte
-  EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0u);           // surrogate
-  EXPECT_EQ(find_invalid_utf8("ok\xE2\x80"), 2u);             // truncated
-  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);       // beyond U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("a\xC0\xAF"), 1u);                             // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("a\xE0\x80\xAF"), 1u);                         // overlong 3-byte
+  EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0u);                          // surrogate
+  EXPECT_EQ(find_invalid_utf8("ok\xE2\x80"), 2u);                            // truncated
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);                      // beyond U+10FFFF
   EXPECT_EQ(find_invalid_utf8("\xF0\x9F\x98\x80"), std::string_view::npos);  // emoji is valid
 }
 

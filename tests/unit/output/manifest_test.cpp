@@ -14,7 +14,9 @@ namespace {
 
 using inovasi::testing::ScratchDir;
 
-void write(const std::filesystem::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
+void write(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary) << text;
+}
 
 TEST(Manifest, AFileEntryIsReadBackFromTheFileAndRecordedOnce) {
   ScratchDir dir;
@@ -50,7 +52,8 @@ TEST(Manifest, EntriesReadBackAsWritten) {
   ScratchDir dir;
   Manifest manifest;
   manifest.put({"2026/certificates/a.pdf", "ab12", "k1", "certificate", "penghargaan \"ANTOL\"/2026", 17265});
-  manifest.put({"2026/launching/dinkes/perjanjian-kinerja.pdf", "cd34", "k2", "contract", "Dinas Kesehatan \\ Karo é", 40000});
+  manifest.put(
+      {"2026/launching/dinkes/perjanjian-kinerja.pdf", "cd34", "k2", "contract", "Dinas Kesehatan \\ Karo é", 40000});
   manifest.put({"2026/certificates/b.pdf", "ef56", "k3", "certificate", "baris\nbaru\ttab", 0});
   EXPECT_TRUE(manifest.changed());
   manifest.save(dir.path() / "manifest.json");
@@ -116,7 +119,8 @@ TEST(Manifest, ALargeManifestIsReadInRunsAndWholeOrNotAtAll) {
     for (int i = 0; i < 12000; ++i) {  // some 4 MB: several runs
       std::string n = std::to_string(i);
       manifest.put({"2026/certificates/" + n + ".pdf", std::string(64, 'a'), std::string(64, 'b'), "certificate",
-                    i % 1000 == 7 ? "\"berkas\": [{\\\"}], , ]" + n : "penghargaan " + n, static_cast<std::uintmax_t>(i)});
+                    i % 1000 == 7 ? "\"berkas\": [{\\\"}], , ]" + n : "penghargaan " + n,
+                    static_cast<std::uintmax_t>(i)});
     }
     manifest.save(file);
   }

@@ -18,7 +18,9 @@ TEST(Cp1252, AsciiIsItsOwnEncoding) {
 
 TEST(Cp1252, LatinAndPunctuationBecomeTheirSingleBytes) {
   // é (Latin-1 range), – and “ ” (the 0x80..0x9F block), € and Š.
-  std::string text = "Caf\xC3\xA9 \xE2\x80\x93 \xE2\x80\x9C" "Karo\xE2\x80\x9D \xE2\x82\xAC \xC5\xA0";
+  std::string text =
+      "Caf\xC3\xA9 \xE2\x80\x93 \xE2\x80\x9C"
+      "Karo\xE2\x80\x9D \xE2\x82\xAC \xC5\xA0";
   EXPECT_TRUE(fits_cp1252(text));
   EXPECT_EQ(to_cp1252(text), std::string("Caf\xE9 \x96 \x93Karo\x94 \x80 \x8A"));
 }

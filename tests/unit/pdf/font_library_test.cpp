@@ -18,14 +18,13 @@ namespace {
 
 using testing::source_dir;
 
-std::filesystem::path cut_serif() {
-  return source_dir() / "fonts" / "cut" / "LiberationSerif-Regular-latin.ttf";
-}
+std::filesystem::path cut_serif() { return source_dir() / "fonts" / "cut" / "LiberationSerif-Regular-latin.ttf"; }
 
 std::map<std::string, std::string> tables_of(const std::string& font) {
   auto be = [&](std::size_t at, int bytes) {
     std::uint32_t value = 0;
-    for (int i = 0; i < bytes; ++i) value = value << 8 | static_cast<unsigned char>(font[at + static_cast<std::size_t>(i)]);
+    for (int i = 0; i < bytes; ++i)
+      value = value << 8 | static_cast<unsigned char>(font[at + static_cast<std::size_t>(i)]);
     return value;
   };
   std::map<std::string, std::string> tables;
@@ -98,7 +97,7 @@ TEST(FontLibrary, SubsetsKeepOnlyTheDocumentsCharacters) {
   auto tables = tables_of(cut);
   ASSERT_TRUE(tables.contains("maxp"));
   int glyphs = static_cast<unsigned char>(tables["maxp"][4]) << 8 | static_cast<unsigned char>(tables["maxp"][5]);
-  EXPECT_EQ(glyphs, 4);  // .notdef and the three
+  EXPECT_EQ(glyphs, 4);                  // .notdef and the three
   EXPECT_TRUE(tables.contains("prep"));  // libharu's workaround applies to subsets too
   // libharu reads it, under the face's own name.
   pdf::HpdfDocument document;

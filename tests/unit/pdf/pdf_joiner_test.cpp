@@ -84,10 +84,13 @@ TEST(PdfSyntax, DamagedFilesFailNamingTheFileAndTheByte) {
   std::string moved = good;
   moved.replace(moved.find("2 0 obj"), 1, "7");
   fails(moved, "not where the table says");
-  fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>", "<< /Foo 1 >>"}),
+  fails(hand_made_pdf(
+            {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>", "<< /Foo 1 >>"}),
         "page tree node 3 has no /Kids");
-  fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 2 0 R ] /Count 1 >>"}), "too deep");
-  fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ (x ] /Count 1 >>"}), "unterminated");
+  fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 2 0 R ] /Count 1 >>"}),
+        "too deep");
+  fails(hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ (x ] /Count 1 >>"}),
+        "unterminated");
   // A stream longer than the file.
   std::string short_stream =
       hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 5000 >>\nstream\nshort\nendstream"});
@@ -95,14 +98,16 @@ TEST(PdfSyntax, DamagedFilesFailNamingTheFileAndTheByte) {
   EXPECT_THROW(file.object(2), pdf::PdfError);
   // A stream whose /Length refers to itself (a fuzzer's find: it recursed until the
   // stack ran out).
-  std::string self = hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 2 0 R >>\nstream\nabc\nendstream"});
+  std::string self =
+      hand_made_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Length 2 0 R >>\nstream\nabc\nendstream"});
   PdfFile looped(self, "self.pdf");
   EXPECT_THROW(looped.object(2), pdf::PdfError);
 }
 
 TEST(PdfJoinerInput, AChainOfReferencesTooDeepIsRefused) {
   // Page -> 4 -> 5 -> ... -> 203: no volume libharu writes is like this.
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>",
+                                      "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
                                       "<< /Type /Page /Contents 4 0 R >>"};
   for (int n = 4; n < 204; ++n) objects.push_back("<< /Next " + std::to_string(n + 1) + " 0 R >>");
   objects.push_back("<< >>");
@@ -207,7 +212,9 @@ TEST_F(Volumes, StreamsTheVolumesLeftUnfilteredAreDeflatedAsTheyAreCopied) {
   PdfFile joined(bytes, "joined.pdf");
   std::vector<int> volume_pages = source.pages(), pages = joined.pages();
   ASSERT_EQ(pages.size(), 2u);
-  auto content = [](const PdfFile& file, int page) { return file.object(file.object(page).value.get("/Contents")->object); };
+  auto content = [](const PdfFile& file, int page) {
+    return file.object(file.object(page).value.get("/Contents")->object);
+  };
   auto raw = content(source, volume_pages[0]);
   ASSERT_EQ(raw.value.get("/Filter"), nullptr) << "volumes are expected undeflated";
   auto copied = content(joined, pages[0]);
@@ -232,7 +239,9 @@ TEST_F(Volumes, StreamsTheVolumesLeftUnfilteredAreDeflatedAsTheyAreCopied) {
 
 TEST_F(Volumes, VolumesInDifferentEncodingsJoinWithFontsOfEach) {
   auto latin = volume({"Nama"});
-  auto wide = volume({"Nama \xC5\x9E" "ahin"}, pdf::TextEncoding::Utf8);
+  auto wide = volume({"Nama \xC5\x9E"
+                      "ahin"},
+                     pdf::TextEncoding::Utf8);
   std::string bytes = join({latin, wide, latin});
   PdfFile joined(bytes, "joined.pdf");
   EXPECT_EQ(joined.pages().size(), 3u);

@@ -22,8 +22,9 @@ Reference libqrencode_symbol(const std::string& data, QrLevel level) {
   struct Free {
     void operator()(QRcode* code) const { QRcode_free(code); }
   };
-  std::unique_ptr<QRcode, Free> code(QRcode_encodeData(static_cast<int>(data.size()), reinterpret_cast<const unsigned char*>(data.data()),
-                                                       0, kLevels[static_cast<int>(level)]));
+  std::unique_ptr<QRcode, Free> code(QRcode_encodeData(static_cast<int>(data.size()),
+                                                       reinterpret_cast<const unsigned char*>(data.data()), 0,
+                                                       kLevels[static_cast<int>(level)]));
   Reference reference;
   if (!code) return reference;
   reference.width = code->width;
@@ -45,7 +46,8 @@ void expect_same_symbol(const std::string& data, QrLevel level) {
   QrSymbol symbol = encode_qr(data, level);
   ASSERT_EQ(symbol.width, reference.width) << data.size() << " bytes at " << name(level);
   ASSERT_EQ(symbol.width, 17 + 4 * symbol.version);
-  ASSERT_TRUE(symbol.dark == reference.dark) << data.size() << " bytes at " << name(level) << ", version " << symbol.version;
+  ASSERT_TRUE(symbol.dark == reference.dark)
+      << data.size() << " bytes at " << name(level) << ", version " << symbol.version;
 }
 
 // The longest data each version holds, and one byte more: a wrong capacity shows as

@@ -17,16 +17,16 @@ using testing::inflate;
 
 TEST(StreamCompression, DeflatesUnfilteredStreamsAndLeavesTheRestAsTheyWere) {
   std::string text;
-  for (int i = 0; i < 200; ++i) text += "BT /F1 12 Tf 72 " + std::to_string(700 - i) + " Td (Sertifikat Penghargaan) Tj ET\n";
-  std::string bytes = hand_made_pdf({
-      "<< /Type /Catalog /Pages 3 0 R >>",
-      "<< /Title (a stream \\(not one\\)) >>",
-      "<< /Type /Pages /Kids [ ] /Count 0 >>",
-      "<< /Length 5 0 R >>\nstream\n" + text + "\nendstream",
-      std::to_string(text.size()),
-      "<< /Length 3 /Filter /CCITTFaxDecode >>\nstream\nabc\nendstream",
-      "<< /Length 2 >>\nstream\nxy\nendstream",  // too short to gain: kept as it is
-  }, " /Info 2 0 R");
+  for (int i = 0; i < 200; ++i)
+    text += "BT /F1 12 Tf 72 " + std::to_string(700 - i) + " Td (Sertifikat Penghargaan) Tj ET\n";
+  std::string bytes = hand_made_pdf(
+      {
+          "<< /Type /Catalog /Pages 3 0 R >>", "<< /Title (a stream \\(not one\\)) >>",
+          "<< /Type /Pages /Kids [ ] /Count 0 >>", "<< /Length 5 0 R >>\nstream\n" + text + "\nendstream",
+          std::to_string(text.size()), "<< /Length 3 /Filter /CCITTFaxDecode >>\nstream\nabc\nendstream",
+          "<< /Length 2 >>\nstream\nxy\nendstream",  // too short to gain: kept as it is
+      },
+      " /Info 2 0 R");
   std::string out = pdf::compress_streams(bytes, "test.pdf");
   EXPECT_LT(out.size(), bytes.size() / 3);
   PdfFile file(out, "out.pdf");

@@ -28,7 +28,9 @@ std::string csv_field(const std::string& text) {
 TEST(HostileInput, DirectionControlsInANameAreRefusedByPosition) {
   ScratchDir dir;
   // "Budi" + RIGHT-TO-LEFT OVERRIDE + "fdp.exe" shows as "Budiexe.pdf".
-  auto result = import_text(dir, "instansi.csv", "kode,nama\ndinkes,Budi\xE2\x80\xAE" "fdp.exe\nx,Ani\xE2\x80\x8F\n");
+  auto result = import_text(dir, "instansi.csv",
+                            "kode,nama\ndinkes,Budi\xE2\x80\xAE"
+                            "fdp.exe\nx,Ani\xE2\x80\x8F\n");
   auto text = messages(result.diagnostics);
   EXPECT_THAT(text, HasSubstr("instansi.csv:2: nama: contains invisible direction control U+202E at byte 5"));
   EXPECT_THAT(text, HasSubstr("instansi.csv:3: nama: contains invisible direction control U+200F at byte 4"));
@@ -37,14 +39,17 @@ TEST(HostileInput, DirectionControlsInANameAreRefusedByPosition) {
 TEST(HostileInput, ATenMegabyteNarrativeIsRefusedAndTheStoreKept) {
   ScratchDir dir;
   auto db = dir.path() / "s.db";
-  ASSERT_TRUE(import_into_store(db, {dir.write("instansi.csv", "kode,nama\ndinkes,Dinas Kesehatan\n")}, {}, catalog()).saved);
+  ASSERT_TRUE(
+      import_into_store(db, {dir.write("instansi.csv", "kode,nama\ndinkes,Dinas Kesehatan\n")}, {}, catalog()).saved);
   std::string words;
   words.reserve(10u << 20);
   while (words.size() < (10u << 20)) words += "pelayanan kesehatan ";
-  auto big = dir.write("inovasi.csv", "kode,tahun,nama,instansi,tujuan\nbesar,2026,Besar,dinkes," + csv_field(words) + "\n");
+  auto big =
+      dir.write("inovasi.csv", "kode,tahun,nama,instansi,tujuan\nbesar,2026,Besar,dinkes," + csv_field(words) + "\n");
   auto result = import_into_store(db, {big}, {}, catalog());
   EXPECT_FALSE(result.saved);
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("inovasi.csv:2: tujuan: value is 10485760 bytes; the limit is 1048576"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("inovasi.csv:2: tujuan: value is 10485760 bytes; the limit is 1048576"));
   EXPECT_TRUE(Store::open(db, false).load("inovasi").empty());
 }
 
@@ -56,7 +61,8 @@ TEST(HostileInput, ANarrativeJustUnderTheLimitKeepsEveryWord) {
     words += "kata" + std::to_string(count++) + " ";
     if (count % 200 == 0) words += "\n\n";  // paragraphs
   }
-  auto result = import_text(dir, "inovasi.csv", "kode,tahun,nama,tujuan\npanjang,2026,Panjang," + csv_field(words) + "\n");
+  auto result =
+      import_text(dir, "inovasi.csv", "kode,tahun,nama,tujuan\npanjang,2026,Panjang," + csv_field(words) + "\n");
   ASSERT_FALSE(result.diagnostics.has_errors()) << messages(result.diagnostics);
   auto narrative = narrative_from_json(result.dataset.records.at(0).get("tujuan"));
   EXPECT_EQ(narrative_word_count(narrative), count);
@@ -82,13 +88,16 @@ TEST(HostileInput, AHundredThousandRowCsvImportsInOneTransaction) {
 TEST(HostileInput, ListsNestedAThousandDeepAreRefusedNotStoredUnreadable) {
   ScratchDir dir;
   std::string text = "Pengantar.\n";
-  for (int depth = 0; depth < 1000; ++depth) text += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "1. tingkat\n";
+  for (int depth = 0; depth < 1000; ++depth)
+    text += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "1. tingkat\n";
   auto result = import_text(dir, "inovasi.csv", "kode,tahun,nama,tujuan\ndalam,2026,Dalam," + csv_field(text) + "\n");
-  EXPECT_THAT(messages(result.diagnostics), HasSubstr("inovasi.csv:2: tujuan: lists nest 1000 levels deep; at most 16"));
+  EXPECT_THAT(messages(result.diagnostics),
+              HasSubstr("inovasi.csv:2: tujuan: lists nest 1000 levels deep; at most 16"));
 
   // Sixteen levels are kept, and read back.
   std::string allowed = "Pengantar.\n";
-  for (int depth = 0; depth < kMaxListDepth; ++depth) allowed += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "1. tingkat\n";
+  for (int depth = 0; depth < kMaxListDepth; ++depth)
+    allowed += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "1. tingkat\n";
   auto ok = import_text(dir, "inovasi.csv", "kode,tahun,nama,tujuan\ndalam,2026,Dalam," + csv_field(allowed) + "\n");
   ASSERT_FALSE(ok.diagnostics.has_errors()) << messages(ok.diagnostics);
   EXPECT_EQ(list_depth(narrative_from_json(ok.dataset.records.at(0).get("tujuan"))), kMaxListDepth);
@@ -96,7 +105,8 @@ TEST(HostileInput, ListsNestedAThousandDeepAreRefusedNotStoredUnreadable) {
 
 TEST(HostileInput, JsonNestedAThousandDeepIsReported) {
   ScratchDir dir;
-  auto result = import_text(dir, "data.json", "{\"instansi\": [" + std::string(1000, '[') + std::string(1000, ']') + "]}");
+  auto result =
+      import_text(dir, "data.json", "{\"instansi\": [" + std::string(1000, '[') + std::string(1000, ']') + "]}");
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("data.json"));
   EXPECT_TRUE(result.diagnostics.has_errors());
 }
@@ -121,8 +131,9 @@ TEST(HostileInput, ATableCellLongerThanAPageIsPrintedWhole) {
   ScratchDir dir;
   std::string words;
   for (int i = 0; i < 3000; ++i) words += "kata" + std::to_string(i) + " ";
-  auto file = dir.write("sel.xml", "<document><table widths=\"30%,*\"><tr><th>No</th><th>Uraian</th></tr>"
-                                   "<tr><td>1</td><td>{{isi}}</td></tr></table></document>");
+  auto file = dir.write("sel.xml",
+                        "<document><table widths=\"30%,*\"><tr><th>No</th><th>Uraian</th></tr>"
+                        "<tr><td>1</td><td>{{isi}}</td></tr></table></document>");
   render::TemplateSet templates(source_dir() / "templates");
   render::Data data;
   data.set("isi", words);

@@ -70,12 +70,28 @@ Data document_data(const std::string& value, std::size_t members) {
   return data;
 }
 
-const std::vector<std::string> kInertValues{
-    "Dinas Kesehatan", "A & B", "<b>bukan markup</b>", "\"dikutip\"", "it's", "{{bukan}}", "",
-    "  berspasi   ganda  ", "../../etc/passwd", "\xC3\x87" "a\xC4\x9F \xE2\x80\x9CKaro\xE2\x80\x9D", "&amp;", "'&apos;'",
-    "12'", "\xEE\x80\x81 (U+E001)"};
-const std::vector<std::string> kOtherValues{"baris\nbaru", "tab\tdi sini", "\x01", "ganti\r\nbaris",
-                                            "tanda \xEE\x80\x80" "7' palsu", "bukan \xEF\xBF\xBF"};
+const std::vector<std::string> kInertValues{"Dinas Kesehatan",
+                                            "A & B",
+                                            "<b>bukan markup</b>",
+                                            "\"dikutip\"",
+                                            "it's",
+                                            "{{bukan}}",
+                                            "",
+                                            "  berspasi   ganda  ",
+                                            "../../etc/passwd",
+                                            "\xC3\x87"
+                                            "a\xC4\x9F \xE2\x80\x9CKaro\xE2\x80\x9D",
+                                            "&amp;",
+                                            "'&apos;'",
+                                            "12'",
+                                            "\xEE\x80\x81 (U+E001)"};
+const std::vector<std::string> kOtherValues{"baris\nbaru",
+                                            "tab\tdi sini",
+                                            "\x01",
+                                            "ganti\r\nbaris",
+                                            "tanda \xEE\x80\x80"
+                                            "7' palsu",
+                                            "bukan \xEF\xBF\xBF"};
 
 TEST(Skeleton, TheTreeFromTheSkeletonIsTheTreeOfTheFilledMarkup) {
   Fixture fixture;
@@ -131,10 +147,14 @@ TEST(Skeleton, APlaceholderOutsideTextAndAttributesIsNotUsed) {
   EXPECT_FALSE(trees.tree(with.skeleton, with.values, "komentar.xml"));
   EXPECT_FALSE(trees.tree(with.skeleton, with.values, "komentar.xml")) << "remembered as unusable";
   // A template holding the mark itself never renders with placeholders.
-  auto marked = dir.write("tanda.xml", "<document><p>\xEE\x80\x80" "0' {{nama}}</p></document>");
+  auto marked = dir.write("tanda.xml",
+                          "<document><p>\xEE\x80\x80"
+                          "0' {{nama}}</p></document>");
   auto rendered = templates.render(marked, data, false, nullptr, true);
   EXPECT_TRUE(rendered.skeleton.empty());
-  EXPECT_EQ(rendered.markup, "<document><p>\xEE\x80\x80" "0' Karo</p></document>");
+  EXPECT_EQ(rendered.markup,
+            "<document><p>\xEE\x80\x80"
+            "0' Karo</p></document>");
 }
 
 TEST(Skeleton, ALongSkeletonIsNotKept) {
@@ -155,7 +175,8 @@ TEST(Skeleton, ADocumentMadeFromTheSkeletonIsByteForByteTheSame) {
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   render::SkeletonTrees trees;
   render::RenderOptions options{false, Date{2025, 7, 5}};
-  for (const auto& value : {std::string("Dinas Kesehatan"), std::string("A & B <i>"), std::string("Ny. Br. Sembiring")}) {
+  for (const auto& value :
+       {std::string("Dinas Kesehatan"), std::string("A & B <i>"), std::string("Ny. Br. Sembiring")}) {
     auto markup = templates.render(fixture.file, document_data(value, 3), false, nullptr, true);
     ASSERT_FALSE(markup.skeleton.empty());
     auto parsed = render::render_markup(markup, fixture.dir.path(), fonts, options);

@@ -18,7 +18,8 @@ std::filesystem::path templates_dir() { return source_dir() / "tests" / "templat
 
 std::string relative_message(std::string message) {
   for (const auto& prefix : {(templates_dir() / "").string(), (source_dir() / "fonts" / "").string()}) {
-    for (auto at = message.find(prefix); at != std::string::npos; at = message.find(prefix)) message.erase(at, prefix.size());
+    for (auto at = message.find(prefix); at != std::string::npos; at = message.find(prefix))
+      message.erase(at, prefix.size());
   }
   return message;
 }
@@ -70,8 +71,11 @@ TEST(TemplateErrors, StrictModeNamesTheMissingVariable) {
 TEST(TemplateErrors, FilledErrorsNameThePartialAndTheLineTheyWereWrittenOn) {
   ScratchDir dir;
   dir.write("partials/kop.xml", "<p>Kop</p>\n<p>Baris dua</p>\n<p font-size=\"{{ukuran}}\">x</p>\n");
-  auto in_partial = dir.write("a.xml", "<document>\n{{#baris}}\n<p>{{.}}</p>\n<p>lagi</p>\n{{/baris}}\n{{> kop}}\n</document>\n");
-  auto after = dir.write("b.xml", "<document>\n{{> kop}}\n{{#baris}}\n<p>{{.}}</p>\n{{/baris}}\n<p space-after=\"{{jarak}}\">y</p>\n</document>\n");
+  auto in_partial =
+      dir.write("a.xml", "<document>\n{{#baris}}\n<p>{{.}}</p>\n<p>lagi</p>\n{{/baris}}\n{{> kop}}\n</document>\n");
+  auto after = dir.write(
+      "b.xml",
+      "<document>\n{{> kop}}\n{{#baris}}\n<p>{{.}}</p>\n{{/baris}}\n<p space-after=\"{{jarak}}\">y</p>\n</document>\n");
   render::TemplateSet templates(dir.path());
   auto fonts = pdf::FontManifest::load(source_dir() / "fonts" / "fonts.json");
   render::Data data(render::Data::type::object);
@@ -120,7 +124,8 @@ TEST(TemplateErrors, RecordDataCannotInjectMarkup) {
   render::Data data(render::Data::type::object);
   data.set("nama", "PU & Tata Ruang <b>x</b> {{y}} \"q\"");
   auto rendered = templates.render(file, data, true);
-  EXPECT_EQ(rendered.markup, "<document><p>PU &amp; Tata Ruang &lt;b&gt;x&lt;/b&gt; {{y}} &quot;q&quot;</p></document>");
+  EXPECT_EQ(rendered.markup,
+            "<document><p>PU &amp; Tata Ruang &lt;b&gt;x&lt;/b&gt; {{y}} &quot;q&quot;</p></document>");
 }
 
 TEST(TemplateErrors, MustacheOffsetsBecomeLinesAndColumns) {

@@ -84,8 +84,8 @@ TEST(Import, AFailedFirstImportCreatesNoStore) {
 
 TEST(Import, UnknownAgencyIsNamedWithFileLineAndField) {
   ScratchDir dir;
-  auto result = import_into_store(dir.path() / "s.db",
-                                  {dir.write("fasilitator.csv", "instansi,nama,pns\nDinas Entah,A,ya\n")}, {}, catalog());
+  auto result = import_into_store(
+      dir.path() / "s.db", {dir.write("fasilitator.csv", "instansi,nama,pns\nDinas Entah,A,ya\n")}, {}, catalog());
   EXPECT_THAT(messages(result.diagnostics),
               HasSubstr("fasilitator.csv:2: instansi: no instansi 'Dinas Entah' in this import or in the store"));
 }

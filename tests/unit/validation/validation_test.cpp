@@ -36,20 +36,37 @@ Dataset compliant() {
   Dataset d;
   d.records = {
       make("daerah", {{"kode", "karo"}, {"nama_daerah", "Kabupaten Karo"}, {"kepala_bappeda_nama", "X"}}),
-      make("instansi", {{"kode", "dinkes"}, {"nama", "Dinas Kesehatan"}, {"kepala_nama", "dr. A"},
-                        {"kepala_nip", "197208052000122001"}, {"kepala_jabatan", "Kepala Dinas"},
-                        {"kepala_pangkat", "Pembina Tingkat I"}, {"kepala_golongan", "IV/b"}}),
+      make("instansi", {{"kode", "dinkes"},
+                        {"nama", "Dinas Kesehatan"},
+                        {"kepala_nama", "dr. A"},
+                        {"kepala_nip", "197208052000122001"},
+                        {"kepala_jabatan", "Kepala Dinas"},
+                        {"kepala_pangkat", "Pembina Tingkat I"},
+                        {"kepala_golongan", "IV/b"}}),
       make("fasilitator", {{"instansi", "dinkes"}, {"nama", "B"}, {"nip", "198501012010011001"}, {"pns", "1"}}),
       make("fasilitator", {{"instansi", "dinkes"}, {"nama", "C"}, {"nip", "198602022011012002"}, {"pns", "1"}}),
-      make("tim_inovasi", {{"instansi", "dinkes"}, {"tahun", "2026"}, {"nomor_sk", "1/2026"}, {"tanggal_sk", "2026-01-10"}}),
+      make("tim_inovasi",
+           {{"instansi", "dinkes"}, {"tahun", "2026"}, {"nomor_sk", "1/2026"}, {"tanggal_sk", "2026-01-10"}}),
       make("anggota_tim", {{"instansi", "dinkes"}, {"tahun", "2026"}, {"nama", "B"}, {"nip", "198501012010011001"}}),
       make("anggota_tim", {{"instansi", "dinkes"}, {"tahun", "2026"}, {"nama", "c"}}),  // matched by name
-      make("inovasi", {{"kode", "sigap"}, {"tahun", "2026"}, {"nama", "SIGAP"}, {"instansi", "dinkes"},
-                       {"tahapan", "Penerapan"}, {"tahapan_asli", "Penerapan"}, {"jenis", "Digital"}, {"jenis_asli", "Digital"},
-                       {"inisiator", "OPD"}, {"inisiator_asli", "OPD"}, {"bentuk", "Inovasi Pelayanan Publik"},
-                       {"bentuk_asli", "x"}, {"urusan", "Kesehatan"}, {"urusan_asli", "Kesehatan"},
-                       {"waktu_uji_coba", "2025-01-01"}, {"waktu_penerapan", "2025-06-01"},
-                       {"rancang_bangun", words(300)}, {"diajukan_iga", "1"}}),
+      make("inovasi", {{"kode", "sigap"},
+                       {"tahun", "2026"},
+                       {"nama", "SIGAP"},
+                       {"instansi", "dinkes"},
+                       {"tahapan", "Penerapan"},
+                       {"tahapan_asli", "Penerapan"},
+                       {"jenis", "Digital"},
+                       {"jenis_asli", "Digital"},
+                       {"inisiator", "OPD"},
+                       {"inisiator_asli", "OPD"},
+                       {"bentuk", "Inovasi Pelayanan Publik"},
+                       {"bentuk_asli", "x"},
+                       {"urusan", "Kesehatan"},
+                       {"urusan_asli", "Kesehatan"},
+                       {"waktu_uji_coba", "2025-01-01"},
+                       {"waktu_penerapan", "2025-06-01"},
+                       {"rancang_bangun", words(300)},
+                       {"diajukan_iga", "1"}}),
   };
   return d;
 }
@@ -57,7 +74,8 @@ Dataset compliant() {
 std::string findings_of(const Dataset& dataset, int year = 2026) {
   auto report = validate(Snapshot::of(dataset), catalog(), year);
   std::string text;
-  for (const auto& f : report.findings) text += std::string(severity_name(f.severity)) + " " + format_diagnostic(f) + "\n";
+  for (const auto& f : report.findings)
+    text += std::string(severity_name(f.severity)) + " " + format_diagnostic(f) + "\n";
   return text;
 }
 
@@ -66,20 +84,23 @@ TEST(Validation, ACompliantAgencyHasNoFindings) { EXPECT_EQ(findings_of(complian
 TEST(Validation, FacilitatorRules) {
   auto d = compliant();
   d.records.erase(d.records.begin() + 3);  // only one facilitator left
-  EXPECT_THAT(findings_of(d), HasSubstr("instansi dinkes: fasilitator: 1 facilitator(s) named; the programme asks for 2"));
+  EXPECT_THAT(findings_of(d),
+              HasSubstr("instansi dinkes: fasilitator: 1 facilitator(s) named; the programme asks for 2"));
   d = compliant();
   d.records[3].set("pns", "0");
   EXPECT_THAT(findings_of(d), HasSubstr("fasilitator dinkes/C: pns: facilitators must be civil servants (PNS)"));
   d = compliant();
   d.records[6].set("nama", "Orang Lain");
-  EXPECT_THAT(findings_of(d), HasSubstr("fasilitator dinkes/C: anggota_tim: not a member of the agency's innovation team"));
+  EXPECT_THAT(findings_of(d),
+              HasSubstr("fasilitator dinkes/C: anggota_tim: not a member of the agency's innovation team"));
 }
 
 TEST(Validation, TeamAndInnovationPerYear) {
   auto d = compliant();
   d.records[4].set("nomor_sk", "");
   EXPECT_THAT(findings_of(d), HasSubstr("nomor_sk: the team's SK number is missing"));
-  EXPECT_THAT(findings_of(compliant(), 2027), HasSubstr("no innovation team (Tim Pengelola Inovasi) recorded for 2027"));
+  EXPECT_THAT(findings_of(compliant(), 2027),
+              HasSubstr("no innovation team (Tim Pengelola Inovasi) recorded for 2027"));
   EXPECT_THAT(findings_of(compliant(), 2027), HasSubstr("no innovation designed for 2027"));
 }
 
@@ -93,7 +114,8 @@ TEST(Validation, DatesStageAndWordCount) {
   d = compliant();
   d.records[7].set("rancang_bangun", words(299));
   EXPECT_THAT(findings_of(d), HasSubstr("rancang_bangun: 299 words; the IGA 2025 asks for at least 300"));
-  d.records[7].set("rancang_bangun", narrative_to_json(parse_narrative_text("<p>" + std::string(299 * 5, ' ') + "</p>")));
+  d.records[7].set("rancang_bangun",
+                   narrative_to_json(parse_narrative_text("<p>" + std::string(299 * 5, ' ') + "</p>")));
   EXPECT_THAT(findings_of(d), HasSubstr("rancang_bangun: 0 words"));
 }
 
@@ -103,8 +125,10 @@ TEST(Validation, NipStructureAndRanks) {
   d.records[1].set("kepala_golongan", "IV/c");
   d.records[3].set("pangkat", "Kapten");
   auto text = findings_of(d);
-  EXPECT_THAT(text, HasSubstr("fasilitator dinkes/B: nip: NIP 19850101 201001 3 001: digit 15 (gender) must be 1 or 2"));
-  EXPECT_THAT(text, HasSubstr("instansi dinkes: kepala_golongan: golongan IV/c does not go with Pembina Tingkat I (IV/b)"));
+  EXPECT_THAT(text,
+              HasSubstr("fasilitator dinkes/B: nip: NIP 19850101 201001 3 001: digit 15 (gender) must be 1 or 2"));
+  EXPECT_THAT(text,
+              HasSubstr("instansi dinkes: kepala_golongan: golongan IV/c does not go with Pembina Tingkat I (IV/b)"));
   EXPECT_THAT(text, HasSubstr("fasilitator dinkes/C: pangkat: 'Kapten' is not a rank of the official list"));
 }
 
@@ -128,11 +152,17 @@ TEST(Validation, AwardsNeedPenerapanAndIgaSubmission) {
 TEST(Validation, DiscussionDatesTimesAndTeam) {
   auto d = compliant();
   d.records.push_back(make("tim_bappeda", {{"nip", "197804122003121004"}, {"nama", "F"}}));
-  d.records.push_back(make("permohonan_diskusi", {{"kode", "R1"}, {"tahun", "2026"}, {"instansi", "dinkes"},
-                                                  {"tanggal_permohonan", "2026-03-09"}, {"tanggal_diinginkan", "2026-03-01"},
+  d.records.push_back(make("permohonan_diskusi", {{"kode", "R1"},
+                                                  {"tahun", "2026"},
+                                                  {"instansi", "dinkes"},
+                                                  {"tanggal_permohonan", "2026-03-09"},
+                                                  {"tanggal_diinginkan", "2026-03-01"},
                                                   {"petugas", R"(["197804122003121004","199001012015011001"])"}}));
-  d.records.push_back(make("sesi_diskusi", {{"kode", "S1"}, {"permohonan", "R1"}, {"tanggal", "2026-03-08"},
-                                            {"jam_mulai", "11:00"}, {"jam_selesai", "09:30"}}));
+  d.records.push_back(make("sesi_diskusi", {{"kode", "S1"},
+                                            {"permohonan", "R1"},
+                                            {"tanggal", "2026-03-08"},
+                                            {"jam_mulai", "11:00"},
+                                            {"jam_selesai", "09:30"}}));
   auto text = findings_of(d);
   EXPECT_THAT(text, HasSubstr("petugas: NIP 199001012015011001 is not a member of the Bappeda team"));
   EXPECT_THAT(text, HasSubstr("tanggal_diinginkan: the preferred date is before the request date"));
@@ -143,18 +173,28 @@ TEST(Validation, DiscussionDatesTimesAndTeam) {
 
 TEST(Validation, IndicativeScoreIsLevelTimesWeight) {
   auto d = compliant();
-  d.records.push_back(make("jawaban_indikator", {{"inovasi", "sigap"}, {"tahun", "2026"}, {"indikator", "1"}, {"level", "3"},
-                                                 {"bukti", "Perbup"}, {"status_bukti", "Lengkap"}}));
-  d.records.push_back(make("jawaban_indikator", {{"inovasi", "sigap"}, {"tahun", "2026"}, {"indikator", "20"}, {"level", "2"}}));
-  d.records.push_back(make("jawaban_indikator", {{"inovasi", "sigap"}, {"tahun", "2026"}, {"indikator", "42"}, {"level", "2"}}));
+  d.records.push_back(make("jawaban_indikator", {{"inovasi", "sigap"},
+                                                 {"tahun", "2026"},
+                                                 {"indikator", "1"},
+                                                 {"level", "3"},
+                                                 {"bukti", "Perbup"},
+                                                 {"status_bukti", "Lengkap"}}));
+  d.records.push_back(
+      make("jawaban_indikator", {{"inovasi", "sigap"}, {"tahun", "2026"}, {"indikator", "20"}, {"level", "2"}}));
+  d.records.push_back(
+      make("jawaban_indikator", {{"inovasi", "sigap"}, {"tahun", "2026"}, {"indikator", "42"}, {"level", "2"}}));
   auto report = validate(Snapshot::of(d), catalog(), 2026);
   ASSERT_EQ(report.scores.size(), 1u);
   EXPECT_EQ(report.scores[0].score, 3 * 3 + 2 * 4);
   EXPECT_EQ(report.scores[0].max_score, 111);
   EXPECT_EQ(report.scores[0].answered, 2);
   auto text = findings_of(d);
-  EXPECT_THAT(text, HasSubstr("jawaban_indikator sigap/2026/42: indikator: the IGA 2025 catalogue has no indicator 42"));
-  EXPECT_THAT(text, HasSubstr("warning jawaban_indikator sigap/2026/20: bukti: warning: a level is claimed without supporting evidence"));
+  EXPECT_THAT(text,
+              HasSubstr("jawaban_indikator sigap/2026/42: indikator: the IGA 2025 catalogue has no indicator 42"));
+  EXPECT_THAT(
+      text,
+      HasSubstr(
+          "warning jawaban_indikator sigap/2026/20: bukti: warning: a level is claimed without supporting evidence"));
 }
 
 // Planned documents build their data on the render workers, which look records up in
@@ -163,7 +203,9 @@ TEST(Snapshot, LookupsFromSeveralThreadsAtOnceAgree) {
   Dataset d;
   for (int i = 0; i < 2000; ++i) {
     std::string agency = "opd-" + std::to_string(i % 50);
-    d.records.push_back(make("inovasi", {{"kode", "i" + std::to_string(i)}, {"tahun", "2026"}, {"instansi", agency},
+    d.records.push_back(make("inovasi", {{"kode", "i" + std::to_string(i)},
+                                         {"tahun", "2026"},
+                                         {"instansi", agency},
                                          {"nama", "Inovasi " + std::to_string(i)}}));
   }
   const Snapshot snapshot = Snapshot::of(d);
@@ -201,7 +243,8 @@ TEST(Snapshot, NarrativesValidatedInSlicesGiveTheSameFindings) {
   store.database().execute("UPDATE inovasi SET rancang_bangun = NULL WHERE rowid = 3");
   auto text = [](const ValidationReport& report) {
     std::string all;
-    for (const auto& f : report.findings) all += std::string(severity_name(f.severity)) + " " + format_diagnostic(f) + "\n";
+    for (const auto& f : report.findings)
+      all += std::string(severity_name(f.severity)) + " " + format_diagnostic(f) + "\n";
     return all;
   };
   std::string full = text(validate(Snapshot::load(store), catalog(), 2026));
@@ -230,7 +273,8 @@ TEST(Catalog, EditionsByYearAndBands) {
 TEST(Catalog, EnumerationAliases) {
   const auto* bentuk = catalog().enumeration("bentuk");
   ASSERT_NE(bentuk, nullptr);
-  EXPECT_EQ(bentuk->match("Inovasi Tata Kelola Pemerintah Daerah").canonical, "Inovasi Tata Kelola Pemerintahan Daerah");
+  EXPECT_EQ(bentuk->match("Inovasi Tata Kelola Pemerintah Daerah").canonical,
+            "Inovasi Tata Kelola Pemerintahan Daerah");
   EXPECT_TRUE(bentuk->match("Belum ditentukan").known);
   EXPECT_EQ(bentuk->match("Belum ditentukan").canonical, "");
   EXPECT_FALSE(bentuk->match("Sesuatu").known);
