@@ -1,5 +1,6 @@
 #pragma once
-// Command-line parsing for `inovasi COMMAND [options] [arguments]`. Each command states
+// Command-line parsing for `inovasi COMMAND [options] [arguments]`, by Poco::Util's option
+// processor (Unix style: --name value, --name=value, -o value). Each command states
 // its options; anything else is a usage error that names the option.
 
 #include <map>

@@ -37,6 +37,12 @@ TEST(Args, OptionsFlagsAndPositionals) {
   EXPECT_EQ(Args::parse({"--year=2027"}, kOptions).integer("year"), 2027);
   EXPECT_TRUE(Args::parse({"-h"}, kOptions).flag("help"));  // -h works wherever --help does
   EXPECT_FALSE(Args::parse({}, kOptions).value("year"));
+  // Parsed by Poco::Util: the last of a repeated option counts, a value may start with a
+  // dash, and a long option may be shortened while it names one option only.
+  EXPECT_EQ(Args::parse({"--year", "2026", "--year", "2027"}, kOptions).integer("year"), 2027);
+  EXPECT_EQ(Args::parse({"-o", "-"}, kOptions).value("output"), "-");
+  EXPECT_EQ(Args::parse({"--outp=a.pdf"}, kOptions).value("output"), "a.pdf");
+  EXPECT_EQ(Args::parse({"-"}, kOptions).positionals(), (std::vector<std::string>{"-"}));
 }
 
 TEST(Args, MistakesAreUsageErrorsNamingTheOption) {
@@ -54,6 +60,8 @@ TEST(Args, MistakesAreUsageErrorsNamingTheOption) {
   EXPECT_THAT(message({"--force=yes"}), HasSubstr("--force takes no value"));
   EXPECT_THAT(message({"--year", "dua ribu"}), HasSubstr("--year needs a whole number, not 'dua ribu'"));
   EXPECT_THAT(message({"--year", "2026x"}), HasSubstr("whole number"));
+  EXPECT_THAT(message({"-o"}), HasSubstr("--output needs a value (FILE)"));
+  EXPECT_THAT(message({"-x"}), HasSubstr("unknown option '-x'"));
 }
 
 TEST(Progress, PlainLinesInLogsAndNothingWhenQuiet) {
