@@ -16,7 +16,7 @@ packages=(
   poppler-utils qpdf unzip
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format)
+  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format curl)
 fi
 
 missing=()

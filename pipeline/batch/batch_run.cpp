@@ -201,7 +201,7 @@ void BatchRun::record(SliceInRender& run, NumberRegistry& registry, Database& db
     summary_.pages += static_cast<std::size_t>(job->pages);
     summary_.bytes += job->size;
     if (doc.registry_entry) {
-      registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job->sha256, doc.path);
+      registry.record_file(doc.registry_entry->first, doc.registry_entry->second, job->sha256, doc.path, doc.date);
     }
     manifest_.put({doc.path, job->sha256, job->key, std::string(doc.kind->name), doc.label, job->size});
   }

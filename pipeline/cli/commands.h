@@ -30,5 +30,6 @@ Command export_command();
 Command launch_command();
 Command certificates_command();
 Command desk_packet_command();
+Command serve_command();
 
 }  // namespace inovasi::cli

@@ -63,6 +63,7 @@ PlannedDocument plan_attendance(const DocumentKind& kind, const DocumentContext&
 DocumentKind attendance_kind() {
   return {"attendance",
           "daftar hadir, one per programme event (kegiatan) of the year",
+          "Daftar Hadir",
           "daftar-hadir",
           "events/{tanggal}-{kegiatan}/daftar-hadir.pdf",
           std::nullopt,

@@ -69,6 +69,7 @@ bool qualifies_for_certificate(const Record& innovation) {
 DocumentKind certificate_kind() {
   return {"certificate",
           "sertifikat penghargaan: every award, and every innovation at Penerapan submitted to the IGA",
+          "Sertifikat Penghargaan",
           "sertifikat",
           "certificates/{nomor}.pdf",
           Numbering{"sertifikat", "pola_nomor_sertifikat"},

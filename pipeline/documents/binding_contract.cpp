@@ -74,6 +74,7 @@ PlannedDocument plan_contract(const DocumentKind& kind, DocumentContext& context
 DocumentKind contract_kind() {
   return {"contract",
           "lembar perjanjian kinerja, one per agency with contract lines in the year",
+          "Lembar Perjanjian Kinerja",
           "perjanjian-kinerja",
           "launching/{instansi}/perjanjian-kinerja.pdf",
           Numbering{"perjanjian", "pola_nomor_perjanjian"},

@@ -97,6 +97,7 @@ PlannedDocument plan_packet(const DocumentKind& kind, const DocumentContext& con
 DocumentKind desk_packet_kind() {
   return {"desk-packet",
           "desk-review packet, one per agency: cover, checklist, narratives, findings",
+          "Paket Desk Review",
           "paket-desk",
           "desk/{instansi}/packet.pdf",
           std::nullopt,

@@ -68,6 +68,7 @@ PlannedDocument plan_form(const DocumentKind& kind, const DocumentContext& conte
 DocumentKind discussion_form_kind() {
   return {"discussion-form",
           "form isian ruang diskusi, one per discussion request",
+          "Form Isian Ruang Diskusi",
           "form-isian-diskusi",
           "discussions/{tanggal}-{instansi}/form-isian-{permohonan}.pdf",
           std::nullopt,

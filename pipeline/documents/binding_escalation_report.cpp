@@ -10,6 +10,7 @@ namespace inovasi::documents {
 DocumentKind escalation_report_kind() {
   return {"escalation-report",
           "report of unresolved problems to the head of Bappeda, one per year",
+          "Laporan Eskalasi",
           "laporan-eskalasi",
           "discussions/laporan-eskalasi-{tahun}.pdf",
           std::nullopt,

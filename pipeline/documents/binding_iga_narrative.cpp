@@ -103,6 +103,7 @@ PlannedDocument plan_narrative(const DocumentKind& kind, const DocumentContext& 
 DocumentKind iga_narrative_kind() {
   return {"iga-narrative",
           "IGA narrative export, one per innovation of the year",
+          "Narasi Inovasi IGA",
           "narasi-iga",
           "iga/{instansi}/{inovasi}.pdf",
           std::nullopt,

@@ -94,6 +94,7 @@ PlannedDocument plan_minutes(const DocumentKind& kind, DocumentContext& context,
 DocumentKind minutes_kind() {
   return {"minutes",
           "berita acara / notulen, one per discussion session (two copies, attendance attached)",
+          "Berita Acara Ruang Diskusi",
           "berita-acara",
           "discussions/{tanggal}-{instansi}/berita-acara-{sesi}.pdf",
           Numbering{"berita-acara", "pola_nomor_berita_acara"},

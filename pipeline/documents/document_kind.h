@@ -94,7 +94,8 @@ struct Numbering {
 
 struct DocumentKind {
   std::string_view name;           // `render <name>`, and the manifest's jenis
-  std::string_view summary;        // one line for --help and verify
+  std::string_view summary;        // one line for --help and verify (English)
+  std::string_view title;          // the document's name as people read it ("Sertifikat Penghargaan")
   std::string_view template_name;  // templates/<template_name>.xml
   // Where each document goes inside the year's folder, with {placeholders} the binding
   // fills (output_path): e.g. "launching/{instansi}/perjanjian-kinerja.pdf".

@@ -127,7 +127,13 @@ CREATE TRIGGER nomor_dokumen_number_kept BEFORE UPDATE OF nomor, jenis, tahun ON
 BEGIN SELECT RAISE(ABORT, 'nomor_dokumen: an issued number is never changed'); END;
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+// Version 7: an issued file's own date, for the verification page (`inovasi serve`).
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE nomor_dokumen ADD COLUMN tanggal TEXT;
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5, kVersion6, kVersion7};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

@@ -27,7 +27,8 @@ IssuedNumber row_of(Statement& s) {
           s.column_text(6),
           s.column_text(7),
           s.column_text(8),
-          s.column_text(9)};
+          s.column_text(9),
+          s.column_text(10)};
 }
 
 // Reset at once: a cached statement left on a row would keep its read open.
@@ -39,7 +40,7 @@ std::optional<IssuedNumber> first_row(Statement& s) {
 }
 
 constexpr std::string_view kColumns =
-    "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas, dicabut, alasan_pencabutan";
+    "jenis, kunci, tahun, urut, nomor, kode_verifikasi, sha256, berkas, dicabut, alasan_pencabutan, tanggal";
 constexpr std::size_t kCodeLength = 10;
 constexpr int kMostSkipped = 1000;
 
@@ -56,7 +57,7 @@ IssuedNumber NumberRegistry::issue(const std::string& kind, const std::string& k
   last.bind_text_or_null(1, kind);
   last.bind_int(2, year);
   last.step();
-  IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", "", "", ""};
+  IssuedNumber issued{kind, key, year, static_cast<int>(last.column_int(0)) + 1, "", "", "", "", "", "", ""};
   last.reset();
   // A number written by hand, or given by an earlier pattern, may be one this pattern
   // gives too: the sequence goes on to the next number nobody holds.
@@ -99,8 +100,9 @@ IssuedNumber NumberRegistry::adopt(const std::string& kind, const std::string& k
   first.bind_text_or_null(1, kind);
   first.bind_int(2, year);
   first.step();
-  IssuedNumber issued{
-      kind, key, year, static_cast<int>(std::min<long long>(first.column_int(0), 0)) - 1, number, "", "", "", "", ""};
+  IssuedNumber issued{kind,   key, year, static_cast<int>(std::min<long long>(first.column_int(0), 0)) - 1,
+                      number, "",  "",   "",
+                      "",     "",  ""};
   first.reset();
   insert(issued);
   return issued;
@@ -128,12 +130,14 @@ void NumberRegistry::insert(IssuedNumber& issued) {
 }
 
 void NumberRegistry::record_file(const std::string& kind, const std::string& key, const std::string& sha256,
-                                 const std::string& file) {
-  auto& update = statement("UPDATE nomor_dokumen SET sha256 = ?, berkas = ? WHERE jenis = ? AND kunci = ?");
+                                 const std::string& file, const Date& date) {
+  auto& update =
+      statement("UPDATE nomor_dokumen SET sha256 = ?, berkas = ?, tanggal = ? WHERE jenis = ? AND kunci = ?");
   update.bind_text_or_null(1, sha256);
   update.bind_text_or_null(2, file);
-  update.bind_text_or_null(3, kind);
-  update.bind_text_or_null(4, key);
+  update.bind_text_or_null(3, date.iso());
+  update.bind_text_or_null(4, kind);
+  update.bind_text_or_null(5, key);
   update.step();
 }
 

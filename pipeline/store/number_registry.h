@@ -12,7 +12,6 @@
 
 #include "model/date.h"
 #include "model/number_pattern.h"
-#include "support/sha256.h"
 #include "store/sqlite.h"
 #include "support/sha256.h"
 
@@ -29,6 +28,7 @@ struct IssuedNumber {
   std::string file;
   std::string revoked_on;  // ISO date; empty while the document stands
   std::string revoke_reason;
+  std::string date;  // ISO: the issued file's own date (its creation date); empty until written
 };
 
 // A verification code as people type it: any case, with spaces or hyphens between
@@ -55,7 +55,9 @@ class NumberRegistry {
   // verifies too; throws NumberTaken when another document holds it, or when the key
   // was issued another number.
   IssuedNumber adopt(const std::string& kind, const std::string& key, int year, const std::string& number);
-  void record_file(const std::string& kind, const std::string& key, const std::string& sha256, const std::string& file);
+  // The file written for (kind, key): its SHA-256, its place in the output folder and its date.
+  void record_file(const std::string& kind, const std::string& key, const std::string& sha256, const std::string& file,
+                   const Date& date);
 
   std::optional<IssuedNumber> by_code(std::string_view code) const;
   std::optional<IssuedNumber> by_key(std::string_view kind, std::string_view key) const;

@@ -26,6 +26,17 @@ Database Database::open(const std::filesystem::path& path, bool create) {
   return db;
 }
 
+Database Database::open_read_only(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) throw StoreError(path.string() + ": no database here");
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  Database db(raw, path.string());
+  if (rc != SQLITE_OK) fail(raw, path.string());
+  sqlite3_busy_timeout(raw, 1000);
+  db.execute("PRAGMA query_only = ON");
+  return db;
+}
+
 Database Database::open_scratch() {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

@@ -33,6 +33,9 @@ class Database {
   // too large to hold in memory (a national manifest). Its pages stay in SQLite's page
   // cache (about 2 MB) until that is full; no journal, no syncing, nothing to recover.
   static Database open_scratch();
+  // For a service that only reads (`inovasi serve`): SQLite refuses every write, and a
+  // reader waits (up to a second) while a batch commits.
+  static Database open_read_only(const std::filesystem::path& path);
 
   void execute(std::string_view sql);
   Statement prepare(std::string_view sql);

@@ -30,6 +30,7 @@ documents::DocumentKind agency_note_kind() {
   using namespace documents;
   return {"agency-note",
           "catatan instansi: one per agency (a test-only kind)",
+          "Catatan Instansi",
           "catatan",
           "notes/{instansi}.pdf",
           Numbering{"catatan", "pola_nomor_sertifikat"},
@@ -128,6 +129,7 @@ TEST(DocumentKind, EveryProgrammeKindHasItsTemplateAndASoundDescriptor) {
     EXPECT_TRUE(std::filesystem::exists(source_dir() / "templates" / (std::string(kind.template_name) + ".xml")));
     EXPECT_TRUE(kind.path.ends_with(".pdf"));
     EXPECT_FALSE(kind.summary.empty());
+    EXPECT_FALSE(kind.title.empty());
     if (kind.numbering) {
       EXPECT_NE(region->field(kind.numbering->pattern_field), nullptr);
       EXPECT_EQ(documents::find_numbered_kind(kind.numbering->registry_kind), &kind);

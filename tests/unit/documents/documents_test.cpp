@@ -76,7 +76,7 @@ TEST(NumberRegistry, HandsOutOnceAndRestartsEachYear) {
   EXPECT_EQ(a.verification_code.size(), 10u);
   EXPECT_NE(a.verification_code, b.verification_code);
 
-  registry.record_file("sertifikat", "a", sha256_hex("pdf bytes"), "2026/certificates/1-2026.pdf");
+  registry.record_file("sertifikat", "a", sha256_hex("pdf bytes"), "2026/certificates/1-2026.pdf", {2026, 2, 24});
   ASSERT_TRUE(registry.by_sha256(sha256_hex("pdf bytes")));
   EXPECT_EQ(registry.by_code(a.verification_code)->file, "2026/certificates/1-2026.pdf");
   EXPECT_FALSE(registry.by_code("0000000000"));

@@ -1,0 +1,131 @@
+#include "serve/pages.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "model/date.h"
+#include "model/file_text.h"
+#include "model/indonesian.h"
+#include "support/located_error.h"
+
+namespace inovasi::serve {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+std::string read_template(const std::filesystem::path& path) {
+  auto text = read_file_text(path);
+  if (!text) throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, "cannot read the page template");
+  mustache::mustache parsed(*text);
+  if (!parsed.is_valid())
+    throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, parsed.error_message());
+  return *text;
+}
+
+std::string render(const std::string& text, const mustache::data& data) {
+  mustache::mustache page(text);
+  return page.render(data);
+}
+
+std::string long_date(const std::string& iso) {
+  auto parsed = parse_date(iso);
+  return parsed.date ? indonesian::date_long(*parsed.date) : iso;
+}
+
+mustache::data flag(bool value) { return value ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
+
+}  // namespace
+
+Pages::Pages(const std::filesystem::path& folder)
+    : landing_(read_template(folder / "beranda.html")),
+      verification_(read_template(folder / "verifikasi.html")),
+      stylesheet_(read_template(folder / "gaya.css")) {}
+
+std::string Pages::landing(const Region& region, const std::string& error) const {
+  mustache::data data;
+  data.set("daerah", region.name);
+  data.set("kantor", region.office);
+  if (!error.empty()) data.set("galat", error);
+  return render(landing_, data);
+}
+
+std::string Pages::verification(const Region& region, const Verification& found, const std::string& address,
+                                const std::string& typed, std::optional<UploadCheck> upload) const {
+  using Status = Verification::Status;
+  mustache::data data;
+  data.set("daerah", region.name);
+  data.set("kantor", region.office);
+  data.set("alamat", address);
+  data.set("kode", found.code.empty() ? typed : found.code);
+  data.set("kode_diketik", typed);
+  data.set("sah", flag(found.status == Status::Valid));
+  data.set("dicabut", flag(found.status == Status::Revoked));
+  data.set("tidak_dikenal", flag(found.status == Status::Unknown));
+  data.set("judul_status", found.status == Status::Valid     ? "Dokumen sah"
+                           : found.status == Status::Revoked ? "Dokumen dicabut"
+                                                             : "Kode tidak dikenal");
+  if (found.status != Status::Unknown) {
+    const IssuedNumber& issued = found.issued;
+    data.set("tanggal_dicabut", long_date(issued.revoked_on));
+    data.set("alasan", issued.revoke_reason);
+    mustache::data document;
+    document.set("jenis", found.title);
+    document.set("nomor", issued.number);
+    document.set("tahun", std::to_string(issued.year));
+    if (!issued.date.empty()) document.set("tanggal", long_date(issued.date));
+    if (!found.agency.empty()) document.set("instansi", found.agency);
+    if (!found.innovation.empty()) document.set("inovasi", found.innovation);
+    document.set("kode", found.code);
+    if (!issued.sha256.empty()) document.set("sha256", issued.sha256);
+    document.set("alamat", address);
+    if (upload) {
+      mustache::data result;
+      switch (*upload) {
+        case UploadCheck::Identical:
+          result.set("kelas", "identik");
+          result.set("pesan", "IDENTIK: berkas ini sama persis dengan berkas yang diterbitkan.");
+          break;
+        case UploadCheck::Different:
+          result.set("kelas", "berbeda");
+          result.set("pesan",
+                     "BUKAN BERKAS YANG DITERBITKAN: isinya berbeda dari berkas yang diterbitkan dengan kode ini.");
+          break;
+        case UploadCheck::NotPdf:
+          result.set("kelas", "berbeda");
+          result.set("pesan", "Berkas yang diunggah bukan PDF.");
+          break;
+      }
+      document.set("hasil_unggah", result);
+    }
+    data.set("dokumen", document);
+  }
+  return render(verification_, data);
+}
+
+std::string verification_json(const Region& region, const Verification& found) {
+  Poco::JSON::Object object;
+  object.set("status", std::string(status_name(found.status)));
+  object.set("kode", found.code);
+  object.set("daerah", region.name);
+  object.set("penerbit", region.office);
+  if (found.status != Verification::Status::Unknown) {
+    const IssuedNumber& issued = found.issued;
+    object.set("jenis", found.title);
+    object.set("nomor", issued.number);
+    object.set("tahun", issued.year);
+    object.set("tanggal", issued.date);
+    object.set("instansi", found.agency);
+    object.set("inovasi", found.innovation);
+    object.set("sha256", issued.sha256);
+    object.set("dicabut", issued.revoked_on);
+    object.set("alasan_pencabutan", issued.revoke_reason);
+  }
+  std::ostringstream out;
+  object.stringify(out);
+  return out.str();
+}
+
+}  // namespace inovasi::serve

@@ -1,0 +1,34 @@
+#pragma once
+// The public pages, from the Mustache templates in templates/web/ (read once, at start):
+// every value is HTML-escaped by the template ({{...}}), so a name like `<script>` shows as
+// text. The JSON form says the same for machines.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "serve/verification.h"
+
+namespace inovasi::serve {
+
+// How an uploaded file compares with the issued one.
+enum class UploadCheck { Identical, Different, NotPdf };
+
+class Pages {
+ public:
+  // Throws LocatedError (Template) when a template is missing or not valid Mustache.
+  explicit Pages(const std::filesystem::path& folder);
+
+  std::string landing(const Region& region, const std::string& error = {}) const;
+  // `address`: the page's own path ("/verifikasi/K7Q2M9X4TB"); `typed`: the code as asked for.
+  std::string verification(const Region& region, const Verification& found, const std::string& address,
+                           const std::string& typed, std::optional<UploadCheck> upload = std::nullopt) const;
+  const std::string& stylesheet() const { return stylesheet_; }
+
+ private:
+  std::string landing_, verification_, stylesheet_;
+};
+
+std::string verification_json(const Region& region, const Verification& found);
+
+}  // namespace inovasi::serve

@@ -1,0 +1,454 @@
+#include "serve/server.h"
+
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/ThreadPool.h>
+#include <Poco/URI.h>
+#include <sys/stat.h>
+
+#include <ctime>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "model/text.h"
+#include "serve/pages.h"
+#include "serve/rate_limiter.h"
+#include "serve/verification.h"
+#include "store/migrations.h"
+#include "store/sqlite.h"
+#include "support/located_error.h"
+#include "support/sha256.h"
+
+namespace inovasi::serve {
+
+using Poco::Net::HTTPResponse;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+std::string verification_prefix(const std::string& url) {
+  std::string path;
+  try {
+    path = Poco::URI(url).getPath();
+  } catch (const Poco::Exception&) {
+    path.clear();
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return path.empty() ? "/verifikasi" : path;
+}
+
+namespace {
+
+// Read-only connections to the store, one per request at a time, reused. A store
+// replaced under the server (a restore, a new file renamed over it) is opened afresh.
+class Connections {
+ public:
+  explicit Connections(std::filesystem::path path) : path_(std::move(path)) {}
+
+  struct Lease {
+    Connections* owner;
+    std::unique_ptr<Database> db;
+    ino_t inode;
+    ~Lease() {
+      if (db) owner->give_back(std::move(db), inode);
+    }
+  };
+
+  Lease take() {
+    ino_t now = inode_of(path_);
+    {
+      std::lock_guard lock(mutex_);
+      while (!free_.empty()) {
+        auto [db, inode] = std::move(free_.back());
+        free_.pop_back();
+        if (inode == now) return Lease{this, std::move(db), inode};
+      }
+    }
+    return Lease{this, std::make_unique<Database>(Database::open_read_only(path_)), now};
+  }
+
+ private:
+  static ino_t inode_of(const std::filesystem::path& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
+  }
+  void give_back(std::unique_ptr<Database> db, ino_t inode) {
+    std::lock_guard lock(mutex_);
+    if (free_.size() < 64) free_.emplace_back(std::move(db), inode);
+  }
+
+  std::filesystem::path path_;
+  std::mutex mutex_;
+  std::vector<std::pair<std::unique_ptr<Database>, ino_t>> free_;
+};
+
+// One request's answer, written by the handler.
+struct Answer {
+  HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
+  std::string type = "text/html; charset=utf-8";
+  std::string body;
+  std::string location;    // for redirects
+  int retry_after = 0;     // for 429
+  bool cacheable = false;  // the stylesheet
+};
+
+// Everything a request handler reads; shared by the handlers, which run on many threads.
+struct Shared {
+  ServeOptions options;
+  Pages pages;
+  std::string prefix;
+  Connections connections;
+  RateLimiter limiter;
+  std::mutex log_mutex;
+  std::ostream* log;
+
+  Shared(ServeOptions opts, std::string prefix_, std::ostream& log_)
+      : options(std::move(opts)),
+        pages(options.pages),
+        prefix(std::move(prefix_)),
+        connections(options.database),
+        limiter(options.requests_per_minute),
+        log(&log_) {}
+};
+
+// A request line as the log shows it: printable ASCII only, and not too long.
+std::string loggable(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 300)) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string log_time() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[40];
+  std::strftime(text, sizeof text, "%d/%b/%Y:%H:%M:%S +0000", &utc);
+  return text;
+}
+
+Answer answer_of(HTTPResponse::HTTPStatus status, std::string type, std::string body) {
+  Answer answer;
+  answer.status = status;
+  answer.type = std::move(type);
+  answer.body = std::move(body);
+  return answer;
+}
+
+Answer page(HTTPResponse::HTTPStatus status, std::string body) {
+  return answer_of(status, "text/html; charset=utf-8", std::move(body));
+}
+
+Answer plain(HTTPResponse::HTTPStatus status, const std::string& text) {
+  return answer_of(status, "text/plain; charset=utf-8", text + "\n");
+}
+
+// An uploaded file, hashed as it streams in, never kept: its SHA-256, whether it starts
+// as a PDF does, and whether it went past the limit.
+class UploadHasher : public Poco::Net::PartHandler {
+ public:
+  explicit UploadHasher(std::size_t limit) : limit_(limit) {}
+  void handlePart(const Poco::Net::MessageHeader&, std::istream& stream) override {
+    if (seen_) {  // one file per form; more are read and dropped
+      char sink[8192];
+      while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
+      }
+      return;
+    }
+    seen_ = true;
+    char buffer[65536];
+    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+      auto got = static_cast<std::size_t>(stream.gcount());
+      if (size_ < 5) head_.append(buffer, std::min<std::size_t>(got, 5 - size_));
+      size_ += got;
+      if (size_ > limit_) {
+        too_large_ = true;
+        return;
+      }
+      hash_.update(std::string_view(buffer, got));
+    }
+  }
+  bool seen() const { return seen_; }
+  bool too_large() const { return too_large_; }
+  bool is_pdf() const { return head_ == "%PDF-"; }
+  std::string sha256() { return hash_.hex_digest(); }
+
+ private:
+  std::size_t limit_;
+  bool seen_ = false, too_large_ = false;
+  std::size_t size_ = 0;
+  std::string head_;
+  Sha256 hash_;
+};
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit Handler(Shared& shared) : shared_(shared) {}
+
+  void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
+    auto start = std::chrono::steady_clock::now();
+    Answer answer;
+    try {
+      answer = route(request);
+    } catch (const std::exception& e) {
+      // The store locked for longer than a reader waits, replaced mid-read, or anything
+      // unforeseen: this request fails, the server goes on.
+      answer = plain(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "Layanan sedang sibuk; coba lagi sebentar lagi.");
+      answer.retry_after = 5;
+      write_log_line("error: " + loggable(e.what()));
+    }
+    send(request, response, answer);
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    write_log_line(loggable(request.clientAddress().host().toString()) + " - - [" + log_time() + "] \"" +
+                   loggable(request.getMethod()) + " " + loggable(request.getURI()) + " " +
+                   loggable(request.getVersion()) + "\" " + std::to_string(static_cast<int>(answer.status)) + " " +
+                   std::to_string(answer.body.size()) + " " + std::to_string(static_cast<long long>(ms)) + "ms");
+  }
+
+ private:
+  void write_log_line(const std::string& line) {
+    std::lock_guard lock(shared_.log_mutex);
+    *shared_.log << line << '\n';
+    shared_.log->flush();
+  }
+
+  Answer route(HTTPServerRequest& request) {
+    if (int wait = shared_.limiter.admit(request.clientAddress().host().toString())) {
+      Answer answer =
+          plain(HTTPResponse::HTTP_TOO_MANY_REQUESTS,
+                "Terlalu banyak permintaan dari alamat Anda; coba lagi dalam " + std::to_string(wait) + " detik.");
+      answer.retry_after = wait;
+      return answer;
+    }
+    std::string path;
+    Poco::URI uri;
+    try {
+      uri = Poco::URI(request.getURI());
+      path = uri.getPath();
+    } catch (const Poco::Exception&) {
+      return plain(HTTPResponse::HTTP_BAD_REQUEST, "Alamat tidak sah.");
+    }
+    // Decoded, the path must be text: no control characters, valid UTF-8.
+    if (find_invalid_utf8(path) != std::string::npos || std::any_of(path.begin(), path.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        })) {
+      return plain(HTTPResponse::HTTP_BAD_REQUEST, "Alamat tidak sah.");
+    }
+    const std::string& method = request.getMethod();
+    bool reading = method == "GET" || method == "HEAD";
+    const std::string code_path = shared_.prefix + "/";
+    if (path.starts_with(code_path) && path.size() > code_path.size() &&
+        path.find('/', code_path.size()) == std::string::npos) {
+      std::string typed = path.substr(code_path.size());
+      if (method == "POST") return upload(request, typed);
+      if (!reading) return not_allowed();
+      if (typed.ends_with(".json")) return json(typed.substr(0, typed.size() - 5));
+      return verification(typed);
+    }
+    if (!reading) return not_allowed();
+    if (path == "/") return page(HTTPResponse::HTTP_OK, shared_.pages.landing(region()));
+    if (path == "/gaya.css") {
+      Answer css = answer_of(HTTPResponse::HTTP_OK, "text/css; charset=utf-8", shared_.pages.stylesheet());
+      css.cacheable = true;
+      return css;
+    }
+    if (path == "/cek") return check(uri);
+    return page(HTTPResponse::HTTP_NOT_FOUND,
+                shared_.pages.landing(region(), "Halaman tidak ditemukan. Ketik kode verifikasi dokumen di bawah."));
+  }
+
+  static Answer not_allowed() { return plain(HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "Metode tidak diizinkan."); }
+
+  Region region() {
+    auto lease = shared_.connections.take();
+    return read_region(*lease.db);
+  }
+
+  // The landing page's form: to the code's own page, or back with what was wrong.
+  Answer check(const Poco::URI& uri) {
+    std::string typed;
+    for (const auto& [name, value] : uri.getQueryParameters()) {
+      if (name == "kode") typed = value;
+    }
+    auto code = normalize_verification_code(typed.substr(0, 64));
+    if (!code) {
+      return page(HTTPResponse::HTTP_BAD_REQUEST,
+                  shared_.pages.landing(region(),
+                                        "Kode verifikasi terdiri atas sepuluh huruf dan angka; periksa "
+                                        "kembali kode pada dokumen."));
+    }
+    Answer answer = answer_of(HTTPResponse::HTTP_SEE_OTHER, "text/plain; charset=utf-8", "");
+    answer.location = shared_.prefix + "/" + *code;
+    return answer;
+  }
+
+  Answer verification(const std::string& typed) {
+    auto lease = shared_.connections.take();
+    Region where = read_region(*lease.db);
+    Verification found = look_up(*lease.db, typed.substr(0, 64));
+    auto status = found.status == Verification::Status::Unknown ? HTTPResponse::HTTP_NOT_FOUND : HTTPResponse::HTTP_OK;
+    return page(status, shared_.pages.verification(where, found, address(found, typed), typed.substr(0, 64)));
+  }
+
+  Answer json(const std::string& typed) {
+    auto lease = shared_.connections.take();
+    Verification found = look_up(*lease.db, typed.substr(0, 64));
+    auto status = found.status == Verification::Status::Unknown ? HTTPResponse::HTTP_NOT_FOUND : HTTPResponse::HTTP_OK;
+    return answer_of(status, "application/json; charset=utf-8",
+                     verification_json(read_region(*lease.db), found) + "\n");
+  }
+
+  std::string address(const Verification& found, const std::string& typed) const {
+    return shared_.prefix + "/" + (found.code.empty() ? typed.substr(0, 64) : found.code);
+  }
+
+  // An uploaded PDF compared with the issued file by SHA-256; the file is never kept.
+  Answer upload(HTTPServerRequest& request, const std::string& typed) {
+    auto length = request.getContentLength64();
+    if (length != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
+        static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536) {
+      return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
+    }
+    UploadHasher hasher(shared_.options.max_upload);
+    try {
+      Poco::Net::HTMLForm form;
+      form.setFieldLimit(8);
+      form.setValueLengthLimit(1024);
+      form.load(request, request.stream(), hasher);
+    } catch (const Poco::Exception&) {
+      if (!hasher.too_large()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Formulir unggahan tidak sah.");
+    }
+    if (hasher.too_large()) return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
+    if (!hasher.seen()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Tidak ada berkas yang diunggah.");
+    auto lease = shared_.connections.take();
+    Region where = read_region(*lease.db);
+    Verification found = look_up(*lease.db, typed.substr(0, 64));
+    if (found.status == Verification::Status::Unknown) {
+      return page(HTTPResponse::HTTP_NOT_FOUND, shared_.pages.verification(where, found, address(found, typed), typed));
+    }
+    UploadCheck check = !hasher.is_pdf()                         ? UploadCheck::NotPdf
+                        : hasher.sha256() == found.issued.sha256 ? UploadCheck::Identical
+                                                                 : UploadCheck::Different;
+    auto status = check == UploadCheck::NotPdf ? HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE : HTTPResponse::HTTP_OK;
+    return page(status, shared_.pages.verification(where, found, address(found, typed), typed, check));
+  }
+
+  void send(HTTPServerRequest& request, HTTPServerResponse& response, const Answer& answer) {
+    response.setStatusAndReason(answer.status);
+    response.setContentType(answer.type);
+    // No inline script or style anywhere: the pages need none.
+    response.set("Content-Security-Policy",
+                 "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                 "base-uri 'none'");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Referrer-Policy", "no-referrer");
+    response.set("Cache-Control", answer.cacheable ? "public, max-age=3600" : "no-store");
+    if (!answer.location.empty()) response.set("Location", answer.location);
+    if (answer.retry_after > 0) response.set("Retry-After", std::to_string(answer.retry_after));
+    // A request whose body was not read (a refused upload) cannot leave the connection
+    // open: what is left of it would be read as the next request.
+    if (request.getMethod() == "POST" && answer.status != HTTPResponse::HTTP_OK) response.setKeepAlive(false);
+    if (request.getMethod() == "HEAD") {
+      response.setContentLength64(static_cast<Poco::Int64>(answer.body.size()));
+      response.send();
+      return;
+    }
+    response.sendBuffer(answer.body.data(), answer.body.size());
+  }
+
+  Shared& shared_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit Factory(Shared& shared) : shared_(shared) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
+    return new Handler(shared_);
+  }
+
+ private:
+  Shared& shared_;
+};
+
+}  // namespace
+
+struct Server::State {
+  std::unique_ptr<Shared> shared;
+  Poco::ThreadPool pool;
+  std::unique_ptr<Poco::Net::HTTPServer> http;
+  State(int threads) : pool(2, std::max(2, threads)) {}
+};
+
+Server::Server(ServeOptions options, std::ostream& log) : state_(std::make_unique<State>(options.threads)) {
+  // The store must be one this build knows: opened read-only, it cannot be migrated here.
+  {
+    Database db = Database::open_read_only(options.database);
+    Statement version = db.prepare("PRAGMA user_version");
+    version.step();
+    if (version.column_int(0) != current_schema_version()) {
+      throw LocatedError(ErrorKind::Store, {options.database.string(), 0, 0, {}, {}},
+                         "the store is at schema " + std::to_string(version.column_int(0)) + ", this build serves " +
+                             std::to_string(current_schema_version()) +
+                             ": run any inovasi command on it once (it "
+                             "updates the store), then serve it");
+    }
+    if (options.public_url.empty()) options.public_url = read_region(db).verification_url;
+  }
+  std::string prefix = verification_prefix(options.public_url);
+  state_->shared = std::make_unique<Shared>(std::move(options), prefix, log);
+  const ServeOptions& o = state_->shared->options;
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(o.host, o.port), o.queued);
+  auto params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(o.threads);
+  params->setMaxQueued(o.queued);
+  params->setTimeout(Poco::Timespan(static_cast<long>(o.timeout.count()), 0));
+  params->setKeepAlive(true);
+  params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+  params->setMaxKeepAliveRequests(1000);
+  params->setServerName("inovasi");
+  state_->http = std::make_unique<Poco::Net::HTTPServer>(new Factory(*state_->shared), state_->pool, socket, params);
+  state_->http->start();
+}
+
+Server::~Server() {
+  if (state_->http) state_->http->stopAll(true);
+}
+
+std::uint16_t Server::port() const { return state_->http->port(); }
+
+const std::string& Server::prefix() const { return state_->shared->prefix; }
+
+void Server::stop(std::chrono::seconds grace) {
+  state_->http->stop();  // no new connections; those open finish their request
+  auto deadline = std::chrono::steady_clock::now() + grace;
+  while (state_->http->currentConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  state_->http->stopAll(true);
+}
+
+void Server::reopen_log(std::ostream& log) {
+  std::lock_guard lock(state_->shared->log_mutex);
+  state_->shared->log = &log;
+}
+
+}  // namespace inovasi::serve

@@ -1,0 +1,60 @@
+#pragma once
+// `inovasi serve`: the public side of verification. An HTTP server (Poco::Net) that
+// answers the address the QR codes print (<path of url_verifikasi>/<code>, by default
+// /verifikasi/<code>) with the verification page, the same as JSON at <...>.json, a
+// landing page with a field for a code, and an upload form that says whether a PDF is
+// the exact file issued. It only reads the store (a batch may write it meanwhile).
+//
+// Bounded against abuse: Poco's limits on the request line and headers (URI 16 KB, 100
+// header fields of 8 KB), a body limit (uploads only, PDF by content), socket timeouts
+// for slow clients, a request budget per client (429 with Retry-After), security
+// headers on every response, no file path ever made from a request, SQL only through
+// prepared statements. A request that fails answers 500 alone; the server goes on.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+
+namespace inovasi::serve {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (tests)
+  std::filesystem::path database;
+  std::filesystem::path pages;  // templates/web
+  std::string public_url;       // the address the QR codes print; default: the region's url_verifikasi
+  int threads = 16;
+  int queued = 256;                   // connections waiting for a thread
+  std::size_t max_upload = 20 << 20;  // bytes of an uploaded PDF
+  int requests_per_minute = 120;      // per client address; 0: no limit
+  std::chrono::seconds timeout{10};   // each read and write of a connection
+};
+
+class Server {
+ public:
+  Server(ServeOptions options, std::ostream& log);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The port it listens on, and the path prefix of verification pages ("/verifikasi").
+  std::uint16_t port() const;
+  const std::string& prefix() const;
+  // Stops taking connections; requests in flight finish (up to `grace`).
+  void stop(std::chrono::seconds grace);
+  // Logs go on in `log` (SIGHUP: the caller reopens its file and passes it here).
+  void reopen_log(std::ostream& log);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The path of a verification URL ("https://x.go.id/verifikasi/" -> "/verifikasi"); "/verifikasi"
+// when the URL is empty or has no path.
+std::string verification_prefix(const std::string& url);
+
+}  // namespace inovasi::serve
