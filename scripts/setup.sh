@@ -4,7 +4,8 @@
 # --tests adds what only the tests use: LibreOffice (a workbook re-saved by another
 # tool), zip, clang with its libFuzzer runtime (the fuzz targets), and the sqlite3
 # shell (tests that change a store as an older build or a hand could have), and
-# clang-format (the code's layout is checked, scripts/check-format.sh).
+# clang-format (the code's layout is checked, scripts/check-format.sh), and curl, Chromium
+# with its driver and python3-selenium (the verification service's tests drive a browser).
 set -euo pipefail
 
 packages=(
@@ -16,7 +17,8 @@ packages=(
   poppler-utils qpdf unzip
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format curl)
+  packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format curl
+    chromium chromium-driver python3-selenium)
 fi
 
 missing=()
