@@ -18,9 +18,9 @@ export INOVASI_DB="$work/store.db"
 # A store of 5,000 innovations, their certificates issued.
 "$bin" bench certificates --count 5000 --out "$work/bench" >/dev/null
 cp "$work/bench/bench.db" "$INOVASI_DB"
-"$bin" serve --listen 127.0.0.1:0 --rate-limit 0 --threads 16 --log /dev/null >"$work/serve.out" 2>&1 &
+"$bin" serve --listen 127.0.0.1:0 --rate-limit 0 --log /dev/null >"$work/serve.out" 2>&1 &
 server=$!
-for _ in $(seq 100); do grep -q "^serving" "$work/serve.out" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs "^serving" "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's|^serving .* at http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
 prefix=$(sed -n 's|^serving .* at http://127.0.0.1:[0-9]*\(/[^<]*\)/<kode>.*|\1|p' "$work/serve.out")
 # wrk asks for a different issued code each request.

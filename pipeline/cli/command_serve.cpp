@@ -33,13 +33,16 @@ int run_serve(const Args& args, const Environment& env) {
   options.database = env.database;
   options.pages = env.templates / "web";
   options.public_url = args.value("public-url").value_or("");
-  options.threads = args.integer("threads").value_or(16);
+  options.threads = args.integer("threads").value_or(128);
   if (options.threads < 1 || options.threads > 512) throw UsageError("--threads must be from 1 to 512");
   options.requests_per_minute = args.integer("rate-limit").value_or(120);
   if (options.requests_per_minute < 0) throw UsageError("--rate-limit must be 0 (none) or more");
   int upload_mb = args.integer("max-upload-mb").value_or(20);
   if (upload_mb < 1 || upload_mb > 200) throw UsageError("--max-upload-mb must be from 1 to 200");
   options.max_upload = static_cast<std::size_t>(upload_mb) << 20;
+  auto certificate = args.value("tls-cert"), key = args.value("tls-key");
+  if (certificate.has_value() != key.has_value()) throw UsageError("--tls-cert and --tls-key go together");
+  if (certificate) options.tls_certificate = *certificate, options.tls_key = *key;
   int timeout = args.integer("timeout").value_or(10);
   if (timeout < 1 || timeout > 300) throw UsageError("--timeout must be from 1 to 300 seconds");
   options.timeout = std::chrono::seconds(timeout);
@@ -61,9 +64,10 @@ int run_serve(const Args& args, const Environment& env) {
     return file;
   };
   serve::Server server(options, open_log());
-  env.out << "serving " << options.database.string() << " at http://" << options.host << ":" << server.port()
-          << server.prefix() << "/<kode> (and /<kode>.json); the landing page is http://" << options.host << ":"
-          << server.port() << "/" << std::endl;
+  std::string scheme = options.tls_certificate.empty() ? "http" : "https";
+  env.out << "serving " << options.database.string() << " at " << scheme << "://" << options.host << ":"
+          << server.port() << server.prefix() << "/<kode> (and /<kode>.json); the landing page is " << scheme << "://"
+          << options.host << ":" << server.port() << "/" << std::endl;
   for (;;) {
     int received = 0;
     sigwait(&signals, &received);
@@ -83,7 +87,7 @@ Command serve_command() {
   return {"serve",
           "the public verification pages the QR codes open (HTTP)",
           "inovasi serve [--listen HOST:PORT] [--public-url URL] [--rate-limit N] [--threads N]\n"
-          "              [--max-upload-mb N] [--timeout S] [--log FILE]\n\n"
+          "              [--max-upload-mb N] [--timeout S] [--tls-cert PEM --tls-key PEM] [--log FILE]\n\n"
           "Answers <path of url_verifikasi>/<kode> (default /verifikasi/<kode>) with the\n"
           "verification page, <...>/<kode>.json for machines, / with a field for a code. Reads the\n"
           "store only; batches may write it meanwhile. SIGTERM stops it gracefully, SIGHUP reopens\n"
@@ -91,9 +95,11 @@ Command serve_command() {
           {{"listen", "HOST:PORT", "where to listen (default 127.0.0.1:8080; port 0: any free port)"},
            {"public-url", "URL", "the verification address the QR codes print (default: daerah.url_verifikasi)"},
            {"rate-limit", "N", "requests per minute per client address (default 120; 0: none)"},
-           {"threads", "N", "requests served at once (default 16)"},
+           {"threads", "N", "connections served at once, a thread each (default 128)"},
            {"max-upload-mb", "N", "largest PDF a visitor may upload to compare (default 20)"},
            {"timeout", "S", "seconds a client may take for each read or write (default 10)"},
+           {"tls-cert", "PEM", "serve HTTPS with this certificate (and --tls-key)"},
+           {"tls-key", "PEM", "the certificate's private key"},
            {"log", "FILE", "the access log (default: standard output)"}},
           run_serve};
 }

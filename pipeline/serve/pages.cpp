@@ -25,11 +25,6 @@ std::string read_template(const std::filesystem::path& path) {
   return *text;
 }
 
-std::string render(const std::string& text, const mustache::data& data) {
-  mustache::mustache page(text);
-  return page.render(data);
-}
-
 std::string long_date(const std::string& iso) {
   auto parsed = parse_date(iso);
   return parsed.date ? indonesian::date_long(*parsed.date) : iso;
@@ -39,9 +34,25 @@ mustache::data flag(bool value) { return value ? mustache::data::type::bool_true
 
 }  // namespace
 
+std::string Pages::Template::render(const mustache::data& data) const {
+  std::unique_ptr<mustache::mustache> parsed;
+  {
+    std::lock_guard lock(mutex_);
+    if (!free_.empty()) {
+      parsed = std::move(free_.back());
+      free_.pop_back();
+    }
+  }
+  if (!parsed) parsed = std::make_unique<mustache::mustache>(text_);
+  std::string out = parsed->render(data);
+  std::lock_guard lock(mutex_);
+  if (free_.size() < 64) free_.push_back(std::move(parsed));
+  return out;
+}
+
 Pages::Pages(const std::filesystem::path& folder)
-    : landing_(read_template(folder / "beranda.html")),
-      verification_(read_template(folder / "verifikasi.html")),
+    : landing_(std::make_unique<Template>(read_template(folder / "beranda.html"))),
+      verification_(std::make_unique<Template>(read_template(folder / "verifikasi.html"))),
       stylesheet_(read_template(folder / "gaya.css")) {}
 
 std::string Pages::landing(const Region& region, const std::string& error) const {
@@ -49,7 +60,7 @@ std::string Pages::landing(const Region& region, const std::string& error) const
   data.set("daerah", region.name);
   data.set("kantor", region.office);
   if (!error.empty()) data.set("galat", error);
-  return render(landing_, data);
+  return landing_->render(data);
 }
 
 std::string Pages::verification(const Region& region, const Verification& found, const std::string& address,
@@ -102,7 +113,7 @@ std::string Pages::verification(const Region& region, const Verification& found,
     }
     data.set("dokumen", document);
   }
-  return render(verification_, data);
+  return verification_->render(data);
 }
 
 std::string verification_json(const Region& region, const Verification& found) {

@@ -3,9 +3,14 @@
 // every value is HTML-escaped by the template ({{...}}), so a name like `<script>` shows as
 // text. The JSON form says the same for machines.
 
+#include <kainjow/mustache.hpp>
+
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "serve/verification.h"
 
@@ -25,8 +30,22 @@ class Pages {
                            const std::string& typed, std::optional<UploadCheck> upload = std::nullopt) const;
   const std::string& stylesheet() const { return stylesheet_; }
 
+  // A template parsed once and rendered by many threads: kainjow's render changes the
+  // parsed template's state, so each render borrows a parsed copy of its own.
+  class Template {
+   public:
+    explicit Template(std::string text) : text_(std::move(text)) {}
+    std::string render(const kainjow::mustache::data& data) const;
+
+   private:
+    std::string text_;
+    mutable std::mutex mutex_;
+    mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> free_;
+  };
+
  private:
-  std::string landing_, verification_, stylesheet_;
+  std::unique_ptr<Template> landing_, verification_;
+  std::string stylesheet_;
 };
 
 std::string verification_json(const Region& region, const Verification& found);

@@ -8,7 +8,10 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/PartHandler.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
@@ -55,10 +58,10 @@ class Connections {
 
   struct Lease {
     Connections* owner;
-    std::unique_ptr<Database> db;
+    std::unique_ptr<StoreReader> reader;
     ino_t inode;
     ~Lease() {
-      if (db) owner->give_back(std::move(db), inode);
+      if (reader) owner->give_back(std::move(reader), inode);
     }
   };
 
@@ -72,7 +75,7 @@ class Connections {
         if (inode == now) return Lease{this, std::move(db), inode};
       }
     }
-    return Lease{this, std::make_unique<Database>(Database::open_read_only(path_)), now};
+    return Lease{this, std::make_unique<StoreReader>(Database::open_read_only(path_)), now};
   }
 
  private:
@@ -80,14 +83,14 @@ class Connections {
     struct stat info {};
     return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
   }
-  void give_back(std::unique_ptr<Database> db, ino_t inode) {
+  void give_back(std::unique_ptr<StoreReader> db, ino_t inode) {
     std::lock_guard lock(mutex_);
-    if (free_.size() < 64) free_.emplace_back(std::move(db), inode);
+    if (free_.size() < 32) free_.emplace_back(std::move(db), inode);
   }
 
   std::filesystem::path path_;
   std::mutex mutex_;
-  std::vector<std::pair<std::unique_ptr<Database>, ino_t>> free_;
+  std::vector<std::pair<std::unique_ptr<StoreReader>, ino_t>> free_;
 };
 
 // One request's answer, written by the handler.
@@ -279,7 +282,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   Region region() {
     auto lease = shared_.connections.take();
-    return read_region(*lease.db);
+    return read_region(*lease.reader);
   }
 
   // The landing page's form: to the code's own page, or back with what was wrong.
@@ -302,18 +305,18 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   Answer verification(const std::string& typed) {
     auto lease = shared_.connections.take();
-    Region where = read_region(*lease.db);
-    Verification found = look_up(*lease.db, typed.substr(0, 64));
+    Region where = read_region(*lease.reader);
+    Verification found = look_up(*lease.reader, typed.substr(0, 64));
     auto status = found.status == Verification::Status::Unknown ? HTTPResponse::HTTP_NOT_FOUND : HTTPResponse::HTTP_OK;
     return page(status, shared_.pages.verification(where, found, address(found, typed), typed.substr(0, 64)));
   }
 
   Answer json(const std::string& typed) {
     auto lease = shared_.connections.take();
-    Verification found = look_up(*lease.db, typed.substr(0, 64));
+    Verification found = look_up(*lease.reader, typed.substr(0, 64));
     auto status = found.status == Verification::Status::Unknown ? HTTPResponse::HTTP_NOT_FOUND : HTTPResponse::HTTP_OK;
     return answer_of(status, "application/json; charset=utf-8",
-                     verification_json(read_region(*lease.db), found) + "\n");
+                     verification_json(read_region(*lease.reader), found) + "\n");
   }
 
   std::string address(const Verification& found, const std::string& typed) const {
@@ -339,8 +342,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (hasher.too_large()) return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
     if (!hasher.seen()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Tidak ada berkas yang diunggah.");
     auto lease = shared_.connections.take();
-    Region where = read_region(*lease.db);
-    Verification found = look_up(*lease.db, typed.substr(0, 64));
+    Region where = read_region(*lease.reader);
+    Verification found = look_up(*lease.reader, typed.substr(0, 64));
     if (found.status == Verification::Status::Unknown) {
       return page(HTTPResponse::HTTP_NOT_FOUND, shared_.pages.verification(where, found, address(found, typed), typed));
     }
@@ -395,28 +398,63 @@ struct Server::State {
   std::unique_ptr<Shared> shared;
   Poco::ThreadPool pool;
   std::unique_ptr<Poco::Net::HTTPServer> http;
-  State(int threads) : pool(2, std::max(2, threads)) {}
+  bool ssl_initialized = false;
+  explicit State(int threads) : pool(2, std::max(2, threads)) {}
+  ~State() {
+    http.reset();
+    if (ssl_initialized) Poco::Net::uninitializeSSL();
+  }
 };
+
+namespace {
+
+// The listening socket: plain, or TLS with the given PEM certificate and key.
+Poco::Net::ServerSocket listening_socket(const ServeOptions& o, bool& ssl_initialized) {
+  Poco::Net::SocketAddress address(o.host, o.port);
+  if (o.tls_certificate.empty()) return Poco::Net::ServerSocket(address, o.queued);
+  Poco::Net::initializeSSL();
+  ssl_initialized = true;
+  Poco::Net::Context::Ptr context;
+  try {
+    context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, o.tls_key.string(), o.tls_certificate.string(),
+                                     "", Poco::Net::Context::VERIFY_NONE);
+  } catch (const Poco::Exception& e) {
+    throw LocatedError(ErrorKind::Data, {o.tls_certificate.string(), 0, 0, {}, {}},
+                       "cannot use the TLS certificate and key: " + e.displayText());
+  }
+  context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                            Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+  return Poco::Net::SecureServerSocket(address, o.queued, context);
+}
+
+}  // namespace
 
 Server::Server(ServeOptions options, std::ostream& log) : state_(std::make_unique<State>(options.threads)) {
   // The store must be one this build knows: opened read-only, it cannot be migrated here.
   {
     Database db = Database::open_read_only(options.database);
-    Statement version = db.prepare("PRAGMA user_version");
-    version.step();
-    if (version.column_int(0) != current_schema_version()) {
+    long long schema = 0;
+    {
+      Statement version = db.prepare("PRAGMA user_version");
+      version.step();
+      schema = version.column_int(0);
+    }
+    if (schema != current_schema_version()) {
       throw LocatedError(ErrorKind::Store, {options.database.string(), 0, 0, {}, {}},
-                         "the store is at schema " + std::to_string(version.column_int(0)) + ", this build serves " +
+                         "the store is at schema " + std::to_string(schema) + ", this build serves " +
                              std::to_string(current_schema_version()) +
                              ": run any inovasi command on it once (it "
                              "updates the store), then serve it");
     }
-    if (options.public_url.empty()) options.public_url = read_region(db).verification_url;
+    if (options.public_url.empty()) {
+      StoreReader reader(std::move(db));
+      options.public_url = read_region(reader).verification_url;
+    }
   }
   std::string prefix = verification_prefix(options.public_url);
   state_->shared = std::make_unique<Shared>(std::move(options), prefix, log);
   const ServeOptions& o = state_->shared->options;
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(o.host, o.port), o.queued);
+  Poco::Net::ServerSocket socket = listening_socket(o, state_->ssl_initialized);
   auto params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(o.threads);
   params->setMaxQueued(o.queued);

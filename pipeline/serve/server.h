@@ -26,11 +26,15 @@ struct ServeOptions {
   std::filesystem::path database;
   std::filesystem::path pages;  // templates/web
   std::string public_url;       // the address the QR codes print; default: the region's url_verifikasi
-  int threads = 16;
+  // Connections served at once: Poco gives each open connection (a keep-alive one
+  // included) a thread of its own, so this bounds the clients served side by side.
+  int threads = 128;
   int queued = 256;                   // connections waiting for a thread
   std::size_t max_upload = 20 << 20;  // bytes of an uploaded PDF
   int requests_per_minute = 120;      // per client address; 0: no limit
   std::chrono::seconds timeout{10};   // each read and write of a connection
+  // HTTPS by Poco's NetSSL (OpenSSL), when both are given: PEM files. TLS 1.2 and later.
+  std::filesystem::path tls_certificate, tls_key;
 };
 
 class Server {

@@ -4,6 +4,8 @@
 // stands or was revoked, and the SHA-256 of the file issued. Nothing else of the store
 // (no NIP, phone or address) is read for it.
 
+#include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,8 +32,26 @@ struct Region {
   std::string verification_url;  // url_verifikasi ("" when the region sets none)
 };
 
-Region read_region(Database& db);
-Verification look_up(Database& db, std::string_view typed_code);
+// One read-only connection to the store with its statements, each prepared once: the
+// service keeps a few and lends one to each request.
+class StoreReader {
+ public:
+  explicit StoreReader(Database db) : db_(std::move(db)), registry_(db_) {}
+  StoreReader(const StoreReader&) = delete;
+  StoreReader& operator=(const StoreReader&) = delete;
+
+  // The first row's column `column` of a query ("" when there is none).
+  std::string text(const std::string& sql, std::initializer_list<std::string_view> values, int column = 0);
+  const NumberRegistry& registry() const { return registry_; }
+
+ private:
+  Database db_;
+  NumberRegistry registry_;
+  std::map<std::string, Statement> statements_;
+};
+
+Region read_region(StoreReader& reader);
+Verification look_up(StoreReader& reader, std::string_view typed_code);
 
 std::string_view status_name(Verification::Status status);  // "valid", "revoked", "unknown"
 

@@ -20,7 +20,7 @@ printf 'kode,nama,jenis\nuji-xss,"<script>alert(1)</script> & Co",Perangkat Daer
 # Start on a free port; the first line names it.
 "$bin" serve --listen 127.0.0.1:0 --rate-limit 0 --timeout 2 --log "$work/access.log" >"$work/serve.out" 2>&1 &
 server=$!
-for _ in $(seq 50); do grep -q "^serving" "$work/serve.out" && break; sleep 0.1; done
+for _ in $(seq 50); do grep -qs "^serving" "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's|^serving .* at http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
 [ -n "$port" ] && ok || { bad "server did not start: $(cat "$work/serve.out")"; finish serve; exit 1; }
 base="http://127.0.0.1:$port"
@@ -106,12 +106,26 @@ kill -0 $server 2>/dev/null && ok || bad "server died"
 # A per-client budget: past it, 429 with Retry-After.
 "$bin" serve --listen 127.0.0.1:0 --rate-limit 5 --log /dev/null >"$work/serve2.out" 2>&1 &
 limited=$!
-for _ in $(seq 50); do grep -q "^serving" "$work/serve2.out" && break; sleep 0.1; done
+for _ in $(seq 50); do grep -qs "^serving" "$work/serve2.out" && break; sleep 0.1; done
 port2=$(sed -n 's|^serving .* at http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve2.out")
 for _ in 1 2 3 4 5; do curl -s -o /dev/null "http://127.0.0.1:$port2/"; done
 curl -s -D "$work/h" -o /dev/null "http://127.0.0.1:$port2/"
 grep -q "^HTTP/1.1 429" "$work/h" && grep -qi "^Retry-After: [0-9]" "$work/h" && ok || bad "rate limit: $(head -3 "$work/h")"
 kill $limited
+
+# HTTPS with a certificate and key (here a self-signed one).
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 -subj "/CN=127.0.0.1" \
+  >/dev/null 2>&1
+"$bin" serve --listen 127.0.0.1:0 --tls-cert "$work/cert.pem" --tls-key "$work/key.pem" --log /dev/null \
+  >"$work/serve3.out" 2>&1 &
+tls=$!
+for _ in $(seq 50); do grep -qs "^serving" "$work/serve3.out" && break; sleep 0.1; done
+port3=$(sed -n 's|^serving .* at https://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve3.out")
+[ -n "$port3" ] && curl -s --cacert "$work/cert.pem" "https://127.0.0.1:$port3$path" | grep -q "DICABUT" && ok ||
+  bad "HTTPS: $(cat "$work/serve3.out")"
+[ "$(curl -s -o /dev/null -w '%{http_code}' --tls-max 1.1 -k "https://127.0.0.1:$port3/")" = 000 ] && ok ||
+  bad "TLS 1.1 accepted"
+kill $tls
 
 # SIGTERM: a graceful stop, exit 0.
 kill -TERM $server

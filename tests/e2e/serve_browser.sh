@@ -12,7 +12,7 @@ export INOVASI_DB="$work/store.db"
 "$bin" serve --listen 127.0.0.1:0 --rate-limit 0 --log /dev/null >"$work/serve.out" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do grep -q "^serving" "$work/serve.out" && break; sleep 0.1; done
+for _ in $(seq 50); do grep -qs "^serving" "$work/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's|^serving .* at http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
 file=$(sqlite3 "$INOVASI_DB" "SELECT berkas FROM nomor_dokumen WHERE jenis = 'sertifikat' AND berkas IS NOT NULL LIMIT 1")
 code=$(sqlite3 "$INOVASI_DB" "SELECT kode_verifikasi FROM nomor_dokumen WHERE berkas = '$file'")
