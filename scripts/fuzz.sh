@@ -12,14 +12,14 @@ bash "$root/scripts/setup.sh" --tests
 build="$root/build-fuzz"
 mkdir -p "$build"
 CXX=clang++ cmake -S "$root" -B "$build" -DINOVASI_FUZZ=ON -DINOVASI_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-all=(fuzz_profile fuzz_csv fuzz_json fuzz_xlsx fuzz_markup fuzz_render fuzz_pdf fuzz_qr)
+all=(fuzz_profile fuzz_csv fuzz_json fuzz_xlsx fuzz_markup fuzz_render fuzz_pdf fuzz_qr fuzz_serve)
 cmake --build "$build" -j "$(nproc)" --target "${all[@]}" >"$build/build.log" 2>&1 || {
   cat "$build/build.log" >&2
   echo "fuzz build failed (log: build-fuzz/build.log)" >&2
   exit 1
 }
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(profile csv json xlsx markup render pdf qr)
+[ ${#targets[@]} -gt 0 ] || targets=(profile csv json xlsx markup render pdf qr serve)
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
@@ -27,7 +27,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # Seeds: what the project itself reads and writes.
 seeds="$build/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds"/{profile,csv,json,xlsx,markup,render,pdf,qr}
+rm -rf "$seeds" && mkdir -p "$seeds"/{profile,csv,json,xlsx,markup,render,pdf,qr,serve}
 cp "$root"/inputs/profil/*.txt "$seeds/profile/"
 i=0
 for kind in daerah instansi fasilitator tim_inovasi anggota_tim inovasi jawaban_indikator perjanjian_kinerja tim_bappeda \
@@ -62,6 +62,14 @@ find "$scratch/pdf1/2026/certificates" -name "*.pdf" -exec cp {} "$seeds/pdf/cer
 
 # QR data: a level byte, then what certificates carry (a verification address and code).
 printf '\001https://inovasi.karokab.go.id/verifikasi/K7Q2M9X4TB' >"$seeds/qr/certificate"
+
+# Raw HTTP requests to the verification service: what browsers and scripts send.
+printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' >"$seeds/serve/landing"
+printf 'GET /verifikasi/K7Q2M9X4TB HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n' >"$seeds/serve/code"
+printf 'GET /verifikasi/k7q2%%20m9x4.json HTTP/1.0\r\n\r\n' >"$seeds/serve/json"
+printf 'GET /cek?kode=k7q2-m9x4-tb HTTP/1.1\r\nHost: x\r\n\r\nGET /gaya.css HTTP/1.1\r\nHost: x\r\n\r\n' >"$seeds/serve/pipelined"
+printf 'POST /verifikasi/K7Q2M9X4TB HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 96\r\n\r\n--b\r\nContent-Disposition: form-data; name="berkas"; filename="a.pdf"\r\n\r\n%%PDF-1.4\r\n--b--\r\n' >"$seeds/serve/upload"
+printf 'POST /verifikasi/K7Q2M9X4TB HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n0\r\n\r\n' >"$seeds/serve/chunked"
 
 mkdir -p "$build/findings" "$build/logs"
 run_target() {

@@ -97,6 +97,22 @@ printf 'GET / HT' | raw >/dev/null 2>&1
 "$bin" revoke "$code" --reason "Nama inovasi salah" --date 2026-03-01 >>"$work/log" 2>&1 || bad "revoke"
 curl -s -o "$work/rev.html" -w '%{http_code}' "$base$path" >"$work/status"
 grep -q "DICABUT pada 1 Maret 2026: Nama inovasi salah" "$work/rev.html" && ok || bad "revoked page: $(head -c 400 "$work/rev.html")"
+# The store replaced under the server (a restore: another file renamed over it): the
+# next request reads the new one. Here the copy has the document's revocation undone.
+# (A restore copies the whole store, its WAL included, and leaves no WAL of the old one.)
+sqlite3 "$INOVASI_DB" ".backup '$work/restored.db'"
+sqlite3 "$work/restored.db" "UPDATE nomor_dokumen SET dicabut = NULL, alasan_pencabutan = NULL WHERE kode_verifikasi = '$code'"
+rm -f "$INOVASI_DB-wal" "$INOVASI_DB-shm"
+mv "$work/restored.db" "$INOVASI_DB"
+curl -s "$base$path" | grep -q "SAH: dokumen ini diterbitkan" && ok || bad "the replaced store was not read"
+"$bin" revoke "$code" --reason "Nama inovasi salah" --date 2026-03-01 >>"$work/log" 2>&1 || bad "revoke again"
+# A store held by a writer (a batch committing) answers after the writer, or 503 with
+# Retry-After when it takes too long; never an error page of its own.
+sqlite3 "$INOVASI_DB" "BEGIN EXCLUSIVE; SELECT 1; SELECT count(*) FROM nomor_dokumen;" >/dev/null &
+locker=$!
+code_now=$(status "$base$path")
+wait $locker
+case "$code_now" in 200 | 503) ok ;; *) bad "store held by a writer: $code_now" ;; esac
 # Still serving after all of it; every request logged on one line, no upload content.
 [ "$(status "$base$path")" = 200 ] && ok || bad "server stopped serving"
 kill -0 $server 2>/dev/null && ok || bad "server died"

@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 #include <qrencode.h>
 #include <unistd.h>
 
@@ -7,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "importers/import_job.h"
@@ -18,6 +21,7 @@
 #include "pdf/stream_compression.h"
 #include "render/render_pdf.h"
 #include "render/template_engine.h"
+#include "serve/server.h"
 
 namespace inovasi::fuzz {
 namespace {
@@ -69,6 +73,58 @@ Outcome csv(const std::uint8_t* data, std::size_t size) {
   const auto& kinds = record_kinds();
   std::string name = std::string(kinds[data[0] % kinds.size()].name) + ".csv";
   return import_file(name, data + 1, size - 1);
+}
+
+// The verification service, started once per process over a store of the bundled
+// inputs (with their certificates' numbers), answering on loopback.
+struct RunningServer {
+  std::ostringstream log;
+  std::unique_ptr<serve::Server> server;
+  RunningServer() {
+    auto db = scratch() / "serve.db";
+    std::filesystem::remove(db);
+    ImportOptions options;
+    options.agency = "bappedalitbang";
+    options.year = 2026;
+    (void)import_into_store(db, {source_dir() / "inputs"}, options, catalog());
+    serve::ServeOptions serve_options;
+    serve_options.port = 0;
+    serve_options.database = db;
+    serve_options.pages = source_dir() / "templates" / "web";
+    serve_options.requests_per_minute = 0;
+    serve_options.timeout = std::chrono::seconds(1);
+    serve_options.threads = 4;
+    server = std::make_unique<serve::Server>(serve_options, log);
+  }
+};
+
+// Sends `request` as it is and reads the answer until the server closes or a second
+// passes.
+std::string exchange(std::uint16_t port, std::string_view request) {
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+  socket.setReceiveTimeout(Poco::Timespan(1, 0));
+  socket.setSendTimeout(Poco::Timespan(1, 0));
+  std::string answer;
+  try {
+    if (!request.empty()) socket.sendBytes(request.data(), static_cast<int>(request.size()));
+    socket.shutdownSend();
+    char buffer[16384];
+    for (int got; (got = socket.receiveBytes(buffer, sizeof buffer)) > 0;) answer.append(buffer, static_cast<std::size_t>(got));
+  } catch (const Poco::Exception&) {
+    // a reset or a timeout: what came is the answer
+  }
+  return answer;
+}
+
+// A raw request (anything at all) to the running service; after it, the service must
+// still answer a plain request: a request that takes the server down is a finding.
+Outcome serve_request(const std::uint8_t* data, std::size_t size) {
+  static RunningServer running;
+  std::uint16_t port = running.server->port();
+  std::string answer = exchange(port, std::string_view(reinterpret_cast<const char*>(data), size));
+  std::string check = exchange(port, "GET / HTTP/1.0\r\nHost: x\r\n\r\n");
+  if (!check.starts_with("HTTP/1.0 200") && !check.starts_with("HTTP/1.1 200")) std::abort();
+  return answer.starts_with("HTTP/1.1 2") || answer.starts_with("HTTP/1.0 2") ? Outcome::Accepted : Outcome::Refused;
 }
 
 Outcome markup(const std::uint8_t* data, std::size_t size) {
@@ -165,7 +221,8 @@ Outcome qr(const std::uint8_t* data, std::size_t size) {
 
 const std::vector<Target>& targets() {
   static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json}, {"xlsx", xlsx},
-                                          {"markup", markup},   {"render", render}, {"pdf", pdf},   {"qr", qr}};
+                                          {"markup", markup},   {"render", render}, {"pdf", pdf},   {"qr", qr},
+                                          {"serve", serve_request}};
   return all;
 }
 
