@@ -406,13 +406,8 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
   const Checked& main = checked(template_file, false);
   const std::string& text = main.text;
 
-  CheckingContext context(
-      &data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
-      [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
-        const Checked& partial = checked(path, true);
-        sections.insert(partial.sections.begin(), partial.sections.end());
-        return partial.text;
-      });
+  CheckingContext context(&data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+                          partial_loader());
   std::unique_ptr<mustache::mustache> tmpl;
   {
     std::lock_guard lock(main.pool_mutex);
@@ -464,16 +459,20 @@ RenderedMarkup TemplateSet::render(const std::filesystem::path& template_file, c
   return rendered;
 }
 
+std::function<const std::string&(const std::filesystem::path&, std::set<std::string>&)> TemplateSet::partial_loader()
+    const {
+  return [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
+    const Checked& partial = checked(path, true);
+    sections.insert(partial.sections.begin(), partial.sections.end());
+    return partial.text;
+  };
+}
+
 std::string TemplateSet::sample_data(const std::filesystem::path& template_file, const Data& data,
                                      const Data* shared) const {
   const Checked& main = checked(template_file, false);
-  CheckingContext context(
-      &data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
-      [this](const std::filesystem::path& path, std::set<std::string>& sections) -> const std::string& {
-        const Checked& partial = checked(path, true);
-        sections.insert(partial.sections.begin(), partial.sections.end());
-        return partial.text;
-      });
+  CheckingContext context(&data, shared, folder_ / "partials", {main.sections.begin(), main.sections.end()},
+                          partial_loader());
   DataRecorder recorder(&data, shared);
   context.record_into(recorder);
   mustache::mustache tmpl(main.inlined);

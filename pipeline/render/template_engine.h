@@ -7,9 +7,11 @@
 #include <kainjow/mustache.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -65,6 +67,8 @@ class TemplateSet {
     mutable std::vector<std::unique_ptr<kainjow::mustache::mustache>> pool;
   };
   const Checked& checked(const std::filesystem::path& file, bool fragment) const;
+  // Reads a partial (checked once) for the rendering context, adding its section names.
+  std::function<const std::string&(const std::filesystem::path&, std::set<std::string>&)> partial_loader() const;
   void inline_partials(Checked& entry, const std::string& text, const std::string& file,
                        std::vector<std::string>& chain) const;
 

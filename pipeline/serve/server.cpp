@@ -451,6 +451,10 @@ Server::Server(ServeOptions options, std::ostream& log) : state_(std::make_uniqu
       options.public_url = read_region(reader).verification_url;
     }
   }
+  // OpenSSL sets itself up on first use (uploads are hashed with it), with state kept for
+  // the thread that asked: here, on the thread that runs the server, rather than on a
+  // worker that Poco may end while OpenSSL still holds that state.
+  (void)sha256_hex({});
   std::string prefix = verification_prefix(options.public_url);
   state_->shared = std::make_unique<Shared>(std::move(options), prefix, log);
   const ServeOptions& o = state_->shared->options;

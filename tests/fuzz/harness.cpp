@@ -109,7 +109,8 @@ std::string exchange(std::uint16_t port, std::string_view request) {
     if (!request.empty()) socket.sendBytes(request.data(), static_cast<int>(request.size()));
     socket.shutdownSend();
     char buffer[16384];
-    for (int got; (got = socket.receiveBytes(buffer, sizeof buffer)) > 0;) answer.append(buffer, static_cast<std::size_t>(got));
+    for (int got; (got = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+      answer.append(buffer, static_cast<std::size_t>(got));
   } catch (const Poco::Exception&) {
     // a reset or a timeout: what came is the answer
   }
@@ -220,9 +221,9 @@ Outcome qr(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 const std::vector<Target>& targets() {
-  static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json}, {"xlsx", xlsx},
-                                          {"markup", markup},   {"render", render}, {"pdf", pdf},   {"qr", qr},
-                                          {"serve", serve_request}};
+  static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json},
+                                          {"xlsx", xlsx},       {"markup", markup}, {"render", render},
+                                          {"pdf", pdf},         {"qr", qr},         {"serve", serve_request}};
   return all;
 }
 
