@@ -147,4 +147,7 @@ kill $tls
 kill -TERM $server
 wait $server && ok || bad "exit status after SIGTERM"
 grep -q "stopping" "$work/serve.out" && ok || bad "no stop message"
+# Under the sanitizers (scripts/test-sanitizers.sh), the server's own reports end up in its
+# output: none may.
+! grep -q "Sanitizer" "$work/serve.out" "$work/serve3.out" && ok || bad "sanitizer report: $(grep -A5 Sanitizer "$work"/serve*.out | head -20)"
 finish serve

@@ -10,7 +10,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, code, genuine, changed, shots = sys.argv[1:6]
@@ -28,10 +28,16 @@ def check(condition, what):
 
 
 def submit_and_wait(driver, button):
-    """Clicks the form's button and waits for the page it leads to (the old one gone)."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks the form's button and waits for the page it leads to: a mark left on the old
+    page is gone from the new one (element staleness checks trip over newer drivers)."""
+    driver.execute_script("window.inovasiOldPage = true")
     driver.find_element(By.CSS_SELECTOR, button).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+    def new_page(d):
+        return d.execute_script(
+            "return window.inovasiOldPage === undefined && document.readyState === 'complete'")
+
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(new_page)
 
 
 for name, width, height in (("ponsel", 360, 740), ("desktop", 1280, 900)):
