@@ -5,7 +5,8 @@
 # tool), zip, clang with its libFuzzer runtime (the fuzz targets), and the sqlite3
 # shell (tests that change a store as an older build or a hand could have), and
 # clang-format (the code's layout is checked, scripts/check-format.sh), and curl, Chromium
-# with its driver and python3-selenium (the verification service's tests drive a browser).
+# with its driver and python3-selenium (the verification service's tests drive a browser;
+# the openssl tool makes their TLS certificate).
 set -euo pipefail
 
 packages=(
@@ -18,7 +19,7 @@ packages=(
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format curl
-    chromium chromium-driver python3-selenium)
+    chromium chromium-driver python3-selenium openssl)
 fi
 
 missing=()
