@@ -219,6 +219,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       write_log_line("error: " + loggable(e.what()));
     }
     send(request, response, answer);
+    if (request.getMethod() == "POST" && answer.status != HTTPResponse::HTTP_OK) discard_unread_body(request);
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     write_log_line(loggable(request.clientAddress().host().toString()) + " - - [" + log_time() + "] \"" +
                    loggable(request.getMethod()) + " " + loggable(request.getURI()) + " " +
@@ -231,6 +232,27 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     std::lock_guard lock(shared_.log_mutex);
     *shared_.log << line << '\n';
     shared_.log->flush();
+  }
+
+  // A refused upload's body may still be arriving when the answer is sent. Closing a socket
+  // with unread data makes the kernel reset the connection, and the client, still sending,
+  // may lose the answer it was sent: so what is left is read and dropped first, for a
+  // bounded time and amount, as web servers do before closing ("lingering close").
+  static void discard_unread_body(HTTPServerRequest& request) {
+    constexpr auto kLingerFor = std::chrono::seconds(3);
+    constexpr std::uint64_t kLingerBytes = 256ull << 20;
+    auto until = std::chrono::steady_clock::now() + kLingerFor;
+    std::uint64_t dropped = 0;
+    try {
+      std::istream& body = request.stream();
+      char sink[65536];
+      while (dropped < kLingerBytes && std::chrono::steady_clock::now() < until &&
+             (body.read(sink, sizeof sink) || body.gcount() > 0)) {
+        dropped += static_cast<std::uint64_t>(body.gcount());
+      }
+    } catch (const std::exception&) {
+      // The client went away or stalled: the connection closes either way.
+    }
   }
 
   Answer route(HTTPServerRequest& request) {
