@@ -9,6 +9,18 @@
 namespace inovasi::layout {
 namespace {
 
+// A signature block's or frame's signature-field names the first space it holds (the one
+// the ttd partial leaves for ink when there is no scanned signature); with none, the
+// block has a scanned signature and no field.
+void name_signature_space(std::vector<Block>& blocks, const std::string& name) {
+  for (auto& block : blocks) {
+    if (auto* space = std::get_if<Space>(&block)) {
+      if (space->signature_field.empty()) space->signature_field = name;
+      return;
+    }
+  }
+}
+
 struct Context {
   TextStyle style;
   double line_height = 1.15;
@@ -388,10 +400,13 @@ class Builder {
     as_table.attributes.clear();
     Node row;
     row.name = "tr";
+    std::vector<std::string> fields;
     for (const auto& child : node.children) {
       if (child.is_text()) continue;
       Node cell = child;
       cell.name = "td";
+      fields.push_back(text_attr(child, "signature-field", ""));
+      std::erase_if(cell.attributes, [](const auto& attribute) { return attribute.first == "signature-field"; });
       if (!cell.attribute("align")) cell.attributes.emplace_back("align", "center");
       row.children.push_back(std::move(cell));
     }
@@ -402,6 +417,9 @@ class Builder {
     t.padding = 0;
     t.space_before = length(node, "space-before", context.style.size);
     for (auto& r : t.rows) r.keep_together = true;
+    for (std::size_t i = 0; i < fields.size() && !t.rows.empty() && i < t.rows[0].cells.size(); ++i) {
+      if (!fields[i].empty()) name_signature_space(t.rows[0].cells[i].blocks, fields[i]);
+    }
     return t;
   }
 
@@ -457,6 +475,9 @@ class Builder {
     inner.left = 0;
     inner.align = align(node, Align::Center);
     blocks(node, inner, f.blocks);
+    if (const auto* field = value_of(node, "signature-field"); field && !field->empty()) {
+      name_signature_space(f.blocks, *field);
+    }
     return f;
   }
 
@@ -506,7 +527,7 @@ class Builder {
       else if (name == "frame")
         out.push_back(frame(child, context));
       else if (name == "space")
-        out.push_back(Space{length(child, "height", context.style.size)});
+        out.push_back(Space{length(child, "height", context.style.size), text_attr(child, "signature-field", "")});
       else if (name == "hr") {
         out.push_back(Rule{length(child, "thickness", 0.5), length(child, "space-before", 0),
                            length(child, "space-after", context.style.size * 0.5)});

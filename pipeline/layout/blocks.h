@@ -107,6 +107,9 @@ struct Frame {
 
 struct Space {
   double height = 0;
+  // The space left for a handwritten signature, named so an electronic signature can
+  // take its place later: written as an empty signature field of that name.
+  std::string signature_field;
 };
 
 struct Rule {

@@ -179,7 +179,14 @@ FlowResult layout_blocks(const std::vector<Block>& blocks, double width, FlowCon
           } else if constexpr (std::is_same_v<T, Frame>) {
             out.slices.push_back(layout_frame(b, context));
           } else if constexpr (std::is_same_v<T, Space>) {
-            emit.spacing(b.height);
+            if (b.signature_field.empty()) {
+              emit.spacing(b.height);
+            } else {
+              Slice slice;
+              slice.height = b.height;
+              slice.ops.push_back(FieldOp{b.signature_field, 0, 0, width, b.height});
+              emit.add(std::move(slice));
+            }
           } else if constexpr (std::is_same_v<T, Rule>) {
             Slice slice;
             slice.height = b.space_before + b.thickness + b.space_after;

@@ -46,7 +46,14 @@ struct ImageOp {
   double x = 0, y = 0, width = 0, height = 0;
 };
 
-using DrawOp = std::variant<TextOp, LineOp, RectOp, ImageOp, MaskOp>;
+// Where an electronic signature may go later: nothing is drawn; the PDF gets an empty
+// signature field of this name over the box.
+struct FieldOp {
+  std::string name;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+using DrawOp = std::variant<TextOp, LineOp, RectOp, ImageOp, MaskOp, FieldOp>;
 
 struct Page {
   std::vector<DrawOp> ops;

@@ -160,6 +160,49 @@ class PageWriter {
                         static_cast<HPDF_REAL>(op.height));
   }
 
+  // An empty signature field over the box (a widget annotation that is its own field),
+  // listed in the document's form, for `inovasi sign --signer-field NAME` or a PDF
+  // reader to sign later. libharu has no form fields: its dictionary functions build one.
+  // A print file's volumes (no subsets) carry none: they are for paper.
+  void draw_op(const FieldOp& op) {
+    if (!subsets_) return;
+    // A field is one place: the same name twice (a block repeated for a second copy)
+    // would be signed in one of them only.
+    if (!field_names_.insert(op.name).second) {
+      throw PdfError("the signature field '" + op.name +
+                     "' is in the document twice: give each signature block's signature-field its own name");
+    }
+    HPDF_Doc doc = document_.get();
+    HPDF_Dict widget = HPDF_Dict_New(doc->mmgr);
+    if (!widget || HPDF_Xref_Add(doc->xref, widget) != HPDF_OK) throw PdfError("adding signature field " + op.name);
+    HPDF_Dict_AddName(widget, "Type", "Annot");
+    HPDF_Dict_AddName(widget, "Subtype", "Widget");
+    HPDF_Dict_AddName(widget, "FT", "Sig");
+    HPDF_Dict_Add(widget, "T", HPDF_String_New(doc->mmgr, op.name.c_str(), nullptr));
+    HPDF_Dict_AddNumber(widget, "F", 4);  // printed (nothing shows until it is signed)
+    HPDF_Array rect = HPDF_Array_New(doc->mmgr);
+    HPDF_Dict_Add(widget, "Rect", rect);
+    for (double value : {op.x, height_ - op.y - op.height, op.x + op.width, height_ - op.y}) {
+      HPDF_Array_AddReal(rect, static_cast<HPDF_REAL>(value));
+    }
+    HPDF_Dict_Add(widget, "P", page_);
+    auto* annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(page_, "Annots", HPDF_OCLASS_ARRAY));
+    if (!annots) {
+      annots = HPDF_Array_New(doc->mmgr);
+      HPDF_Dict_Add(page_, "Annots", annots);
+    }
+    HPDF_Array_Add(annots, widget);
+    if (!form_fields_) {
+      HPDF_Dict form = HPDF_Dict_New(doc->mmgr);
+      HPDF_Xref_Add(doc->xref, form);
+      form_fields_ = HPDF_Array_New(doc->mmgr);
+      HPDF_Dict_Add(form, "Fields", form_fields_);
+      HPDF_Dict_Add(doc->catalog, "AcroForm", form);
+    }
+    HPDF_Array_Add(form_fields_, widget);
+    document_.check("adding signature field " + op.name);
+  }
+
   void draw_op(const MaskOp& op) {
     // An inline stencil mask: the cells as bits in the page's content (hex, so no byte of
     // it can read as the EI that ends it), deflated with the rest of the content. An
@@ -207,6 +250,8 @@ class PageWriter {
   std::optional<CharactersByFace> subsets_;  // none: a print file volume, every glyph embedded
   HPDF_Page page_ = nullptr;
   double height_ = 0;
+  HPDF_Array form_fields_ = nullptr;
+  std::set<std::string> field_names_;  // the document's form, made with its first signature field
   HPDF_Font current_font_ = nullptr;
   double current_size_ = 0;
   std::map<int, HPDF_Font> fonts_cache_;

@@ -47,6 +47,9 @@ std::string dump(const layout::LaidOutDocument& document) {
         std::string bits(m->painted.begin(), m->painted.end());
         std::snprintf(line, sizeof line, "p%zu qr %.2f %.2f %.2f x %.2f, %d x %d modules %s\n", p + 1, m->x, m->y,
                       m->width, m->height, m->columns, m->rows, sha256_hex(bits).substr(0, 16).c_str());
+      } else if (const auto* f = std::get_if<layout::FieldOp>(&op)) {
+        std::snprintf(line, sizeof line, "p%zu signature field %s %.2f %.2f %.2f x %.2f\n", p + 1, f->name.c_str(),
+                      f->x, f->y, f->width, f->height);
       }
       out += line;
     }
