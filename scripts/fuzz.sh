@@ -12,14 +12,14 @@ bash "$root/scripts/setup.sh" --tests
 build="$root/build-fuzz"
 mkdir -p "$build"
 CXX=clang++ cmake -S "$root" -B "$build" -DINOVASI_FUZZ=ON -DINOVASI_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-all=(fuzz_profile fuzz_csv fuzz_json fuzz_xlsx fuzz_markup fuzz_render fuzz_pdf fuzz_qr fuzz_serve)
+all=(fuzz_profile fuzz_csv fuzz_json fuzz_xlsx fuzz_markup fuzz_render fuzz_pdf fuzz_qr fuzz_serve fuzz_signatures)
 cmake --build "$build" -j "$(nproc)" --target "${all[@]}" >"$build/build.log" 2>&1 || {
   cat "$build/build.log" >&2
   echo "fuzz build failed (log: build-fuzz/build.log)" >&2
   exit 1
 }
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(profile csv json xlsx markup render pdf qr serve)
+[ ${#targets[@]} -gt 0 ] || targets=(profile csv json xlsx markup render pdf qr serve signatures)
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
@@ -27,7 +27,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # Seeds: what the project itself reads and writes.
 seeds="$build/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds"/{profile,csv,json,xlsx,markup,render,pdf,qr,serve}
+rm -rf "$seeds" && mkdir -p "$seeds"/{profile,csv,json,xlsx,markup,render,pdf,qr,serve,signatures}
 cp "$root"/inputs/profil/*.txt "$seeds/profile/"
 i=0
 for kind in daerah instansi fasilitator tim_inovasi anggota_tim inovasi jawaban_indikator perjanjian_kinerja tim_bappeda \
@@ -59,6 +59,15 @@ trap 'rm -rf "$scratch"' EXIT
 cp "$scratch/pdf/2026/certificates/certificates-print.pdf" "$seeds/pdf/print.pdf"
 (cd "$root" && "$inovasi" bench certificates --count 1 --out "$scratch/pdf1" >/dev/null)
 find "$scratch/pdf1/2026/certificates" -name "*.pdf" -exec cp {} "$seeds/pdf/certificate.pdf" \;
+
+# Signed PDFs: a certificate signed as a batch signs it, then signed again by a second
+# party (an incremental update on top of one).
+(cd "$root" && "$inovasi" bench certificates --count 1 --sign --out "$scratch/signed" >/dev/null)
+find "$scratch/signed/2026/certificates" -name "0*.pdf" -exec cp {} "$seeds/signatures/signed.pdf" \;
+bash "$root/tests/e2e/make_test_keys.sh" "$(mkdir -p "$scratch/keys" && echo "$scratch/keys")" >/dev/null 2>&1
+PW=rahasia "$inovasi" sign "$seeds/signatures/signed.pdf" --p12 "$scratch/keys/second.p12" --pass-env PW \
+  -o "$seeds/signatures/twice.pdf" >/dev/null
+cp "$seeds/pdf/certificate.pdf" "$seeds/signatures/unsigned.pdf"
 
 # QR data: a level byte, then what certificates carry (a verification address and code).
 printf '\001https://inovasi.karokab.go.id/verifikasi/K7Q2M9X4TB' >"$seeds/qr/certificate"

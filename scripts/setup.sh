@@ -13,6 +13,7 @@ packages=(
   build-essential cmake pkg-config
   libhpdf-dev libxlsxwriter-dev libkainjow-mustache-dev libpoco-dev libssl-dev libmimalloc-dev libharfbuzz-dev zlib1g-dev libdeflate-dev
   libsqlite3-dev libgtest-dev libexpat1-dev
+  libqpdf-dev  # reads the PDFs that are signed
   libqrencode-dev  # the oracle the tests hold our QR encoder to
   fonts-liberation fonts-dejavu-core fonttools
   poppler-utils qpdf unzip

@@ -124,13 +124,14 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
 
 void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates,
                 const pdf::FontManifest& fonts, const std::string& fonts_fp, const std::filesystem::path& output,
-                render::SkeletonTrees& skeletons, bool replace_missing_glyphs) {
+                render::SkeletonTrees& skeletons, bool replace_missing_glyphs, const BatchSigning* signing) {
   try {
     auto filled = fill(job, templates, /*with_skeleton=*/true);
     job.key = content_key(filled.markup, *job.document, templates, fonts_fp);
     if (key_prefix(job.key) != planned_key) throw std::runtime_error(std::string(kPlanChanged));
     auto rendered = render::render_markup(filled, templates.folder(), fonts,
                                           {false, job.document->date, replace_missing_glyphs}, &skeletons);
+    if (signing) rendered.bytes = sign_rendered(*signing, rendered.bytes, filled.markup, job.document->path);
     write_file_atomically(output / job.document->path, rendered.bytes, false);  // flushed once for the slice
     job.sha256 = sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "batch/output_claims.h"
+#include "batch/batch_signing.h"
 #include "documents/document_kind.h"
 #include "output/manifest.h"
 #include "pdf/font_set.h"
@@ -66,9 +67,10 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
 inline constexpr std::string_view kPlanChanged = "the store changed while the batch ran (run it again)";
 
 // Fills, keys (failing with kPlanChanged when the key is not `planned_key`), renders and
-// writes the job's document; failures are the job's state and error.
+// writes the job's document, signed when `signing` says so; failures are the job's state
+// and error.
 void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates,
                 const pdf::FontManifest& fonts, const std::string& fonts_fp, const std::filesystem::path& output,
-                render::SkeletonTrees& skeletons, bool replace_missing_glyphs);
+                render::SkeletonTrees& skeletons, bool replace_missing_glyphs, const BatchSigning* signing = nullptr);
 
 }  // namespace inovasi::batch

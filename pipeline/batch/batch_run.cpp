@@ -60,7 +60,8 @@ class BatchRun {
         out_(out),
         err_(err),
         claims_(output),
-        fonts_fp_(fonts_fingerprint(fonts) + (options.replace_missing_glyphs ? "+replace" : "")) {}
+        fonts_fp_(fonts_fingerprint(fonts) + (options.replace_missing_glyphs ? "+replace" : "") +
+                  (options.signing ? "+" + options.signing->fingerprint() : "")) {}
 
   void key_every_slice(const KeyVisitor& on_key);
   BatchSummary dry_run_report();
@@ -236,7 +237,7 @@ void BatchRun::render_and_record(Database& db) {
         job.no_space = true;
       } else if (job.state != Job::State::Failed) {
         render_job(job, planned_.keys[job.index], templates_, fonts_, fonts_fp_, output_, skeletons,
-                   options_.replace_missing_glyphs);
+                   options_.replace_missing_glyphs, options_.signing.get());
         if (job.no_space) disk_full_ = true;
       }
       if (job.state == Job::State::Failed) ++failed;

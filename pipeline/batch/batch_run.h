@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <vector>
 
+#include "batch/batch_signing.h"
 #include "batch/sliced_plan.h"
 #include "documents/document_kind.h"
 #include "output/manifest.h"
@@ -23,7 +25,8 @@ struct BatchOptions {
   bool force = false;    // remake even unchanged documents
   bool dry_run = false;  // print the plan, make nothing
   bool quiet = false;
-  bool replace_missing_glyphs = false;  // render::RenderOptions
+  bool replace_missing_glyphs = false;          // render::RenderOptions
+  std::shared_ptr<const BatchSigning> signing;  // sign each document made; none: unsigned
 };
 
 struct BatchSummary {

@@ -6,6 +6,7 @@
 #include "batch/batch_run.h"
 #include "cli/args.h"
 #include "cli/environment.h"
+#include "cli/signing.h"
 #include "output/folder_lock.h"
 
 namespace inovasi::cli {
@@ -18,10 +19,14 @@ inline std::vector<OptionSpec> with_batch_options(std::vector<OptionSpec> option
   options.push_back({"quiet", "", "no progress display"});
   options.push_back({"replace-missing-glyphs", "",
                      "print characters no font has as '?' (with a warning) instead of failing their documents"});
+  for (auto& option : sign_option_specs()) options.push_back(option);
+  options.push_back({"sign-as", "ROLE",
+                     "with --p12: sign each document made in its signature field ROLE (kepala_daerah, "
+                     "kepala_instansi)"});
   return options;
 }
 
-inline batch::BatchOptions batch_options(const Args& args) {
+inline batch::BatchOptions batch_options(const Args& args, const Environment& env) {
   batch::BatchOptions options;
   int cores = static_cast<int>(std::thread::hardware_concurrency());
   options.jobs = args.integer("jobs").value_or(cores > 0 ? cores : 1);
@@ -30,6 +35,7 @@ inline batch::BatchOptions batch_options(const Args& args) {
   options.dry_run = args.flag("dry-run");
   options.quiet = args.flag("quiet");
   options.replace_missing_glyphs = args.flag("replace-missing-glyphs");
+  options.signing = batch_signing(args, env);
   return options;
 }
 
@@ -51,7 +57,7 @@ inline batch::BatchSummary run_documents(const std::vector<documents::PlannedDoc
                                          Database& db, const Args& args, const Environment& env, int year,
                                          Manifest& manifest) {
   return batch::run_batch(batch::SlicedPlan(planned), templates, fonts, env.output, manifest, manifest_path(env, year),
-                          db, batch_options(args), env.out, env.err);
+                          db, batch_options(args, env), env.out, env.err);
 }
 
 // The trophy engraving template (templates/ukiran-trofi.txt).

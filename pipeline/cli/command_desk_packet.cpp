@@ -28,7 +28,7 @@ int run_desk_packet(const Args& args, const Environment& env) {
   // Read once: the batch lists the packets' PDFs in it, then their workbooks and zips go in.
   auto manifest_file = manifest_path(env, year);
   Manifest manifest = Manifest::load(manifest_file);
-  auto options = batch_options(args);
+  auto options = batch_options(args, env);
   auto summary = batch::run_batch(plan, templates, fonts, env.output, manifest, manifest_file, store.database(),
                                   options, env.out, env.err);
   if (options.dry_run) return kOk;

@@ -23,7 +23,7 @@ PlanRun run_with_print_file(const batch::SlicedPlan& plan, YearData& loaded, con
   render::TemplateSet templates(env.templates);
   auto fonts = pdf::FontManifest::load(env.fonts);
   batch::PrintFileContents print_file(loaded.store);
-  auto options = batch_options(args);
+  auto options = batch_options(args, env);
   PlanRun run{{}, {loaded.year, 1, 1}};
   auto gather = print_file.keys();
   auto summary = batch::run_batch(

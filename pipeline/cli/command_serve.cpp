@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include "cli/commands.h"
+#include "cli/signature_report.h"
 #include "output/atomic_file.h"
 #include "serve/server.h"
 
@@ -43,6 +44,7 @@ int run_serve(const Args& args, const Environment& env) {
   auto certificate = args.value("tls-cert"), key = args.value("tls-key");
   if (certificate.has_value() != key.has_value()) throw UsageError("--tls-cert and --tls-key go together");
   if (certificate) options.tls_certificate = *certificate, options.tls_key = *key;
+  if (auto trust = args.value("trust")) options.trust_files = trust_files(*trust);
   int timeout = args.integer("timeout").value_or(10);
   if (timeout < 1 || timeout > 300) throw UsageError("--timeout must be from 1 to 300 seconds");
   options.timeout = std::chrono::seconds(timeout);
@@ -100,6 +102,7 @@ Command serve_command() {
            {"timeout", "S", "seconds a client may take for each read or write (default 10)"},
            {"tls-cert", "PEM", "serve HTTPS with this certificate (and --tls-key)"},
            {"tls-key", "PEM", "the certificate's private key"},
+           {"trust", "DIR", "certificates (.pem, .crt, .cer, .der) an uploaded PDF's signatures are checked against"},
            {"log", "FILE", "the access log (default: standard output)"}},
           run_serve};
 }

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/signature_report.h"
+#include "sign/pdf_revisions.h"
 #include "documents/document_kind.h"
 #include "store/number_registry.h"
 #include "output/manifest.h"
@@ -108,40 +110,62 @@ std::optional<int> verify_listed(const std::string& subject, const std::string& 
   return std::nullopt;
 }
 
-int run_verify(const Args& args, const Environment& env) {
-  if (args.positionals().size() != 1) throw UsageError("verify needs a verification code or a PDF file");
-  const std::string& subject = args.positionals().front();
+// A code as typed: whether the store issued it, and whether it still stands.
+int verify_code(const std::string& subject, const Environment& env) {
   Store store = Store::open(env.database, false);
   NumberRegistry registry(store.database());
-  if (!std::filesystem::is_regular_file(subject)) {
-    if (looks_like_a_path(subject)) {
-      env.out << "UNKNOWN: there is no file " << subject << "\n";
-      return kDataErrors;
-    }
-    auto code = normalize_verification_code(subject);
-    if (!code) {
-      env.out << "UNKNOWN: '" << subject << "' is not a verification code (10 letters and digits, as printed)\n";
-      return kDataErrors;
-    }
-    auto issued = registry.by_code(*code);
-    if (!issued) {
-      env.out << "UNKNOWN: no document was issued with code " << *code << "\n";
-      return kDataErrors;
-    }
-    if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
-    env.out << "VALID: code " << *code << " belongs to an issued document\n";
-    describe(*issued, env.out);
-    return kOk;
+  if (looks_like_a_path(subject)) {
+    env.out << "UNKNOWN: there is no file " << subject << "\n";
+    return kDataErrors;
   }
-  auto read = read_file_text(subject);
-  if (!read) throw DataError(subject + ": cannot read the file");
-  std::string bytes = std::move(*read);
+  auto code = normalize_verification_code(subject);
+  if (!code) {
+    env.out << "UNKNOWN: '" << subject << "' is not a verification code (10 letters and digits, as printed)\n";
+    return kDataErrors;
+  }
+  auto issued = registry.by_code(*code);
+  if (!issued) {
+    env.out << "UNKNOWN: no document was issued with code " << *code << "\n";
+    return kDataErrors;
+  }
+  if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
+  env.out << "VALID: code " << *code << " belongs to an issued document\n";
+  describe(*issued, env.out);
+  return kOk;
+}
+
+// A file against the store: byte for byte an issued document, an issued document with
+// signatures appended, one that claims a code but differs, or a file a manifest lists.
+int verify_issued(const std::string& subject, const std::string& bytes, bool has_signatures, const Environment& env) {
+  Store store = Store::open(env.database, false);
+  NumberRegistry registry(store.database());
   std::string sha256 = sha256_hex(bytes);
   if (auto issued = registry.by_sha256(sha256)) {
     if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
     env.out << "VALID: " << subject << " is, byte for byte, the document issued as\n";
     describe(*issued, env.out);
     return kOk;
+  }
+  // Signed after it was issued: the issued file is the first revision, kept byte for
+  // byte before the signatures' revisions.
+  if (has_signatures) {
+    auto ends = sign::revision_ends(bytes);
+    for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
+      auto issued = registry.by_sha256(sha256_hex(std::string_view(bytes).substr(0, ends[i])));
+      if (!issued) continue;
+      if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
+      auto changes = sign::changes_since(bytes, ends[i], subject);
+      if (!changes.empty()) {
+        env.out << "MODIFIED: " << subject << " began as the document issued below, but was changed after:";
+        for (const auto& change : changes) env.out << " " << change << ";";
+        env.out << "\n";
+        describe(*issued, env.out);
+        return kDataErrors;
+      }
+      env.out << "VALID: " << subject << " is the document issued as below, with only signatures added since\n";
+      describe(*issued, env.out);
+      return kOk;
+    }
   }
   // Not the issued bytes: does it claim a code (kept in the PDF's keywords)?
   static const std::regex kKeywords(R"(/Keywords \(([0-9A-Z]{10})\))");
@@ -160,6 +184,34 @@ int run_verify(const Args& args, const Environment& env) {
   return kDataErrors;
 }
 
+int run_verify(const Args& args, const Environment& env) {
+  if (args.positionals().size() != 1) throw UsageError("verify needs a verification code or a PDF file");
+  const std::string& subject = args.positionals().front();
+  if (!std::filesystem::is_regular_file(subject)) return verify_code(subject, env);
+  auto read = read_file_text(subject);
+  if (!read) throw DataError(subject + ": cannot read the file");
+  std::string bytes = std::move(*read);
+  std::vector<std::string> trust;
+  if (auto folder = args.value("trust")) trust = trust_files(*folder);
+  // Electronic signatures first: they are checked from the file alone.
+  std::vector<sign::SignatureReport> signatures;
+  if (bytes.starts_with("%PDF-")) {
+    try {
+      signatures = sign::check_signatures(bytes, subject, trust);
+    } catch (const sign::SignError& e) {
+      env.out << "DAMAGED: " << e.message() << "\n";
+    }
+  }
+  bool signatures_hold = print_signatures(signatures, subject, !trust.empty(), bytes.size(), env.out);
+  if (!std::filesystem::exists(env.database)) {
+    if (signatures.empty()) throw DataError("no store at " + env.database.string() + ": give --db or set INOVASI_DB");
+    env.out << "(no store at " << env.database.string() << ": not checked against the documents issued)\n";
+    return signatures_hold ? kOk : kDataErrors;
+  }
+  int issued = verify_issued(subject, bytes, !signatures.empty(), env);
+  return issued == kOk && signatures_hold ? kOk : kDataErrors;
+}
+
 }  // namespace
 
 Command verify_command() {
@@ -170,9 +222,13 @@ Command verify_command() {
           "I and L as 1. Exit 0 when the code exists or the file is byte for byte the issued one;\n"
           "1 when it is unknown, modified or REVOKED (with the date and reason). A file a batch made\n"
           "that has no number of its own (the print file, a workbook, a zip) is recognised by the\n"
-          "manifest that lists it: that of the year folder it is in, or of the output folder's years.",
-          {},
-          run_verify};
+          "manifest that lists it: that of the year folder it is in, or of the output folder's years.\n"
+          "A signed PDF: each electronic signature is reported (signer, time, whether the signed bytes\n"
+          "are intact, what revisions came after it, the certificate chain against --trust); exit 1\n"
+          "when one does not hold. An issued document signed afterwards is recognised as issued.",
+          {{"trust", "DIR", "certificates to trust (.pem, .crt, .cer, .der) for the signatures' chains"}},
+          run_verify,
+          false};
 }
 
 int run_revoke(const Args& args, const Environment& env) {

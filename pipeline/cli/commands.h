@@ -16,6 +16,9 @@ struct Command {
   std::string_view usage;
   std::vector<OptionSpec> options;
   std::function<int(const Args&, const Environment&)> run;
+  // Whether it needs the templates folder (catalogue, templates, fonts): those that do
+  // not, run anywhere.
+  bool uses_templates = true;
 };
 
 Command import_command();
@@ -31,5 +34,6 @@ Command launch_command();
 Command certificates_command();
 Command desk_packet_command();
 Command serve_command();
+Command sign_command();
 
 }  // namespace inovasi::cli

@@ -16,9 +16,9 @@ namespace {
 using namespace inovasi::cli;
 
 std::vector<Command> all_commands() {
-  return {import_command(),      list_command(),    validate_command(), launch_command(), certificates_command(),
-          desk_packet_command(), render_command(),  export_command(),   verify_command(), revoke_command(),
-          serve_command(),       preview_command(), bench_command()};
+  return {import_command(),      list_command(),   validate_command(), launch_command(), certificates_command(),
+          desk_packet_command(), render_command(), export_command(),   verify_command(), revoke_command(),
+          serve_command(),       sign_command(),   preview_command(),  bench_command()};
 }
 
 void print_overview(std::ostream& out) {
@@ -69,7 +69,12 @@ int run(const std::vector<std::string>& original) {
         std::cout << "usage: " << command.usage << "\n\noptions:\n" << options_help(options);
         return kOk;
       }
-      auto templates = find_templates(args, argv[0]);
+      std::filesystem::path templates;
+      try {
+        templates = find_templates(args, argv[0]);
+      } catch (const inovasi::LocatedError&) {
+        if (command.uses_templates) throw;
+      }
       Environment env{find_database(args),         templates, args.value("out").value_or("outputs"),
                       find_fonts(args, templates), std::cout, std::cerr};
       return command.run(args, env);

@@ -64,7 +64,7 @@ std::string Pages::landing(const Region& region, const std::string& error) const
 }
 
 std::string Pages::verification(const Region& region, const Verification& found, const std::string& address,
-                                const std::string& typed, std::optional<UploadCheck> upload) const {
+                                const std::string& typed, const std::optional<UploadResult>& upload) const {
   using Status = Verification::Status;
   mustache::data data;
   data.set("daerah", region.name);
@@ -94,10 +94,27 @@ std::string Pages::verification(const Region& region, const Verification& found,
     document.set("alamat", address);
     if (upload) {
       mustache::data result;
-      switch (*upload) {
+      switch (upload->check) {
         case UploadCheck::Identical:
           result.set("kelas", "identik");
           result.set("pesan", "IDENTIK: berkas ini sama persis dengan berkas yang diterbitkan.");
+          break;
+        case UploadCheck::SignedAfter:
+          result.set("kelas", "identik");
+          result.set("pesan",
+                     "IDENTIK: berkas ini adalah berkas yang diterbitkan, dengan tanda tangan elektronik yang "
+                     "ditambahkan sesudahnya.");
+          break;
+        case UploadCheck::SignatureBroken:
+          result.set("kelas", "berbeda");
+          result.set("pesan",
+                     "TANDA TANGAN TIDAK UTUH: isi berkas sama dengan berkas yang diterbitkan, tetapi tanda tangan "
+                     "elektronik yang ditambahkan sesudahnya tidak utuh.");
+          break;
+        case UploadCheck::ChangedAfter:
+          result.set("kelas", "berbeda");
+          result.set("pesan",
+                     "DIUBAH: berkas ini berawal dari berkas yang diterbitkan, tetapi isinya diubah sesudahnya.");
           break;
         case UploadCheck::Different:
           result.set("kelas", "berbeda");
@@ -108,6 +125,20 @@ std::string Pages::verification(const Region& region, const Verification& found,
           result.set("kelas", "berbeda");
           result.set("pesan", "Berkas yang diunggah bukan PDF.");
           break;
+      }
+      mustache::data signatures{mustache::data::type::list};
+      for (const auto& signature : upload->signatures) {
+        mustache::data line;
+        line.set("penanda_tangan", signature.signer);
+        line.set("waktu", signature.time);
+        line.set("utuh", flag(signature.holds));
+        line.set("tepercaya", flag(signature.chain == "trusted"));
+        line.set("tidak_tepercaya", flag(!signature.chain.empty() && signature.chain != "trusted"));
+        signatures.push_back(line);
+      }
+      if (!upload->signatures.empty()) {
+        result.set("ada_tanda_tangan", flag(true));
+        result.set("tanda_tangan", signatures);
       }
       document.set("hasil_unggah", result);
     }

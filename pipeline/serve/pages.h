@@ -16,8 +16,23 @@
 
 namespace inovasi::serve {
 
-// How an uploaded file compares with the issued one.
-enum class UploadCheck { Identical, Different, NotPdf };
+// How an uploaded file compares with the issued one. SignedAfter: the issued file with
+// only electronic signatures added since, each of them whole; SignatureBroken: the
+// same, but a signature does not hold; ChangedAfter: the issued file, then changed.
+enum class UploadCheck { Identical, SignedAfter, SignatureBroken, ChangedAfter, Different, NotPdf };
+
+// One electronic signature in an uploaded file, as the page states it.
+struct UploadedSignature {
+  std::string signer;  // the certificate's common name
+  std::string time;    // "24 Februari 2026 pukul 09.00 +07:00"
+  bool holds = false;  // intact, and nothing but signatures after it
+  std::string chain;   // "trusted", why not, or empty when no trust store was given
+};
+
+struct UploadResult {
+  UploadCheck check = UploadCheck::Different;
+  std::vector<UploadedSignature> signatures;
+};
 
 class Pages {
  public:
@@ -27,7 +42,7 @@ class Pages {
   std::string landing(const Region& region, const std::string& error = {}) const;
   // `address`: the page's own path ("/verifikasi/K7Q2M9X4TB"); `typed`: the code as asked for.
   std::string verification(const Region& region, const Verification& found, const std::string& address,
-                           const std::string& typed, std::optional<UploadCheck> upload = std::nullopt) const;
+                           const std::string& typed, const std::optional<UploadResult>& upload = std::nullopt) const;
   const std::string& stylesheet() const { return stylesheet_; }
 
   // A template parsed once and rendered by many threads: kainjow's render changes the

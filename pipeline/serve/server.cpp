@@ -22,10 +22,13 @@
 #include <thread>
 #include <vector>
 
+#include "model/date.h"
+#include "model/indonesian.h"
 #include "model/text.h"
 #include "serve/pages.h"
 #include "serve/rate_limiter.h"
 #include "serve/verification.h"
+#include "sign/pdf_revisions.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "support/located_error.h"
@@ -164,11 +167,11 @@ Answer plain(HTTPResponse::HTTPStatus status, const std::string& text) {
   return answer_of(status, "text/plain; charset=utf-8", text + "\n");
 }
 
-// An uploaded file, hashed as it streams in, never kept: its SHA-256, whether it starts
-// as a PDF does, and whether it went past the limit.
-class UploadHasher : public Poco::Net::PartHandler {
+// An uploaded file, held in memory for the request only (never written anywhere), up to
+// the limit: its bytes are hashed and, for a PDF, its signatures read.
+class UploadReader : public Poco::Net::PartHandler {
  public:
-  explicit UploadHasher(std::size_t limit) : limit_(limit) {}
+  explicit UploadReader(std::size_t limit) : limit_(limit) {}
   void handlePart(const Poco::Net::MessageHeader&, std::istream& stream) override {
     if (seen_) {  // one file per form; more are read and dropped
       char sink[8192];
@@ -180,27 +183,79 @@ class UploadHasher : public Poco::Net::PartHandler {
     char buffer[65536];
     while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
       auto got = static_cast<std::size_t>(stream.gcount());
-      if (size_ < 5) head_.append(buffer, std::min<std::size_t>(got, 5 - size_));
-      size_ += got;
-      if (size_ > limit_) {
+      if (bytes_.size() + got > limit_) {
         too_large_ = true;
+        bytes_.clear();
         return;
       }
-      hash_.update(std::string_view(buffer, got));
+      bytes_.append(buffer, got);
     }
   }
   bool seen() const { return seen_; }
   bool too_large() const { return too_large_; }
-  bool is_pdf() const { return head_ == "%PDF-"; }
-  std::string sha256() { return hash_.hex_digest(); }
+  bool is_pdf() const { return bytes_.starts_with("%PDF-"); }
+  const std::string& bytes() const { return bytes_; }
 
  private:
   std::size_t limit_;
   bool seen_ = false, too_large_ = false;
-  std::size_t size_ = 0;
-  std::string head_;
-  Sha256 hash_;
+  std::string bytes_;
 };
+
+// "D:20260224090000+07'00'" as the page says it: "24 Februari 2026 pukul 09.00 +07:00".
+std::string readable_pdf_date(const std::string& date) {
+  if (date.size() < 14 || !date.starts_with("D:")) return date;
+  std::string d = date.substr(2);
+  Date day{std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(4, 2).c_str()), std::atoi(d.substr(6, 2).c_str())};
+  std::string text = indonesian::date_long(day) + " pukul " + d.substr(8, 2) + "." + d.substr(10, 2);
+  if (d.size() >= 20 && (d[14] == '+' || d[14] == '-')) text += " " + d.substr(14, 3) + ":" + d.substr(18, 2);
+  if (d.size() >= 15 && d[14] == 'Z') text += " UTC";
+  return text;
+}
+
+// An uploaded PDF against the issued file: the same bytes; the issued bytes with only
+// signatures appended (each revision is checked); or something else. Its electronic
+// signatures are listed either way.
+UploadResult compare_upload(const std::string& bytes, const std::string& issued_sha256,
+                            const std::vector<std::string>& trust) {
+  UploadResult result;
+  std::vector<sign::SignatureReport> reports;
+  try {
+    reports = sign::check_signatures(bytes, "upload", trust);
+  } catch (const std::exception&) {
+    // Not readable as a PDF: only the bytes can be compared.
+  }
+  for (const auto& report : reports) {
+    std::string signer = report.cms.signer_subject;
+    auto cn = signer.find("CN=");
+    if (cn != std::string::npos) signer = signer.substr(cn + 3, signer.find(',', cn) - cn - 3);
+    result.signatures.push_back({signer.empty() ? report.name : signer, readable_pdf_date(report.signing_time),
+                                 report.holds(), report.cms.chain});
+  }
+  if (sha256_hex(bytes) == issued_sha256) {
+    result.check = UploadCheck::Identical;
+    return result;
+  }
+  if (!reports.empty()) {
+    auto ends = sign::revision_ends(bytes);
+    for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
+      if (sha256_hex(std::string_view(bytes).substr(0, ends[i])) != issued_sha256) continue;
+      bool only_signatures = false;
+      try {
+        only_signatures = sign::changes_since(bytes, ends[i], "upload").empty();
+      } catch (const std::exception&) {
+      }
+      bool all_hold = std::all_of(result.signatures.begin(), result.signatures.end(),
+                                  [](const UploadedSignature& s) { return s.holds; });
+      result.check = !only_signatures ? UploadCheck::ChangedAfter
+                     : all_hold       ? UploadCheck::SignedAfter
+                                      : UploadCheck::SignatureBroken;
+      return result;
+    }
+  }
+  result.check = UploadCheck::Different;
+  return result;
+}
 
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
@@ -352,28 +407,29 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536) {
       return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
     }
-    UploadHasher hasher(shared_.options.max_upload);
+    UploadReader upload(shared_.options.max_upload);
     try {
       Poco::Net::HTMLForm form;
       form.setFieldLimit(8);
       form.setValueLengthLimit(1024);
-      form.load(request, request.stream(), hasher);
+      form.load(request, request.stream(), upload);
     } catch (const Poco::Exception&) {
-      if (!hasher.too_large()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Formulir unggahan tidak sah.");
+      if (!upload.too_large()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Formulir unggahan tidak sah.");
     }
-    if (hasher.too_large()) return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
-    if (!hasher.seen()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Tidak ada berkas yang diunggah.");
+    if (upload.too_large()) return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
+    if (!upload.seen()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Tidak ada berkas yang diunggah.");
     auto lease = shared_.connections.take();
     Region where = read_region(*lease.reader);
     Verification found = look_up(*lease.reader, typed.substr(0, 64));
     if (found.status == Verification::Status::Unknown) {
       return page(HTTPResponse::HTTP_NOT_FOUND, shared_.pages.verification(where, found, address(found, typed), typed));
     }
-    UploadCheck check = !hasher.is_pdf()                         ? UploadCheck::NotPdf
-                        : hasher.sha256() == found.issued.sha256 ? UploadCheck::Identical
-                                                                 : UploadCheck::Different;
-    auto status = check == UploadCheck::NotPdf ? HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE : HTTPResponse::HTTP_OK;
-    return page(status, shared_.pages.verification(where, found, address(found, typed), typed, check));
+    UploadResult result;
+    result.check = UploadCheck::NotPdf;
+    if (upload.is_pdf()) result = compare_upload(upload.bytes(), found.issued.sha256, shared_.options.trust_files);
+    auto status =
+        result.check == UploadCheck::NotPdf ? HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE : HTTPResponse::HTTP_OK;
+    return page(status, shared_.pages.verification(where, found, address(found, typed), typed, result));
   }
 
   void send(HTTPServerRequest& request, HTTPServerResponse& response, const Answer& answer) {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace inovasi::serve {
 
@@ -35,6 +36,9 @@ struct ServeOptions {
   std::chrono::seconds timeout{10};   // each read and write of a connection
   // HTTPS by Poco's NetSSL (OpenSSL), when both are given: PEM files. TLS 1.2 and later.
   std::filesystem::path tls_certificate, tls_key;
+  // Certificates an uploaded PDF's signatures are checked against (cli --trust DIR);
+  // none: their chains are not judged.
+  std::vector<std::string> trust_files;
 };
 
 class Server {

@@ -67,6 +67,28 @@ for _ in 1 2 3; do
 done
 [ "$got" = 413 ] && ok || bad "50 MB upload: $got"
 
+# Signed after it was issued: the issued bytes with a signature appended are the issued
+# document, and the page lists the signature; a signed copy whose content was then
+# changed is not.
+mkdir -p "$work/keys" && bash tests/e2e/make_test_keys.sh "$work/keys" >/dev/null 2>&1
+PW=rahasia "$bin" sign "$pdf" --p12 "$work/keys/signer.p12" --pass-env PW --signer-field kepala_daerah \
+  -o "$work/signed.pdf" >/dev/null 2>&1 || bad "sign the certificate"
+curl -s -F "berkas=@$work/signed.pdf" "$base$path" >"$work/signed.html"
+grep -q "IDENTIK: berkas ini adalah berkas yang diterbitkan, dengan tanda tangan" "$work/signed.html" &&
+  grep -q "<li>Antonius Ginting, .*: utuh</li>" "$work/signed.html" && ok ||
+  bad "signed upload: $(grep -A3 'id="hasil"' "$work/signed.html")"
+/usr/bin/python3 - "$work/signed.pdf" "$work/signed-edited.pdf" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+at = data.rfind(b"/Name (")  # the signer's name in the signature dictionary, inside the signed range
+data[at + 7] ^= 1
+open(sys.argv[2], "wb").write(data)
+PY
+curl -s -F "berkas=@$work/signed-edited.pdf" "$base$path" >"$work/edited.html"
+grep -q "TANDA TANGAN TIDAK UTUH: isi berkas sama" "$work/edited.html" && ! grep -q "IDENTIK" "$work/edited.html" &&
+  grep -q "<li>Antonius Ginting, .*TIDAK UTUH" "$work/edited.html" && ok ||
+  bad "edited signed upload: $(grep -A3 'id="hasil"' "$work/edited.html")"
+
 # Hostile requests.
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 [ "$(status --path-as-is "$base/verifikasi/../../etc/passwd")" = 404 ] && ok || bad "path trick"

@@ -22,6 +22,7 @@
 #include "render/render_pdf.h"
 #include "render/template_engine.h"
 #include "serve/server.h"
+#include "sign/pdf_revisions.h"
 
 namespace inovasi::fuzz {
 namespace {
@@ -189,6 +190,22 @@ Outcome pdf(const std::uint8_t* data, std::size_t size) {
   }
 }
 
+// A PDF's electronic signatures read back, as `verify` and the service's upload check
+// read a file someone hands them: every signature checked, and what each revision after
+// the first changes.
+Outcome signatures(const std::uint8_t* data, std::size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    auto reports = sign::check_signatures(bytes, "fuzz.pdf", {});
+    for (auto end : sign::revision_ends(bytes)) {
+      if (end < bytes.size()) sign::changes_since(bytes, end, "fuzz.pdf");
+    }
+    return reports.empty() ? Outcome::Refused : Outcome::Accepted;
+  } catch (const sign::SignError&) {
+    return Outcome::Refused;  // documented: the PDF cannot be read, naming it
+  }
+}
+
 // Our QR encoder against libqrencode, its oracle: the first byte picks the level, the
 // rest is the data. Either both refuse the data or both give the same symbol.
 Outcome qr(const std::uint8_t* data, std::size_t size) {
@@ -221,9 +238,9 @@ Outcome qr(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 const std::vector<Target>& targets() {
-  static const std::vector<Target> all = {{"profile", profile}, {"csv", csv},       {"json", json},
-                                          {"xlsx", xlsx},       {"markup", markup}, {"render", render},
-                                          {"pdf", pdf},         {"qr", qr},         {"serve", serve_request}};
+  static const std::vector<Target> all = {
+      {"profile", profile}, {"csv", csv}, {"json", json}, {"xlsx", xlsx},           {"markup", markup},
+      {"render", render},   {"pdf", pdf}, {"qr", qr},     {"serve", serve_request}, {"signatures", signatures}};
   return all;
 }
 

@@ -20,7 +20,7 @@ struct Target {
   Outcome (*run)(const std::uint8_t* data, std::size_t size);
 };
 
-// profile, csv, json, xlsx, markup, render, pdf, qr
+// profile, csv, json, xlsx, markup, render, pdf, qr, serve, signatures
 const std::vector<Target>& targets();
 const Target* find_target(std::string_view name);
 
