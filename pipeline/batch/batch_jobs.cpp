@@ -3,7 +3,9 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "model/file_text.h"
 #include "output/atomic_file.h"
+#include "sign/pdf_revisions.h"
 #include "support/sha256.h"
 
 namespace inovasi::batch {
@@ -103,7 +105,28 @@ void key_job(Job& job, const render::TemplateSet& templates, const std::string& 
   if (error) job.existing_size.reset();
 }
 
-std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, OutputClaims& claims, bool force) {
+namespace {
+
+// Whether `file` is the file made (SHA-256 `made`) with only signatures appended.
+bool signed_after_made(const std::filesystem::path& file, const std::string& made) {
+  auto bytes = read_file_text(file);
+  if (!bytes) return false;
+  auto ends = sign::revision_ends(*bytes);
+  for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
+    if (sha256_hex(std::string_view(*bytes).substr(0, ends[i])) != made) continue;
+    try {
+      return sign::changes_since(*bytes, ends[i], file.string()).empty();
+    } catch (const sign::SignError&) {
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, OutputClaims& claims, bool force,
+                                           const std::filesystem::path& output) {
   if (job.state == Job::State::Failed) return std::nullopt;
   auto entry = manifest.find(job.document->path);
   auto clash = claims.claim(*job.document, job.index, entry);
@@ -112,8 +135,18 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
     job.error = clash->error;
   } else if (!entry || !job.existing_size) {
     job.state = Job::State::New;
+  } else if (!force && entry->key == job.key && entry->size != *job.existing_size &&
+             signed_after_made(output / job.document->path, entry->sha256)) {
+    job.state = Job::State::Unchanged;
+    job.sha256 = entry->sha256;
+    job.size = *job.existing_size;
   } else if (force || entry->key != job.key || entry->size != *job.existing_size) {
     job.state = Job::State::Changed;
+    if (entry->size != *job.existing_size && signed_after_made(output / job.document->path, entry->sha256)) {
+      job.warnings.push_back(
+          "the file was signed after it was made; made again (its data changed, or --force), "
+          "it no longer carries those signatures: they must be given again");
+    }
   } else {
     job.state = Job::State::Unchanged;
     job.sha256 = entry->sha256;
@@ -136,7 +169,7 @@ void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& 
     job.sha256 = sha256_hex(rendered.bytes);
     job.size = rendered.bytes.size();
     job.pages = rendered.pages;
-    job.warnings = std::move(rendered.warnings);
+    job.warnings.insert(job.warnings.end(), rendered.warnings.begin(), rendered.warnings.end());
   } catch (const OutputError& e) {
     job.state = Job::State::Failed;
     job.error = e.what();

@@ -62,7 +62,10 @@ void key_job(Job& job, const render::TemplateSet& templates, const std::string& 
 // New, changed or unchanged against the manifest's entry for the path; failed when the
 // path is another document's (OutputClaims), and then the clash, which may fail an
 // earlier document too.
-std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, OutputClaims& claims, bool force);
+// A file that is the one made, with electronic signatures added since (a second party
+// signing a contract in turn) is unchanged: making it again would drop the signatures.
+std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, OutputClaims& claims, bool force,
+                                           const std::filesystem::path& output);
 
 inline constexpr std::string_view kPlanChanged = "the store changed while the batch ran (run it again)";
 

@@ -111,7 +111,7 @@ void BatchRun::key_every_slice(const KeyVisitor& on_key) {
     planned_.slice_first.push_back(planned_.states.size());
     planned_.to_make.push_back(0);
     for (auto& job : jobs) {
-      auto clash = compare_with_manifest(job, manifest_, claims_, options_.force);
+      auto clash = compare_with_manifest(job, manifest_, claims_, options_.force, output_);
       if (clash && clash->earlier) fail_earlier(*clash);
       if (on_key) on_key(s, *job.document, job.state == Job::State::Failed ? std::string() : job.key);
       planned_.states.push_back(job.state);
@@ -136,7 +136,12 @@ void BatchRun::count(const Job& job) {
     out_ << state_name(job.state) << "\t" << (output_ / doc.path).string() << "\t" << doc.label;
     if (job.state == Job::State::Failed) out_ << "\t" << job.error;
     out_ << '\n';
-  } else if (job.state == Job::State::Failed) {
+    return;
+  }
+  // What planning found (a signed file to be made again) is said now: the render pass
+  // plans its jobs afresh.
+  for (const auto& warning : job.warnings) err_ << "warning: " << doc.label << ": " << warning << '\n';
+  if (job.state == Job::State::Failed) {
     err_ << doc.kind->name << ": " << doc.label << ": " << job.error << '\n';
     ++summary_.failed;
   } else if (job.state == Job::State::Unchanged) {

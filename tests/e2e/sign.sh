@@ -81,6 +81,20 @@ qpdf --check "$work/both.pdf" >/dev/null 2>&1 && ok || bad "qpdf --check after t
   grep -q "add only signatures" "$work/v" && grep -q "^VALID: .* only signatures added" "$work/v" && ok ||
   bad "verify both: $(cat "$work/v")"
 
+# Signed in place, then the launch run again: the file is the one made with a signature
+# added, so it is left as it is (making it again would drop the signature).
+cp "$contract" "$work/contract-b.pdf" && cp "$work/both.pdf" "$contract"
+"$bin" launch --out "$work/out" --quiet --p12 "$keys/signer.p12" --pass-env PW --sign-as kepala_daerah \
+  >"$work/again" 2>&1
+grep -q "made 0, unchanged" "$work/again" && cmp -s "$contract" "$work/both.pdf" && ok ||
+  bad "a re-run after the second signature: $(tail -1 "$work/again")"
+# Made again (--force stands for changed data): said, not silent.
+"$bin" launch --out "$work/out" --quiet --agency dinkes --force --p12 "$keys/signer.p12" --pass-env PW \
+  --sign-as kepala_daerah --sign-time "$time_b" >"$work/again" 2>&1
+grep -q "warning: .*signed after it was made; made again" "$work/again" && ok ||
+  bad "no warning when a signed file is made again: $(cat "$work/again")"
+cp "$work/contract-b.pdf" "$contract"
+
 # One byte changed in the signed range: every validator says no.
 /usr/bin/python3 -c "
 import sys; b = bytearray(open(sys.argv[1], 'rb').read()); i = b.find(b'/Producer'); b[i + 3] ^= 1
