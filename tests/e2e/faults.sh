@@ -66,10 +66,16 @@ same_set() {  # same_set NAME DB OUT
 # 1. Killed with SIGKILL at random points, many times, then run to the end.
 fresh_store "$work/k.db"
 kills=15 interrupted=0
-# Random points within a whole run, timed here (it is some tens of milliseconds).
-started=$(date +%s%N)
-launch "$work/k.db" "$work/timed" --jobs 2 --force >/dev/null 2>&1
-run_us=$((($(date +%s%N) - started) / 1000))
+# Random points within a whole run, timed here (it is some tens of milliseconds): the
+# quickest of three, as the first run of a fresh machine reads its fonts and libraries
+# from disk and would put the kill points past the end of the later, warm runs.
+run_us=
+for _ in 1 2 3; do
+  started=$(date +%s%N)
+  launch "$work/k.db" "$work/timed" --jobs 2 --force >/dev/null 2>&1
+  took=$((($(date +%s%N) - started) / 1000))
+  [ -z "$run_us" ] || [ "$took" -lt "$run_us" ] && run_us=$took
+done
 rm -rf "$work/timed"
 for i in $(seq 1 "$kills"); do
   launch "$work/k.db" "$work/k" --jobs 2 --force >/dev/null 2>&1 &
