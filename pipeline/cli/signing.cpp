@@ -61,7 +61,20 @@ std::pair<std::time_t, int> parse_sign_time(const std::string& text) {
       6) {
     throw UsageError("--sign-time " + text + ": expected YYYY-MM-DDTHH:MM:SS with +HH:MM, Z or no zone");
   }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || hour < 0 ||
+      minute < 0 || second < 0) {
+    throw UsageError("--sign-time " + text + ": not a time of day on a calendar date");
+  }
   std::tm parts = sign::calendar_time(year, month, day, hour, minute, second);
+  {
+    std::tm copy = parts, back{};
+    std::time_t at = timegm(&copy);
+    gmtime_r(&at, &back);
+    if (back.tm_mday != day || back.tm_mon != month - 1) {
+      throw UsageError("--sign-time " + text + ": " + std::to_string(year) + "-" + std::to_string(month) +
+                       " has no day " + std::to_string(day));
+    }
+  }
   std::string zone = text.substr(static_cast<std::size_t>(consumed));
   std::time_t as_utc = timegm(&parts);
   if (zone.empty()) {

@@ -122,6 +122,7 @@ std::string appearance_stream(const SignatureLook& look, double width, double he
 
 // Where the last cross-reference section starts, from the file's final "startxref".
 std::size_t last_startxref(std::string_view pdf, const std::string& source) {
+  if (pdf.substr(0, 5) != "%PDF-") throw SignError({source, 0, 0, {}, {}}, "not a PDF (it does not begin with %PDF-)");
   auto at = pdf.rfind("startxref");
   if (at == std::string_view::npos || pdf.size() - at > 1024) {
     throw SignError({source, 0, 0, {}, {}}, "the PDF is damaged: it does not end with startxref and %%EOF");
