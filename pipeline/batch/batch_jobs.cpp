@@ -111,16 +111,9 @@ namespace {
 bool signed_after_made(const std::filesystem::path& file, const std::string& made) {
   auto bytes = read_file_text(file);
   if (!bytes) return false;
-  auto ends = sign::revision_ends(*bytes);
-  for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
-    if (sha256_hex(std::string_view(*bytes).substr(0, ends[i])) != made) continue;
-    try {
-      return sign::changes_since(*bytes, ends[i], file.string()).empty();
-    } catch (const sign::SignError&) {
-      return false;
-    }
-  }
-  return false;
+  auto earlier = sign::find_earlier_revision(
+      *bytes, [&](const std::string& sha256) { return sha256 == made; }, file.string());
+  return earlier && earlier->changes.empty();
 }
 
 }  // namespace
@@ -133,16 +126,22 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
   if (clash) {
     job.state = Job::State::Failed;
     job.error = clash->error;
-  } else if (!entry || !job.existing_size) {
+    return clash;
+  }
+  if (!entry || !job.existing_size) {
     job.state = Job::State::New;
-  } else if (!force && entry->key == job.key && entry->size != *job.existing_size &&
-             signed_after_made(output / job.document->path, entry->sha256)) {
+    return std::nullopt;
+  }
+  // Only a file whose size is not the one made can be it with signatures added.
+  bool signed_after =
+      entry->size != *job.existing_size && signed_after_made(output / job.document->path, entry->sha256);
+  if (signed_after && !force && entry->key == job.key) {
     job.state = Job::State::Unchanged;
     job.sha256 = entry->sha256;
     job.size = *job.existing_size;
   } else if (force || entry->key != job.key || entry->size != *job.existing_size) {
     job.state = Job::State::Changed;
-    if (entry->size != *job.existing_size && signed_after_made(output / job.document->path, entry->sha256)) {
+    if (signed_after) {
       job.warnings.push_back(
           "the file was signed after it was made; made again (its data changed, or --force), "
           "it no longer carries those signatures: they must be given again");
@@ -152,7 +151,7 @@ std::optional<Clash> compare_with_manifest(Job& job, const Manifest& manifest, O
     job.sha256 = entry->sha256;
     job.size = entry->size;
   }
-  return clash;
+  return std::nullopt;
 }
 
 void render_job(Job& job, std::uint64_t planned_key, const render::TemplateSet& templates,

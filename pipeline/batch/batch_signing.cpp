@@ -2,6 +2,7 @@
 
 #include <openssl/x509.h>
 
+#include "layout/markup.h"
 #include "support/sha256.h"
 
 namespace inovasi::batch {
@@ -17,31 +18,20 @@ std::string BatchSigning::fingerprint() const {
 
 namespace {
 
-// The data of the first <qr data="..."> in the filled markup, its entities decoded.
-std::string first_qr_data(const std::string& markup) {
+// The data of the first <qr> in the filled markup: that element read by the markup
+// parser, which decodes its entities as the page's own QR code was decoded.
+std::string first_qr_data(const std::string& markup, const std::string& source) {
   auto at = markup.find("<qr ");
   if (at == std::string::npos) return {};
-  auto data = markup.find("data=\"", at);
-  if (data == std::string::npos) return {};
-  data += 6;
-  auto end = markup.find('"', data);
+  auto end = markup.find('>', at);  // values are escaped: a '>' in one is &gt;
   if (end == std::string::npos) return {};
-  std::string text = markup.substr(data, end - data);
-  static const std::pair<std::string_view, char> kEntities[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-  std::string decoded;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    for (const auto& [entity, character] : kEntities) {
-      if (text.compare(i, entity.size(), entity) == 0) {
-        c = character;
-        i += entity.size() - 1;
-        break;
-      }
-    }
-    decoded += c;
+  std::string element = markup.substr(at, end + 1 - at);
+  if (!element.ends_with("/>")) element += "</qr>";
+  auto fragment = layout::parse_markup(element, source, {false, true});
+  for (const auto& child : fragment.children) {
+    if (const auto* data = child.attribute("data")) return *data;
   }
-  return decoded;
+  return {};
 }
 
 }  // namespace
@@ -50,7 +40,7 @@ std::string sign_rendered(const BatchSigning& signing, std::string_view pdf, con
                           const std::string& source) {
   sign::SignatureRequest request = signing.request;
   request.field_must_exist = true;
-  request.look = sign::standard_look(*signing.signer, request, first_qr_data(markup));
+  request.look = sign::standard_look(*signing.signer, request, first_qr_data(markup, source));
   return sign::sign_pdf(pdf, source, *signing.signer, request).bytes;
 }
 

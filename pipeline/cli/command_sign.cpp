@@ -3,9 +3,9 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
-#include <regex>
 
 #include "cli/commands.h"
+#include "documents/document_kind.h"
 #include "model/file_text.h"
 #include "output/atomic_file.h"
 #include "sign/pdf_signer.h"
@@ -23,13 +23,9 @@ int run_sign(const Args& args, const Environment& env) {
   if (!bytes) throw sign::SignError({subject, 0, 0, {}, {}}, "cannot read the file");
   sign::SignatureRequest request = setup.request;
   request.field_name = args.value("signer-field").value_or("");
-  // An issued document keeps its verification code in its keywords: the signature's
-  // appearance carries the same QR code the page prints.
-  static const std::regex kKeywords(R"(/Keywords \(([0-9A-Z]{10})\))");
-  std::smatch code;
-  std::regex_search(*bytes, code, kKeywords);
-  request.look =
-      sign::standard_look(*setup.signer, request, verification_address(env, code.empty() ? "" : code[1].str()));
+  // The signature's appearance carries the QR code the page prints.
+  request.look = sign::standard_look(*setup.signer, request,
+                                     verification_address(env, documents::claimed_verification_code(*bytes)));
   sign::SignedPdf signed_pdf = sign::sign_pdf(*bytes, subject, *setup.signer, request);
   std::filesystem::path target = args.value("output").value_or(subject);
   write_file_atomically(target, signed_pdf.bytes);

@@ -5,7 +5,6 @@
 #include "model/file_text.h"
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -149,15 +148,14 @@ int verify_issued(const std::string& subject, const std::string& bytes, bool has
   // Signed after it was issued: the issued file is the first revision, kept byte for
   // byte before the signatures' revisions.
   if (has_signatures) {
-    auto ends = sign::revision_ends(bytes);
-    for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
-      auto issued = registry.by_sha256(sha256_hex(std::string_view(bytes).substr(0, ends[i])));
-      if (!issued) continue;
+    auto earlier = sign::find_earlier_revision(
+        bytes, [&](const std::string& sha256) { return registry.by_sha256(sha256).has_value(); }, subject);
+    if (earlier) {
+      auto issued = registry.by_sha256(earlier->sha256);
       if (!issued->revoked_on.empty()) return report_revoked(*issued, env.out);
-      auto changes = sign::changes_since(bytes, ends[i], subject);
-      if (!changes.empty()) {
+      if (!earlier->changes.empty()) {
         env.out << "MODIFIED: " << subject << " began as the document issued below, but was changed after:";
-        for (const auto& change : changes) env.out << " " << change << ";";
+        for (const auto& change : earlier->changes) env.out << " " << change << ";";
         env.out << "\n";
         describe(*issued, env.out);
         return kDataErrors;
@@ -168,10 +166,8 @@ int verify_issued(const std::string& subject, const std::string& bytes, bool has
     }
   }
   // Not the issued bytes: does it claim a code (kept in the PDF's keywords)?
-  static const std::regex kKeywords(R"(/Keywords \(([0-9A-Z]{10})\))");
-  std::smatch match;
-  if (std::regex_search(bytes, match, kKeywords)) {
-    if (auto claimed = registry.by_code(match[1].str())) {
+  if (auto code = documents::claimed_verification_code(bytes); !code.empty()) {
+    if (auto claimed = registry.by_code(code)) {
       env.out << "MODIFIED: " << subject << " carries code " << claimed->verification_code
               << ", but its content differs from the issued document\n";
       describe(*claimed, env.out);

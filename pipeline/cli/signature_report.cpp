@@ -1,6 +1,7 @@
 #include "cli/signature_report.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 
 #include "cli/args.h"
@@ -26,19 +27,12 @@ namespace {
 
 // "D:20261207090000+07'00'" as "2026-12-07 09:00:00 +07:00".
 std::string readable(const std::string& pdf_date) {
-  if (pdf_date.size() < 16 || pdf_date.rfind("D:", 0) != 0) return pdf_date;
-  std::string d = pdf_date.substr(2);
-  std::string text = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) + " " + d.substr(8, 2) + ":" +
-                     d.substr(10, 2) + ":" + (d.size() >= 14 ? d.substr(12, 2) : "00");
-  if (d.size() > 14) {
-    std::string zone = d.substr(14);
-    if (zone == "Z") {
-      text += " UTC";
-    } else if (zone.size() >= 6) {
-      text += " " + zone.substr(0, 3) + ":" + zone.substr(4, 2);
-    }
-  }
-  return text;
+  auto date = sign::parse_pdf_date_parts(pdf_date);
+  if (!date) return pdf_date;
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", date->year % 10000, date->month % 100,
+                date->day % 100, date->hour % 100, date->minute % 100, date->second % 100);
+  return text + sign::utc_offset_text(date->utc_offset_minutes);
 }
 
 }  // namespace

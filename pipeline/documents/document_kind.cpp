@@ -1,5 +1,7 @@
 #include "documents/document_kind.h"
 
+#include <regex>
+
 #include <stdexcept>
 
 #include "model/number_pattern.h"
@@ -152,6 +154,12 @@ std::vector<const Record*> selected_records(const DocumentContext& context, cons
     chosen.push_back(&record);
   }
   return chosen;
+}
+
+std::string claimed_verification_code(const std::string& pdf) {
+  static const std::regex kKeywords(R"(/Keywords \(([0-9A-Z]{10})\))");
+  std::smatch match;
+  return std::regex_search(pdf, match, kKeywords) ? match[1].str() : std::string();
 }
 
 std::string verification_payload(const Record& region, const std::string& code) {

@@ -170,4 +170,8 @@ bool qualifies_for_certificate(const Record& innovation);
 // The verification QR payload: the region's base URL + code, or the code alone.
 std::string verification_payload(const Record& region, const std::string& code);
 
+// The verification code a document's PDF claims: its templates write it as the PDF's
+// keywords. Empty when it claims none.
+std::string claimed_verification_code(const std::string& pdf);
+
 }  // namespace inovasi::documents

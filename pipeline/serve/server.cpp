@@ -17,6 +17,7 @@
 #include <Poco/URI.h>
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <thread>
@@ -203,14 +204,13 @@ class UploadReader : public Poco::Net::PartHandler {
 };
 
 // "D:20260224090000+07'00'" as the page says it: "24 Februari 2026 pukul 09.00 +07:00".
-std::string readable_pdf_date(const std::string& date) {
-  if (date.size() < 14 || !date.starts_with("D:")) return date;
-  std::string d = date.substr(2);
-  Date day{std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(4, 2).c_str()), std::atoi(d.substr(6, 2).c_str())};
-  std::string text = indonesian::date_long(day) + " pukul " + d.substr(8, 2) + "." + d.substr(10, 2);
-  if (d.size() >= 20 && (d[14] == '+' || d[14] == '-')) text += " " + d.substr(14, 3) + ":" + d.substr(18, 2);
-  if (d.size() >= 15 && d[14] == 'Z') text += " UTC";
-  return text;
+std::string readable_pdf_date(const std::string& pdf_date) {
+  auto date = sign::parse_pdf_date_parts(pdf_date);
+  if (!date) return pdf_date;
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d.%02d", date->hour % 100, date->minute % 100);
+  return indonesian::date_long(Date{date->year, date->month, date->day}) + " pukul " + clock +
+         sign::utc_offset_text(date->utc_offset_minutes);
 }
 
 // An uploaded PDF against the issued file: the same bytes; the issued bytes with only
@@ -226,9 +226,7 @@ UploadResult compare_upload(const std::string& bytes, const std::string& issued_
     // Not readable as a PDF: only the bytes can be compared.
   }
   for (const auto& report : reports) {
-    std::string signer = report.cms.signer_subject;
-    auto cn = signer.find("CN=");
-    if (cn != std::string::npos) signer = signer.substr(cn + 3, signer.find(',', cn) - cn - 3);
+    const std::string& signer = report.cms.signer_name;
     result.signatures.push_back({signer.empty() ? report.name : signer, readable_pdf_date(report.signing_time),
                                  report.holds(), report.cms.chain});
   }
@@ -237,19 +235,14 @@ UploadResult compare_upload(const std::string& bytes, const std::string& issued_
     return result;
   }
   if (!reports.empty()) {
-    auto ends = sign::revision_ends(bytes);
-    for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
-      if (sha256_hex(std::string_view(bytes).substr(0, ends[i])) != issued_sha256) continue;
-      bool only_signatures = false;
-      try {
-        only_signatures = sign::changes_since(bytes, ends[i], "upload").empty();
-      } catch (const std::exception&) {
-      }
+    auto earlier = sign::find_earlier_revision(
+        bytes, [&](const std::string& sha256) { return sha256 == issued_sha256; }, "upload");
+    if (earlier) {
       bool all_hold = std::all_of(result.signatures.begin(), result.signatures.end(),
                                   [](const UploadedSignature& s) { return s.holds; });
-      result.check = !only_signatures ? UploadCheck::ChangedAfter
-                     : all_hold       ? UploadCheck::SignedAfter
-                                      : UploadCheck::SignatureBroken;
+      result.check = !earlier->changes.empty() ? UploadCheck::ChangedAfter
+                     : all_hold                ? UploadCheck::SignedAfter
+                                               : UploadCheck::SignatureBroken;
       return result;
     }
   }

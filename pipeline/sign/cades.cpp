@@ -154,7 +154,6 @@ CmsCheck check_cades(std::string_view cms_der, std::string_view signed_bytes,
     check.problem = "the signature value is not a CMS SignedData";
     return check;
   }
-  check.parsed = true;
   STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
   if (sk_CMS_SignerInfo_num(infos) != 1) {
     check.problem = "the signature holds " + std::to_string(sk_CMS_SignerInfo_num(infos)) + " signers, not one";
@@ -179,6 +178,7 @@ CmsCheck check_cades(std::string_view cms_der, std::string_view signed_bytes,
     check.problem = "the signature does not carry the signer's certificate";
     return check;
   }
+  check.signer_name = common_name(signer);
   check.signer_subject = name_text(X509_get_subject_name(signer));
   check.signer_issuer = name_text(X509_get_issuer_name(signer));
   check.signer_serial = serial_text(signer);

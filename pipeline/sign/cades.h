@@ -21,9 +21,9 @@ std::string cades_signature(const SigningKey& signer, std::string_view digest, c
 
 // What a CMS signature says of the bytes it was checked against.
 struct CmsCheck {
-  bool parsed = false;
-  bool intact = false;  // the signature value verifies and the message digest matches
-  std::string problem;  // why not, when not
+  bool intact = false;      // the signature value verifies and the message digest matches
+  std::string problem;      // why not, when not
+  std::string signer_name;  // the certificate's common name
   std::string signer_subject, signer_issuer, signer_serial;
   std::optional<std::string> timestamp;  // the time-stamp token's time, when it has one
   bool timestamp_intact = false;

@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <map>
 #include <set>
 
 #include "sign/pdf_signer.h"
 #include "sign/signing_key.h"
+#include "support/sha256.h"
 
 namespace inovasi::sign {
 namespace {
@@ -151,19 +153,34 @@ std::vector<std::string> changes_after(QPDF& whole, std::string_view pdf, std::s
 
 }  // namespace
 
-std::time_t parse_pdf_date(const std::string& text) {
-  int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, offset_hours = 0, offset_minutes = 0;
-  char sign = 'Z';
-  if (std::sscanf(text.c_str(), "D:%4d%2d%2d%2d%2d%2d%c%2d'%2d", &year, &month, &day, &hour, &minute, &second, &sign,
-                  &offset_hours, &offset_minutes) < 6) {
-    return std::time(nullptr);
+std::optional<PdfDate> parse_pdf_date_parts(const std::string& text) {
+  PdfDate date;
+  int offset_hours = 0, offset_minutes = 0;
+  char sign = 0;
+  int fields = std::sscanf(text.c_str(), "D:%4d%2d%2d%2d%2d%2d%c%2d'%2d", &date.year, &date.month, &date.day,
+                           &date.hour, &date.minute, &date.second, &sign, &offset_hours, &offset_minutes);
+  if (fields < 6) return std::nullopt;
+  if (sign == 'Z') date.utc_offset_minutes = 0;
+  if ((sign == '+' || sign == '-') && fields >= 8) {
+    date.utc_offset_minutes = (offset_hours * 60 + offset_minutes) * (sign == '-' ? -1 : 1);
   }
-  std::tm parts = calendar_time(year, month, day, hour, minute, second);
-  std::time_t utc = timegm(&parts);
-  int offset = (offset_hours * 60 + offset_minutes) * 60;
-  if (sign == '+') utc -= offset;
-  if (sign == '-') utc += offset;
-  return utc;
+  return date;
+}
+
+std::string utc_offset_text(std::optional<int> minutes) {
+  if (!minutes) return "";
+  if (*minutes == 0) return " UTC";
+  char text[16];
+  int size = std::abs(*minutes);
+  std::snprintf(text, sizeof text, " %c%02d:%02d", *minutes < 0 ? '-' : '+', size / 60 % 100, size % 60);
+  return text;
+}
+
+std::time_t parse_pdf_date(const std::string& text) {
+  auto date = parse_pdf_date_parts(text);
+  if (!date) return std::time(nullptr);
+  std::tm parts = calendar_time(date->year, date->month, date->day, date->hour, date->minute, date->second);
+  return timegm(&parts) - static_cast<std::time_t>(date->utc_offset_minutes.value_or(0)) * 60;
 }
 
 std::vector<std::size_t> revision_ends(std::string_view pdf) {
@@ -186,6 +203,24 @@ std::vector<std::string> changes_since(std::string_view pdf, std::size_t length,
   } catch (const std::exception& e) {
     throw SignError({source, 0, 0, {}, {}}, std::string("the PDF cannot be read: ") + e.what());
   }
+}
+
+std::optional<EarlierRevision> find_earlier_revision(std::string_view pdf,
+                                                     const std::function<bool(const std::string&)>& known,
+                                                     const std::string& source) {
+  auto ends = revision_ends(pdf);
+  for (std::size_t i = 0; i + 1 < ends.size(); ++i) {
+    std::string sha256 = sha256_hex(pdf.substr(0, ends[i]));
+    if (!known(sha256)) continue;
+    EarlierRevision earlier{ends[i], std::move(sha256), {}};
+    try {
+      earlier.changes = changes_since(pdf, ends[i], source);
+    } catch (const SignError& e) {
+      earlier.changes = {e.message()};
+    }
+    return earlier;
+  }
+  return std::nullopt;
 }
 
 std::vector<SignatureFieldInfo> list_signature_fields(std::string_view pdf, const std::string& source) {

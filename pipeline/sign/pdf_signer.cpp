@@ -295,16 +295,13 @@ SignedPdf sign_read_pdf(std::string_view pdf, const std::string& source, const S
   signature += " /Prop_Build << /App << /Name /inovasi >> >> >>";
   objects.push_back({signature_id, signature});
 
-  // The box the signature shows in: the empty field's, the requested one, or none.
+  // The box the signature shows in: the empty field's; a new field has none.
   double width = 0, height = 0;
   if (empty_field) {
     Object rect = empty_field->widget.getKey("/Rect");
     auto at = [&](int i) { return rect.getArrayItem(i).getNumericValue(); };
     width = std::abs(at(2) - at(0));
     height = std::abs(at(3) - at(1));
-  } else if (request.placement) {
-    width = request.placement->width;
-    height = request.placement->height;
   }
   bool visible = request.look && width > 0 && height > 0;
   std::string stream = visible ? appearance_stream(*request.look, width, height, source) : "";
@@ -323,20 +320,12 @@ SignedPdf sign_read_pdf(std::string_view pdf, const std::string& source, const S
     objects.push_back({widget_id, with_keys(empty_field->widget, {{"/V", signature_ref}, {"/AP", appearance_ref}})});
     form_text = with_keys(form_dictionary, {{"/SigFlags", "3"}});
   } else {
-    int page_index = request.placement ? request.placement->page : 0;
-    if (page_index < 0 || page_index >= static_cast<int>(pages.size())) {
-      throw SignError(place, "the signature's page " + std::to_string(page_index + 1) + " is not in the PDF (it has " +
-                                 std::to_string(pages.size()) + ")");
-    }
-    Object page = pages[static_cast<std::size_t>(page_index)];
-    std::string rect = "[0 0 0 0]";
-    if (request.placement) {
-      const auto& p = *request.placement;
-      rect = "[" + number(p.x) + " " + number(p.y) + " " + number(p.x + p.width) + " " + number(p.y + p.height) + "]";
-    }
+    // An invisible signature (an empty box) on the first page.
+    if (pages.empty()) throw SignError(place, "the PDF has no page to carry the signature");
+    Object page = pages.front();
     objects.push_back({widget_id, "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T " +
                                       Object::newUnicodeString(field_name).unparse() + " /V " + signature_ref + " /P " +
-                                      page.unparse() + " /Rect " + rect + " /AP " + appearance_ref + " >>"});
+                                      page.unparse() + " /Rect [0 0 0 0] /AP " + appearance_ref + " >>"});
     // The page lists the widget among its annotations; the form lists the field.
     std::string widget_ref = std::to_string(widget_id) + " 0 R";
     Object annots = page.getKey("/Annots");

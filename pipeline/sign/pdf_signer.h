@@ -22,22 +22,15 @@ struct SignatureLook {
   std::string qr_text;
 };
 
-// Where a new signature field shows: points from the page's lower left corner.
-struct SignaturePlacement {
-  int page = 0;  // 0-based
-  double x = 0, y = 0, width = 0, height = 0;
-};
-
 struct SignatureRequest {
   std::string field_name;  // the field's /T, unique in the document; "Tanda tangan N" when empty
   std::string reason, location;
   std::time_t time = 0;        // the signing time, /M
   int utc_offset_minutes = 0;  // how /M states the time
   std::string tsa_url;         // a signature time stamp (B-T) from this authority
-  // The look, shown in the empty field of that name (one the template left) or at the
-  // placement. A new field without placement is invisible.
+  // The look, shown in the empty field of that name (one the template left); a field
+  // made here is invisible.
   std::optional<SignatureLook> look;
-  std::optional<SignaturePlacement> placement;
   // Refuse rather than add a field when the PDF has no empty one of that name.
   bool field_must_exist = false;
 };

@@ -36,17 +36,19 @@ std::string name_text(const X509_NAME* name) {
 
 std::string SigningKey::subject() const { return name_text(X509_get_subject_name(certificate_.get())); }
 
-std::string SigningKey::common_name() const {
-  X509_NAME* name = X509_get_subject_name(certificate_.get());
+std::string common_name(X509* certificate) {
+  X509_NAME* name = X509_get_subject_name(certificate);
   int at = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
-  if (at < 0) return subject();
+  if (at < 0) return name_text(name);
   unsigned char* text = nullptr;
   int size = ASN1_STRING_to_UTF8(&text, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
-  if (size < 0) return subject();
+  if (size < 0) return name_text(name);
   std::string cn(reinterpret_cast<char*>(text), static_cast<std::size_t>(size));
   OPENSSL_free(text);
   return cn;
 }
+
+std::string SigningKey::common_name() const { return sign::common_name(certificate_.get()); }
 
 namespace {
 

@@ -59,5 +59,7 @@ class SigningKey {
 
 // "CN=..., O=..., C=ID": a certificate name as people read it.
 std::string name_text(const X509_NAME* name);
+// The certificate's common name (CN), else its whole subject.
+std::string common_name(X509* certificate);
 
 }  // namespace inovasi::sign

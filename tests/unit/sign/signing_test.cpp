@@ -244,6 +244,14 @@ TEST(SigningKey, ThePdfDateStatesTheOffset) {
   EXPECT_EQ(sign::pdf_date(kSigningTime, 0), "D:20260224020000Z");
   EXPECT_EQ(sign::pdf_date(kSigningTime, -90), "D:20260224003000-01'30'");
   EXPECT_EQ(sign::parse_pdf_date("D:20260224090000+07'00'"), kSigningTime);
+  EXPECT_EQ(sign::parse_pdf_date("D:20260224020000Z"), kSigningTime);
+  auto parts = sign::parse_pdf_date_parts("D:20260224003000-01'30'");
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->utc_offset_minutes, -90);
+  EXPECT_EQ(sign::utc_offset_text(parts->utc_offset_minutes), " -01:30");
+  EXPECT_EQ(sign::utc_offset_text(0), " UTC");
+  EXPECT_EQ(sign::utc_offset_text(std::nullopt), "");
+  EXPECT_FALSE(sign::parse_pdf_date_parts("24 Februari 2026"));
 }
 
 }  // namespace
