@@ -6,7 +6,8 @@
 # shell (tests that change a store as an older build or a hand could have), and
 # clang-format (the code's layout is checked, scripts/check-format.sh), and curl, Chromium
 # with its driver and python3-selenium (the verification service's tests drive a browser;
-# the openssl tool makes their TLS certificate).
+# the openssl tool makes their TLS certificate, and the signing test's keys and time-stamping
+# authority, which python3 serves).
 set -euo pipefail
 
 packages=(
@@ -20,7 +21,7 @@ packages=(
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(libreoffice-calc-nogui zip clang libclang-rt-14-dev zbar-tools time sqlite3 clang-format curl
-    chromium chromium-driver python3-selenium openssl)
+    chromium chromium-driver python3 python3-selenium openssl)
 fi
 
 missing=()
