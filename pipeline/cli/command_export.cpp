@@ -87,20 +87,21 @@ int run_csv_folder(const Args& args, const Environment& env) {
 
 int run_export(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1)
-    throw UsageError("export needs one of: iga, recap, certificates, input-workbook, csv");
+    throw UsageError("export needs one of: iga, recap, certificates, findings, input-workbook, csv");
   const std::string& what = args.positionals().front();
   if (what == "input-workbook") return run_input_workbook(args, env);
   if (what == "csv") return run_csv_folder(args, env);
-  if (what != "iga" && what != "recap" && what != "certificates") {
-    throw UsageError("unknown export '" + what + "' (iga, recap, certificates, input-workbook, csv)");
+  if (what != "iga" && what != "recap" && what != "certificates" && what != "findings") {
+    throw UsageError("unknown export '" + what + "' (iga, recap, certificates, findings, input-workbook, csv)");
   }
   // None of these workbooks holds the year's innovations: each reads them from the store
   // as it writes them (and the IGA export validates them a slice at a time).
   YearData loaded(args, env);
   auto& [catalog, store, year_source, year] = loaded;
-  std::string name = what == "iga"     ? "iga-narratives.xlsx"
-                     : what == "recap" ? "rekap.xlsx"
-                                       : "register-sertifikat.xlsx";
+  std::string name = what == "iga"        ? "iga-narratives.xlsx"
+                     : what == "recap"    ? "rekap.xlsx"
+                     : what == "findings" ? "temuan.xlsx"
+                                          : "register-sertifikat.xlsx";
   std::string year_text = std::to_string(year);
   std::string relative = year_text + "/exports/" + name;  // in the output folder, unless -o says elsewhere
   bool in_year_folder = !args.value("output");
@@ -118,6 +119,9 @@ int run_export(const Args& args, const Environment& env) {
   if (what == "iga") {
     exports::write_iga_export(context, target);
     kind = exports::kIgaKind, source = "ekspor IGA " + year_text;
+  } else if (what == "findings") {
+    exports::write_findings_report(context, target);
+    kind = exports::kFindingsKind, source = "temuan " + year_text;
   } else if (what == "recap") {
     exports::write_recap(context, target, &files);
     kind = exports::kRecapKind, source = "rekap " + year_text;
@@ -146,11 +150,14 @@ std::string read_engraving(const Environment& env) {
 
 Command export_command() {
   return {"export",
-          "write the IGA export, the recap, the certificate register or the input workbook as XLSX",
-          "inovasi export iga|recap|certificates [--year Y] [-o FILE]\n"
+          "write the IGA export, the recap, the certificate register, the findings or the input workbook as XLSX",
+          "inovasi export iga|recap|certificates|findings [--year Y] [-o FILE]\n"
           "inovasi export input-workbook [--agency KODE | --all] [-o FILE]\n"
           "inovasi export csv [-o FOLDER]\n\n"
-          "Default file: <out>/<year>/exports/iga-narratives.xlsx, rekap.xlsx or register-sertifikat.xlsx.\n"
+          "Default file: <out>/<year>/exports/iga-narratives.xlsx, rekap.xlsx, register-sertifikat.xlsx or\n"
+          "temuan.xlsx. The recap, the register and the findings are reports for people: a title,\n"
+          "Indonesian column labels (the keys in a hidden row above them), page setup for printing;\n"
+          "the IGA export keeps its keys for other programs.\n"
           "The input workbook is what agencies fill in and send back for `inovasi import FILE.xlsx`:\n"
           "one sheet per record kind with the CSV headers, a guide sheet, dropdowns, date and text\n"
           "columns. Blank by default (<out>/buku-kerja-isian.xlsx); --agency fills it with what the\n"

@@ -66,21 +66,28 @@ int run_launch(const Args& args, const Environment& env) {
   if (args.flag("dry-run")) return kOk;
   if (summary.disk_full) return report_batch(args, summary, env);  // said once; nothing more can be written
   const auto& [catalog, store, source, year] = loaded;
-  exports::ExportContext context{source, catalog, latest};  // dated as the latest document
-  // The register first, so the recap's list of files has it; the manifest then lists both.
+  // The year validated once, with its scores: the recap charts them, the findings report
+  // lists the findings, and the summary below names the agencies not ready.
+  ValidationReport report = validate(source, catalog, true);
+  exports::ExportContext context{source, catalog, latest, {}, &report};  // dated as the latest document
+  // The register and the findings first, so the recap's list of files has them; the
+  // manifest then lists all three.
   std::string year_text = std::to_string(year);
   std::string register_path = year_text + "/exports/register-sertifikat.xlsx";  // in the output folder
+  std::string findings_path = year_text + "/exports/temuan.xlsx";
   std::string recap_path = year_text + "/exports/rekap.xlsx";
   NumberRegistry registry(loaded.store.database());
   exports::write_certificate_register(context, registry, read_engraving(env), env.output / register_path);
   manifest.put(
       file_entry(env.output, register_path, std::string(exports::kRegisterKind), "register sertifikat " + year_text));
+  exports::write_findings_report(context, env.output / findings_path);
+  manifest.put(file_entry(env.output, findings_path, std::string(exports::kFindingsKind), "temuan " + year_text));
   exports::write_recap(context, env.output / recap_path, &manifest);
   manifest.put(file_entry(env.output, recap_path, std::string(exports::kRecapKind), "rekap " + year_text));
   manifest.save_if_changed(manifest_file);
   env.out << "workbooks: " << (env.output / recap_path).string() << ", " << (env.output / register_path).string()
-          << '\n';
-  print_not_ready(validate(source, catalog, false), env.out);
+          << ", " << (env.output / findings_path).string() << '\n';
+  print_not_ready(report, env.out);
   return report_batch(args, summary, env);
 }
 

@@ -40,8 +40,10 @@ int run_render(const Args& args, const Environment& env) {
   if (args.positionals().size() != 1) throw UsageError("render needs one document kind (or 'all')");
   std::string kind_name = args.positionals().front();
   std::vector<const documents::DocumentKind*> kinds;
-  for (const auto& kind : documents::document_kinds()) {
-    if (kind_name == "all" || kind.name == kind_name) kinds.push_back(&kind);
+  if (kind_name == "all") {
+    for (const auto& kind : documents::document_kinds()) kinds.push_back(&kind);
+  } else if (const auto* kind = documents::find_document_kind(kind_name)) {  // or its template's name
+    kinds.push_back(kind);
   }
   if (kinds.empty()) {
     std::string known;
@@ -79,7 +81,8 @@ std::string_view render_usage() {
   static const std::string usage = [] {
     std::string text =
         "inovasi render KIND [--year Y] [--agency KODE] [--innovation KODE] [--session KODE]\n"
-        "                    [--request KODE] [--event KODE] [--signed] [--out DIR]\n\nKIND, or all:\n";
+        "                    [--request KODE] [--event KODE] [--signed] [--out DIR]\n\n"
+        "KIND (or its template's name: `render ringkasan`), or all:\n";
     for (const auto& kind : documents::document_kinds()) {
       text += "  " + std::string(kind.name) + ": " + std::string(kind.summary) + "\n      template " +
               std::string(kind.template_name) + ".xml, files Y/" + std::string(kind.path);

@@ -41,17 +41,22 @@ Data checklist(const DataContext& context, const Record& innovation, int year) {
   return check;
 }
 
-Data finding_rows(const std::vector<Diagnostic>& findings) {
+// An official paper handed to agencies: the findings in Indonesian, the fields as the
+// forms call them; the codes and keys stay beside them for whoever looks them up.
+Data finding_rows(const Catalog& catalog, const std::vector<Diagnostic>& findings) {
+  const ReportWords& words = catalog.report_words();
   Data rows = list();
   int no = 0;
   for (const auto& finding : findings) {
     Data row = object();
     row.set("no", std::to_string(++no));
-    row.set("tingkat", std::string(severity_name(finding.severity)));
+    row.set("tingkat", words.severity(finding.severity));
     row.set("kesalahan", Data(finding.severity == Severity::Error));
-    row.set("data", finding.record);
-    row.set("kolom", finding.field);
-    row.set("pesan", finding.message);
+    row.set("data", words.record(finding.record));
+    row.set("kolom", finding.field.empty() ? std::string() : words.field(finding.field));
+    row.set("kunci_kolom", finding.field);
+    row.set("kode", finding.code);
+    row.set("pesan", catalog.finding_message(finding, Language::Indonesian));
     rows.push_back(row);
   }
   return rows;
@@ -85,7 +90,7 @@ PlannedDocument plan_packet(const DocumentKind& kind, const DocumentContext& con
     }
     data.set("inovasi", list_of);
     data.set("ada_inovasi", Data(no > 0));
-    data.set("temuan", finding_rows(findings));
+    data.set("temuan", finding_rows(from.catalog, findings));
     data.set("ada_temuan", Data(!findings.empty()));
     return data;
   };

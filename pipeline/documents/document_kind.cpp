@@ -24,6 +24,10 @@ const DocumentKind* find_document_kind(std::string_view name) {
   for (const auto& kind : document_kinds()) {
     if (kind.name == name) return &kind;
   }
+  // Its template's name, as people call the document: `render ringkasan`.
+  for (const auto& kind : document_kinds()) {
+    if (kind.template_name == name) return &kind;
+  }
   return nullptr;
 }
 

@@ -40,10 +40,14 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
 // With `files` (the year's manifest), a second sheet, Berkas, lists every file made for
 // the year with its SHA-256 and where it came from: all but the recap itself.
 void write_recap(const ExportContext& context, const std::filesystem::path& target, const Manifest* files = nullptr);
+// The year's validation findings, one row each by agency, in Indonesian (the caller's
+// report when the context has one).
+void write_findings_report(const ExportContext& context, const std::filesystem::path& target);
 // The manifest's kinds of these workbooks.
 inline constexpr std::string_view kRecapKind = "recap-workbook";
 inline constexpr std::string_view kRegisterKind = "certificate-register-workbook";
 inline constexpr std::string_view kIgaKind = "iga-workbook";
+inline constexpr std::string_view kFindingsKind = "findings-workbook";
 // `engraving` is a Mustache text template (templates/ukiran-trofi.txt).
 void write_certificate_register(const ExportContext& context, NumberRegistry& registry, const std::string& engraving,
                                 const std::filesystem::path& target);

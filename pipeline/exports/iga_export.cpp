@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "exports/exports.h"
+#include "exports/report_frame.h"
 #include "model/narrative.h"
 #include "support/ordered_batches.h"
 #include "validation/validation.h"
@@ -96,30 +97,77 @@ std::vector<const Record*> selected_innovations(const Snapshot& slice, const std
 
 bool write_iga_export(const ExportContext& context, const std::filesystem::path& target, bool only_when_changed) {
   std::string year = std::to_string(context.year());
-  const auto& edition = context.catalog.indicators_for(context.year());
   const bool one_agency = !context.agency.empty();
+  const auto& edition = context.catalog.indicators_for(context.year());
 
   // Every narrative of a year (37,000 innovations nationally): streamed, not held. The
   // sheets are written side by side, a slice of innovations at a time.
   xlsx::WorkbookWriter book(target,
                             {"Ekspor IGA " + year, "Innovative Government Award", "inovasi", year, context.date},
                             xlsx::WorkbookWriter::Memory::Streaming);
+  // The IGA export is data for other programs and keeps its keys; an agency's copy (the
+  // desk packet's workbook) is handed to people, and reads as a report.
+  using xlsx::ColumnStyle;
   auto& innovations = book.add_sheet("Inovasi");
-  innovations.header({"kode",           "tahun",
-                      "nama",           "instansi",
-                      "tahapan",        "inisiator",
-                      "jenis",          "bentuk",
-                      "urusan",         "urusan_lain",
-                      "waktu_uji_coba", "waktu_penerapan",
-                      "rancang_bangun", "jumlah_kata_rancang_bangun",
-                      "tujuan",         "manfaat",
-                      "hasil",          "diajukan_iga",
-                      "anggaran",       "skor_indikatif",
-                      "skor_maksimal"});
   auto& answers = book.add_sheet("Indikator");
-  answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
   auto& findings = book.add_sheet("Temuan");
-  findings.header({"tingkat", "data", "kolom", "pesan"});
+  if (one_agency) {
+    const auto found = context.snapshot().where("instansi", "kode", context.agency);
+    ReportSpec packet{"paket_desk", true, found.empty() ? context.agency : std::string(found.front()->get("nama"))};
+    constexpr double kNarrative = 45;
+    start_report(innovations, context, packet,
+                 {{"kode", ColumnStyle::Text},
+                  {"tahun"},
+                  {"nama", ColumnStyle::Wrapped, false, {}, 30},
+                  {"instansi", ColumnStyle::Text, false, "kode_instansi"},
+                  {"tahapan"},
+                  {"inisiator"},
+                  {"jenis"},
+                  {"bentuk", ColumnStyle::Wrapped, false, {}, 20},
+                  {"urusan", ColumnStyle::Wrapped, false, {}, 20},
+                  {"urusan_lain", ColumnStyle::Wrapped, false, {}, 20},
+                  {"waktu_uji_coba", ColumnStyle::LongDate},
+                  {"waktu_penerapan", ColumnStyle::LongDate},
+                  {"rancang_bangun", ColumnStyle::Wrapped, false, {}, kNarrative},
+                  {"jumlah_kata_rancang_bangun", ColumnStyle::Count},
+                  {"tujuan", ColumnStyle::Wrapped, false, {}, kNarrative},
+                  {"manfaat", ColumnStyle::Wrapped, false, {}, kNarrative},
+                  {"hasil", ColumnStyle::Wrapped, false, {}, kNarrative},
+                  {"diajukan_iga", ColumnStyle::Count},
+                  {"anggaran", ColumnStyle::Amount},
+                  {"skor_indikatif", ColumnStyle::Count},
+                  {"skor_maksimal", ColumnStyle::Count}});
+    start_report(answers, context, {"indikator", true, packet.subtitle},
+                 {{"inovasi", ColumnStyle::Text},
+                  {"tahun"},
+                  {"nomor", ColumnStyle::General, false, "nomor_indikator"},
+                  {"indikator", ColumnStyle::Wrapped, false, {}, 40},
+                  {"bobot", ColumnStyle::Count},
+                  {"level", ColumnStyle::Count},
+                  {"skor", ColumnStyle::Count},
+                  {"bukti", ColumnStyle::Wrapped, false, {}, 40},
+                  {"status_bukti"}});
+    start_report(findings, context, {"temuan", true, packet.subtitle},
+                 {{"tingkat"},
+                  {"data", ColumnStyle::Wrapped, false, {}, 30},
+                  {"kolom", ColumnStyle::Wrapped, false, {}, 22},
+                  {"kode", ColumnStyle::Text, false, "kode_temuan"},
+                  {"pesan", ColumnStyle::Wrapped, false, {}, 60}});
+  } else {
+    innovations.header({"kode",           "tahun",
+                        "nama",           "instansi",
+                        "tahapan",        "inisiator",
+                        "jenis",          "bentuk",
+                        "urusan",         "urusan_lain",
+                        "waktu_uji_coba", "waktu_penerapan",
+                        "rancang_bangun", "jumlah_kata_rancang_bangun",
+                        "tujuan",         "manfaat",
+                        "hasil",          "diajukan_iga",
+                        "anggaran",       "skor_indikatif",
+                        "skor_maksimal"});
+    answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
+    findings.header({"tingkat", "data", "kolom", "kode", "pesan"});
+  }
 
   auto write_answer = [&](const Record& a) {
     const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
@@ -150,8 +198,15 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   std::optional<ValidationReport> computed;
   if (validating) computed = validating->finish();
   const ValidationReport& report = context.report ? *context.report : *computed;
+  const ReportWords& words = context.catalog.report_words();
   auto write_finding = [&](const Diagnostic& f) {
-    findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.message});
+    if (one_agency) {
+      findings.row({words.severity(f.severity), words.record(f.record),
+                    f.field.empty() ? std::string() : words.field(f.field), f.code,
+                    context.catalog.finding_message(f, Language::Indonesian)});
+    } else {
+      findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.code, f.message});
+    }
   };
   if (!one_agency) {
     for (const auto& f : report.findings) write_finding(f);

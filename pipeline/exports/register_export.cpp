@@ -1,12 +1,24 @@
 #include "documents/document_kind.h"
 #include "exports/exports.h"
+#include "exports/report_frame.h"
+#include "model/amount.h"
 #include "model/text.h"
 #include "xlsx/workbook.h"
 
 namespace inovasi::exports {
+namespace {
+
+// The innovation's budget as a number for the sheet; nothing when it has none.
+xlsx::Cell amount(std::string_view canonical) {
+  if (!parse_amount(canonical).canonical) return {};
+  return std::stod(std::string(canonical));  // canonical: digits, perhaps ".75"
+}
+
+}  // namespace
 
 void write_certificate_register(const ExportContext& context, NumberRegistry& registry, const std::string& engraving,
                                 const std::filesystem::path& target) {
+  using xlsx::ColumnStyle;
   const Snapshot& s = context.snapshot();
   std::string year = std::to_string(context.year());
   const Record* region = s.region();
@@ -18,10 +30,19 @@ void write_certificate_register(const ExportContext& context, NumberRegistry& re
   // A row per certificate (37,000 for a national year): streamed, as the IGA export is.
   // Held whole, its cells were the last 50 MiB of `launch`'s peak.
   xlsx::WorkbookWriter book(
-      target, {"Register Sertifikat " + year, "Register sertifikat penghargaan", "inovasi", year, context.date},
+      target, {report_title(context, "register"), "Register sertifikat penghargaan", "inovasi", year, context.date},
       xlsx::WorkbookWriter::Memory::Streaming);
   auto& sheet = book.add_sheet("Register Sertifikat");
-  sheet.header({"nomor", "instansi", "inovasi", "tanggal", "kode_verifikasi", "sha256", "berkas", "teks_ukiran_trofi"});
+  start_report(sheet, context, {"register"},
+               {{"nomor", ColumnStyle::Text},
+                {"instansi", ColumnStyle::Wrapped, false, {}, 28},
+                {"inovasi", ColumnStyle::Wrapped, false, {}, 32},
+                {"anggaran", ColumnStyle::Amount, true, {}, 16},
+                {"tanggal", ColumnStyle::LongDate, false, {}, 18},
+                {"kode_verifikasi", ColumnStyle::Text},
+                {"sha256", ColumnStyle::Wrapped, false, {}, 22},
+                {"berkas", ColumnStyle::Wrapped, false, {}, 24},
+                {"teks_ukiran_trofi", ColumnStyle::Wrapped, false, {}, 40}});
   // The same set the certificate documents cover: awards and qualifying innovations.
   // The innovations are read as they are written (for_each_innovation).
   context.source.for_each_innovation([&](const Record& innovation) {
@@ -38,10 +59,11 @@ void write_certificate_register(const ExportContext& context, NumberRegistry& re
     data.set("nomor", issued ? issued->number : std::string());
     auto date = parse_date(awards.empty() ? std::string_view{} : awards.front()->get("tanggal"));
     sheet.row({issued ? issued->number : std::string(), agency, std::string(innovation.get("nama")),
-               date.date ? xlsx::Cell{*date.date} : xlsx::Cell{}, issued ? issued->verification_code : std::string(),
-               issued ? issued->sha256 : std::string(), issued ? issued->file : std::string(),
-               engraving_template.render(data)});
+               amount(innovation.get("anggaran")), date.date ? xlsx::Cell{*date.date} : xlsx::Cell{},
+               issued ? issued->verification_code : std::string(), issued ? issued->sha256 : std::string(),
+               issued ? issued->file : std::string(), engraving_template.render(data)});
   });
+  sheet.totals_row(context.catalog.report_words().word("jumlah"));
   book.close();
 }
 

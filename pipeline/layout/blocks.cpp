@@ -444,6 +444,58 @@ class Builder {
     return QrCode{*data, length(node, "size", 25 * kPointsPerMm), align(node, Align::Left), {node.source, node.line}};
   }
 
+  // A chart's number: a decimal from 0 up (a score, a threshold, the axis's end).
+  double chart_number(const Node& node, std::string_view key) const {
+    const auto* value = value_of(node, key);
+    if (!value) {
+      if (lenient_) return 0;  // filled by Mustache
+      fail(node, "<" + node.name + "> needs " + std::string(key));
+    }
+    try {
+      std::size_t used = 0;
+      double parsed = std::stod(*value, &used);
+      if (used == value->size() && parsed >= 0 && parsed < 1e12) return parsed;
+    } catch (const std::exception&) {
+    }
+    fail(node, std::string(key) + ": '" + *value + "' is not a number of 0 or more");
+  }
+
+  BarChart bar_chart(const Node& node, const Context& context) {
+    BarChart chart;
+    chart.at = {node.source, node.line};
+    chart.style = context.style;
+    chart.style.size = font_size(node, context.style.size * 0.8);
+    chart.max = chart_number(node, "max");
+    if (!lenient_ && chart.max <= 0) fail(node, "max: the axis must end above 0");
+    chart.bar_height = length(node, "bar-height", chart.style.size * 1.4);
+    if (const auto* share = value_of(node, "label-width")) {
+      auto parsed = parse_length_or_percent(*share, 1.0);
+      if (!share->ends_with('%') || !parsed || *parsed < 0.1 || *parsed > 0.7)
+        fail(node, "label-width: '" + *share + "' is not a share from 10% to 70% of the chart's width");
+      chart.label_share = *parsed;
+    }
+    for (const auto& child : node.children) {
+      if (child.is_text()) {
+        if (!trim(child.text).empty()) stray_text(child, "text cannot stand inside <bar-chart>: use <bar> and <band>");
+        continue;
+      }
+      if (child.name != "bar" && child.name != "band")
+        fail(child, "<" + child.name + "> cannot stand inside <bar-chart>");
+      std::string label = text_attr(child, "label", "");
+      double value = chart_number(child, "value");
+      if (!lenient_ && value > chart.max) {
+        fail(child,
+             "value: " + *child.attribute("value") + " is past the axis's end (max " + *node.attribute("max") + ")");
+      }
+      if (child.name == "bar") {
+        chart.bars.push_back({std::move(label), value});
+      } else {
+        chart.bands.push_back({std::move(label), value});
+      }
+    }
+    return chart;
+  }
+
   Frame frame(const Node& node, const Context& context) {
     Frame f;
     for (auto key : {"x", "y", "width", "height"}) {
@@ -524,6 +576,8 @@ class Builder {
         out.push_back(image(child));
       else if (name == "qr")
         out.push_back(qr(child));
+      else if (name == "bar-chart")
+        out.push_back(bar_chart(child, context));
       else if (name == "frame")
         out.push_back(frame(child, context));
       else if (name == "space")

@@ -118,6 +118,27 @@ struct Rule {
   double space_after = 0;
 };
 
+// A horizontal bar chart drawn by the layout itself (a year summary's scores): a bar per
+// item with its label and value, the value axis from 0 to `max`, and each band's
+// threshold as a dashed line across every bar.
+struct BarChart {
+  struct Bar {
+    std::string label;
+    double value = 0;
+  };
+  struct Band {
+    std::string label;
+    double value = 0;
+  };
+  std::vector<Bar> bars;
+  std::vector<Band> bands;
+  double max = 0;
+  double bar_height = 0;
+  double label_share = 0.35;  // of the chart's width, for the labels
+  TextStyle style;
+  SourcePos at;
+};
+
 struct PageBreak {};
 
 struct BookmarkMark {
@@ -125,7 +146,7 @@ struct BookmarkMark {
   int level = 0;
 };
 
-struct Block : std::variant<Paragraph, Table, Image, QrCode, Frame, Space, Rule, PageBreak, BookmarkMark> {
+struct Block : std::variant<Paragraph, Table, Image, QrCode, Frame, Space, Rule, PageBreak, BookmarkMark, BarChart> {
   using variant::variant;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "layout/chart.h"
 #include "layout/frames.h"
 #include "layout/images.h"
 #include "layout/line_cache.h"
@@ -176,6 +177,8 @@ FlowResult layout_blocks(const std::vector<Block>& blocks, double width, FlowCon
             slice.ops = qr_ops(b.data, b.size);
             translate(slice.ops, aligned_x(b.align, b.size, width), 0);
             emit.add(std::move(slice));
+          } else if constexpr (std::is_same_v<T, BarChart>) {
+            for (auto& slice : layout_bar_chart(b, width, context)) emit.add(std::move(slice));
           } else if constexpr (std::is_same_v<T, Frame>) {
             out.slices.push_back(layout_frame(b, context));
           } else if constexpr (std::is_same_v<T, Space>) {

@@ -24,12 +24,14 @@ struct TextOp {
 struct LineOp {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double thickness = 0.5;
+  bool dashed = false;  // a chart's threshold, set apart from its axis
 };
 
 struct RectOp {
   double x = 0, y = 0, width = 0, height = 0;
   double stroke = 0;  // 0: no outline
-  bool fill = false;  // filled black
+  bool fill = false;  // filled
+  double gray = 0;    // the fill's shade: 0 black, 1 white (a chart's bars are gray)
 };
 
 // A grid of cells painted black where set (a QR code's modules), drawn in the box as one

@@ -261,6 +261,8 @@ Catalog Catalog::load(const std::filesystem::path& folder) {
   if (catalog.editions_.empty()) throw CatalogError(folder.string() + ": no IGA indicator catalogue (iga-YYYY.json)");
   std::sort(catalog.editions_.begin(), catalog.editions_.end(),
             [](const auto& a, const auto& b) { return a.edition < b.edition; });
+  catalog.finding_texts_ = FindingTexts::load(folder / "temuan.json");
+  catalog.report_words_ = ReportWords::load(folder / "laporan.json");
   if (auto guide = folder / "buku-kerja-isian.json"; std::filesystem::exists(guide)) {
     catalog.workbook_guide_ = load_workbook_guide(guide);
   }
@@ -294,6 +296,11 @@ const IndicatorCatalogue& Catalog::indicators_for(int year) const {
     if (edition.edition <= year) chosen = &edition;
   }
   return *chosen;
+}
+
+std::string Catalog::finding_message(const Diagnostic& finding, Language language) const {
+  if (finding.code.empty()) return finding.message;
+  return finding_texts_.render(finding.code, finding.params, language);
 }
 
 }  // namespace inovasi

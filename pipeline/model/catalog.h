@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/catalog_texts.h"
 #include "support/located_error.h"
 
 namespace inovasi {
@@ -102,6 +103,12 @@ class Catalog {
   const std::vector<IndicatorCatalogue>& indicator_editions() const { return editions_; }
   // Empty (no agency sheets) when the catalogue folder has no buku-kerja-isian.json.
   const WorkbookGuide& workbook_guide() const { return workbook_guide_; }
+  // Each finding's texts (temuan.json) and the reports' words (laporan.json).
+  const FindingTexts& finding_texts() const { return finding_texts_; }
+  const ReportWords& report_words() const { return report_words_; }
+  // A finding's text in `language`: the catalogue's for a coded finding, else (an
+  // import's) its own English message.
+  std::string finding_message(const Diagnostic& finding, Language language) const;
 
  private:
   std::map<std::string, Enumeration, std::less<>> enumerations_;
@@ -110,6 +117,8 @@ class Catalog {
   ProgrammeRules rules_;
   std::vector<IndicatorCatalogue> editions_;  // oldest first
   WorkbookGuide workbook_guide_;
+  FindingTexts finding_texts_;
+  ReportWords report_words_;
 };
 
 }  // namespace inovasi

@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/located_error.h"
@@ -29,6 +30,9 @@ struct SourceLocation {
   int line = 0;
 };
 
+// A finding's parameters by name, in the order the rule gives them.
+using FindingParams = std::vector<std::pair<std::string, std::string>>;
+
 struct Diagnostic {
   Severity severity = Severity::Error;
   SourceLocation where;
@@ -37,7 +41,12 @@ struct Diagnostic {
   std::string message;
   // The agency (instansi kode) the record concerns, when a rule knows it: an
   // innovation's answers and awards concern its agency, which only the rule has at hand.
-  std::string agency;
+  std::string agency = {};
+  // A validation finding's stable code (e.g. "nip.jenis_kelamin") and parameters: its
+  // texts in either language are the catalogue's (temuan.json). Empty for an import's
+  // findings, which are the command line's only.
+  std::string code = {};
+  FindingParams params = {};
 };
 
 // Formats as `file:line: field: message` (warnings say so after the field).

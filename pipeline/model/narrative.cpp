@@ -198,8 +198,10 @@ std::size_t narrative_word_count(const Narrative& narrative) {
   return words;
 }
 
+std::size_t narrative_characters(const Narrative& narrative) { return utf8_length(narrative_to_text(narrative)); }
+
 std::string narrative_too_long(const Narrative& narrative) {
-  std::size_t characters = utf8_length(narrative_to_text(narrative));
+  std::size_t characters = narrative_characters(narrative);
   if (characters <= kSpreadsheetCellCharacters) return {};
   return std::to_string(characters) +
          " characters; a spreadsheet cell (the IGA workbook, the desk packet's workbook) "

@@ -53,5 +53,7 @@ inline constexpr std::size_t kSpreadsheetCellCharacters = 32767;
 
 // The finding for a narrative whose text is longer than a cell holds, or empty.
 std::string narrative_too_long(const Narrative& narrative);
+// The characters of the narrative as one cell's text.
+std::size_t narrative_characters(const Narrative& narrative);
 
 }  // namespace inovasi

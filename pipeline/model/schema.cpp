@@ -30,7 +30,7 @@ std::vector<RecordKind> build_kinds() {
         optional("pola_nomor_berita_acara", F::NumberPattern), optional("url_verifikasi"),
         // schema 2: scanned signatures and stamps (PNG with transparency) for --signed
         optional("ttd_kepala_daerah"), optional("stempel_kepala_daerah"), optional("ttd_kepala_bappeda"),
-        optional("stempel_bappeda")},
+        optional("stempel_bappeda"), optional("kertas_laporan")},  // schema 8: A4 or F4, the reports' paper
        true});
   kinds.push_back(
       {"instansi",

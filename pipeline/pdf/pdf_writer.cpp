@@ -128,18 +128,25 @@ class PageWriter {
 
   void draw_op(const LineOp& op) {
     HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(op.thickness));
+    if (op.dashed) {
+      static const HPDF_UINT16 kDash[] = {3, 2};
+      HPDF_Page_SetDash(page_, kDash, 2, 0);
+    }
     HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(op.x1), static_cast<HPDF_REAL>(height_ - op.y1));
     HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(op.x2), static_cast<HPDF_REAL>(height_ - op.y2));
     HPDF_Page_Stroke(page_);
+    if (op.dashed) HPDF_Page_SetDash(page_, nullptr, 0, 0);  // the next line is solid again
   }
 
   void draw_op(const RectOp& op) {
     // The line width belongs to the graphics state: set it before the path starts.
     if (!op.fill) HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(op.stroke));
+    if (op.fill && op.gray > 0) HPDF_Page_SetGrayFill(page_, static_cast<HPDF_REAL>(op.gray));  // before the path
     HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(height_ - op.y - op.height),
                         static_cast<HPDF_REAL>(op.width), static_cast<HPDF_REAL>(op.height));
     if (op.fill) {
       HPDF_Page_Fill(page_);
+      if (op.gray > 0) HPDF_Page_SetGrayFill(page_, 0);  // text and the next fill are black
     } else {
       HPDF_Page_Stroke(page_);
     }

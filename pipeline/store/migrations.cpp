@@ -132,8 +132,13 @@ constexpr std::string_view kVersion7 = R"sql(
 ALTER TABLE nomor_dokumen ADD COLUMN tanggal TEXT;
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                      kVersion5, kVersion6, kVersion7};
+// The paper a region prints its reports on (A4 unless it says F4).
+constexpr std::string_view kVersion8 = R"sql(
+ALTER TABLE daerah ADD COLUMN kertas_laporan TEXT;
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5, kVersion6, kVersion7, kVersion8};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

@@ -1,5 +1,6 @@
 // Ruang Diskusi Rutin Inovasi: requests, sessions, attendance; and the award criteria.
 
+#include "validation/finding_codes.h"
 #include "validation/validation.h"
 
 namespace inovasi {
@@ -18,20 +19,20 @@ int minutes_of(std::string_view time) {
 
 void check_session(const Snapshot& snapshot, const Record& session, const Record& request, Findings& findings) {
   if (session.get("tanggal") < request.get("tanggal_permohonan")) {
-    findings.error(session, "tanggal",
-                   "the session (" + std::string(session.get("tanggal")) + ") is before its request (" +
-                       std::string(request.get("tanggal_permohonan")) + ")");
+    findings.error(session, "tanggal", finding::kSessionBeforeRequest,
+                   {{"tanggal", std::string(session.get("tanggal"))},
+                    {"tanggal_permohonan", std::string(request.get("tanggal_permohonan"))}});
   }
   for (auto field : {"jam_mulai", "jam_selesai"}) {
     if (session.has(field) && minutes_of(session.get(field)) < 0) {
-      findings.error(session, field, "'" + std::string(session.get(field)) + "' is not a time (HH:MM)");
+      findings.error(session, field, finding::kSessionTimeInvalid, {{"nilai", std::string(session.get(field))}});
     }
   }
   int start = minutes_of(session.get("jam_mulai"));
   int end = minutes_of(session.get("jam_selesai"));
-  if (start >= 0 && end >= 0 && end <= start) findings.error(session, "jam_selesai", "ends before it starts");
+  if (start >= 0 && end >= 0 && end <= start) findings.error(session, "jam_selesai", finding::kSessionEndsBeforeStart);
   if (snapshot.where("kehadiran", "sesi", session.get("kode")).empty()) {
-    findings.warning(session, "kehadiran", "no attendance recorded (the attendance list is IGA evidence)");
+    findings.warning(session, "kehadiran", finding::kSessionWithoutAttendance);
   }
 }
 
@@ -43,16 +44,15 @@ void check_discussions(const Snapshot& snapshot, int year, Findings& findings) {
     if (request.get("tahun") != year_text) continue;
     auto assigned = list_from_json(request.get("petugas"));
     if (!assigned.empty() && assigned.size() != 2) {
-      findings.warning(request, "petugas",
-                       std::to_string(assigned.size()) + " team members assigned; the procedure names 2 (dua)");
+      findings.warning(request, "petugas", finding::kRequestStaffCount, {{"jumlah", std::to_string(assigned.size())}});
     }
     for (const auto& nip : assigned) {
       if (snapshot.where("tim_bappeda", "nip", nip).empty()) {
-        findings.error(request, "petugas", "NIP " + nip + " is not a member of the Bappeda team (tim_bappeda)");
+        findings.error(request, "petugas", finding::kRequestStaffNotInTeam, {{"nip", nip}});
       }
     }
     if (request.has("tanggal_diinginkan") && request.get("tanggal_diinginkan") < request.get("tanggal_permohonan")) {
-      findings.error(request, "tanggal_diinginkan", "the preferred date is before the request date");
+      findings.error(request, "tanggal_diinginkan", finding::kRequestPreferredBeforeRequest);
     }
     for (const auto* session : snapshot.where("sesi_diskusi", "permohonan", request.get("kode"))) {
       check_session(snapshot, *session, request, findings);
@@ -68,9 +68,7 @@ void check_awards(const Snapshot& snapshot, int year, const InnovationFacts& inn
     if (!innovation) continue;  // the store's foreign key makes this impossible
     // Trophy and certificate go to innovations applied (Penerapan) and submitted to the IGA.
     if (!innovation->stage_penerapan || !innovation->submitted_to_iga) {
-      findings.error(award, "inovasi",
-                     "awarded, but the innovation is not both at stage Penerapan and submitted to the IGA",
-                     innovation->instansi);
+      findings.error(award, "inovasi", finding::kAwardNotQualified, {}, innovation->instansi);
     }
   }
 }

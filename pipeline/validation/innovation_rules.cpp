@@ -2,6 +2,7 @@
 
 #include "model/narrative.h"
 #include "model/text.h"
+#include "validation/finding_codes.h"
 #include "validation/validation.h"
 
 namespace inovasi {
@@ -12,14 +13,14 @@ void check_dates(const Record& innovation, Findings& findings) {
   auto applied = innovation.get("waktu_penerapan");
   // ISO dates compare correctly as text.
   if (!trial.empty() && !applied.empty() && trial > applied) {
-    findings.error(innovation, "waktu_uji_coba",
-                   "trial date " + std::string(trial) + " is after the application date " + std::string(applied));
+    findings.error(innovation, "waktu_uji_coba", finding::kTrialAfterApplication,
+                   {{"uji_coba", std::string(trial)}, {"penerapan", std::string(applied)}});
   }
   if (innovation.get("tahapan") == "Penerapan" && applied.empty()) {
-    findings.error(innovation, "waktu_penerapan", "stage Penerapan needs an application date");
+    findings.error(innovation, "waktu_penerapan", finding::kApplicationWithoutDate);
   }
   if (innovation.get("tahapan") == "Uji Coba" && trial.empty()) {
-    findings.warning(innovation, "waktu_uji_coba", "stage Uji Coba usually has a trial date");
+    findings.warning(innovation, "waktu_uji_coba", finding::kTrialWithoutDate);
   }
 }
 
@@ -27,8 +28,11 @@ void check_narrative_lengths(const Record& innovation, Findings& findings) {
   for (const auto& spec : innovation.kind->fields) {
     if (spec.type != FieldType::Narrative || !innovation.has(spec.name)) continue;
     try {
-      if (auto finding = narrative_too_long(narrative_from_json(innovation.get(spec.name))); !finding.empty()) {
-        findings.error(innovation, std::string(spec.name), finding);
+      std::size_t characters = narrative_characters(narrative_from_json(innovation.get(spec.name)));
+      if (characters > kSpreadsheetCellCharacters) {
+        findings.error(
+            innovation, std::string(spec.name), finding::kNarrativeTooLong,
+            {{"karakter", std::to_string(characters)}, {"batas", std::to_string(kSpreadsheetCellCharacters)}});
       }
     } catch (const std::exception&) {  // check_narratives reports a narrative that is not one
     }
@@ -41,13 +45,14 @@ void check_narratives(const Record& innovation, const IndicatorCatalogue& editio
     try {
       words = narrative_word_count(narrative_from_json(innovation.get(field)));
     } catch (const std::exception& e) {  // the stored narrative is not one
-      findings.error(innovation, field, e.what());
+      findings.error(innovation, field, finding::kNarrativeUnreadable, {{"keterangan", e.what()}});
       continue;
     }
     if (words < static_cast<std::size_t>(minimum)) {
-      findings.error(innovation, field,
-                     std::to_string(words) + " words; the IGA " + std::to_string(edition.edition) +
-                         " asks for at least " + std::to_string(minimum));
+      findings.error(innovation, field, finding::kNarrativeTooShort,
+                     {{"jumlah", std::to_string(words)},
+                      {"edisi", std::to_string(edition.edition)},
+                      {"minimum", std::to_string(minimum)}});
     }
   }
 }
@@ -57,9 +62,9 @@ void check_enumerations(const Record& innovation, Findings& findings) {
     if (!keeps_raw_text(spec.type)) continue;
     auto raw = innovation.get(raw_column(spec.name));
     if (!raw.empty() && !innovation.has(spec.name)) {
-      findings.warning(innovation, std::string(spec.name), "'" + std::string(raw) + "' is not a known value");
+      findings.warning(innovation, std::string(spec.name), finding::kUnknownValue, {{"nilai", std::string(raw)}});
     } else if (raw.empty() && spec.type == FieldType::Enum) {
-      findings.warning(innovation, std::string(spec.name), "not filled in");
+      findings.warning(innovation, std::string(spec.name), finding::kNotFilledIn);
     }
   }
 }
@@ -70,16 +75,14 @@ void check_answers(const Snapshot& snapshot, const Record& innovation, const Ind
        snapshot.where("jawaban_indikator", "inovasi", innovation.get("kode"), innovation.get("tahun"))) {
     int number = std::stoi(std::string(answer->get("indikator")));
     if (!edition.indicator(number)) {
-      findings.error(
-          *answer, "indikator",
-          "the IGA " + std::to_string(edition.edition) + " catalogue has no indicator " + std::to_string(number),
-          innovation.get("instansi"));
+      findings.error(*answer, "indikator", finding::kUnknownIndicator,
+                     {{"edisi", std::to_string(edition.edition)}, {"nomor", std::to_string(number)}},
+                     innovation.get("instansi"));
       continue;
     }
     bool leveled = answer->has("level") && answer->get("level") != "0";
     if (leveled && (!answer->has("bukti") || answer->get("status_bukti") == "Tidak Ada")) {
-      findings.warning(*answer, "bukti", "a level is claimed without supporting evidence (bukti dukung)",
-                       innovation.get("instansi"));
+      findings.warning(*answer, "bukti", finding::kLevelWithoutEvidence, {}, innovation.get("instansi"));
     }
   }
 }
@@ -92,7 +95,7 @@ void check_innovations(const Snapshot& snapshot, const Catalog& catalog, int yea
   for (const auto& innovation : snapshot.all("inovasi")) {
     if (innovation.get("tahun") != year_text) continue;
     if (!innovation.has("instansi")) {
-      findings.warning(innovation, "instansi", "not linked to an agency (import with --agency, or set instansi)");
+      findings.warning(innovation, "instansi", finding::kInnovationWithoutAgency);
     }
     check_dates(innovation, findings);
     check_narratives(innovation, edition, findings);

@@ -22,13 +22,14 @@ std::string_view agency_of(const Record& record) {
 
 }  // namespace
 
-void Findings::add(Severity severity, const Record& record, std::string field, std::string message,
-                   std::string_view agency) {
+void Findings::add(Severity severity, const Record& record, std::string field, std::string_view code,
+                   FindingParams params, std::string_view agency) {
   Diagnostic diagnostic;
   diagnostic.severity = severity;
   diagnostic.record = record.key_label();
   diagnostic.field = std::move(field);
-  diagnostic.message = std::move(message);
+  diagnostic.code = std::string(code);
+  diagnostic.params = std::move(params);
   diagnostic.agency = agency.empty() ? agency_of(record) : agency;
   items_.push_back(std::move(diagnostic));
 }
@@ -65,6 +66,8 @@ ValidationReport YearValidation::finish() {
   report.findings.insert(report.findings.end(), std::make_move_iterator(others.begin()),
                          std::make_move_iterator(others.end()));
   report.scores = std::move(scores_);
+  // The command line's text, from the catalogue like the Indonesian one people read.
+  for (auto& finding : report.findings) finding.message = catalog_.finding_message(finding, Language::English);
   return report;
 }
 

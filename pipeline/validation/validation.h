@@ -73,15 +73,19 @@ class InnovationFacts {
 // One rule family each; validate() runs them all. Exposed for tests.
 class Findings {
  public:
-  // `agency`: the agency the finding concerns, for a record that does not name it (an
-  // answer, an award); otherwise the record's own instansi (or kode, for an agency).
-  void add(Severity severity, const Record& record, std::string field, std::string message,
+  // `code`: the finding's stable code (validation/finding_codes.h), its texts the
+  // catalogue's; `params` fill them. `agency`: the agency the finding concerns, for a
+  // record that does not name it (an answer, an award); otherwise the record's own
+  // instansi (or kode, for an agency).
+  void add(Severity severity, const Record& record, std::string field, std::string_view code, FindingParams params = {},
            std::string_view agency = {});
-  void error(const Record& record, std::string field, std::string message, std::string_view agency = {}) {
-    add(Severity::Error, record, std::move(field), std::move(message), agency);
+  void error(const Record& record, std::string field, std::string_view code, FindingParams params = {},
+             std::string_view agency = {}) {
+    add(Severity::Error, record, std::move(field), code, std::move(params), agency);
   }
-  void warning(const Record& record, std::string field, std::string message, std::string_view agency = {}) {
-    add(Severity::Warning, record, std::move(field), std::move(message), agency);
+  void warning(const Record& record, std::string field, std::string_view code, FindingParams params = {},
+               std::string_view agency = {}) {
+    add(Severity::Warning, record, std::move(field), code, std::move(params), agency);
   }
   std::vector<Diagnostic> take() { return std::move(items_); }
   const std::vector<Diagnostic>& items() const { return items_; }

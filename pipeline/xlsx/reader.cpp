@@ -358,7 +358,8 @@ class SheetParser {
           fail("bad row number '" + std::string(number) + "'");
       }
       if (index < next_row_ && next_row_ > 0) fail("row " + std::to_string(index + 1) + " comes after a later row");
-      row_ = SheetRow{index, {}, {}};
+      const char* hidden = attribute(attributes, "hidden");
+      row_ = SheetRow{index, {}, {}, hidden && (std::string_view(hidden) == "1" || std::string_view(hidden) == "true")};
       next_row_ = index + 1;
       next_column_ = 0;
       in_row_ = true;
@@ -640,6 +641,16 @@ int SheetData::column(std::string_view header) const {
   return -1;
 }
 
+SheetData SheetData::report_table() const {
+  if (!keys_row || *keys_row >= rows.size()) return *this;
+  SheetData table{name, {rows[*keys_row]}, {types[*keys_row]}};
+  for (std::size_t r = *keys_row + 2; r < rows.size(); ++r) {  // past the labels
+    table.rows.push_back(rows[r]);
+    table.types.push_back(types[r]);
+  }
+  return table;
+}
+
 const SheetData* WorkbookData::sheet(std::string_view name) const {
   for (const auto& s : sheets) {
     if (s.name == name) return &s;
@@ -661,6 +672,7 @@ WorkbookData read_workbook(const std::filesystem::path& path) {
   for (std::size_t i = 0; i < reader.sheet_names().size(); ++i) {
     SheetData sheet{reader.sheet_names()[i], {}, {}};
     reader.read_rows(i, [&](const SheetRow& row) {
+      if (row.hidden && !sheet.keys_row) sheet.keys_row = row.index;
       for (std::size_t c = 0; c < row.values.size(); ++c) {
         if (!row.values[c].empty()) sheet.put(row.index, c, row.values[c], row.types[c]);
       }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -46,6 +47,7 @@ struct SheetRow {
   std::size_t index = 0;  // 0-based row number
   std::vector<std::string> values;
   std::vector<char> types;
+  bool hidden = false;  // a report's row of keys is hidden
 };
 
 class WorkbookReader {
@@ -81,6 +83,12 @@ struct SheetData {
 
   // The column whose header (first row) is `name`, or -1.
   int column(std::string_view header) const;
+
+  // The first hidden row: a report's keys (xlsx::SheetWriter::report_header).
+  std::optional<std::size_t> keys_row = std::nullopt;
+  // A report sheet read by key: its keys as the header, then the rows under its labels
+  // (the totals row, when it has one, last). The sheet itself when it has no keys row.
+  SheetData report_table() const;
 };
 
 struct WorkbookData {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <variant>
@@ -31,7 +32,29 @@ using Cell = std::variant<std::monostate, std::string, double, Date>;
 
 // How a column's cells are kept when a user types into them: as text (NIPs, which Excel
 // would otherwise turn into 1.96608E+17), as dates, or wrapped (narratives).
-enum class ColumnStyle { General, Text, Date, Wrapped };
+// Count and Amount are whole numbers grouped as Indonesians write them (1.500.000) and
+// LongDate a date written out (24 Februari 2026): the formats carry the Indonesian
+// locale, so LibreOffice and an Indonesian Excel show them so whatever the reader's own.
+enum class ColumnStyle { General, Text, Date, Wrapped, Count, Amount, LongDate };
+
+// A column of a report: its data key (kept in a hidden row above the labels, so what
+// reads the workbook by key still finds it), the label people read, how its cells show.
+struct ReportColumn {
+  std::string key, label;
+  ColumnStyle style = ColumnStyle::General;
+  bool total = false;  // summed in the totals row
+  double width = 0;    // 0: from the content
+};
+
+// How a report prints: on A4 (or F4, a region's option), across or along the page, one
+// page wide, the column labels on every page, the report's name and "Halaman N dari M"
+// in the footer.
+struct PageSetup {
+  enum class Paper { A4, F4 } paper = Paper::A4;
+  bool landscape = false;
+  std::string name;                           // the footer's left
+  std::string page = "Halaman", of = "dari";  // the footer's right: "Halaman 2 dari 5"
+};
 
 // A check Excel applies while a user types (data validation). `values` and `range`
 // make a dropdown: the values inline when they fit Excel's 255-character list, else the
@@ -60,10 +83,33 @@ std::string sheet_name_problem(std::string_view name);
 
 class WorkbookWriter;
 
+// The formats a sheet's cells take, by column style: plain, or boxed for a report (thin
+// borders around the table's cells only, not gridlines over its title).
+struct CellFormats {
+  lxw_format *general = nullptr, *text = nullptr, *text_wrap = nullptr, *date = nullptr, *wrap = nullptr,
+             *count = nullptr, *long_date = nullptr, *amount_sen = nullptr;
+};
+
 class SheetWriter {
  public:
   // Writes the header row (bold; frozen and filtered unless `frozen` is false).
   void header(const std::vector<std::string>& names, bool frozen = true);
+  // A report's head: the title block (its first line larger, the second bold), a blank
+  // row, the hidden row of keys, then the labels, which are frozen, filtered and
+  // repeated on every printed page. Sets the columns' styles and the page setup.
+  void report_header(const std::vector<std::string>& title, const std::vector<ReportColumn>& columns,
+                     const PageSetup& page);
+  // The title block alone (a sheet of charts), then a blank row.
+  void title_block(const std::vector<std::string>& title);
+  // Paper, orientation, one page wide, the footer; with `labels`, that row repeats on
+  // every printed page.
+  void page_setup(const PageSetup& page, std::optional<std::size_t> labels = std::nullopt);
+  // After the last row: `label` and, under each column marked `total`, the sum of the
+  // rows above (a live SUBTOTAL formula, which leaves out rows a filter hides, with its
+  // value already computed for readers that do not recalculate).
+  void totals_row(const std::string& label);
+  // The row index of the labels (0 for header()), and the first row of data.
+  std::size_t header_row() const { return header_row_; }
   void row(const std::vector<Cell>& cells);
   // Cells of the column range equal to `value` get a red fill: gaps stand out.
   void highlight_equal(int first_column, int last_column, double value);
@@ -78,13 +124,14 @@ class SheetWriter {
   void validate(int column, const Validation& validation);
   void set_column_width(int column, double width);
   void hide();
+  lxw_worksheet* handle() { return sheet_; }  // for charts: the range they plot
 
  private:
   friend class WorkbookWriter;
-  SheetWriter(WorkbookWriter& book, lxw_worksheet* sheet, std::string name)
-      : book_(book), sheet_(sheet), name_(std::move(name)) {}
+  SheetWriter(WorkbookWriter& book, lxw_worksheet* sheet, std::string name);
   void finish();
   void note_width(int column, std::size_t width);
+  std::size_t row_lines(const std::vector<Cell>& cells) const;  // the lines its wrapped cells take
 
   WorkbookWriter& book_;
   lxw_worksheet* sheet_;
@@ -95,6 +142,11 @@ class SheetWriter {
   std::vector<double> fixed_widths_;  // 0: from the content
   std::vector<ColumnStyle> styles_;
   bool unfiltered_ = false;
+  std::size_t header_row_ = 0;
+  const CellFormats* formats_;
+  std::optional<std::size_t> totals_at_;  // the totals row, kept out of the filter
+  std::vector<bool> totaled_;
+  std::vector<double> sums_;
   lxw_format* format_for(int column, bool multi_line) const;
   struct Rule {
     int first, last;
@@ -116,6 +168,7 @@ class WorkbookWriter {
   WorkbookWriter& operator=(const WorkbookWriter&) = delete;
 
   SheetWriter& add_sheet(const std::string& name);
+  lxw_workbook* handle() { return book_; }  // for charts
   // Finishes every sheet, closes the workbook and renames it into place. With
   // WhenChanged, a file already there with the same bytes is left as it was (a re-run
   // that changed nothing touches nothing). Returns whether the file was written.
@@ -131,11 +184,11 @@ class WorkbookWriter {
   lxw_workbook* book_ = nullptr;
   std::vector<std::unique_ptr<SheetWriter>> sheets_;
   lxw_format* header_ = nullptr;
-  lxw_format* date_ = nullptr;
-  lxw_format* wrap_ = nullptr;
+  CellFormats plain_, boxed_;
   lxw_format* gap_ = nullptr;
-  lxw_format* text_ = nullptr;
-  lxw_format* text_wrap_ = nullptr;
+  lxw_format* title_ = nullptr;
+  lxw_format* bold_ = nullptr;
+  lxw_format* total_ = nullptr;
   std::vector<std::string> property_strings_;  // alive until close: libxlsxwriter keeps pointers
   lxw_doc_properties properties_{};
 };

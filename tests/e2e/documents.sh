@@ -37,10 +37,10 @@ export INOVASI_DB="$work/store.db"
 "$bin" import inputs --agency bappedalitbang --year 2026 >/dev/null 2>&1 || bad "import"
 out="$work/out"
 "$bin" render all --out "$out" >"$work/log" 2>&1 && ok || bad "render all: $(tail -5 "$work/log")"
-grep -q "^made 60, unchanged 0, failed 0" "$work/log" && ok || bad "expected 60 documents (45 + 15 desk packets): $(tail -1 "$work/log")"
+grep -q "^made 61, unchanged 0, failed 0" "$work/log" && ok || bad "expected 61 documents (45 + 15 desk packets + the year summary): $(tail -1 "$work/log")"
 before=$failures
 for pdf in $(find "$out" -name '*.pdf'); do qpdf --check "$pdf" >/dev/null 2>&1 || bad "qpdf --check $pdf"; done
-[ "$failures" -eq "$before" ] && [ "$(find "$out" -name '*.pdf' | wc -l)" -eq 60 ] && ok || bad "not 60 whole PDFs"
+[ "$failures" -eq "$before" ] && [ "$(find "$out" -name '*.pdf' | wc -l)" -eq 61 ] && ok || bad "not 61 whole PDFs"
 # Paths are slugs inside the output folder.
 [ -z "$(find "$out" -name '*.pdf' | grep -v '^'"$out"'/2026/[a-z]*/[a-z0-9./-]*$')" ] && ok || bad "unexpected paths"
 
@@ -70,22 +70,31 @@ has "$y/events/2026-01-20-ws-2026-01/daftar-hadir.pdf" "DAFTAR HADIR" "Workshop 
 has "$y/iga/dinkes/sigap-stunting-sistem-informasi-gerak-cepat-penanganan-stunting.pdf" "NARASI INOVASI DAERAH" \
   "Skor indikatif: 87 dari 111" "edisi 2025" "memenuhi" "Alat Kerja"
 has "$y/iga/pkm-berastagi/kelas-ibu-hamil-digital-kemilau.pdf" "BELUM MEMENUHI"
+# The year on one page: counts, the agencies not ready and why (in Indonesian), the chart.
+summary="$y/reports/ringkasan-2026.pdf"
+has "$summary" "RINGKASAN PROGRAM INOVASI DAERAH" "Perangkat Daerah yang Belum Siap" "Dinas Sosial" \
+  "digit ke-15 (jenis kelamin) harus 1 atau 2" "Waktu uji coba (1 September 2026) sesudah waktu penerapan (2 Maret 2026)" \
+  "KARO ERLAJAR" "Sangat Inovatif (65)" "Inovatif (35)"
+[ "$(pdfinfo "$summary" | awk '/^Pages:/{print $2}')" = 1 ] && ok || bad "the year summary is not one page"
+has "$y/desk/dinsos/packet.pdf" "digit ke-15 (jenis kelamin)" "harus 1 atau 2, bukan 3" "Kesalahan"
+if pdftotext -layout "$y/desk/dinsos/packet.pdf" - | grep -q "digit 15 (gender)"; then bad "desk packet prints the English finding"; else ok; fi
 
 # Rendering again makes nothing; forced, it gives the same numbers and byte-identical files.
 cp -r "$out" "$work/first"
 "$bin" render all --out "$out" >"$work/log" 2>&1
-grep -q "^made 0, unchanged 60, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
+grep -q "^made 0, unchanged 61, failed 0" "$work/log" && ok || bad "re-run remade something: $(tail -1 "$work/log")"
 "$bin" render all --force --out "$out" >"$work/log" 2>&1
-grep -q "^made 60, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
+grep -q "^made 61, unchanged 0" "$work/log" && ok || bad "--force: $(tail -1 "$work/log")"
 diff -r "$work/first" "$out" >/dev/null && ok || bad "forced render differs"
-# Touching one record remakes only its documents: its narrative and its agency's desk packet.
+# Touching one record remakes only its documents: its narrative, its agency's desk packet
+# and the year summary (whose reasons name its words too few).
 printf 'nama,tahun,rancang_bangun\nKELAS IBU HAMIL DIGITAL (KEMILAU),2026,Rancang bangun yang diperbarui.\n' >"$work/inovasi.csv"
 "$bin" import "$work/inovasi.csv" >/dev/null 2>&1 || bad "import one change"
 "$bin" render all --dry-run --out "$out" >"$work/plan" 2>&1
-grep -q "plan: 60 document(s): 0 new, 2 changed, 58 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
+grep -q "plan: 61 document(s): 0 new, 3 changed, 58 unchanged" "$work/plan" && grep -q "^changed.*kelas-ibu-hamil" "$work/plan" && ok \
   || bad "dry-run plan: $(tail -1 "$work/plan")"
 "$bin" render all --out "$out" >"$work/log" 2>&1
-grep -q "^made 2, unchanged 58" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
+grep -q "^made 3, unchanged 58" "$work/log" && ok || bad "one change: $(tail -1 "$work/log")"
 
 # A run killed midway leaves no half-written file, and the next run completes the set.
 killed="$work/killed"
@@ -206,7 +215,9 @@ import re, sys, zipfile
 book = zipfile.ZipFile(sys.argv[1])
 names = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
 rows = re.findall(r"<row .*?</row>", book.read(f"xl/worksheets/sheet{names.index('Berkas') + 1}.xml").decode())
-for row in rows[1:]:
+# A report: its keys in the hidden row, its labels under them, then the files.
+keys = next(i for i, row in enumerate(rows) if 'hidden="1"' in row.split(">")[0])
+for row in rows[keys + 2:]:
     print(re.search(r"<t[^>]*>([^<]*)</t>", row).group(1))
 EOF
 (cd "$work/launch" && find . -type f ! -name manifest.json ! -name rekap.xlsx | sed 's|^\./||' | sort) >"$work/made"

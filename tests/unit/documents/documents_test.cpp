@@ -192,7 +192,7 @@ TEST_F(BundledStore, EveryKindPlansFromTheBundledInputs) {
   DocumentContext context = this->context();
   std::map<std::string, std::size_t> expected{{"contract", 14},   {"discussion-form", 4}, {"minutes", 3},
                                               {"certificate", 7}, {"iga-narrative", 14},  {"escalation-report", 1},
-                                              {"attendance", 2},  {"desk-packet", 15}};
+                                              {"attendance", 2},  {"desk-packet", 15},    {"year-summary", 1}};
   for (const auto& kind : document_kinds()) {
     auto docs = plan_documents(kind, context, {});
     EXPECT_EQ(docs.size(), expected[std::string(kind.name)]) << kind.name;

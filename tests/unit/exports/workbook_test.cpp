@@ -160,8 +160,10 @@ TEST_F(ExportsTest, IgaExportHasEveryInnovationItsAnswersAndTheFindings) {
   const auto* findings = data.sheet("Temuan");
   ASSERT_NE(findings, nullptr);
   bool found = false;
-  for (const auto& row : findings->rows)
-    found = found || (row.size() > 3 && row[3].find("1 facilitator(s) named") != std::string::npos);
+  for (const auto& row : findings->rows) {  // tingkat, data, kolom, kode, pesan
+    found = found || (row.size() > 4 && row[3] == "fasilitator.kurang" &&
+                      row[4].find("1 facilitator(s) named") != std::string::npos);
+  }
   EXPECT_TRUE(found);
 }
 
@@ -280,9 +282,17 @@ TEST_F(ExportsTest, AnAgencysWorkbookHoldsTheYearsRowsOfThatAgency) {
       }
       exports::write_iga_export(context, path);
       auto book = xlsx::read_workbook(path);
-      EXPECT_EQ(book.sheet("Inovasi")->rows, innovations) << code;
-      EXPECT_EQ(book.sheet("Indikator")->rows, answers) << code;
-      EXPECT_EQ(book.sheet("Temuan")->rows, temuan) << code;
+      // An agency's copy is a report: read by its keys, its rows are the whole export's.
+      EXPECT_EQ(book.sheet("Inovasi")->report_table().rows, innovations) << code;
+      EXPECT_EQ(book.sheet("Indikator")->report_table().rows, answers) << code;
+      // Its findings are in Indonesian; the codes are the same, in the same order.
+      auto own = book.sheet("Temuan")->report_table();
+      ASSERT_EQ(own.rows.size(), temuan.size()) << code;
+      auto code_column = static_cast<std::size_t>(own.column("kode"));
+      for (std::size_t r = 1; r < temuan.size(); ++r) {
+        EXPECT_EQ(own.rows[r].at(code_column), temuan[r].at(3)) << code;
+        EXPECT_THAT(own.rows[r].at(0), ::testing::AnyOf("Kesalahan", "Peringatan"));
+      }
     }
   }
   EXPECT_GE(agencies_with_rows, 5u);
@@ -297,9 +307,18 @@ TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   auto path = dir_.path() / "rekap.xlsx";
   exports::write_recap({year, catalog(), {2026, 8, 17}}, path);
   auto data = xlsx::read_workbook(path);
-  const auto* recap = data.sheet("Rekap");
-  ASSERT_NE(recap, nullptr);
-  ASSERT_EQ(recap->rows.size(), 1u + 15u);
+  ASSERT_NE(data.sheet("Rekap"), nullptr);
+  // A report: read by the keys in its hidden row; the totals row last.
+  const auto table = data.sheet("Rekap")->report_table();
+  const auto* recap = &table;
+  ASSERT_EQ(recap->rows.size(), 1u + 15u + 1u);
+  EXPECT_EQ(recap->rows.back().at(0), "Jumlah");
+  EXPECT_EQ(recap->rows.back().at(static_cast<std::size_t>(recap->column("fasilitator_ditunjuk"))), "29");
+  const auto& sheet_rows = data.sheet("Rekap")->rows;
+  EXPECT_EQ(sheet_rows[0][0], "PEMERINTAH KABUPATEN KARO");
+  EXPECT_EQ(sheet_rows[1][0], "Rekapitulasi Program Inovasi Daerah");
+  EXPECT_EQ(sheet_rows[3][0], "Dibuat: 17 Agustus 2026");
+  EXPECT_EQ(sheet_rows[*data.sheet("Rekap")->keys_row + 1][2], "Fasilitator Ditunjuk");
   auto cell = [&](const std::string& agency, const std::string& column) {
     for (const auto& row : recap->rows) {
       if (!row.empty() && row[0] == agency) return row.at(static_cast<std::size_t>(recap->column(column)));
@@ -325,6 +344,55 @@ TEST_F(ExportsTest, RecapShowsEachAgencysMilestones) {
   EXPECT_THAT(read_file(unzip.path() / "xl" / "worksheets" / "sheet1.xml"), HasSubstr("conditionalFormatting"));
 }
 
+TEST_F(ExportsTest, ReportsPrintOnTheRegionsPaperOneWideWithTheirLabelsOnEveryPage) {
+  Store store = Store::open(db(), false);
+  auto unzipped = [&](const std::filesystem::path& book, const std::string& part) {
+    ScratchDir unzip;
+    EXPECT_EQ(std::system(("cd " + unzip.path().string() + " && unzip -q " + book.string()).c_str()), 0);
+    return std::filesystem::exists(unzip.path() / part) ? read_file(unzip.path() / part) : std::string("(none)");
+  };
+  auto path = dir_.path() / "rekap.xlsx";
+  {
+    Snapshot snapshot = Snapshot::load(store);
+    YearSource year(snapshot, 2026);
+    exports::write_recap({year, catalog(), {2026, 8, 17}}, path);
+  }
+  std::string sheet = unzipped(path, "xl/worksheets/sheet1.xml");
+  EXPECT_THAT(sheet, HasSubstr("paperSize=\"9\""));  // A4
+  EXPECT_THAT(sheet, HasSubstr("orientation=\"landscape\""));
+  EXPECT_THAT(sheet, HasSubstr("fitToHeight=\"0\""));  // one page wide, as long as it takes
+  EXPECT_THAT(sheet, HasSubstr("<pageSetUpPr fitToPage=\"1\"/>"));
+  EXPECT_THAT(sheet, HasSubstr("Halaman &amp;P dari &amp;N"));
+  EXPECT_THAT(sheet, HasSubstr("Rekapitulasi Program Inovasi Daerah 2026"));
+  EXPECT_THAT(sheet, HasSubstr("<row r=\"6\" hidden=\"1\">"));                      // the keys
+  EXPECT_THAT(sheet, HasSubstr("<autoFilter ref=\"A7:L22\"/>"));                    // the labels to the last agency
+  EXPECT_THAT(sheet, HasSubstr("SUBTOTAL(109,C8:C22)"));                            // the totals, live
+  EXPECT_THAT(sheet, HasSubstr("ySplit=\"7\""));                                    // frozen under the labels
+  EXPECT_THAT(unzipped(path, "xl/workbook.xml"), HasSubstr("_xlnm.Print_Titles"));  // the labels on every page
+  EXPECT_THAT(unzipped(path, "xl/styles.xml"), HasSubstr("[$-421]#,##0"));          // 1.500.000
+  // The charts are the workbook's own, live on their data sheets.
+  for (const char* chart : {"xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"}) {
+    EXPECT_NE(unzipped(path, chart), "(none)") << chart;
+  }
+  EXPECT_THAT(unzipped(path, "xl/charts/chart3.xml"), HasSubstr("'Data Skor'!$D$8:$D$21"));
+  // F4 when the region says so; a paper the reports cannot print on is refused.
+  store.database().execute("UPDATE daerah SET kertas_laporan = 'F4'");
+  {
+    Snapshot snapshot = Snapshot::load(store);
+    YearSource year(snapshot, 2026);
+    exports::write_recap({year, catalog(), {2026, 8, 17}}, path);
+    EXPECT_THAT(unzipped(path, "xl/worksheets/sheet1.xml"), HasSubstr("paperSize=\"14\""));
+  }
+  store.database().execute("UPDATE daerah SET kertas_laporan = 'Legal'");
+  Snapshot snapshot = Snapshot::load(store);
+  YearSource year(snapshot, 2026);
+  EXPECT_THROW(exports::write_recap({year, catalog(), {2026, 8, 17}}, path), DataError);
+  auto findings = validate(snapshot, catalog(), 2026);
+  bool reported = false;
+  for (const auto& f : findings.findings) reported |= f.code == "daerah.kertas_laporan" && f.field == "kertas_laporan";
+  EXPECT_TRUE(reported);
+}
+
 TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
   Store store = Store::open(db(), false);
   Snapshot snapshot = Snapshot::load(store);
@@ -338,9 +406,10 @@ TEST_F(ExportsTest, RecapListsTheYearsFilesButItself) {
   exports::write_recap({year, catalog(), {2026, 8, 17}}, path, &files);
   auto data = xlsx::read_workbook(path);
   ASSERT_NE(data.sheet("Rekap"), nullptr);
-  const auto* sheet = data.sheet("Berkas");
-  ASSERT_NE(sheet, nullptr);
-  ASSERT_EQ(sheet->rows.size(), 3u);  // the header, then by path; not the recap itself
+  ASSERT_NE(data.sheet("Berkas"), nullptr);
+  const auto table = data.sheet("Berkas")->report_table();  // read by its keys
+  const auto* sheet = &table;
+  ASSERT_EQ(sheet->rows.size(), 3u);  // the keys, then by path; not the recap itself
   EXPECT_EQ(sheet->rows[0], (std::vector<std::string>{"jalur", "sha256", "ukuran", "jenis", "sumber", "kunci"}));
   EXPECT_EQ(sheet->rows[1], (std::vector<std::string>{"2026/certificates/a.pdf", "aa", "16000", "certificate",
                                                       "penghargaan a/2026", "ka"}));
@@ -361,9 +430,11 @@ TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   exports::write_certificate_register({year, catalog(), {2026, 2, 24}}, registry,
                                       "{{nama_daerah_kapital}} {{tahun}}\n{{instansi_kapital}}\n“{{inovasi}}”", path);
   auto data = xlsx::read_workbook(path);
-  const auto* sheet = data.sheet("Register Sertifikat");
-  ASSERT_NE(sheet, nullptr);
-  EXPECT_EQ(sheet->rows.size(), 1u + 7u);  // six awards and GEMA TB, which qualifies
+  ASSERT_NE(data.sheet("Register Sertifikat"), nullptr);
+  const auto table = data.sheet("Register Sertifikat")->report_table();  // read by its keys
+  const auto* sheet = &table;
+  EXPECT_EQ(sheet->rows.size(), 1u + 7u + 1u);  // six awards and GEMA TB, which qualifies; the totals
+  EXPECT_EQ(sheet->rows.back().at(0), "Jumlah");
   // Streamed from the store (launch, export certificates): the same workbook.
   YearSource from_store(store, 2026, 4);
   exports::ExportContext streamed{from_store, catalog(), {2026, 2, 24}};
@@ -373,10 +444,12 @@ TEST_F(ExportsTest, CertificateRegisterListsIssuedNumbersAndEngravings) {
   EXPECT_EQ(testing::read_file(streamed_path), testing::read_file(path));
   bool found = false;
   for (const auto& row : sheet->rows) {
-    if (row.size() > 7 && row[0] == issued.number) {
+    if (row.size() > 8 && row[0] == issued.number) {
       found = true;
-      EXPECT_EQ(row[4], issued.verification_code);
-      EXPECT_EQ(row[7], "KABUPATEN KARO 2026\nDINAS KOMUNIKASI DAN INFORMATIKA\n“KARO ERLAJAR”");
+      EXPECT_EQ(row[static_cast<std::size_t>(sheet->column("kode_verifikasi"))], issued.verification_code);
+      EXPECT_EQ(row[static_cast<std::size_t>(sheet->column("anggaran"))], "250000000");
+      EXPECT_EQ(row[static_cast<std::size_t>(sheet->column("teks_ukiran_trofi"))],
+                "KABUPATEN KARO 2026\nDINAS KOMUNIKASI DAN INFORMATIKA\n“KARO ERLAJAR”");
     }
   }
   EXPECT_TRUE(found);

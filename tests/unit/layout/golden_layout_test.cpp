@@ -34,11 +34,14 @@ std::string dump(const layout::LaidOutDocument& document) {
         std::snprintf(line, sizeof line, "p%zu %7.2f %7.2f f%d %4.1f %s%s\n", p + 1, t->x, t->baseline, t->face,
                       t->size, t->text.c_str(), t->underline ? " (underlined)" : "");
       } else if (const auto* l = std::get_if<layout::LineOp>(&op)) {
-        std::snprintf(line, sizeof line, "p%zu line %.2f %.2f to %.2f %.2f, %.2f thick\n", p + 1, l->x1, l->y1, l->x2,
-                      l->y2, l->thickness);
+        std::snprintf(line, sizeof line, "p%zu line %.2f %.2f to %.2f %.2f, %.2f thick%s\n", p + 1, l->x1, l->y1, l->x2,
+                      l->y2, l->thickness, l->dashed ? ", dashed" : "");
       } else if (const auto* r = std::get_if<layout::RectOp>(&op)) {
         std::snprintf(line, sizeof line, "p%zu box %.2f %.2f %.2f x %.2f, stroke %.2f%s\n", p + 1, r->x, r->y, r->width,
-                      r->height, r->stroke, r->fill ? ", filled" : "");
+                      r->height, r->stroke,
+                      !r->fill      ? ""
+                      : r->gray > 0 ? ", filled gray"
+                                    : ", filled");
       } else if (const auto* i = std::get_if<layout::ImageOp>(&op)) {
         std::snprintf(line, sizeof line, "p%zu image %.2f %.2f %.2f x %.2f %s\n", p + 1, i->x, i->y, i->width,
                       i->height, std::filesystem::path(i->path).filename().c_str());
@@ -105,6 +108,9 @@ TEST(GoldenLayout, Certificate) {
 }
 TEST(GoldenLayout, Contract) {
   check_golden("perjanjian-kinerja", templates(), "perjanjian-kinerja", templates() / "perjanjian-kinerja.contoh.json");
+}
+TEST(GoldenLayout, YearSummary) {  // the bar chart: bars, values, band lines, axis
+  check_golden("ringkasan", templates(), "ringkasan", templates() / "ringkasan.contoh.json");
 }
 TEST(GoldenLayout, Minutes) {
   check_golden("berita-acara", templates(), "berita-acara", templates() / "berita-acara.contoh.json");
