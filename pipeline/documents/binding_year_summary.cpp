@@ -1,13 +1,15 @@
 // Ringkasan: the year on one page for the head of Bappeda: its counts, the agencies not
-// ready and why (the validation's errors, in Indonesian), and a chart of the indicative
-// IGA scores against the year's bands.
+// ready and why (the validation's errors grouped by reason, in Indonesian), and a chart
+// of the indicative IGA scores against the year's bands.
 
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "documents/document_kind.h"
 #include "model/narrative.h"
+#include "model/text.h"
 
 namespace inovasi::documents {
 namespace {
@@ -52,9 +54,8 @@ Data counts(const DocumentContext& context, int year) {
   std::size_t signed_contracts = 0;
   for (const auto& agency : s.all("instansi")) {
     auto lines = s.where("perjanjian_kinerja", "instansi", agency.get("kode"), year_text);
-    signed_contracts += std::any_of(lines.begin(), lines.end(), [](const Record* line) {
-      return line->has("tanggal_tanda_tangan");
-    });
+    signed_contracts +=
+        std::any_of(lines.begin(), lines.end(), [](const Record* line) { return line->has("tanggal_tanda_tangan"); });
   }
   std::size_t sessions = 0, escalated = 0;
   for (const auto& request : s.all("permohonan_diskusi")) {
@@ -64,18 +65,21 @@ Data counts(const DocumentContext& context, int year) {
       escalated += narrative_items(session->get("eskalasi")).list_value().size();
     }
   }
-  Data rows = list();
-  rows.push_back(count_row("Perangkat Daerah peserta program", s.all("instansi").size()));
-  rows.push_back(count_row("Inovasi yang dirancang", innovations));
-  if (const Enumeration* stages = context.catalog.enumeration("tahapan")) {
-    for (const auto& stage : stages->values) {
+  // The stages in the innovations' own row: the page has room for one line each.
+  std::vector<std::string> stages;
+  if (const Enumeration* known = context.catalog.enumeration("tahapan")) {
+    for (const auto& stage : known->values) {
       auto it = by_stage.find(stage);
-      rows.push_back(count_row("- pada tahap " + stage, it == by_stage.end() ? 0 : it->second));
+      stages.push_back(stage + " " + std::to_string(it == by_stage.end() ? 0 : it->second));
     }
   }
   if (auto unset = by_stage.find(""); unset != by_stage.end()) {
-    rows.push_back(count_row("- tahapan belum diisi", unset->second));
+    stages.push_back("tahapan belum diisi " + std::to_string(unset->second));
   }
+  Data rows = list();
+  rows.push_back(count_row("Perangkat Daerah peserta program", s.all("instansi").size()));
+  rows.push_back(count_row(
+      "Inovasi yang dirancang" + (stages.empty() ? std::string() : " (" + join(stages, ", ") + ")"), innovations));
   rows.push_back(count_row("Perangkat Daerah yang menandatangani perjanjian kinerja", signed_contracts));
   rows.push_back(count_row("Inovasi yang diajukan ke IGA", submitted));
   rows.push_back(count_row("Sertifikat penghargaan", certificates));
@@ -84,31 +88,51 @@ Data counts(const DocumentContext& context, int year) {
   return rows;
 }
 
-// Each agency with validation errors, and the errors in Indonesian: why it is not ready.
-Data not_ready(const DocumentContext& context, const ValidationReport& report) {
-  std::map<std::string, std::vector<const Diagnostic*>> by_agency;
+// Why agencies are not ready: their validation errors grouped by what is wrong, the
+// reason most agencies share first, each with the agencies it holds back. A page for
+// the head of Bappeda stays one page however many agencies a region has: past a few
+// names a reason says how many more (the findings report lists every one).
+constexpr std::size_t kNamesPerReason = 3;
+
+struct NotReady {
+  Data reasons;
+  std::size_t agencies = 0;
+};
+
+NotReady not_ready(const DocumentContext& context, const ValidationReport& report) {
+  std::map<std::string, std::vector<std::string>, std::less<>> by_code;  // code -> agency codes, in order, once
+  std::set<std::string, std::less<>> agencies;
   for (const auto& finding : report.findings) {
-    if (finding.severity == Severity::Error && !finding.agency.empty()) by_agency[finding.agency].push_back(&finding);
+    if (finding.severity != Severity::Error || finding.agency.empty()) continue;
+    auto& holding = by_code[finding.code];
+    if (std::find(holding.begin(), holding.end(), finding.agency) == holding.end()) holding.push_back(finding.agency);
+    agencies.insert(finding.agency);
   }
-  const ReportWords& words = context.catalog.report_words();
-  Data agencies = list();
+  std::vector<std::pair<std::string, std::vector<std::string>>> ordered(by_code.begin(), by_code.end());
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  NotReady out{list(), agencies.size()};
   int no = 0;
-  for (const auto& [code, findings] : by_agency) {
-    const Record* agency = find_one(context.snapshot, "instansi", "kode", code);
+  for (const auto& [code, holding] : ordered) {
+    const FindingText* text = context.catalog.finding_texts().find(code);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < holding.size() && i < kNamesPerReason; ++i) {
+      const Record* agency = find_one(context.snapshot, "instansi", "kode", holding[i]);
+      names.push_back(agency ? std::string(agency->get("nama")) : holding[i]);
+    }
+    std::string listed = join(names, ", ");
+    if (holding.size() > kNamesPerReason) {
+      listed += ", dan " + std::to_string(holding.size() - kNamesPerReason) + " lainnya";
+    }
     Data row = object();
     row.set("no", std::to_string(++no));
-    row.set("instansi", agency ? std::string(agency->get("nama")) : code);
-    Data reasons = list();
-    for (const Diagnostic* finding : findings) {
-      Data reason = object();
-      reason.set("teks", context.catalog.finding_message(*finding, Language::Indonesian));
-      reason.set("isian", finding->field.empty() ? std::string() : words.field(finding->field));
-      reasons.push_back(reason);
-    }
-    row.set("alasan", reasons);
-    agencies.push_back(row);
+    row.set("alasan", text ? text->summary : code);
+    row.set("kode", code);
+    row.set("jumlah", std::to_string(holding.size()));
+    row.set("instansi", listed);
+    out.reasons.push_back(row);
   }
-  return agencies;
+  return out;
 }
 
 // The scores, highest first, and the bands whose thresholds the chart draws.
@@ -165,10 +189,11 @@ DocumentKind year_summary_kind() {
             data.set("tahun", year_text);
             data.set("tanggal", date_data(doc.date));
             data.set("jumlah", counts(context, year));
-            Data agencies = not_ready(context, report);
-            data.set("ada_belum_siap", Data(!agencies.list_value().empty()));
-            data.set("jumlah_belum_siap", std::to_string(agencies.list_value().size()));
-            data.set("belum_siap", agencies);
+            NotReady unready = not_ready(context, report);
+            data.set("ada_belum_siap", Data(unready.agencies > 0));
+            data.set("jumlah_belum_siap", std::to_string(unready.agencies));
+            data.set("jumlah_instansi", std::to_string(context.snapshot.all("instansi").size()));
+            data.set("alasan_belum_siap", unready.reasons);
             add_scores(data, context, report, year);
             doc.source = [data = std::move(data)] { return data; };
             doc.path = kind.output_path(year, {{"tahun", year_text}});

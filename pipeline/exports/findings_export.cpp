@@ -12,7 +12,8 @@ namespace inovasi::exports {
 void write_findings_report(const ExportContext& context, const std::filesystem::path& target) {
   using xlsx::ColumnStyle;
   std::optional<ValidationReport> own;
-  const ValidationReport& report = context.report ? *context.report : own.emplace(validate(context.source, context.catalog, false));
+  const ValidationReport& report =
+      context.report ? *context.report : own.emplace(validate(context.source, context.catalog, false));
   const ReportWords& words = context.catalog.report_words();
   std::string year = std::to_string(context.year());
   xlsx::WorkbookWriter book(target,
@@ -29,11 +30,13 @@ void write_findings_report(const ExportContext& context, const std::filesystem::
   const Snapshot& snapshot = context.snapshot();
   for (const auto& [agency, findings] : findings_by_agency(report)) {
     std::string name;
-    if (const auto found = snapshot.where("instansi", "kode", agency); !found.empty()) name = found.front()->get("nama");
+    if (const auto found = snapshot.where("instansi", "kode", agency); !found.empty())
+      name = found.front()->get("nama");
     for (const Diagnostic* finding : findings) {
       sheet.row({agency, name, words.record(finding->record),
-                 finding->field.empty() ? std::string() : words.field(finding->field), words.severity(finding->severity),
-                 finding->code, context.catalog.finding_message(*finding, Language::Indonesian)});
+                 finding->field.empty() ? std::string() : words.field(finding->field),
+                 words.severity(finding->severity), finding->code,
+                 context.catalog.finding_message(*finding, Language::Indonesian)});
     }
   }
   book.close();

@@ -51,8 +51,8 @@ lxw_chart* new_chart(xlsx::WorkbookWriter& book, std::uint8_t type, const std::s
   return chart;
 }
 
-lxw_row_t stage_chart(xlsx::WorkbookWriter& book, xlsx::SheetWriter& charts, lxw_row_t at,
-                      const ExportContext& context, const RecapChartData& data) {
+lxw_row_t stage_chart(xlsx::WorkbookWriter& book, xlsx::SheetWriter& charts, lxw_row_t at, const ExportContext& context,
+                      const RecapChartData& data) {
   const ReportWords& words = context.catalog.report_words();
   // The catalogue's stages in its order, then any other value, then those not filled in.
   std::vector<std::pair<std::string, double>> rows;
@@ -129,8 +129,8 @@ lxw_row_t readiness_chart(xlsx::WorkbookWriter& book, xlsx::SheetWriter& charts,
   return place(charts, chart, at, 2, std::max(1.0, height / kChartHeight));
 }
 
-lxw_row_t score_chart(xlsx::WorkbookWriter& book, xlsx::SheetWriter& charts, lxw_row_t at,
-                      const ExportContext& context, const RecapChartData& data) {
+lxw_row_t score_chart(xlsx::WorkbookWriter& book, xlsx::SheetWriter& charts, lxw_row_t at, const ExportContext& context,
+                      const RecapChartData& data) {
   const ReportWords& words = context.catalog.report_words();
   const auto& edition = context.catalog.indicators_for(context.year());
   std::vector<const IndexBand*> bands;  // the thresholds worth a line: above zero
@@ -138,15 +138,12 @@ lxw_row_t score_chart(xlsx::WorkbookWriter& book, xlsx::SheetWriter& charts, lxw
     if (band.threshold > 0) bands.push_back(&band);
   }
   auto& sheet = book.add_sheet(kScoreSheet);
-  std::vector<ColumnSpec> columns{{"inovasi", ColumnStyle::Text},
-                                  {"nama"},
-                                  {"instansi", ColumnStyle::Text},
-                                  {"skor_indikatif", ColumnStyle::Count},
-                                  {"skor_maksimal", ColumnStyle::Count},
-                                  {"predikat_indikatif"}};
+  std::vector<ColumnSpec> columns{{"inovasi", ColumnStyle::Text},        {"nama"},
+                                  {"instansi", ColumnStyle::Text},       {"skor_indikatif", ColumnStyle::Count},
+                                  {"skor_maksimal", ColumnStyle::Count}, {"predikat_indikatif"}};
   for (const auto* band : bands) {
-    columns.push_back({"batas_predikat", ColumnStyle::Count, false, {}, 0,
-                       words.column("batas_predikat") + " " + band->label});
+    columns.push_back(
+        {"batas_predikat", ColumnStyle::Count, false, {}, 0, words.column("batas_predikat") + " " + band->label});
   }
   start_report(sheet, context, {"grafik"}, columns);
   for (const auto& score : data.scores) {

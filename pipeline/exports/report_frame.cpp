@@ -57,8 +57,8 @@ void start_report(xlsx::SheetWriter& sheet, const ExportContext& context, const 
   const ReportWords& words = context.catalog.report_words();
   std::vector<xlsx::ReportColumn> report_columns;
   for (const auto& column : columns) {
-    std::string label = !column.caption.empty() ? column.caption
-                                                : words.column(column.label.empty() ? column.key : column.label);
+    std::string label =
+        !column.caption.empty() ? column.caption : words.column(column.label.empty() ? column.key : column.label);
     // A column of counts is narrow: its label wraps instead of widening it.
     double width = column.width > 0 ? column.width : column.style == xlsx::ColumnStyle::Count ? 14 : 0;
     report_columns.push_back({std::string(column.key), std::move(label), column.style, column.total, width});

@@ -8,8 +8,8 @@
 namespace inovasi::layout {
 namespace {
 
-constexpr double kBarGray = 0.55;     // bars print gray, so labels and lines stay readable
-constexpr double kGapShare = 0.35;    // the space between bars, as a share of a bar's height
+constexpr double kBarGray = 0.55;   // bars print gray, so labels and lines stay readable
+constexpr double kGapShare = 0.35;  // the space between bars, as a share of a bar's height
 constexpr double kAxisThickness = 0.6;
 
 // "65", "12.5": a value as the axis and the bars print it.

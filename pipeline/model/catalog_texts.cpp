@@ -99,6 +99,7 @@ FindingTexts FindingTexts::load(const std::filesystem::path& path) {
     FindingText text;
     text.english = string_of(entry, "en", where);
     text.indonesian = string_of(entry, "id", where);
+    text.summary = string_of(entry, "ringkas", where);
     auto parameters = entry->getArray("parameter");
     if (!parameters) throw CatalogError(where + ": parameter: missing (a list of names, [] for none)");
     for (std::size_t i = 0; i < parameters->size(); ++i) {
@@ -106,6 +107,9 @@ FindingTexts FindingTexts::load(const std::filesystem::path& path) {
     }
     check_text(text.english, text, where + ": en");
     check_text(text.indonesian, text, where + ": id");
+    if (text.summary.find_first_of("{}") != std::string::npos) {
+      throw CatalogError(where + ": ringkas: a summary takes no parameters");
+    }
     texts.texts_.emplace(code, std::move(text));
   }
   return texts;

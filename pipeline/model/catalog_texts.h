@@ -20,6 +20,7 @@ enum class Language { English, Indonesian };
 
 struct FindingText {
   std::string english, indonesian;
+  std::string summary;  // Indonesian, without parameters: the heading findings of one code are grouped under
   std::vector<std::string> parameters;  // the names the texts may use, {name} or {name|tanggal}
 };
 

@@ -38,6 +38,7 @@ TEST(FindingTexts, EveryCodeRendersInBothLanguages) {
     EXPECT_FALSE(english.empty()) << code;
     EXPECT_FALSE(indonesian.empty()) << code;
     EXPECT_NE(english, indonesian) << code << ": the Indonesian text is the English one";
+    EXPECT_FALSE(text->summary.empty()) << code;
     for (const auto& text_of : {english, indonesian}) {
       EXPECT_THAT(text_of, Not(HasSubstr("{"))) << code << ": " << text_of;
       EXPECT_THAT(text_of, Not(HasSubstr("}"))) << code << ": " << text_of;
@@ -75,15 +76,20 @@ TEST(FindingTexts, AFaultyCatalogueFileIsRefusedNamingTheCodeAndTheText) {
     }
     return std::string("accepted");
   };
-  EXPECT_THAT(refused(R"({"a.b": {"en": "x {n}", "id": "y", "parameter": []}})"),
+  EXPECT_THAT(refused(R"({"a.b": {"en": "x {n}", "id": "y", "ringkas": "z", "parameter": []}})"),
               HasSubstr("a.b: en: {n} is not one of the code's parameters"));
+  EXPECT_THAT(refused(R"({"a.b": {"en": "x", "id": "y", "parameter": []}})"), HasSubstr("a.b: ringkas: missing"));
+  EXPECT_THAT(refused(R"({"a.b": {"en": "x {n}", "id": "y", "ringkas": "z {n}", "parameter": ["n"]}})"),
+              HasSubstr("ringkas: a summary takes no parameters"));
   EXPECT_THAT(refused(R"({"a.b": {"en": "x", "parameter": []}})"), HasSubstr("a.b: id: missing"));
   EXPECT_THAT(refused(R"({"a.b": {"en": "x", "id": "", "parameter": []}})"), HasSubstr("a.b: id: empty"));
-  EXPECT_THAT(refused(R"({"a.b": {"en": "x {n", "id": "y", "parameter": ["n"]}})"), HasSubstr("without its '}'"));
-  EXPECT_THAT(refused(R"({"a.b": {"en": "x", "id": "{n|uang}", "parameter": ["n"]}})"),
+  EXPECT_THAT(refused(R"({"a.b": {"en": "x {n", "id": "y", "ringkas": "z", "parameter": ["n"]}})"),
+              HasSubstr("without its '}'"));
+  EXPECT_THAT(refused(R"({"a.b": {"en": "x", "id": "{n|uang}", "ringkas": "z", "parameter": ["n"]}})"),
               HasSubstr("the only format is |tanggal"));
-  EXPECT_THAT(refused(R"({"a.b": {"en": "x", "id": "y"}})"), HasSubstr("parameter: missing"));
-  EXPECT_EQ(refused(R"({"_note": "ignored", "a.b": {"en": "x {n}", "id": "y {n|tanggal}", "parameter": ["n"]}})"),
+  EXPECT_THAT(refused(R"({"a.b": {"en": "x", "id": "y", "ringkas": "z"}})"), HasSubstr("parameter: missing"));
+  EXPECT_EQ(refused(R"({"_note": "ignored", "a.b": {"en": "x {n}", "id": "y {n|tanggal}", "ringkas": "z",
+                        "parameter": ["n"]}})"),
             "accepted");
 }
 
