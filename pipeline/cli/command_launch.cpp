@@ -105,11 +105,12 @@ int run_certificates(const Args& args, const Environment& env) {
 }  // namespace
 
 Command launch_command() {
-  return {"launch", "the Launching Inovasi pack: every contract and certificate, print file, recap, register",
+  return {"launch", "the Launching Inovasi pack: every contract and certificate, print file, recap, register, findings",
           "inovasi launch [--year Y] [--agency KODE] [--signed] [--jobs N] [--force] [--dry-run] [--quiet]\n\n"
           "Makes each agency's performance contract and a certificate for every award and every\n"
-          "innovation at Penerapan submitted to the IGA, the certificates' print file, the recap\n"
-          "and certificate-register workbooks, and lists the agencies that are not ready and why.",
+          "innovation at Penerapan submitted to the IGA, the certificates' print file, the recap,\n"
+          "certificate-register and findings workbooks (reports to print, in Indonesian), and lists\n"
+          "the agencies that are not ready and why.",
           with_batch_options({{"year", "Y", "the programme year (default: the latest in the store)"},
                               {"agency", "KODE", "only this agency"},
                               {"signed", "", "place scanned signatures and stamps"}}),

@@ -41,7 +41,9 @@ void print_json(const ValidationReport& report, const Catalog& catalog, std::ost
     item->set("tingkat", std::string(severity_name(finding.severity)));
     item->set("data", finding.record);
     item->set("kolom", finding.field);
+    item->set("kode", finding.code);
     item->set("pesan", finding.message);
+    item->set("pesan_id", catalog.finding_message(finding, Language::Indonesian));
     findings.add(item);
   }
   root.set("temuan", findings);
