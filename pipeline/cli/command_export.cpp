@@ -1,6 +1,7 @@
 #include "cli/batch_options.h"
 #include "cli/commands.h"
 #include "cli/year_data.h"
+#include "documents/document_kind.h"
 #include "exports/csv_folder.h"
 #include "exports/exports.h"
 #include "exports/input_workbook.h"
@@ -10,21 +11,6 @@
 
 namespace inovasi::cli {
 namespace {
-
-// The workbook's date: the latest date in the year's data, so re-exports match.
-Date data_date(const Snapshot& snapshot, int year) {
-  Date latest{year, 1, 1};
-  for (const auto& [kind, field] : {std::pair{"penghargaan", "tanggal"},
-                                    {"sesi_diskusi", "tanggal"},
-                                    {"perjanjian_kinerja", "tanggal_tanda_tangan"},
-                                    {"permohonan_diskusi", "tanggal_permohonan"}}) {
-    for (const auto& record : snapshot.all(kind)) {
-      auto parsed = parse_date(record.get(field));
-      if (parsed.date && parsed.date->year == year && *parsed.date > latest) latest = *parsed.date;
-    }
-  }
-  return latest;
-}
 
 // The latest date anywhere in the records: the input workbook's date.
 Date latest_date(const Snapshot& snapshot) {
@@ -109,7 +95,8 @@ int run_export(const Args& args, const Environment& env) {
   // A workbook in the year's folder is one of its files: written in turn with batches,
   // and listed in the manifest.
   FolderLock lock = in_year_folder ? FolderLock(env.output / year_text, env.err) : FolderLock();
-  exports::ExportContext context{year_source, catalog, data_date(year_source.base(), year)};
+  // Dated as of the year's data, so re-exports match.
+  exports::ExportContext context{year_source, catalog, documents::latest_year_date(year_source.base(), year)};
   // The files made for the year so far (none before a batch has run): the recap's Berkas
   // sheet, and where a workbook in the year's folder is listed.
   auto manifest_file = manifest_path(env, year);

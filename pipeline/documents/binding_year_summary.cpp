@@ -14,22 +14,6 @@
 namespace inovasi::documents {
 namespace {
 
-// The latest date the year's records carry: the summary is as of then, so the same data
-// gives the same document.
-Date latest_date(const Snapshot& snapshot, int year) {
-  Date latest{year, 1, 1};
-  for (const auto& [kind, field] : {std::pair{"penghargaan", "tanggal"},
-                                    {"sesi_diskusi", "tanggal"},
-                                    {"perjanjian_kinerja", "tanggal_tanda_tangan"},
-                                    {"permohonan_diskusi", "tanggal_permohonan"}}) {
-    for (const auto& record : snapshot.all(kind)) {
-      auto date = date_of(record.get(field));
-      if (date && date->year == year && *date > latest) latest = *date;
-    }
-  }
-  return latest;
-}
-
 Data count_row(const std::string& label, std::size_t count) {
   Data row = object();
   row.set("uraian", label);
@@ -178,7 +162,7 @@ DocumentKind year_summary_kind() {
             int year = selected_year(context, selection);
             std::string year_text = std::to_string(year);
             PlannedDocument doc = kind.document(year, "ringkasan " + year_text);
-            doc.date = latest_date(context.snapshot, year);
+            doc.date = latest_year_date(context.snapshot, year);
             // The caller's validation serves when it has the scores; otherwise the year is
             // validated here, once, while planning.
             std::optional<ValidationReport> own;

@@ -31,6 +31,20 @@ const DocumentKind* find_document_kind(std::string_view name) {
   return nullptr;
 }
 
+Date latest_year_date(const Snapshot& snapshot, int year) {
+  Date latest{year, 1, 1};
+  for (const auto& [kind, field] : {std::pair{"penghargaan", "tanggal"},
+                                    {"sesi_diskusi", "tanggal"},
+                                    {"perjanjian_kinerja", "tanggal_tanda_tangan"},
+                                    {"permohonan_diskusi", "tanggal_permohonan"}}) {
+    for (const auto& record : snapshot.all(kind)) {
+      auto parsed = parse_date(record.get(field));
+      if (parsed.date && parsed.date->year == year && *parsed.date > latest) latest = *parsed.date;
+    }
+  }
+  return latest;
+}
+
 const DocumentKind* find_numbered_kind(std::string_view registry_kind) {
   for (const auto& kind : document_kinds()) {
     if (kind.numbering && kind.numbering->registry_kind == registry_kind) return &kind;

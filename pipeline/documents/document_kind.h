@@ -118,6 +118,10 @@ const DocumentKind* find_document_kind(std::string_view name);
 const DocumentKind* find_numbered_kind(std::string_view registry_kind);
 
 // Shared by bindings.
+// The latest date the year's records carry (awards, sessions, contracts signed, requests),
+// else 1 January: a summary or workbook of the year is dated as of its data, so the same
+// data gives the same file.
+Date latest_year_date(const Snapshot& snapshot, int year);
 int selected_year(const DocumentContext& context, const Selection& selection);
 const Record* find_one(const Snapshot& snapshot, std::string_view kind, std::string_view field, std::string_view value);
 // The kode of a discussion session's agency: its request's ("" when it has none).

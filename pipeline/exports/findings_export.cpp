@@ -16,8 +16,8 @@ void write_findings_report(const ExportContext& context, const std::filesystem::
       context.report ? *context.report : own.emplace(validate(context.source, context.catalog, false));
   const ReportWords& words = context.catalog.report_words();
   std::string year = std::to_string(context.year());
-  xlsx::WorkbookWriter book(target,
-                            {report_title(context, "temuan"), "Temuan validasi", "inovasi", year, context.date});
+  xlsx::WorkbookWriter book(target, {report_title(context, "temuan"), "Temuan validasi", "inovasi", year, context.date},
+                            xlsx::WorkbookWriter::Memory::Streaming);  // a national year has many
   auto& sheet = book.add_sheet("Temuan");
   start_report(sheet, context, {"temuan"},
                {{"instansi", ColumnStyle::Text, false, "kode_instansi"},
