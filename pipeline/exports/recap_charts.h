@@ -4,6 +4,7 @@
 
 #include <array>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,9 @@ struct ReadinessRow {
 };
 
 struct RecapChartData {
-  std::map<std::string, double> by_stage;  // tahapan ("" when not filled in) -> innovations
-  std::vector<ReadinessRow> readiness;     // one per agency, in the recap's order
-  std::vector<IndicativeScore> scores;     // one per innovation of the year
+  std::map<std::string, double> by_stage;   // tahapan ("" when not filled in) -> innovations
+  std::vector<ReadinessRow> readiness;      // one per agency, in the recap's order
+  std::span<const IndicativeScore> scores;  // one per innovation of the year (the caller's, not copied)
 };
 
 // Adds a Grafik sheet holding the three charts (innovations by stage; readiness per

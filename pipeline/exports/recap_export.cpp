@@ -60,6 +60,7 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
   // The scores come from the caller's validation when it has them; otherwise each
   // innovation is scored from its answers as its slice goes by.
   const bool scored = context.report && !context.report->scores.empty();
+  std::vector<IndicativeScore> own_scores;
   if (scored) {
     context.source.for_each_innovation(count);
     charts.scores = context.report->scores;
@@ -69,9 +70,10 @@ void write_recap(const ExportContext& context, const std::filesystem::path& targ
       for (const auto& innovation : slice.all("inovasi")) {
         if (innovation.get("tahun") != year) continue;
         count(innovation);
-        charts.scores.push_back(score_innovation(slice, edition, innovation));
+        own_scores.push_back(score_innovation(slice, edition, innovation));
       }
     });
+    charts.scores = own_scores;
   }
 
   auto& sheet = book.add_sheet("Rekap");
