@@ -474,6 +474,14 @@ class Builder {
         fail(node, "label-width: '" + *share + "' is not a share from 10% to 70% of the chart's width");
       chart.label_share = *parsed;
     }
+    chart.max_height = length(node, "max-height", 0);
+    if (const auto* limit = value_of(node, "shrink-limit")) {
+      auto share = parse_length_or_percent(*limit, 1.0);
+      if (!limit->ends_with('%') || !share || *share < 0.2 || *share > 1) {
+        fail(node, "shrink-limit: '" + *limit + "' is not a share from 20% to 100% of the written size");
+      }
+      chart.shrink_limit = *share;
+    }
     for (const auto& child : node.children) {
       if (child.is_text()) {
         if (!trim(child.text).empty()) stray_text(child, "text cannot stand inside <bar-chart>: use <bar> and <band>");

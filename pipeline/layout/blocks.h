@@ -135,6 +135,10 @@ struct BarChart {
   double max = 0;
   double bar_height = 0;
   double label_share = 0.35;  // of the chart's width, for the labels
+  // A chart taller than this has its bars and text scaled down to fit, no further than
+  // `shrink_limit` of their size; past it, it breaks between bars. 0: as tall as it is.
+  double max_height = 0;
+  double shrink_limit = 0.6;
   TextStyle style;
   SourcePos at;
 };

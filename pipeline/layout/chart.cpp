@@ -75,7 +75,31 @@ ChartGeometry chart_geometry(const BarChart& chart, double width, FlowContext& c
   return geometry;
 }
 
-std::vector<Slice> layout_bar_chart(const BarChart& chart, double width, FlowContext& context) {
+namespace {
+
+// The chart's height as written: the bands' names, the bars, the axis.
+double natural_height(const BarChart& chart) {
+  double size = chart.style.size;
+  double heading = chart.bands.empty() ? 0 : size * 1.5;
+  return heading + static_cast<double>(chart.bars.size()) * chart.bar_height * (1 + kGapShare) + size * 1.9;
+}
+
+// The chart scaled down to its max-height (bars and text alike), no further than its
+// shrink limit.
+BarChart fitted(const BarChart& chart) {
+  double natural = natural_height(chart);
+  if (chart.max_height <= 0 || natural <= chart.max_height) return chart;
+  double factor = std::max(chart.shrink_limit, chart.max_height / natural);
+  BarChart scaled = chart;
+  scaled.bar_height *= factor;
+  scaled.style.size *= factor;
+  return scaled;
+}
+
+}  // namespace
+
+std::vector<Slice> layout_bar_chart(const BarChart& written, double width, FlowContext& context) {
+  const BarChart chart = fitted(written);
   const std::string where = describe(chart.at, context.file);
   const double size = chart.style.size;
   const ChartGeometry geometry = chart_geometry(chart, width, context);

@@ -63,7 +63,7 @@ const std::map<std::string_view, ElementRule>& rules() {
       {"th", {{"align", "valign", "border"}, {"tr"}}},
       {"img", {{"src", "width", "height", "align", "overlay"}, kBlockParents}},
       {"qr", {{"data", "size", "align"}, kBlockParents}},
-      {"bar-chart", {{"max", "bar-height", "label-width", "font-size"}, kBlockParents}},
+      {"bar-chart", {{"max", "bar-height", "label-width", "font-size", "max-height", "shrink-limit"}, kBlockParents}},
       {"bar", {{"label", "value"}, {"bar-chart"}}},
       {"band", {{"label", "value"}, {"bar-chart"}}},
       {"signatures", {{"space-before", "widths"}, kBlockParents}},

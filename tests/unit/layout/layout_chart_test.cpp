@@ -108,5 +108,38 @@ TEST(LayoutChart, ALongChartBreaksBetweenBarsAndKeepsItsAxisWithTheLastBar) {
   EXPECT_THAT(all_text(LaidOutDocument{document.paper, {document.pages.back()}, {}, {}}), HasSubstr("100"));
 }
 
+TEST(LayoutChart, AChartTallerThanItsMaxHeightShrinksToFitNoFurtherThanItsLimit) {
+  auto chart_of = [](const std::string& attributes) {
+    std::string chart = "<bar-chart max=\"100\" bar-height=\"5mm\" font-size=\"10pt\" " + attributes + ">";
+    for (int i = 0; i < 30; ++i) chart += "<bar label=\"Inovasi " + std::to_string(i) + "\" value=\"50\"/>";
+    return chart + "<band label=\"Batas\" value=\"60\"/></bar-chart>";
+  };
+  auto span_of = [](const LaidOutDocument& document) {  // from the first bar's top to the last bar's bottom
+    auto drawn = bars(document);
+    return drawn.back().y + drawn.back().height - drawn.front().y;
+  };
+  auto label_size = [](const LaidOutDocument& document) {
+    for (const auto& op : texts(document.pages.front())) {
+      if (op.text == "Inovasi 0") return op.size;
+    }
+    return 0.0;
+  };
+  auto natural = lay_out(chart_document(chart_of("")));
+  EXPECT_DOUBLE_EQ(label_size(natural), 10);
+  // Scaled to 80 mm whole (bands' names and axis included): 37.3% of its written size.
+  auto fitted = lay_out(chart_document(chart_of("max-height=\"80mm\" shrink-limit=\"20%\"")));
+  ASSERT_EQ(fitted.pages.size(), 1u);
+  EXPECT_LT(span_of(fitted), 80 * kPointsPerMm);
+  EXPECT_NEAR(label_size(fitted) / 10, bars(fitted).front().height / (5 * kPointsPerMm), 1e-9);
+  EXPECT_LT(label_size(fitted), 4);
+  // The default limit, 60%: no smaller than that, however tall.
+  auto limited = lay_out(chart_document(chart_of("max-height=\"80mm\"")));
+  EXPECT_DOUBLE_EQ(label_size(limited), 6);
+  EXPECT_GT(span_of(limited), 80 * kPointsPerMm);
+  // Bars stay to scale whatever their size: 50 against the band's 60.
+  const RectOp bar = bars(fitted).front();
+  EXPECT_NEAR(bar.width / (dashed(fitted).front().x1 - bar.x), 50.0 / 60, 1e-9);
+}
+
 }  // namespace
 }  // namespace inovasi::layout
