@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <ctime>
 
 #include "model/text.h"
@@ -517,9 +518,27 @@ void copy_into_place(const std::filesystem::path& made, const std::filesystem::p
 
 }  // namespace
 
+namespace {
+
+// libxlsxwriter writes a workbook's creation date with gmtime(), whose result lives in
+// one buffer for the whole process: two workbooks closed at once (desk packets are
+// written in parallel) could each be dated with the other's date, so a re-run found a
+// packet changed that was not. Closing is serialized; this guards the C library's
+// state, not ours.
+std::mutex& close_lock() {
+  static std::mutex lock;
+  return lock;
+}
+
+}  // namespace
+
 bool WorkbookWriter::close(Replace replace) {
   for (auto& sheet : sheets_) sheet->finish();
-  lxw_error error = workbook_close(book_);
+  lxw_error error = LXW_NO_ERROR;
+  {
+    std::lock_guard<std::mutex> closing(close_lock());
+    error = workbook_close(book_);
+  }
   book_ = nullptr;
   if (error != LXW_NO_ERROR) {
     std::error_code ignored;
