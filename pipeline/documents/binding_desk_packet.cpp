@@ -44,19 +44,19 @@ Data checklist(const DataContext& context, const Record& innovation, int year) {
 // An official paper handed to agencies: the findings in Indonesian, the fields as the
 // forms call them; the codes and keys stay beside them for whoever looks them up.
 Data finding_rows(const Catalog& catalog, const std::vector<Diagnostic>& findings) {
-  const ReportWords& words = catalog.report_words();
   Data rows = list();
   int no = 0;
   for (const auto& finding : findings) {
     Data row = object();
     row.set("no", std::to_string(++no));
-    row.set("tingkat", words.severity(finding.severity));
+    auto readable = catalog.readable(finding);
+    row.set("tingkat", readable.severity);
     row.set("kesalahan", Data(finding.severity == Severity::Error));
-    row.set("data", words.record(finding.record));
-    row.set("kolom", finding.field.empty() ? std::string() : words.field(finding.field));
+    row.set("data", readable.record);
+    row.set("kolom", readable.field);
     row.set("kunci_kolom", finding.field);
     row.set("kode", finding.code);
-    row.set("pesan", catalog.finding_message(finding, Language::Indonesian));
+    row.set("pesan", readable.message);
     rows.push_back(row);
   }
   return rows;

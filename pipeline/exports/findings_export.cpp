@@ -14,7 +14,6 @@ void write_findings_report(const ExportContext& context, const std::filesystem::
   std::optional<ValidationReport> own;
   const ValidationReport& report =
       context.report ? *context.report : own.emplace(validate(context.source, context.catalog, false));
-  const ReportWords& words = context.catalog.report_words();
   std::string year = std::to_string(context.year());
   xlsx::WorkbookWriter book(target, {report_title(context, "temuan"), "Temuan validasi", "inovasi", year, context.date},
                             xlsx::WorkbookWriter::Memory::Streaming);  // a national year has many
@@ -33,10 +32,8 @@ void write_findings_report(const ExportContext& context, const std::filesystem::
     if (const auto found = snapshot.where("instansi", "kode", agency); !found.empty())
       name = found.front()->get("nama");
     for (const Diagnostic* finding : findings) {
-      sheet.row({agency, name, words.record(finding->record),
-                 finding->field.empty() ? std::string() : words.field(finding->field),
-                 words.severity(finding->severity), finding->code,
-                 context.catalog.finding_message(*finding, Language::Indonesian)});
+      auto readable = context.catalog.readable(*finding);
+      sheet.row({agency, name, readable.record, readable.field, readable.severity, finding->code, readable.message});
     }
   }
   book.close();

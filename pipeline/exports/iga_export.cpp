@@ -111,63 +111,55 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   auto& innovations = book.add_sheet("Inovasi");
   auto& answers = book.add_sheet("Indikator");
   auto& findings = book.add_sheet("Temuan");
+  // One list of columns per sheet: the keys are row 1 of the export, the hidden keys of
+  // the report, so the two cannot drift apart.
+  constexpr double kNarrative = 45;
+  const std::vector<ColumnSpec> innovation_columns{{"kode", ColumnStyle::Text},
+                                                   {"tahun"},
+                                                   {"nama", ColumnStyle::Wrapped, false, {}, 30},
+                                                   {"instansi", ColumnStyle::Text, false, "kode_instansi"},
+                                                   {"tahapan"},
+                                                   {"inisiator"},
+                                                   {"jenis"},
+                                                   {"bentuk", ColumnStyle::Wrapped, false, {}, 20},
+                                                   {"urusan", ColumnStyle::Wrapped, false, {}, 20},
+                                                   {"urusan_lain", ColumnStyle::Wrapped, false, {}, 20},
+                                                   {"waktu_uji_coba", ColumnStyle::LongDate},
+                                                   {"waktu_penerapan", ColumnStyle::LongDate},
+                                                   {"rancang_bangun", ColumnStyle::Wrapped, false, {}, kNarrative},
+                                                   {"jumlah_kata_rancang_bangun", ColumnStyle::Count},
+                                                   {"tujuan", ColumnStyle::Wrapped, false, {}, kNarrative},
+                                                   {"manfaat", ColumnStyle::Wrapped, false, {}, kNarrative},
+                                                   {"hasil", ColumnStyle::Wrapped, false, {}, kNarrative},
+                                                   {"diajukan_iga", ColumnStyle::Count},
+                                                   {"anggaran", ColumnStyle::Amount},
+                                                   {"skor_indikatif", ColumnStyle::Count},
+                                                   {"skor_maksimal", ColumnStyle::Count}};
+  const std::vector<ColumnSpec> answer_columns{{"inovasi", ColumnStyle::Text},
+                                               {"tahun"},
+                                               {"nomor", ColumnStyle::General, false, "nomor_indikator"},
+                                               {"indikator", ColumnStyle::Wrapped, false, {}, 40},
+                                               {"bobot", ColumnStyle::Count},
+                                               {"level", ColumnStyle::Count},
+                                               {"skor", ColumnStyle::Count},
+                                               {"bukti", ColumnStyle::Wrapped, false, {}, 40},
+                                               {"status_bukti"}};
+  const std::vector<ColumnSpec> finding_columns{{"tingkat"},
+                                                {"data", ColumnStyle::Wrapped, false, {}, 30},
+                                                {"kolom", ColumnStyle::Wrapped, false, {}, 22},
+                                                {"kode", ColumnStyle::Text, false, "kode_temuan"},
+                                                {"pesan", ColumnStyle::Wrapped, false, {}, 60}};
+  std::optional<ReportSpec> packet;
   if (one_agency) {
     const auto found = context.snapshot().where("instansi", "kode", context.agency);
-    ReportSpec packet{"paket_desk", true, found.empty() ? context.agency : std::string(found.front()->get("nama"))};
-    constexpr double kNarrative = 45;
-    start_report(innovations, context, packet,
-                 {{"kode", ColumnStyle::Text},
-                  {"tahun"},
-                  {"nama", ColumnStyle::Wrapped, false, {}, 30},
-                  {"instansi", ColumnStyle::Text, false, "kode_instansi"},
-                  {"tahapan"},
-                  {"inisiator"},
-                  {"jenis"},
-                  {"bentuk", ColumnStyle::Wrapped, false, {}, 20},
-                  {"urusan", ColumnStyle::Wrapped, false, {}, 20},
-                  {"urusan_lain", ColumnStyle::Wrapped, false, {}, 20},
-                  {"waktu_uji_coba", ColumnStyle::LongDate},
-                  {"waktu_penerapan", ColumnStyle::LongDate},
-                  {"rancang_bangun", ColumnStyle::Wrapped, false, {}, kNarrative},
-                  {"jumlah_kata_rancang_bangun", ColumnStyle::Count},
-                  {"tujuan", ColumnStyle::Wrapped, false, {}, kNarrative},
-                  {"manfaat", ColumnStyle::Wrapped, false, {}, kNarrative},
-                  {"hasil", ColumnStyle::Wrapped, false, {}, kNarrative},
-                  {"diajukan_iga", ColumnStyle::Count},
-                  {"anggaran", ColumnStyle::Amount},
-                  {"skor_indikatif", ColumnStyle::Count},
-                  {"skor_maksimal", ColumnStyle::Count}});
-    start_report(answers, context, {"indikator", true, packet.subtitle},
-                 {{"inovasi", ColumnStyle::Text},
-                  {"tahun"},
-                  {"nomor", ColumnStyle::General, false, "nomor_indikator"},
-                  {"indikator", ColumnStyle::Wrapped, false, {}, 40},
-                  {"bobot", ColumnStyle::Count},
-                  {"level", ColumnStyle::Count},
-                  {"skor", ColumnStyle::Count},
-                  {"bukti", ColumnStyle::Wrapped, false, {}, 40},
-                  {"status_bukti"}});
-    start_report(findings, context, {"temuan", true, packet.subtitle},
-                 {{"tingkat"},
-                  {"data", ColumnStyle::Wrapped, false, {}, 30},
-                  {"kolom", ColumnStyle::Wrapped, false, {}, 22},
-                  {"kode", ColumnStyle::Text, false, "kode_temuan"},
-                  {"pesan", ColumnStyle::Wrapped, false, {}, 60}});
-  } else {
-    innovations.header({"kode",           "tahun",
-                        "nama",           "instansi",
-                        "tahapan",        "inisiator",
-                        "jenis",          "bentuk",
-                        "urusan",         "urusan_lain",
-                        "waktu_uji_coba", "waktu_penerapan",
-                        "rancang_bangun", "jumlah_kata_rancang_bangun",
-                        "tujuan",         "manfaat",
-                        "hasil",          "diajukan_iga",
-                        "anggaran",       "skor_indikatif",
-                        "skor_maksimal"});
-    answers.header({"inovasi", "tahun", "nomor", "indikator", "bobot", "level", "skor", "bukti", "status_bukti"});
-    findings.header({"tingkat", "data", "kolom", "kode", "pesan"});
+    packet = ReportSpec{"paket_desk", true, found.empty() ? context.agency : std::string(found.front()->get("nama"))};
   }
+  auto as_report = [&](std::string_view title) {
+    return packet ? std::optional<ReportSpec>(ReportSpec{title, true, packet->subtitle}) : std::nullopt;
+  };
+  start_table(innovations, context, packet, innovation_columns);
+  start_table(answers, context, as_report("indikator"), answer_columns);
+  start_table(findings, context, as_report("temuan"), finding_columns);
 
   auto write_answer = [&](const Record& a) {
     const Indicator* indicator = edition.indicator(std::stoi(std::string(a.get("indikator"))));
@@ -198,12 +190,10 @@ bool write_iga_export(const ExportContext& context, const std::filesystem::path&
   std::optional<ValidationReport> computed;
   if (validating) computed = validating->finish();
   const ValidationReport& report = context.report ? *context.report : *computed;
-  const ReportWords& words = context.catalog.report_words();
   auto write_finding = [&](const Diagnostic& f) {
     if (one_agency) {
-      findings.row({words.severity(f.severity), words.record(f.record),
-                    f.field.empty() ? std::string() : words.field(f.field), f.code,
-                    context.catalog.finding_message(f, Language::Indonesian)});
+      auto readable = context.catalog.readable(f);
+      findings.row({readable.severity, readable.record, readable.field, f.code, readable.message});
     } else {
       findings.row({std::string(severity_name(f.severity)), f.record, f.field, f.code, f.message});
     }

@@ -66,6 +66,17 @@ void start_report(xlsx::SheetWriter& sheet, const ExportContext& context, const 
   sheet.report_header(title_lines(context, report), report_columns, page_of(context, report));
 }
 
+void start_table(xlsx::SheetWriter& sheet, const ExportContext& context, const std::optional<ReportSpec>& report,
+                 const std::vector<ColumnSpec>& columns) {
+  if (report) {
+    start_report(sheet, context, *report, columns);
+    return;
+  }
+  std::vector<std::string> keys;
+  for (const auto& column : columns) keys.emplace_back(column.key);
+  sheet.header(keys);
+}
+
 void start_chart_sheet(xlsx::SheetWriter& sheet, const ExportContext& context, const ReportSpec& report) {
   sheet.title_block(title_lines(context, report));
   sheet.page_setup(page_of(context, report));

@@ -4,6 +4,7 @@
 // (laporan.json) with their keys kept, and its page setup on the region's paper.
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,11 @@ void start_report(xlsx::SheetWriter& sheet, const ExportContext& context, const 
 // The same with columns built at run time.
 void start_report(xlsx::SheetWriter& sheet, const ExportContext& context, const ReportSpec& report,
                   const std::vector<ColumnSpec>& columns);
+
+// A sheet's head from its columns: a report's (start_report) with `report`, else only the
+// keys, on row 1 (data for programs: the IGA export).
+void start_table(xlsx::SheetWriter& sheet, const ExportContext& context, const std::optional<ReportSpec>& report,
+                 const std::vector<ColumnSpec>& columns);
 
 // The title block of a sheet without a table of its own (the charts), and its page setup.
 void start_chart_sheet(xlsx::SheetWriter& sheet, const ExportContext& context, const ReportSpec& report);

@@ -298,6 +298,12 @@ const IndicatorCatalogue& Catalog::indicators_for(int year) const {
   return *chosen;
 }
 
+Catalog::ReadableFinding Catalog::readable(const Diagnostic& finding) const {
+  return {report_words_.severity(finding.severity), report_words_.record(finding.record),
+          finding.field.empty() ? std::string() : report_words_.field(finding.field),
+          finding_message(finding, Language::Indonesian)};
+}
+
 std::string Catalog::finding_message(const Diagnostic& finding, Language language) const {
   if (finding.code.empty()) return finding.message;
   return finding_texts_.render(finding.code, finding.params, language);

@@ -109,6 +109,12 @@ class Catalog {
   // A finding's text in `language`: the catalogue's for a coded finding, else (an
   // import's) its own English message.
   std::string finding_message(const Diagnostic& finding, Language language) const;
+  // A finding as a report or document prints it for people: severity, record and field
+  // by their labels, and the Indonesian text.
+  struct ReadableFinding {
+    std::string severity, record, field, message;
+  };
+  ReadableFinding readable(const Diagnostic& finding) const;
 
  private:
   std::map<std::string, Enumeration, std::less<>> enumerations_;
