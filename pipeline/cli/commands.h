@@ -35,5 +35,6 @@ Command certificates_command();
 Command desk_packet_command();
 Command serve_command();
 Command sign_command();
+Command access_command();
 
 }  // namespace inovasi::cli

@@ -137,8 +137,20 @@ constexpr std::string_view kVersion8 = R"sql(
 ALTER TABLE daerah ADD COLUMN kertas_laporan TEXT;
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                      kVersion5, kVersion6, kVersion7, kVersion8};
+// The agencies' private links (only their tokens' SHA-256 is kept) and the audit log of
+// what people change through links, the console and the commands that grant access.
+constexpr std::string_view kVersion9 = R"sql(
+CREATE TABLE tautan_instansi (
+  hash_token TEXT NOT NULL PRIMARY KEY, instansi TEXT NOT NULL REFERENCES instansi(kode), dibuat TEXT NOT NULL,
+  berlaku_sampai TEXT NOT NULL, dicabut TEXT);
+CREATE INDEX tautan_instansi_by_instansi ON tautan_instansi (instansi);
+CREATE TABLE log_audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, waktu TEXT NOT NULL, pelaku TEXT NOT NULL, tindakan TEXT NOT NULL,
+  data TEXT, nilai_lama TEXT, nilai_baru TEXT);
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                      kVersion6, kVersion7, kVersion8, kVersion9};
 
 int user_version(Database& db) {
   auto statement = db.prepare("PRAGMA user_version");

@@ -1,0 +1,43 @@
+#pragma once
+// The private links the team gives each agency (no accounts: a link per agency). A link
+// is a random token of 256 bits; the store keeps only its SHA-256, so a copy of the
+// store gives no one a working link. A link expires on its date and can be revoked;
+// every grant and revocation is written to the audit log (log_audit, schema 9).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/date.h"
+#include "store/sqlite.h"
+
+namespace inovasi {
+
+struct GrantedLink {
+  std::string token;  // shown once, to be sent to the agency; never stored
+  std::string agency;
+  Date expires;
+};
+
+struct AgencyLink {  // what the store knows of a link: never its token
+  std::string agency;
+  std::string fingerprint;  // the first 8 hex digits of the token's SHA-256, to tell links apart
+  Date granted, expires;
+  std::string revoked;  // the date it was revoked, or ""
+};
+
+// A new link for `agency`, valid to the end of `expires`. Throws DataError for an agency
+// the store does not hold or an expiry before `today`. In the caller's transaction.
+GrantedLink grant_agency_link(Database& db, std::string_view agency, const Date& today, const Date& expires,
+                              std::string_view actor);
+// The agency a token opens today, or nothing (unknown, expired or revoked).
+std::optional<std::string> agency_for_token(Database& db, std::string_view token, const Date& today);
+// Revokes the agency's links that still stand; returns how many.
+int revoke_agency_links(Database& db, std::string_view agency, const Date& today, std::string_view actor);
+std::vector<AgencyLink> agency_links(Database& db);
+
+// 43 characters of base64url (A-Z a-z 0-9 - _) from the system's random source.
+std::string new_link_token();
+
+}  // namespace inovasi
