@@ -16,6 +16,7 @@ packages=(
   libsqlite3-dev libgtest-dev libexpat1-dev
   libqpdf-dev  # reads the PDFs that are signed
   libqrencode-dev  # the oracle the tests hold our QR encoder to
+  libsodium-dev  # the team's passwords, hashed with Argon2id
   fonts-liberation fonts-dejavu-core fonttools
   poppler-utils qpdf unzip
 )

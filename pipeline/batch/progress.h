@@ -21,6 +21,7 @@ class Progress {
   std::ostream& out_;
   bool terminal_, quiet_;
   std::chrono::steady_clock::time_point start_, last_;
+  std::chrono::milliseconds plain_interval_{5000};  // between plain lines ($INOVASI_PROGRESS_MS)
 };
 
 bool stderr_is_terminal();

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "model/text.h"
+#include "serve/server.h"
 #include "store/agency_links.h"
 #include "store/store.h"
 
@@ -33,12 +34,7 @@ std::string public_base(const Args& args, Database& db) {
     base = *given;
   } else {
     auto region = db.prepare("SELECT url_verifikasi FROM daerah LIMIT 1");
-    if (region.step() && !region.column_is_null(0)) {
-      std::string url = region.column_text(0);
-      auto scheme = url.find("://");
-      auto path = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
-      base = path == std::string::npos ? url : url.substr(0, path);
-    }
+    if (region.step() && !region.column_is_null(0)) base = serve::url_origin(region.column_text(0));
   }
   if (!base.starts_with("https://") && !base.starts_with("http://")) {
     throw UsageError(base.empty() ? "--url: the store's region has no url_verifikasi; give the server's address"

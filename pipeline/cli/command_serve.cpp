@@ -34,6 +34,13 @@ int run_serve(const Args& args, const Environment& env) {
   options.database = env.database;
   options.pages = env.templates / "web";
   options.public_url = args.value("public-url").value_or("");
+  options.output = env.output;
+  options.templates = env.templates;
+  options.fonts = env.fonts;
+  options.executable = std::filesystem::read_symlink("/proc/self/exe");
+  options.public_base = args.value("site-url").value_or("");
+  // A Secure cookie is sent only over https; plain http is for loopback and tests.
+  options.secure_cookies = !args.flag("insecure-cookies");
   options.threads = args.integer("threads").value_or(128);
   if (options.threads < 1 || options.threads > 512) throw UsageError("--threads must be from 1 to 512");
   options.requests_per_minute = args.integer("rate-limit").value_or(120);
@@ -87,15 +94,21 @@ int run_serve(const Args& args, const Environment& env) {
 
 Command serve_command() {
   return {"serve",
-          "the public verification pages the QR codes open (HTTP)",
-          "inovasi serve [--listen HOST:PORT] [--public-url URL] [--rate-limit N] [--threads N]\n"
-          "              [--max-upload-mb N] [--timeout S] [--tls-cert PEM --tls-key PEM] [--log FILE]\n\n"
+          "the verification pages the QR codes open, the agencies' pages and the team's console (HTTP)",
+          "inovasi serve [--listen HOST:PORT] [--public-url URL] [--site-url URL] [--rate-limit N]\n"
+          "              [--threads N] [--max-upload-mb N] [--timeout S] [--tls-cert PEM --tls-key PEM]\n"
+          "              [--insecure-cookies] [--log FILE]\n\n"
           "Answers <path of url_verifikasi>/<kode> (default /verifikasi/<kode>) with the\n"
-          "verification page, <...>/<kode>.json for machines, / with a field for a code. Reads the\n"
-          "store only; batches may write it meanwhile. SIGTERM stops it gracefully, SIGHUP reopens\n"
-          "the log.",
+          "verification page, <...>/<kode>.json for machines, / with a field for a code.\n"
+          "/instansi/<token>: an agency's pages (inovasi access grant); /hadir/<token>: a session's\n"
+          "attendance form; /konsol: the team's console (inovasi user add). Documents and runs\n"
+          "started there are this binary's commands, on the same store, templates and --out.\n"
+          "SIGTERM stops it gracefully, SIGHUP reopens the log.",
           {{"listen", "HOST:PORT", "where to listen (default 127.0.0.1:8080; port 0: any free port)"},
            {"public-url", "URL", "the verification address the QR codes print (default: daerah.url_verifikasi)"},
+           {"site-url", "URL",
+            "the origin agency and attendance links are given under (default: the origin of --public-url)"},
+           {"insecure-cookies", "", "the console's cookie without Secure (plain http on loopback, tests)"},
            {"rate-limit", "N", "requests per minute per client address (default 120; 0: none)"},
            {"threads", "N", "connections served at once, a thread each (default 128)"},
            {"max-upload-mb", "N", "largest PDF a visitor may upload to compare (default 20)"},

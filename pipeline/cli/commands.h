@@ -36,5 +36,6 @@ Command desk_packet_command();
 Command serve_command();
 Command sign_command();
 Command access_command();
+Command user_command();
 
 }  // namespace inovasi::cli

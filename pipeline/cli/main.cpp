@@ -16,9 +16,10 @@ namespace {
 using namespace inovasi::cli;
 
 std::vector<Command> all_commands() {
-  return {import_command(),      list_command(),   validate_command(), launch_command(),  certificates_command(),
-          desk_packet_command(), render_command(), export_command(),   verify_command(),  revoke_command(),
-          access_command(),      serve_command(),  sign_command(),     preview_command(), bench_command()};
+  return {import_command(),       list_command(),        validate_command(), launch_command(),
+          certificates_command(), desk_packet_command(), render_command(),   export_command(),
+          verify_command(),       revoke_command(),      access_command(),   user_command(),
+          serve_command(),        sign_command(),        preview_command(),  bench_command()};
 }
 
 void print_overview(std::ostream& out) {

@@ -233,4 +233,12 @@ bool check_text_encoding(std::string& content, const std::string& file, Diagnost
   return valid;
 }
 
+void report_missing_required(const Record& record, Diagnostics& diagnostics) {
+  for (const auto& spec : record.kind->fields) {
+    if (spec.required && !record.has(spec.name)) {
+      diagnostics.error(record.where, std::string(spec.name), "required field is missing or empty");
+    }
+  }
+}
+
 }  // namespace inovasi

@@ -55,4 +55,7 @@ std::string invalid_utf8_message(char byte);
 // the text cannot be read further.
 bool check_text_encoding(std::string& content, const std::string& file, Diagnostics& diagnostics);
 
+// Every required field the record lacks, as an error naming the field.
+void report_missing_required(const Record& record, Diagnostics& diagnostics);
+
 }  // namespace inovasi

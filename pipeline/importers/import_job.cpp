@@ -176,14 +176,6 @@ Record merge_group(std::vector<Record>& group, Diagnostics& diagnostics) {
   return merged;
 }
 
-void report_missing_required(const Record& record, Diagnostics& diagnostics) {
-  for (const auto& spec : record.kind->fields) {
-    if (spec.required && !record.has(spec.name)) {
-      diagnostics.error(record.where, std::string(spec.name), "required field is missing or empty");
-    }
-  }
-}
-
 // The file names that codes become (code_names_files), and the code that became each
 // first, with where it came from.
 class FileNames {

@@ -29,6 +29,18 @@ FolderLock::FolderLock(const std::filesystem::path& folder, std::ostream& notice
   fd_ = -1;
 }
 
+FolderLock::FolderLock(const std::filesystem::path& folder, Wait) {
+  std::filesystem::create_directories(folder);
+  fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd_ < 0) throw OutputError(folder.string() + ": cannot open: " + std::strerror(errno));
+  if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+  if (errno == EWOULDBLOCK) {
+    held_ = false;
+  }
+  ::close(fd_);  // held by another, or a filesystem without locks (counts as held)
+  fd_ = -1;
+}
+
 FolderLock::~FolderLock() {
   if (fd_ >= 0) ::close(fd_);  // releases the lock
 }

@@ -15,12 +15,18 @@ class FolderLock {
   // Creates the folder if needed, then holds it; when another run holds it, says so on
   // `notices` once and waits. On a filesystem without locks, goes on unlocked.
   FolderLock(const std::filesystem::path& folder, std::ostream& notices);
+  // Without waiting (the service, which answers "try again" instead): held() says
+  // whether it got the lock; on a filesystem without locks it counts as held.
+  enum class Wait { No };
+  FolderLock(const std::filesystem::path& folder, Wait);
+  bool held() const { return held_; }
   ~FolderLock();
   FolderLock(const FolderLock&) = delete;
   FolderLock& operator=(const FolderLock&) = delete;
 
  private:
   int fd_ = -1;
+  bool held_ = true;
 };
 
 }  // namespace inovasi

@@ -26,7 +26,10 @@
 #include "model/date.h"
 #include "model/indonesian.h"
 #include "model/text.h"
+#include "serve/answer.h"
 #include "serve/pages.h"
+#include "serve/site.h"
+#include "serve/web_request.h"
 #include "serve/rate_limiter.h"
 #include "serve/verification.h"
 #include "sign/pdf_revisions.h"
@@ -50,6 +53,13 @@ std::string verification_prefix(const std::string& url) {
   }
   while (!path.empty() && path.back() == '/') path.pop_back();
   return path.empty() ? "/verifikasi" : path;
+}
+
+std::string url_origin(const std::string& url) {
+  auto scheme = url.find("://");
+  if (scheme == std::string::npos) return {};
+  auto path = url.find('/', scheme + 3);
+  return path == std::string::npos ? url : url.substr(0, path);
 }
 
 namespace {
@@ -97,16 +107,6 @@ class Connections {
   std::vector<std::pair<std::unique_ptr<StoreReader>, ino_t>> free_;
 };
 
-// One request's answer, written by the handler.
-struct Answer {
-  HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
-  std::string type = "text/html; charset=utf-8";
-  std::string body;
-  std::string location;    // for redirects
-  int retry_after = 0;     // for 429
-  bool cacheable = false;  // the stylesheet
-};
-
 // Everything a request handler reads; shared by the handlers, which run on many threads.
 struct Shared {
   ServeOptions options;
@@ -114,6 +114,10 @@ struct Shared {
   std::string prefix;
   Connections connections;
   RateLimiter limiter;
+  // Attendance links: a room of participants often shares one address (the office's
+  // network), so their posts count against the link, with a budget for a full hall.
+  RateLimiter attendance_limiter;
+  SiteContext site;
   std::mutex log_mutex;
   std::ostream* log;
 
@@ -123,7 +127,20 @@ struct Shared {
         prefix(std::move(prefix_)),
         connections(options.database),
         limiter(options.requests_per_minute),
+        attendance_limiter(options.requests_per_minute ? 3000 : 0),
+        site(site_settings(options), options.database, Catalog::load(options.templates / "catalog"), options.pages,
+             RunSettings{options.executable, options.database, options.templates, options.output, options.fonts}),
         log(&log_) {}
+
+  static SiteSettings site_settings(const ServeOptions& o) {
+    SiteSettings settings;
+    settings.database = o.database;
+    settings.output = o.output;
+    settings.public_base = o.public_base;
+    settings.secure_cookies = o.secure_cookies;
+    settings.max_upload = o.max_upload;
+    return settings;
+  }
 };
 
 // A request line as the log shows it: printable ASCII only, and not too long.
@@ -150,22 +167,6 @@ std::string log_time() {
   char text[40];
   std::strftime(text, sizeof text, "%d/%b/%Y:%H:%M:%S +0000", &utc);
   return text;
-}
-
-Answer answer_of(HTTPResponse::HTTPStatus status, std::string type, std::string body) {
-  Answer answer;
-  answer.status = status;
-  answer.type = std::move(type);
-  answer.body = std::move(body);
-  return answer;
-}
-
-Answer page(HTTPResponse::HTTPStatus status, std::string body) {
-  return answer_of(status, "text/html; charset=utf-8", std::move(body));
-}
-
-Answer plain(HTTPResponse::HTTPStatus status, const std::string& text) {
-  return answer_of(status, "text/plain; charset=utf-8", text + "\n");
 }
 
 // An uploaded file, held in memory for the request only (never written anywhere), up to
@@ -304,7 +305,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 
   Answer route(HTTPServerRequest& request) {
-    if (int wait = shared_.limiter.admit(request.clientAddress().host().toString())) {
+    std::string client = request.clientAddress().host().toString();
+    bool attendance = request.getURI().starts_with("/hadir/");
+    RateLimiter& limiter = attendance ? shared_.attendance_limiter : shared_.limiter;
+    if (int wait = limiter.admit(attendance ? request.getURI().substr(0, 50) : client)) {
       Answer answer =
           plain(HTTPResponse::HTTP_TOO_MANY_REQUESTS,
                 "Terlalu banyak permintaan dari alamat Anda; coba lagi dalam " + std::to_string(wait) + " detik.");
@@ -327,6 +331,23 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
     const std::string& method = request.getMethod();
     bool reading = method == "GET" || method == "HEAD";
+    if (path.starts_with("/instansi/") || path.starts_with("/hadir/") || path == "/konsol" ||
+        path.starts_with("/konsol/")) {
+      if (!reading && method != "POST") return not_allowed();
+      FormLimits limits;
+      limits.file_bytes = shared_.options.max_upload;
+      auto length = request.getContentLength64();
+      if (length != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
+          static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536) {
+        return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
+      }
+      WebRequest web = read_web_request(request, path, request.secure(), limits);
+      SiteContext& site = shared_.site;
+      for (auto* handler : {&agency_route, &attendance_route, &console_route}) {
+        if (auto answer = handler(site, web)) return std::move(*answer);
+      }
+      return not_allowed();
+    }
     const std::string code_path = shared_.prefix + "/";
     if (path.starts_with(code_path) && path.size() > code_path.size() &&
         path.find('/', code_path.size()) == std::string::npos) {
@@ -437,6 +458,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     response.set("Referrer-Policy", "no-referrer");
     response.set("Cache-Control", answer.cacheable ? "public, max-age=3600" : "no-store");
     if (!answer.location.empty()) response.set("Location", answer.location);
+    for (const auto& cookie : answer.cookies) response.add("Set-Cookie", cookie);
+    if (!answer.download_name.empty()) {
+      // The name is ours (slugs and a dot), never a header's text from a request.
+      response.set("Content-Disposition", "attachment; filename=\"" + answer.download_name + "\"");
+    }
     if (answer.retry_after > 0) response.set("Retry-After", std::to_string(answer.retry_after));
     // A request whose body was not read (a refused upload) cannot leave the connection
     // open: what is left of it would be read as the next request.
@@ -526,6 +552,9 @@ Server::Server(ServeOptions options, std::ostream& log) : state_(std::make_uniqu
   // the thread that asked: here, on the thread that runs the server, rather than on a
   // worker that Poco may end while OpenSSL still holds that state.
   (void)sha256_hex({});
+  if (options.public_base.empty()) options.public_base = url_origin(options.public_url);
+  // The pages' folder is templates/web: the catalogue and templates are beside it.
+  if (options.templates.empty()) options.templates = options.pages.parent_path();
   std::string prefix = verification_prefix(options.public_url);
   state_->shared = std::make_unique<Shared>(std::move(options), prefix, log);
   const ServeOptions& o = state_->shared->options;

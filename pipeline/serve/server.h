@@ -27,6 +27,12 @@ struct ServeOptions {
   std::filesystem::path database;
   std::filesystem::path pages;  // templates/web
   std::string public_url;       // the address the QR codes print; default: the region's url_verifikasi
+  // The private pages (agencies, attendance, the console): where documents go, the
+  // templates and fonts the runs use, this binary (the runs are its child processes),
+  // the origin links are given under, and whether the console's cookie is Secure.
+  std::filesystem::path output, templates, fonts, executable;
+  std::string public_base;
+  bool secure_cookies = true;
   // Connections served at once: Poco gives each open connection (a keep-alive one
   // included) a thread of its own, so this bounds the clients served side by side.
   int threads = 128;
@@ -64,5 +70,7 @@ class Server {
 // The path of a verification URL ("https://x.go.id/verifikasi/" -> "/verifikasi"); "/verifikasi"
 // when the URL is empty or has no path.
 std::string verification_prefix(const std::string& url);
+// "https://x.go.id/verifikasi/" -> "https://x.go.id"; "" when it is not a URL.
+std::string url_origin(const std::string& url);
 
 }  // namespace inovasi::serve

@@ -7,25 +7,14 @@
 #include <cstring>
 
 #include "model/diagnostics.h"
+#include "model/clock.h"
+#include "store/audit_log.h"
 #include "support/sha256.h"
 
 namespace inovasi {
 namespace {
 
 std::string hash_of(std::string_view token) { return sha256_hex(token); }
-
-void audit(Database& db, std::string_view actor, std::string_view action, std::string_view record,
-           std::string_view before, std::string_view after, const Date& today) {
-  auto insert = db.prepare(
-      "INSERT INTO log_audit (waktu, pelaku, tindakan, data, nilai_lama, nilai_baru) VALUES (?, ?, ?, ?, ?, ?)");
-  insert.bind_text_or_null(1, today.iso());
-  insert.bind_text_or_null(2, actor);
-  insert.bind_text_or_null(3, action);
-  insert.bind_text_or_null(4, record);
-  insert.bind_text_or_null(5, before);
-  insert.bind_text_or_null(6, after);
-  insert.step();
-}
 
 }  // namespace
 
@@ -65,16 +54,16 @@ GrantedLink grant_agency_link(Database& db, std::string_view agency, const Date&
     throw DataError("--expires: " + expires.iso() + " is before today (" + today.iso() + ")");
   }
   GrantedLink link{new_link_token(), std::string(agency), expires};
-  auto insert = db.prepare(
-      "INSERT INTO tautan_instansi (hash_token, instansi, dibuat, berlaku_sampai) VALUES (?, ?, ?, ?)");
+  auto insert =
+      db.prepare("INSERT INTO tautan_instansi (hash_token, instansi, dibuat, berlaku_sampai) VALUES (?, ?, ?, ?)");
   std::string hash = hash_of(link.token);
   insert.bind_text_or_null(1, hash);
   insert.bind_text_or_null(2, agency);
   insert.bind_text_or_null(3, today.iso());
   insert.bind_text_or_null(4, expires.iso());
   insert.step();
-  audit(db, actor, "beri_tautan", "tautan_instansi " + std::string(agency) + "/" + hash.substr(0, 8), "",
-        "berlaku_sampai=" + expires.iso(), today);
+  write_audit(db, actor, "beri_tautan", "tautan_instansi " + std::string(agency) + "/" + hash.substr(0, 8), "",
+              "berlaku_sampai=" + expires.iso());
   return link;
 }
 
@@ -97,8 +86,8 @@ int revoke_agency_links(Database& db, std::string_view agency, const Date& today
     revoke.bind_text_or_null(1, today.iso());
     revoke.bind_text_or_null(2, hash);
     revoke.step();
-    audit(db, actor, "cabut_tautan", "tautan_instansi " + std::string(agency) + "/" + hash.substr(0, 8), "",
-          "dicabut=" + today.iso(), today);
+    write_audit(db, actor, "cabut_tautan", "tautan_instansi " + std::string(agency) + "/" + hash.substr(0, 8), "",
+                "dicabut=" + today.iso());
   }
   return static_cast<int>(hashes.size());
 }
@@ -117,6 +106,48 @@ std::vector<AgencyLink> agency_links(Database& db) {
     links.push_back(std::move(link));
   }
   return links;
+}
+
+}  // namespace inovasi
+
+namespace inovasi {
+
+AttendanceLink open_attendance_link(Database& db, std::string_view session, const std::string& expires,
+                                    std::string_view actor) {
+  auto known = db.prepare("SELECT 1 FROM sesi_diskusi WHERE kode = ?");
+  known.bind_text_or_null(1, session);
+  if (!known.step()) throw DataError("sesi: no discussion session with kode '" + std::string(session) + "'");
+  std::string now = utc_now();
+  if (expires <= now) throw DataError("sesi " + std::string(session) + ": the session ended at " + expires);
+  AttendanceLink link{new_link_token(), std::string(session), expires};
+  auto insert =
+      db.prepare("INSERT INTO tautan_hadir (hash_token, sesi, dibuat, berlaku_sampai, oleh) VALUES (?, ?, ?, ?, ?)");
+  std::string hash = sha256_hex(link.token);
+  insert.bind_text_or_null(1, hash);
+  insert.bind_text_or_null(2, session);
+  insert.bind_text_or_null(3, now);
+  insert.bind_text_or_null(4, expires);
+  insert.bind_text_or_null(5, actor);
+  insert.step();
+  write_audit(db, actor, "buka_tautan_hadir", "tautan_hadir " + std::string(session) + "/" + hash.substr(0, 8), "",
+              "berlaku_sampai=" + expires);
+  return link;
+}
+
+std::optional<std::string> session_for_attendance_token(Database& db, std::string_view token, const std::string& now) {
+  auto lookup = db.prepare("SELECT sesi FROM tautan_hadir WHERE hash_token = ? AND berlaku_sampai > ?");
+  lookup.bind_text_or_null(1, sha256_hex(token));
+  lookup.bind_text_or_null(2, now);
+  if (!lookup.step()) return std::nullopt;
+  return lookup.column_text(0);
+}
+
+int standing_attendance_links(Database& db, std::string_view session, const std::string& now) {
+  auto count = db.prepare("SELECT count(*) FROM tautan_hadir WHERE sesi = ? AND berlaku_sampai > ?");
+  count.bind_text_or_null(1, session);
+  count.bind_text_or_null(2, now);
+  count.step();
+  return static_cast<int>(count.column_int(0));
 }
 
 }  // namespace inovasi

@@ -41,3 +41,23 @@ std::vector<AgencyLink> agency_links(Database& db);
 std::string new_link_token();
 
 }  // namespace inovasi
+
+namespace inovasi {
+
+// A session's attendance link: participants open it on their phones until the session
+// ends. Several may stand at once (a QR shown again after the page was closed); each is
+// kept only as its token's SHA-256.
+struct AttendanceLink {
+  std::string token;  // shown once, as a QR code on the team's screen
+  std::string session;
+  std::string expires;  // UTC timestamp (model/clock.h)
+};
+// Throws DataError for a session the store does not hold or an end already past.
+AttendanceLink open_attendance_link(Database& db, std::string_view session, const std::string& expires,
+                                    std::string_view actor);
+// The session a token opens at `now` (UTC timestamp), or nothing.
+std::optional<std::string> session_for_attendance_token(Database& db, std::string_view token, const std::string& now);
+// How many links of the session still open at `now`.
+int standing_attendance_links(Database& db, std::string_view session, const std::string& now);
+
+}  // namespace inovasi

@@ -137,13 +137,28 @@ constexpr std::string_view kVersion8 = R"sql(
 ALTER TABLE daerah ADD COLUMN kertas_laporan TEXT;
 )sql";
 
-// The agencies' private links (only their tokens' SHA-256 is kept) and the audit log of
-// what people change through links, the console and the commands that grant access.
+// What people do through the service: the agencies' private links and the attendance
+// links of sessions (only their tokens' SHA-256 is kept), the team's accounts (Argon2id
+// hashes) and login sessions (token hashes), the scans agencies upload, and the audit log
+// of every change made through links, the console and the commands that grant access.
 constexpr std::string_view kVersion9 = R"sql(
 CREATE TABLE tautan_instansi (
   hash_token TEXT NOT NULL PRIMARY KEY, instansi TEXT NOT NULL REFERENCES instansi(kode), dibuat TEXT NOT NULL,
   berlaku_sampai TEXT NOT NULL, dicabut TEXT);
 CREATE INDEX tautan_instansi_by_instansi ON tautan_instansi (instansi);
+CREATE TABLE tautan_hadir (
+  hash_token TEXT NOT NULL PRIMARY KEY, sesi TEXT NOT NULL REFERENCES sesi_diskusi(kode), dibuat TEXT NOT NULL,
+  berlaku_sampai TEXT NOT NULL, oleh TEXT NOT NULL);
+CREATE TABLE pengguna (
+  nama TEXT NOT NULL PRIMARY KEY, peran TEXT NOT NULL CHECK (peran IN ('staff', 'admin')), hash_sandi TEXT NOT NULL,
+  dibuat TEXT NOT NULL);
+CREATE TABLE sesi_masuk (
+  hash_token TEXT NOT NULL PRIMARY KEY, pengguna TEXT NOT NULL REFERENCES pengguna(nama) ON DELETE CASCADE,
+  token_csrf TEXT NOT NULL, dibuat TEXT NOT NULL, berlaku_sampai TEXT NOT NULL);
+CREATE TABLE pindaian (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, permohonan TEXT NOT NULL REFERENCES permohonan_diskusi(kode),
+  jalur TEXT NOT NULL, jenis TEXT NOT NULL, ukuran INTEGER NOT NULL, sha256 TEXT NOT NULL, diunggah TEXT NOT NULL);
+CREATE INDEX pindaian_by_permohonan ON pindaian (permohonan);
 CREATE TABLE log_audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT, waktu TEXT NOT NULL, pelaku TEXT NOT NULL, tindakan TEXT NOT NULL,
   data TEXT, nilai_lama TEXT, nilai_baru TEXT);

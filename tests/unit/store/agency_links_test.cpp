@@ -20,8 +20,9 @@ class AgencyLinks : public ::testing::Test {
  protected:
   void SetUp() override {
     store_.emplace(Store::open(dir_.path() / "s.db", true));
-    store_->database().execute("INSERT INTO instansi (kode, nama) VALUES ('dinkes', 'Dinas Kesehatan'), "
-                               "('dinsos', 'Dinas Sosial')");
+    store_->database().execute(
+        "INSERT INTO instansi (kode, nama) VALUES ('dinkes', 'Dinas Kesehatan'), "
+        "('dinsos', 'Dinas Sosial')");
   }
   Database& db() { return store_->database(); }
   ScratchDir dir_;
@@ -60,7 +61,8 @@ TEST_F(AgencyLinks, ALinkEndsAfterItsLastDayOrWhenRevokedAndEitherIsAudited) {
   EXPECT_EQ(links[0].revoked, "2026-03-01");
   auto audit = db().prepare("SELECT pelaku, tindakan, data FROM log_audit ORDER BY id");
   std::vector<std::string> entries;
-  while (audit.step()) entries.push_back(audit.column_text(0) + " " + audit.column_text(1) + " " + audit.column_text(2));
+  while (audit.step())
+    entries.push_back(audit.column_text(0) + " " + audit.column_text(1) + " " + audit.column_text(2));
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0], "tim beri_tautan tautan_instansi dinkes/" + links[0].fingerprint);
   EXPECT_EQ(entries[1], "tim cabut_tautan tautan_instansi dinkes/" + links[0].fingerprint);
