@@ -27,11 +27,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-std::string long_date(std::string_view iso) {
-  auto parsed = parse_date(std::string(iso));
-  return parsed.date ? indonesian::date_long(*parsed.date) : std::string(iso);
-}
-
 // Where a request stands, as the agency reads it.
 std::string request_status(const Record& request, const std::vector<Record>& sessions) {
   for (const auto& session : sessions) {

@@ -22,14 +22,6 @@ using Poco::Net::HTTPResponse;
 
 PageData flag(bool value) { return value ? PageData::type::bool_true : PageData::type::bool_false; }
 
-int page_year(const WebRequest& request) {
-  std::string given = request.field("tahun");
-  if (given.size() == 4 && std::all_of(given.begin(), given.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::stoi(given);
-  }
-  return std::stoi(today_iso().substr(0, 4));
-}
-
 Answer console_page(SiteContext& site, const SignedIn& who, int year, const std::string& name, PageData data,
                     Status status = HTTPResponse::HTTP_OK) {
   console_frame(site, data, who, year);

@@ -21,21 +21,6 @@ namespace inovasi::serve {
 namespace {
 
 using Poco::Net::HTTPResponse;
-
-std::string long_date(std::string_view iso) {
-  auto parsed = parse_date(std::string(iso));
-  return parsed.date ? indonesian::date_long(*parsed.date) : std::string(iso);
-}
-
-// The year a console page is about: ?tahun=, else this year.
-int page_year(const WebRequest& request) {
-  std::string given = request.field("tahun");
-  if (given.size() == 4 && std::all_of(given.begin(), given.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::stoi(given);
-  }
-  return parse_date(today_iso()).date->year;
-}
-
 std::string status_of(Store& store, const Record& request) {
   auto sessions = records_where(store, "sesi_diskusi", "permohonan", request.get("kode"));
   for (const auto& session : sessions) {

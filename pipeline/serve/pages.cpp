@@ -16,7 +16,9 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-std::string read_template(const std::filesystem::path& path) {
+}  // namespace
+
+std::string read_page_template(const std::filesystem::path& path) {
   auto text = read_file_text(path);
   if (!text) throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, "cannot read the page template");
   mustache::mustache parsed(*text);
@@ -24,6 +26,8 @@ std::string read_template(const std::filesystem::path& path) {
     throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, parsed.error_message());
   return *text;
 }
+
+namespace {
 
 std::string long_date(const std::string& iso) {
   auto parsed = parse_date(iso);
@@ -51,9 +55,9 @@ std::string Pages::Template::render(const mustache::data& data) const {
 }
 
 Pages::Pages(const std::filesystem::path& folder)
-    : landing_(std::make_unique<Template>(read_template(folder / "beranda.html"))),
-      verification_(std::make_unique<Template>(read_template(folder / "verifikasi.html"))),
-      stylesheet_(read_template(folder / "gaya.css")) {}
+    : landing_(std::make_unique<Template>(read_page_template(folder / "beranda.html"))),
+      verification_(std::make_unique<Template>(read_page_template(folder / "verifikasi.html"))),
+      stylesheet_(read_page_template(folder / "gaya.css")) {}
 
 std::string Pages::landing(const Region& region, const std::string& error) const {
   mustache::data data;

@@ -65,4 +65,8 @@ class Pages {
 
 std::string verification_json(const Region& region, const Verification& found);
 
+// A page template's text, checked as Mustache. Throws LocatedError (Template) naming the
+// file when it cannot be read or parsed.
+std::string read_page_template(const std::filesystem::path& path);
+
 }  // namespace inovasi::serve

@@ -1,10 +1,13 @@
 // What the agencies' pages, the attendance pages and the console share.
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 
 #include "layout/qr_symbol.h"
+#include "model/date.h"
+#include "model/indonesian.h"
 #include "model/file_text.h"
 #include "serve/site.h"
 #include "store/audit_log.h"
@@ -14,15 +17,6 @@ namespace inovasi::serve {
 namespace {
 
 namespace mustache = kainjow::mustache;
-
-std::string read_page(const std::filesystem::path& path) {
-  auto text = read_file_text(path);
-  if (!text) throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, "cannot read the page template");
-  mustache::mustache parsed(*text);
-  if (!parsed.is_valid())
-    throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, parsed.error_message());
-  return *text;
-}
 
 // Each page and the title its tab shows.
 constexpr std::pair<const char*, const char*> kPages[] = {{"pesan", "Pemberitahuan"},
@@ -43,9 +37,10 @@ constexpr std::pair<const char*, const char*> kPages[] = {{"pesan", "Pemberitahu
 }  // namespace
 
 SitePages::SitePages(const std::filesystem::path& folder)
-    : head_(read_page(folder / "bagian" / "kepala.html")), foot_(read_page(folder / "bagian" / "kaki.html")) {
+    : head_(read_page_template(folder / "bagian" / "kepala.html")),
+      foot_(read_page_template(folder / "bagian" / "kaki.html")) {
   for (const auto& [name, title] : kPages) {
-    pages_.emplace(name, std::make_unique<Pages::Template>(read_page(folder / (std::string(name) + ".html"))));
+    pages_.emplace(name, std::make_unique<Pages::Template>(read_page_template(folder / (std::string(name) + ".html"))));
     titles_.emplace(name, title);
   }
 }
@@ -183,6 +178,19 @@ std::optional<std::string> path_token(const std::string& path, std::string_view 
   }
   rest = slash == std::string_view::npos ? std::string() : std::string(after.substr(slash));
   return std::string(token);
+}
+
+std::string long_date(std::string_view iso) {
+  auto parsed = parse_date(std::string(iso));
+  return parsed.date ? indonesian::date_long(*parsed.date) : std::string(iso);
+}
+
+int page_year(const WebRequest& request) {
+  std::string given = request.field("tahun");
+  if (given.size() == 4 && std::all_of(given.begin(), given.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::stoi(given);
+  }
+  return std::stoi(today_iso().substr(0, 4));
 }
 
 std::string today_iso() {
