@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "model/clock.h"
 #include "model/text.h"
 #include "serve/server.h"
 #include "store/agency_links.h"
@@ -11,13 +12,6 @@
 
 namespace inovasi::cli {
 namespace {
-
-Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
 
 Date date_option(const Args& args, const char* name, const Date& fallback) {
   auto given = args.value(name);
@@ -49,7 +43,7 @@ int run_access(const Args& args, const Environment& env) {
   const std::string& what = args.positionals().front();
   Store store = Store::open(env.database, false);
   Database& db = store.database();
-  Date now = today();
+  Date now = local_today();
   const std::string actor = "cli";
   if (what == "list") {
     for (const auto& link : agency_links(db)) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "model/clock.h"
 #include "cli/signature_report.h"
 #include "sign/pdf_revisions.h"
 #include "documents/document_kind.h"
@@ -36,13 +37,6 @@ int report_revoked(const IssuedNumber& issued, std::ostream& out) {
 }
 
 // Today in the machine's time zone: the date a revocation is made, when none is given.
-Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
 // Whether the argument was meant as a file: it names a folder or ends like a file name.
 bool looks_like_a_path(std::string_view subject) {
   return subject.find('/') != std::string_view::npos || subject.find('.') != std::string_view::npos;
@@ -233,7 +227,7 @@ int run_revoke(const Args& args, const Environment& env) {
   if (!reason || trim(*reason).empty()) throw UsageError("revoke needs --reason TEXT: it is what verify will say");
   auto code = normalize_verification_code(args.positionals().front());
   if (!code) throw UsageError("'" + args.positionals().front() + "' is not a verification code");
-  Date on = today();
+  Date on = local_today();
   if (auto given = args.value("date")) {
     auto parsed = parse_date(*given);
     if (!parsed.date) throw UsageError("--date: " + parsed.error);

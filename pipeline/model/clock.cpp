@@ -48,4 +48,11 @@ std::string utc_of_local(int year, int month, int day, const std::string& clock)
   return utc_timestamp(std::mktime(&local));
 }
 
+Date local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
 }  // namespace inovasi

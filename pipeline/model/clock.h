@@ -6,6 +6,8 @@
 #include <ctime>
 #include <string>
 
+#include "model/date.h"
+
 namespace inovasi {
 
 std::string utc_timestamp(std::time_t when);
@@ -16,5 +18,7 @@ std::string local_readable(const std::string& utc);
 // A local date and "HH:MM" (the server's time zone) as a UTC timestamp; empty when the
 // clock text is not a time of day.
 std::string utc_of_local(int year, int month, int day, const std::string& clock);
+// Today in the server's time zone: the date links expire on and requests are filed on.
+Date local_today();
 
 }  // namespace inovasi

@@ -85,17 +85,6 @@ struct AgencyView {
   std::string code, name, base;  // base: "/instansi/<token>"
 };
 
-PageData option_list(const std::vector<std::string>& values, const std::string& chosen) {
-  PageData list = PageData::type::list;
-  for (const auto& value : values) {
-    PageData item;
-    item.set("nilai", value);
-    item.set("dipilih", value == chosen ? PageData::type::bool_true : PageData::type::bool_false);
-    list.push_back(item);
-  }
-  return list;
-}
-
 // The agency's home page: its requests, and the form for a new one (with what was typed
 // and what was wrong, after a refused post).
 PageData home_data(SiteContext& site, Store& store, const AgencyView& agency, const WebRequest* typed) {
@@ -134,7 +123,7 @@ PageData home_data(SiteContext& site, Store& store, const AgencyView& agency, co
     requests.push_back(item);
   }
   data.set("permohonan", requests);
-  data.set("ada_permohonan", all.empty() ? PageData::type::bool_false : PageData::type::bool_true);
+  data.set("ada_permohonan", flag(!(all.empty())));
   PageData innovations = PageData::type::list;
   std::string chosen = typed ? typed->field("inovasi") : std::string();
   for (const auto& innovation : records_where(store, "inovasi", "instansi", agency.code)) {
@@ -142,7 +131,7 @@ PageData home_data(SiteContext& site, Store& store, const AgencyView& agency, co
     item.set("kode", std::string(innovation.get("kode")));
     item.set("nama", std::string(innovation.get("nama")) + " (" + std::string(innovation.get("tahun")) + ")");
     item.set("tahapan", innovation.has("tahapan") ? std::string(innovation.get("tahapan")) : std::string("-"));
-    item.set("dipilih", chosen == innovation.get("kode") ? PageData::type::bool_true : PageData::type::bool_false);
+    item.set("dipilih", flag(chosen == innovation.get("kode")));
     innovations.push_back(item);
   }
   data.set("inovasi", innovations);
@@ -174,7 +163,7 @@ Answer home(SiteContext& site, const AgencyView& agency, const WebRequest* typed
 // the rest from the form, converted and checked as a CSV row would be.
 Answer file_request(SiteContext& site, const AgencyView& agency, const WebRequest& request) {
   Diagnostics problems;
-  std::string today = today_iso();
+  std::string today = local_today().iso();
   int year = parse_date(today).date->year;
   std::optional<std::string> saved_code = site.store.with([&](Store& store) -> std::optional<std::string> {
     std::string innovation = request.field("inovasi");
@@ -307,8 +296,8 @@ std::optional<Answer> agency_route(SiteContext& site, const WebRequest& request)
   std::optional<AgencyView> agency;
   if (token) {
     agency = site.store.with([&](Store& store) -> std::optional<AgencyView> {
-      auto today = parse_date(today_iso()).date;
-      auto code = agency_for_token(store.database(), *token, *today);
+      auto today = local_today();
+      auto code = agency_for_token(store.database(), *token, today);
       if (!code) return std::nullopt;
       auto found = record_by_code(store, "instansi", *code);
       return AgencyView{*code, found ? std::string(found->get("nama")) : *code, "/instansi/" + *token};

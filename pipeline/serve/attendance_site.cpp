@@ -53,7 +53,7 @@ PageData form_data(SiteContext& site, Store& store, const SessionView& session, 
     PageData item;
     item.set("golongan", rank.golongan);
     item.set("pangkat", rank.pangkat);
-    item.set("dipilih", chosen == rank.golongan ? PageData::type::bool_true : PageData::type::bool_false);
+    item.set("dipilih", flag(chosen == rank.golongan));
     ranks.push_back(item);
   }
   data.set("golongan_pilihan", ranks);
@@ -76,12 +76,14 @@ Answer sign_in(SiteContext& site, const std::string& session_code, const std::st
   bool updated = false;
   PageData data = site.store.with([&](Store& store) {
     FormFields fields{{"sesi", session_code}};
-    for (const char* field : kFields) fields.emplace_back(field, web.field(field));
-    // The grade chosen names its rank: the form asks for the grade, the rank follows.
-    if (fields[4].second.empty()) {
-      for (const auto& rank : site.catalog.ranks()) {
-        if (rank.golongan == web.field("golongan")) fields[3].second = rank.pangkat;
+    for (const char* field : kFields) {
+      std::string value = web.field(field);
+      // The form asks for the grade; the rank it names follows (the list the daftar hadir
+      // prints has both). A rank sent with it is kept, and the rules compare the two.
+      if (value.empty() && std::string_view(field) == "pangkat") {
+        if (const Rank* rank = site.catalog.rank_by_golongan(web.field("golongan"))) value = rank->pangkat;
       }
+      fields.emplace_back(field, value);
     }
     fields.emplace_back("peran", "Peserta");
     auto record =
@@ -122,7 +124,7 @@ Answer sign_in(SiteContext& site, const std::string& session_code, const std::st
     return page(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, site.pages.render("hadir", std::move(data)));
   }
   data.set("nama_tercatat", std::string(saved->get("nama")));
-  data.set("diperbarui", updated ? PageData::type::bool_true : PageData::type::bool_false);
+  data.set("diperbarui", flag(updated));
   data.set("aksi", "/hadir/" + token);
   return page(HTTPResponse::HTTP_OK, site.pages.render("hadir-terima", std::move(data)));
 }

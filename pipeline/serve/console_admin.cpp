@@ -12,8 +12,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-PageData flag(bool value) { return value ? PageData::type::bool_true : PageData::type::bool_false; }
-
 Answer links_page(SiteContext& site, const SignedIn& who, const std::string& granted = {},
                   const std::string& error = {}) {
   PageData data = site.store.with([&](Store& store) {
@@ -41,14 +39,14 @@ Answer links_page(SiteContext& site, const SignedIn& who, const std::string& gra
   });
   if (!granted.empty()) data.set("tautan_baru", granted);
   if (!error.empty()) data.set("galat_tautan", error);
-  console_frame(site, data, who, parse_date(today_iso()).date->year);
+  console_frame(site, data, who, local_today().year);
   return page(error.empty() ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_UNPROCESSABLE_ENTITY,
               site.pages.render("tautan", std::move(data)));
 }
 
 Answer grant(SiteContext& site, const SignedIn& who, const WebRequest& request) {
   std::string agency = request.field("instansi");
-  auto today = *parse_date(today_iso()).date;
+  auto today = local_today();
   auto expires = parse_date(request.field("berlaku_sampai")).date;
   if (!expires) expires = Date{today.year, 12, 31};
   std::string url, error;
@@ -69,7 +67,7 @@ Answer grant(SiteContext& site, const SignedIn& who, const WebRequest& request) 
 Answer end_links(SiteContext& site, const SignedIn& who, const WebRequest& request) {
   site.store.with([&](Store& store) {
     Transaction transaction(store.database());
-    revoke_agency_links(store.database(), request.field("instansi"), *parse_date(today_iso()).date, who.user);
+    revoke_agency_links(store.database(), request.field("instansi"), local_today(), who.user);
     transaction.commit();
   });
   return see_other("/konsol/tautan");
@@ -109,7 +107,7 @@ Answer audit_page(SiteContext& site, const SignedIn& who) {
     d.set("entri", entries);
     return d;
   });
-  console_frame(site, data, who, parse_date(today_iso()).date->year);
+  console_frame(site, data, who, local_today().year);
   return page(HTTPResponse::HTTP_OK, site.pages.render("audit", std::move(data)));
 }
 

@@ -45,7 +45,9 @@ Answer log_in(SiteContext& site, const WebRequest& request) {
     answer.retry_after = wait;
     return answer;
   }
-  auto role = site.store.with([&](Store& store) { return check_password(store.database(), name, password); });
+  // The hash is read under the store's lock; the check (some 0.1 s) runs outside it.
+  auto account = site.store.with([&](Store& store) { return stored_account(store.database(), name); });
+  auto role = password_matches(account, password);
   if (!role) {
     site.throttle.failed(name, request.client);
     return login_page(site, HTTPResponse::HTTP_UNAUTHORIZED, "Nama pengguna atau kata sandi salah.");

@@ -23,8 +23,6 @@ using Poco::Net::HTTPResponse;
 constexpr const char* kScheduleFields[] = {"tanggal", "jam_mulai", "jam_selesai", "tempat", "mode"};
 constexpr const char* kOutcomeFields[] = {"permasalahan", "pembahasan", "solusi", "tindak_lanjut", "eskalasi"};
 
-PageData flag(bool value) { return value ? PageData::type::bool_true : PageData::type::bool_false; }
-
 // A narrative as a textarea shows it again: its paragraphs and items, one per line.
 std::string narrative_text(std::string_view stored) {
   if (stored.empty()) return {};
@@ -98,16 +96,10 @@ PageData detail_data(SiteContext& site, Store& store, const Loaded& loaded, cons
     data.set("tautan_aktif", std::to_string(standing_attendance_links(store.database(), code, utc_now())));
   }
   const Enumeration* modes = site.catalog.enumeration("mode_diskusi");
-  PageData mode_list = PageData::type::list;
-  std::string chosen_mode =
-      typed ? typed->field("mode") : (session ? std::string(session->get("mode")) : std::string(request.get("mode")));
-  for (const auto& value : modes ? modes->values : std::vector<std::string>{}) {
-    PageData item;
-    item.set("nilai", value);
-    item.set("dipilih", flag(value == chosen_mode));
-    mode_list.push_back(item);
-  }
-  data.set("mode_pilihan", mode_list);
+  std::string chosen_mode = typed     ? typed->field("mode")
+                            : session ? std::string(session->get("mode"))
+                                      : std::string(request.get("mode"));
+  data.set("mode_pilihan", option_list(modes ? modes->values : std::vector<std::string>{}, chosen_mode));
   return data;
 }
 
@@ -119,7 +111,7 @@ Answer detail(SiteContext& site, const SignedIn& who, const std::string& code, c
     return detail_data(site, store, *loaded, typed);
   });
   if (!data) return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Permohonan tidak ditemukan", code);
-  console_frame(site, *data, who, parse_date(today_iso()).date->year);
+  console_frame(site, *data, who, local_today().year);
   if (problems) set_findings(*data, site.catalog, *problems);
   return page(problems ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY : HTTPResponse::HTTP_OK,
               site.pages.render("permohonan", std::move(*data)));
@@ -225,7 +217,7 @@ Answer attendance_link(SiteContext& site, const SignedIn& who, const std::string
   // Under the public address; without one, the address the team's browser used.
   std::string url = (site.settings.public_base.empty() ? origin : site.settings.public_base) + "/hadir/" + link->token;
   PageData data = site.store.with([](Store& store) { return region_data(store); });
-  console_frame(site, data, who, parse_date(today_iso()).date->year);
+  console_frame(site, data, who, local_today().year);
   data.set("kode", code);
   data.set("tautan", url);
   data.set("qr", qr_svg(url, 360));

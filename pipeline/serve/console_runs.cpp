@@ -20,8 +20,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-PageData flag(bool value) { return value ? PageData::type::bool_true : PageData::type::bool_false; }
-
 Answer console_page(SiteContext& site, const SignedIn& who, int year, const std::string& name, PageData data,
                     Status status = HTTPResponse::HTTP_OK) {
   console_frame(site, data, who, year);

@@ -27,16 +27,12 @@ std::string read_page_template(const std::filesystem::path& path) {
   return *text;
 }
 
-namespace {
+namespace {}  // namespace
 
-std::string long_date(const std::string& iso) {
-  auto parsed = parse_date(iso);
-  return parsed.date ? indonesian::date_long(*parsed.date) : iso;
+std::string long_date(std::string_view iso) {
+  auto parsed = parse_date(std::string(iso));
+  return parsed.date ? indonesian::date_long(*parsed.date) : std::string(iso);
 }
-
-mustache::data flag(bool value) { return value ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
-
-}  // namespace
 
 std::string Pages::Template::render(const mustache::data& data) const {
   std::unique_ptr<mustache::mustache> parsed;

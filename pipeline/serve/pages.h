@@ -65,6 +65,13 @@ class Pages {
 
 std::string verification_json(const Region& region, const Verification& found);
 
+// "2026-03-09" as "9 Maret 2026" (the text itself when it is not a date).
+std::string long_date(std::string_view iso);
+// A Mustache truth value.
+inline kainjow::mustache::data flag(bool value) {
+  return value ? kainjow::mustache::data::type::bool_true : kainjow::mustache::data::type::bool_false;
+}
+
 // A page template's text, checked as Mustache. Throws LocatedError (Template) naming the
 // file when it cannot be read or parsed.
 std::string read_page_template(const std::filesystem::path& path);

@@ -98,9 +98,8 @@ Answer file_answer(std::string bytes, std::string type, const std::string& file_
 std::string qr_svg(const std::string& text, int pixels);
 // The token in "/prefix/<token>..." when it is 43 characters of base64url.
 std::optional<std::string> path_token(const std::string& path, std::string_view prefix, std::string& rest);
-std::string today_iso();
-// "2026-03-09" as "9 Maret 2026" (the text itself when it is not a date).
-std::string long_date(std::string_view iso);
+// A select's options: [{nilai, dipilih}].
+PageData option_list(const std::vector<std::string>& values, const std::string& chosen);
 // The year a console page is about: ?tahun=, else this year.
 int page_year(const WebRequest& request);
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "layout/qr_symbol.h"
+#include "model/clock.h"
 #include "model/date.h"
 #include "model/indonesian.h"
 #include "model/file_text.h"
@@ -78,11 +79,10 @@ void set_findings(PageData& data, const Catalog& catalog, const Diagnostics& dia
     PageData item;
     item.set("label", catalog.report_words().field(finding.field));
     item.set("pesan", catalog.finding_message(finding, Language::Indonesian));
-    item.set("peringatan",
-             finding.severity == Severity::Error ? PageData::type::bool_false : PageData::type::bool_true);
+    item.set("peringatan", flag(finding.severity != Severity::Error));
     list.push_back(item);
   }
-  data.set("ada_galat", diagnostics.all().empty() ? PageData::type::bool_false : PageData::type::bool_true);
+  data.set("ada_galat", flag(!(diagnostics.all().empty())));
   data.set("galat", list);
 }
 
@@ -180,9 +180,15 @@ std::optional<std::string> path_token(const std::string& path, std::string_view 
   return std::string(token);
 }
 
-std::string long_date(std::string_view iso) {
-  auto parsed = parse_date(std::string(iso));
-  return parsed.date ? indonesian::date_long(*parsed.date) : std::string(iso);
+PageData option_list(const std::vector<std::string>& values, const std::string& chosen) {
+  PageData list = PageData::type::list;
+  for (const auto& value : values) {
+    PageData item;
+    item.set("nilai", value);
+    item.set("dipilih", flag(value == chosen));
+    list.push_back(item);
+  }
+  return list;
 }
 
 int page_year(const WebRequest& request) {
@@ -190,16 +196,7 @@ int page_year(const WebRequest& request) {
   if (given.size() == 4 && std::all_of(given.begin(), given.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::stoi(given);
   }
-  return std::stoi(today_iso().substr(0, 4));
-}
-
-std::string today_iso() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
+  return local_today().year;
 }
 
 }  // namespace inovasi::serve

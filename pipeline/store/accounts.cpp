@@ -85,20 +85,29 @@ void set_password(Database& db, std::string_view name, std::string_view password
   write_audit(db, actor, "ganti_sandi", "pengguna " + std::string(name), "", "");
 }
 
-std::optional<Role> check_password(Database& db, std::string_view name, std::string_view password) {
-  ensure_sodium();
+std::optional<StoredAccount> stored_account(Database& db, std::string_view name) {
   auto select = db.prepare("SELECT peran, hash_sandi FROM pengguna WHERE nama = ?");
   select.bind_text_or_null(1, name);
-  if (!select.step()) {
+  if (!select.step()) return std::nullopt;
+  auto role = parse_role(select.column_text(0));
+  if (!role) return std::nullopt;
+  return StoredAccount{*role, select.column_text(1)};
+}
+
+std::optional<Role> password_matches(const std::optional<StoredAccount>& account, std::string_view password) {
+  ensure_sodium();
+  if (!account) {
     // The same work as a real check, so that timing does not say which names exist.
     static const std::string kDecoy = hash_password("not a password of anyone's");
     [[maybe_unused]] int ignored = crypto_pwhash_str_verify(kDecoy.c_str(), password.data(), password.size());
     return std::nullopt;
   }
-  auto role = parse_role(select.column_text(0));
-  std::string hash = select.column_text(1);
-  if (!role || crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) != 0) return std::nullopt;
-  return role;
+  if (crypto_pwhash_str_verify(account->hash.c_str(), password.data(), password.size()) != 0) return std::nullopt;
+  return account->role;
+}
+
+std::optional<Role> check_password(Database& db, std::string_view name, std::string_view password) {
+  return password_matches(stored_account(db, name), password);
 }
 
 LoginSession open_login_session(Database& db, std::string_view user, Role role, int hours) {

@@ -234,6 +234,9 @@ finally:
 session_code = request_code + "-S1"
 rows = db.execute("SELECT nama FROM kehadiran WHERE sesi = ?", (session_code,)).fetchall()
 check(sorted(r[0] for r in rows) == sorted(names), f"attendance: the ten names, once each ({len(rows)} rows)")
+ranks = db.execute("SELECT DISTINCT pangkat, golongan FROM kehadiran WHERE sesi = ? AND golongan IS NOT NULL",
+                   (session_code,)).fetchall()
+check(ranks == [("Penata Muda", "III/a")], f"attendance: the grade chosen brings its rank ({ranks})")
 
 # --- The team records the session and gets its minutes ---------------------------------
 try:
