@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 
 #include "model/clock.h"
+#include "store/agency_links.h"
 
 namespace inovasi::serve {
 namespace {
@@ -10,10 +11,26 @@ namespace {
 using Poco::Net::HTTPResponse;
 
 constexpr int kSessionHours = 10;  // a working day; the next day logs in again
+// The login form's own token lives in a cookie scoped to the login address: a page on
+// another site cannot read it, so it cannot post a login of its choosing (login CSRF,
+// which would sign the team into an attacker's account).
+constexpr const char* kLoginCookie = "inovasi_masuk";
+constexpr int kLoginFormSeconds = 3600;
+
+std::string cookie(const SiteContext& site, const char* name, const std::string& value, const char* path,
+                   int max_age) {
+  return std::string(name) + "=" + value + "; Path=" + path + "; Max-Age=" + std::to_string(max_age) +
+         "; HttpOnly; SameSite=Strict" + (site.settings.secure_cookies ? "; Secure" : "");
+}
 
 std::string session_cookie(const SiteContext& site, const std::string& value, int max_age) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/konsol; Max-Age=" + std::to_string(max_age) +
-         "; HttpOnly; SameSite=Strict" + (site.settings.secure_cookies ? "; Secure" : "");
+  return cookie(site, kSessionCookie, value, "/konsol", max_age);
+}
+
+// Compared in constant time, so the answer's timing tells nothing of the secret.
+bool same_secret(const std::string& given, const std::string& secret) {
+  return !secret.empty() && given.size() == secret.size() &&
+         CRYPTO_memcmp(given.data(), secret.data(), given.size()) == 0;
 }
 
 }  // namespace
@@ -25,18 +42,24 @@ std::optional<SignedIn> console_user(SiteContext& site, const WebRequest& reques
 }
 
 bool carries_csrf(const SignedIn& who, const WebRequest& request) {
-  std::string given = request.field("csrf");
-  return given.size() == who.csrf.size() && !who.csrf.empty() &&
-         CRYPTO_memcmp(given.data(), who.csrf.data(), given.size()) == 0;
+  return same_secret(request.field("csrf"), who.csrf);
 }
 
 Answer login_page(SiteContext& site, Status status, const std::string& error) {
   PageData data = site.store.with([](Store& store) { return region_data(store); });
   if (!error.empty()) data.set("galat_masuk", error);
-  return page(status, site.pages.render("masuk", std::move(data)));
+  std::string token = new_link_token();
+  data.set("csrf", token);
+  Answer answer = page(status, site.pages.render("masuk", std::move(data)));
+  answer.cookies.push_back(cookie(site, kLoginCookie, token, "/konsol/masuk", kLoginFormSeconds));
+  return answer;
 }
 
 Answer log_in(SiteContext& site, const WebRequest& request) {
+  if (!same_secret(request.field("csrf"), request.cookie(kLoginCookie))) {
+    return login_page(site, HTTPResponse::HTTP_FORBIDDEN,
+                      "Formulir masuk ini sudah kedaluwarsa atau tidak berasal dari halaman ini. Silakan coba lagi.");
+  }
   std::string name = request.field("nama").substr(0, 64), password = request.field("sandi").substr(0, 1024);
   if (int wait = site.throttle.wait(name, request.client)) {
     Answer answer = login_page(
@@ -61,6 +84,7 @@ Answer log_in(SiteContext& site, const WebRequest& request) {
   });
   Answer answer = see_other("/konsol");
   answer.cookies.push_back(session_cookie(site, session.token, kSessionHours * 3600));
+  answer.cookies.push_back(cookie(site, kLoginCookie, "", "/konsol/masuk", 0));
   return answer;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The console's logins: the session cookie (HttpOnly, SameSite=Strict, Secure unless the
-// server runs plain http on loopback), the CSRF token every form carries, and the
-// throttle on failed logins.
+// server runs plain http on loopback), the CSRF token every form carries (the login form
+// its own, in a cookie scoped to the login address), and the throttle on failed logins.
 
 #include <optional>
 #include <string>

@@ -131,6 +131,17 @@ def csrf_of(html):
     return re.search(rb'name="csrf" value="([^"]+)"', html).group(1).decode()
 
 
+def log_in(name, password, with_form=True):
+    """(status, headers) of a login posted as the login page's form posts it, or bare."""
+    cookie, fields = None, {"nama": name, "sandi": password}
+    if with_form:
+        _, page, headers = http("GET", f"{base}/konsol/masuk")
+        cookie = headers.get("Set-Cookie", "").split(";")[0]
+        fields["csrf"] = csrf_of(page)
+    status, _, headers = http("POST", f"{base}/konsol/masuk", fields, cookie=cookie)
+    return status, headers
+
+
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
        b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
 
@@ -327,15 +338,18 @@ status = http("POST", f"{base}/konsol/jalankan", {"perintah": "launch", "tahun":
               cookie=cookie)[0]
 check(status == 403, f"security: a POST with a wrong CSRF token is refused ({status})")
 # A staff account cannot reach the admin pages.
-status, _, headers = http("POST", f"{base}/konsol/masuk", {"nama": "budi", "sandi": "sandi-rahasia-budi"})
+# A login posted from elsewhere (without the login form's own token) is refused.
+status, _ = log_in("budi", "sandi-rahasia-budi", with_form=False)
+check(status == 403, f"security: a login without the login form's token is refused ({status})")
+status, headers = log_in("budi", "sandi-rahasia-budi")
 staff_cookie = headers.get("Set-Cookie", "").split(";")[0]
 check(status == 303 and "HttpOnly" in headers.get("Set-Cookie", "") and "SameSite=Strict" in headers.get("Set-Cookie", ""),
       "security: the session cookie is HttpOnly and SameSite=Strict")
 check(http("GET", f"{base}/konsol/tautan", cookie=staff_cookie)[0] == 403, "security: staff cannot manage links")
 # The tenth failed login is throttled.
-statuses = [http("POST", f"{base}/konsol/masuk", {"nama": "ana", "sandi": f"salah-{i}"})[0] for i in range(10)]
+statuses = [log_in("ana", f"salah-{i}")[0] for i in range(10)]
 check(statuses[:9] == [401] * 9 and statuses[9] == 429, f"security: the tenth failed login is throttled ({statuses})")
-check(http("POST", f"{base}/konsol/masuk", {"nama": "ana", "sandi": "sandi-rahasia-ana"})[0] == 429,
+check(log_in("ana", "sandi-rahasia-ana")[0] == 429,
       "security: even the right password waits out the throttle")
 
 # --- Load: 200 participants within ten seconds ---------------------------------------------

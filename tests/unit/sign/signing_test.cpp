@@ -128,6 +128,22 @@ TEST(PdfSigning, AChangedByteInTheSignedRangeBreaksTheSignature) {
   EXPECT_FALSE(reports[0].holds());
 }
 
+// A SignedData whose digest list names an algorithm OpenSSL cannot make (SHA-256's OID
+// with its last arc changed), its signer's own digest still SHA-256: reported broken.
+// Under ASan this also proves the check frees what OpenSSL's verify left behind.
+TEST(PdfSigning, ADigestNoOneCanMakeBreaksTheSignature) {
+  auto signed_pdf = sign::sign_pdf(one_page(), "t.pdf", test_key(), request()).bytes;
+  const std::string sha256_oid = "0609608648016503040201";
+  auto at = signed_pdf.find(sha256_oid, signed_pdf.find("/Contents <"));
+  ASSERT_NE(at, std::string::npos);
+  signed_pdf.replace(at + sha256_oid.size() - 2, 2, "7F");
+  auto reports = check(signed_pdf);
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_FALSE(reports[0].cms.intact);
+  EXPECT_FALSE(reports[0].holds());
+  EXPECT_NE(reports[0].cms.problem.find("changed"), std::string::npos) << reports[0].cms.problem;
+}
+
 // A revision after the signature that changes the page's content: the signature still
 // holds for its revision, but the document is not what was signed.
 TEST(PdfSigning, ContentEditedAfterSigningIsReported) {
