@@ -17,8 +17,7 @@ constexpr int kSessionHours = 10;  // a working day; the next day logs in again
 constexpr const char* kLoginCookie = "inovasi_masuk";
 constexpr int kLoginFormSeconds = 3600;
 
-std::string cookie(const SiteContext& site, const char* name, const std::string& value, const char* path,
-                   int max_age) {
+std::string cookie(const SiteContext& site, const char* name, const std::string& value, const char* path, int max_age) {
   return std::string(name) + "=" + value + "; Path=" + path + "; Max-Age=" + std::to_string(max_age) +
          "; HttpOnly; SameSite=Strict" + (site.settings.secure_cookies ? "; Secure" : "");
 }
