@@ -1,6 +1,6 @@
 // A discussion request in the console: assign the two team members and schedule the
 // session; record what the session discussed and decided; open its attendance link
-// (a QR code on the screen); make its minutes.
+// (a QR code on the screen) or close it early; make its minutes.
 
 #include <algorithm>
 
@@ -93,7 +93,9 @@ PageData detail_data(SiteContext& site, Store& store, const Loaded& loaded, cons
     data.set("sesi", code);
     auto present = records_where(store, "kehadiran", "sesi", code);
     data.set("jumlah_hadir", std::to_string(present.size()));
-    data.set("tautan_aktif", std::to_string(standing_attendance_links(store.database(), code, utc_now())));
+    int standing = standing_attendance_links(store.database(), code, utc_now());
+    data.set("tautan_aktif", std::to_string(standing));
+    data.set("ada_tautan_aktif", flag(standing > 0));
   }
   const Enumeration* modes = site.catalog.enumeration("mode_diskusi");
   std::string chosen_mode = typed     ? typed->field("mode")
@@ -225,6 +227,22 @@ Answer attendance_link(SiteContext& site, const SignedIn& who, const std::string
   return page(HTTPResponse::HTTP_OK, site.pages.render("tautan-hadir", std::move(data)));
 }
 
+// Ends the session's attendance links before the session's end: the list is complete,
+// or the QR was seen by someone who should not sign in.
+Answer close_attendance(SiteContext& site, const SignedIn& who, const std::string& code) {
+  bool closed = site.store.with([&](Store& store) {
+    auto loaded = load(store, code);
+    if (!loaded || !loaded->session) return false;
+    Transaction transaction(store.database());
+    close_attendance_links(store.database(), loaded->session->get("kode"), utc_now(), who.user);
+    transaction.commit();
+    return true;
+  });
+  if (!closed)
+    return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Sesi tidak ditemukan", "Sesi belum dijadwalkan.");
+  return see_other("/konsol/permohonan/" + code);
+}
+
 Answer minutes(SiteContext& site, const std::string& code) {
   std::optional<Loaded> loaded = site.store.with([&](Store& store) { return load(store, code); });
   if (!loaded || !loaded->session) {
@@ -255,6 +273,7 @@ Answer request_route(SiteContext& site, const SignedIn& who, const WebRequest& r
   if (what == "jadwal" && post) return schedule(site, who, code, request);
   if (what == "hasil" && post) return record_outcome(site, who, code, request);
   if (what == "tautan-hadir" && post) return attendance_link(site, who, code, request.origin);
+  if (what == "tutup-hadir" && post) return close_attendance(site, who, code);
   if (what == "berita-acara.pdf" && !post) return minutes(site, code);
   return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Halaman tidak ditemukan", "Alamat ini tidak dikenal.");
 }

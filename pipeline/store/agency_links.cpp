@@ -5,6 +5,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "model/diagnostics.h"
 #include "model/clock.h"
@@ -148,6 +149,24 @@ int standing_attendance_links(Database& db, std::string_view session, const std:
   count.bind_text_or_null(2, now);
   count.step();
   return static_cast<int>(count.column_int(0));
+}
+
+int close_attendance_links(Database& db, std::string_view session, const std::string& now, std::string_view actor) {
+  auto standing =
+      db.prepare("SELECT hash_token, berlaku_sampai FROM tautan_hadir WHERE sesi = ? AND berlaku_sampai > ?");
+  standing.bind_text_or_null(1, session);
+  standing.bind_text_or_null(2, now);
+  std::vector<std::pair<std::string, std::string>> links;
+  while (standing.step()) links.emplace_back(standing.column_text(0), standing.column_text(1));
+  for (const auto& [hash, expires] : links) {
+    auto close = db.prepare("UPDATE tautan_hadir SET berlaku_sampai = ? WHERE hash_token = ?");
+    close.bind_text_or_null(1, now);
+    close.bind_text_or_null(2, hash);
+    close.step();
+    write_audit(db, actor, "tutup_tautan_hadir", "tautan_hadir " + std::string(session) + "/" + hash.substr(0, 8),
+                "berlaku_sampai=" + expires, "berlaku_sampai=" + now);
+  }
+  return static_cast<int>(links.size());
 }
 
 }  // namespace inovasi

@@ -59,5 +59,9 @@ AttendanceLink open_attendance_link(Database& db, std::string_view session, cons
 std::optional<std::string> session_for_attendance_token(Database& db, std::string_view token, const std::string& now);
 // How many links of the session still open at `now`.
 int standing_attendance_links(Database& db, std::string_view session, const std::string& now);
+// Ends every link of the session still open at `now` (the list is complete before the
+// session is over, or a link was shown where it should not have been), auditing each;
+// returns how many ended.
+int close_attendance_links(Database& db, std::string_view session, const std::string& now, std::string_view actor);
 
 }  // namespace inovasi

@@ -384,6 +384,12 @@ big_session = big_request + "-S1"
 count, distinct = db.execute("SELECT count(*), count(DISTINCT nama) FROM kehadiran WHERE sesi = ?",
                              (big_session,)).fetchone()
 check(count == 200 and distinct == 200, f"load: 200 rows, each once ({count}, {distinct})")
+# Closing the list early: the link answers no more, and the page says none stands.
+status = http("POST", f"{base}/konsol/permohonan/{big_request}/tutup-hadir", {"csrf": csrf}, cookie=cookie)[0]
+check(status == 303 and sign(201) == 403, f"attendance: a closed list takes no more sign-ins ({status})")
+page = http("GET", f"{base}/konsol/permohonan/{big_request}", cookie=cookie)[1].decode()
+check("0 tautan daftar hadir aktif" in page and "tutup-hadir" not in page,
+      "attendance: the console shows the list closed")
 status, minutes, _ = http("GET", f"{base}/konsol/permohonan/{big_request}/berita-acara.pdf", cookie=cookie)
 text = pdf_text(minutes) if status == 200 else ""
 found = sum(1 for i in range(1, 201) if f"Peserta Aula {i:03d}" in text)

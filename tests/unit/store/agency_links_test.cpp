@@ -74,5 +74,32 @@ TEST_F(AgencyLinks, ALinkForAnUnknownAgencyOrAlreadyExpiredIsRefused) {
   EXPECT_TRUE(agency_links(db()).empty());
 }
 
+TEST_F(AgencyLinks, AnAttendanceLinkOpensItsSessionUntilItEndsOrIsClosed) {
+  db().execute(
+      "INSERT INTO permohonan_diskusi (kode, tahun, instansi, tanggal_permohonan, permasalahan) "
+      "VALUES ('RDRI-2026-001', 2026, 'dinkes', '2026-03-01', '[\"a\"]');"
+      "INSERT INTO sesi_diskusi (kode, permohonan, tanggal) VALUES ('RDRI-2026-001-S1', 'RDRI-2026-001', "
+      "'2026-03-02')");
+  const std::string end = "2099-03-02T09:00:00Z";
+  auto first = open_attendance_link(db(), "RDRI-2026-001-S1", end, "tim");
+  auto second = open_attendance_link(db(), "RDRI-2026-001-S1", end, "tim");
+  EXPECT_NE(first.token, second.token);
+  EXPECT_EQ(session_for_attendance_token(db(), first.token, "2099-03-02T08:59:59Z"), "RDRI-2026-001-S1");
+  EXPECT_EQ(session_for_attendance_token(db(), first.token, end), std::nullopt);  // the session's end
+  EXPECT_THROW(open_attendance_link(db(), "RDRI-2026-009-S1", end, "tim"), DataError);
+  EXPECT_THROW(open_attendance_link(db(), "RDRI-2026-001-S1", "2020-01-01T00:00:00Z", "tim"), DataError);
+
+  const std::string now = "2099-03-02T08:00:00Z";
+  EXPECT_EQ(standing_attendance_links(db(), "RDRI-2026-001-S1", now), 2);
+  EXPECT_EQ(close_attendance_links(db(), "RDRI-2026-001-S1", now, "ana"), 2);
+  EXPECT_EQ(standing_attendance_links(db(), "RDRI-2026-001-S1", now), 0);
+  EXPECT_EQ(session_for_attendance_token(db(), first.token, now), std::nullopt);
+  EXPECT_EQ(session_for_attendance_token(db(), second.token, now), std::nullopt);
+  EXPECT_EQ(close_attendance_links(db(), "RDRI-2026-001-S1", now, "ana"), 0);
+  auto audit = db().prepare("SELECT count(*) FROM log_audit WHERE pelaku = 'ana' AND tindakan = 'tutup_tautan_hadir'");
+  audit.step();
+  EXPECT_EQ(audit.column_int(0), 2);
+}
+
 }  // namespace
 }  // namespace inovasi
