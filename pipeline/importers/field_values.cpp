@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "importers/import_codes.h"
 #include "importers/narrative_parser.h"
 #include "model/amount.h"
 #include "model/number_pattern.h"
@@ -63,24 +64,37 @@ int line_of_offset(std::string_view content, std::size_t offset) {
 
 }  // namespace
 
-void FieldConverter::error(const FieldInput& input, std::string message) {
-  diagnostics_.error(input.where, std::string(input.spec->name), std::move(message));
+void FieldConverter::report(Severity severity, const FieldInput& input, std::string_view code, FindingParams params,
+                            std::string message) {
+  Diagnostic finding;
+  finding.severity = severity;
+  finding.where = input.where;
+  finding.field = std::string(input.spec->name);
+  finding.message = std::move(message);
+  finding.code = std::string(code);
+  finding.params = std::move(params);
+  diagnostics_.add(std::move(finding));
 }
 
 void FieldConverter::assign(Record& record, const FieldInput& input) {
   const FieldSpec& spec = *input.spec;
   std::string_view text = input.text;
   if (text.size() > kMaxFieldBytes) {
-    error(input, "value is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxFieldBytes));
+    std::string size = std::to_string(text.size()), limit = std::to_string(kMaxFieldBytes);
+    error(input, import_finding::kTooLong, {{"ukuran", size}, {"batas", limit}},
+          "value is " + size + " bytes; the limit is " + limit);
     return;
   }
   if (auto at = find_control_character(text); at != std::string_view::npos) {
-    error(input, "contains " + describe_control_character(text, at));
+    std::string which = describe_control_character(text, at);
+    error(input, import_finding::kControlCharacter, {{"karakter", which}}, "contains " + which);
     return;
   }
   if (is_spreadsheet_error(trim(text))) {
-    error(input, "is the spreadsheet error " + quote_value(trim(text)) +
-                     ", not a value; correct the formula in the workbook it came from, or type the value");
+    std::string value = quote_value(trim(text));
+    error(input, import_finding::kSpreadsheetError, {{"nilai", value}},
+          "is the spreadsheet error " + value +
+              ", not a value; correct the formula in the workbook it came from, or type the value");
     return;
   }
   if (keeps_raw_text(spec.type)) record.set(raw_column(spec.name), collapse_spaces(text));
@@ -97,21 +111,25 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Narrative: {
       Narrative narrative = input.lines.empty() ? parse_narrative_text(text) : parse_narrative(input.lines);
       if (int depth = list_depth(narrative); depth > kMaxListDepth) {
-        error(input, "lists nest " + std::to_string(depth) + " levels deep; at most " + std::to_string(kMaxListDepth) +
-                         " are allowed (check the indentation of the numbered lines)");
+        std::string levels = std::to_string(depth), most = std::to_string(kMaxListDepth);
+        error(input, import_finding::kListTooDeep, {{"kedalaman", levels}, {"batas", most}},
+              "lists nest " + levels + " levels deep; at most " + most +
+                  " are allowed (check the indentation of the numbered lines)");
         return {};
       }
       // Text much shorter than a cell cannot fill one (the list markers added are few).
       bool could_overflow = text.size() > kSpreadsheetCellCharacters / 2;
       if (auto finding = could_overflow ? narrative_too_long(narrative) : std::string(); !finding.empty()) {
-        diagnostics_.warning(input.where, std::string(spec.name), finding + " before the IGA export");
+        report(Severity::Warning, input, import_finding::kNarrativeTooLongForExport, {{"masalah", finding}},
+               finding + " before the IGA export");
       }
       return narrative.empty() ? std::string{} : narrative_to_json(narrative);
     }
     case FieldType::Date: {
       auto parsed = parse_date(value);
       if (!parsed.date) {
-        error(input, parsed.error);
+        error(input, import_finding::kNotADate, {{"nilai", quote_value(value)}, {"masalah", parsed.error}},
+              parsed.error);
         return {};
       }
       return parsed.date->iso();
@@ -119,14 +137,16 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Nip: {
       auto nip = normalize_nip(value);
       if (!nip) {
-        error(input, quote_value(value) + " is not a NIP (18 digits, spaces and dots allowed)");
+        error(input, import_finding::kNotANip, {{"nilai", quote_value(value)}},
+              quote_value(value) + " is not a NIP (18 digits, spaces and dots allowed)");
         return {};
       }
       return *nip;
     }
     case FieldType::NumberPattern: {
       if (auto problem = number_pattern_problem(value)) {
-        error(input, quote_value(value) + " " + *problem);
+        error(input, import_finding::kNotANumberPattern, {{"nilai", quote_value(value)}, {"masalah", *problem}},
+              quote_value(value) + " " + *problem);
         return {};
       }
       return value;
@@ -134,7 +154,8 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Amount: {
       auto amount = input.number_cell ? parse_amount_number(value) : parse_amount(value);
       if (!amount.canonical) {
-        error(input, amount.error);
+        error(input, import_finding::kNotAnAmount, {{"nilai", quote_value(value)}, {"masalah", amount.error}},
+              amount.error);
         return {};
       }
       return *amount.canonical;
@@ -142,13 +163,16 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Integer: {
       auto number = parse_whole_number(value);
       if (!number) {
-        error(input, quote_value(value) + " is not a whole number");
+        error(input, import_finding::kNotAWholeNumber, {{"nilai", quote_value(value)}},
+              quote_value(value) + " is not a whole number");
         return {};
       }
       if ((spec.min_value && *number < *spec.min_value) || (spec.max_value && *number > *spec.max_value)) {
-        error(input, std::to_string(*number) + " is out of range (" +
-                         (spec.min_value ? std::to_string(*spec.min_value) : std::string("..")) + " to " +
-                         (spec.max_value ? std::to_string(*spec.max_value) : std::string("..")) + ")");
+        std::string least = spec.min_value ? std::to_string(*spec.min_value) : std::string("..");
+        std::string most = spec.max_value ? std::to_string(*spec.max_value) : std::string("..");
+        error(input, import_finding::kOutOfRange,
+              {{"nilai", std::to_string(*number)}, {"terkecil", least}, {"terbesar", most}},
+              std::to_string(*number) + " is out of range (" + least + " to " + most + ")");
         return {};
       }
       return std::to_string(*number);
@@ -156,7 +180,8 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::Bool: {
       auto flag = parse_bool(value);
       if (!flag) {
-        error(input, quote_value(value) + " is not yes or no (ya/tidak)");
+        error(input, import_finding::kNotYesOrNo, {{"nilai", quote_value(value)}},
+              quote_value(value) + " is not yes or no (ya/tidak)");
         return {};
       }
       return *flag ? "1" : "0";
@@ -165,7 +190,9 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
     case FieldType::EnumList: {
       const auto* enumeration = catalog_.enumeration(spec.enumeration);
       if (!enumeration) {
-        error(input, "the catalogue has no enumeration '" + std::string(spec.enumeration) + "'");
+        // A mistake in the catalogue, not in the input: the command line's words only.
+        diagnostics_.error(input.where, std::string(spec.name),
+                           "the catalogue has no enumeration '" + std::string(spec.enumeration) + "'");
         return {};
       }
       std::vector<std::string> canonical;
@@ -173,9 +200,10 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
       for (const auto& raw : raws) {
         auto match = enumeration->match(raw);
         if (!match.known) {
-          diagnostics_.warning(input.where, std::string(spec.name),
-                               "unknown value " + quote_value(raw) +
-                                   " (kept as written; known: " + join(enumeration->values, ", ") + ")");
+          std::string known = join(enumeration->values, ", ");
+          report(Severity::Warning, input, import_finding::kUnknownChoice,
+                 {{"nilai", quote_value(raw)}, {"pilihan", known}},
+                 "unknown value " + quote_value(raw) + " (kept as written; known: " + known + ")");
         } else if (!match.canonical.empty()) {
           canonical.push_back(match.canonical);
         }
@@ -188,7 +216,8 @@ std::string FieldConverter::convert(const FieldInput& input, std::string_view te
       for (const auto& item : list_items(text, true)) {
         auto nip = normalize_nip(item);
         if (!nip) {
-          error(input, quote_value(item) + " is not a NIP (18 digits)");
+          error(input, import_finding::kListItemNotANip, {{"nilai", quote_value(item)}},
+                quote_value(item) + " is not a NIP (18 digits)");
           continue;
         }
         nips.push_back(*nip);
@@ -236,7 +265,12 @@ bool check_text_encoding(std::string& content, const std::string& file, Diagnost
 void report_missing_required(const Record& record, Diagnostics& diagnostics) {
   for (const auto& spec : record.kind->fields) {
     if (spec.required && !record.has(spec.name)) {
-      diagnostics.error(record.where, std::string(spec.name), "required field is missing or empty");
+      Diagnostic missing;
+      missing.where = record.where;
+      missing.field = std::string(spec.name);
+      missing.message = "required field is missing or empty";
+      missing.code = std::string(import_finding::kRequired);
+      diagnostics.add(std::move(missing));
     }
   }
 }

@@ -39,7 +39,12 @@ class FieldConverter {
   void complete(Record& record);
 
  private:
-  void error(const FieldInput& input, std::string message);
+  // A finding with its code and parameters (import_codes.h) beside the English message.
+  void report(Severity severity, const FieldInput& input, std::string_view code, FindingParams params,
+              std::string message);
+  void error(const FieldInput& input, std::string_view code, FindingParams params, std::string message) {
+    report(Severity::Error, input, code, std::move(params), std::move(message));
+  }
   std::string convert(const FieldInput& input, std::string_view text);
 
   const Catalog& catalog_;

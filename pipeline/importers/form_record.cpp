@@ -15,13 +15,10 @@ std::optional<Record> record_from_form(const RecordKind& kind, const FormFields&
   for (const auto& [name, value] : fields) {
     const FieldSpec* spec = kind.field(name);
     if (!spec) {
-      found.error(record.where, name, "this form has no such field");
+      found.error(record.where, name, "this form has no such field");  // only a tampered form
       continue;
     }
-    if (value.size() > kMaxFieldBytes) {
-      found.error(record.where, name, "longer than " + std::to_string(kMaxFieldBytes) + " bytes");
-      continue;
-    }
+    // A browser always sends UTF-8; the converter's size and character checks come next.
     if (auto bad = find_invalid_utf8(value); bad != std::string::npos) {
       found.error(record.where, name, invalid_utf8_message(value[bad]));
       continue;

@@ -15,6 +15,7 @@ would not send (security and load):
   attendance annex lists all 200.
 Screenshots are kept. Usage: site_browser.py BASE_URL LINK_A LINK_B STORE SHOT_DIR WORK_DIR"""
 import concurrent.futures
+import html
 import datetime
 import http.cookiejar
 import os
@@ -327,6 +328,14 @@ status, body, _ = http("POST", f"{link_b}/permohonan", {"inovasi": innovation, "
                                                           "mode": "Zoom", "kontak_nama": "x", "kontak_hp": "1"})
 check(status == 422 and "bukan inovasi instansi ini" in body.decode(), f"security: another agency's innovation ({status})")
 check(request_code.encode() not in http("GET", link_b)[1], "security: agency B's page does not list A's request")
+# A refused form says what is wrong in Indonesian, under each field's label.
+status, body, _ = http("POST", f"{link_a}/permohonan", {"inovasi": "", "permasalahan": "",
+                                                          "tanggal_diinginkan": "31-02-2026", "mode": "Tatap Muka",
+                                                          "kontak_nama": "x", "kontak_hp": "1"})
+text = html.unescape(body.decode())
+check(status == 422 and "'31-02-2026' bukan tanggal yang dapat dibaca" in text and "Wajib diisi" in text
+      and "required field" not in text and "is not" not in text,
+      f"agency: a refused form's problems read in Indonesian ({status})")
 # HTML named .pdf.
 status = http("POST", f"{link_a}/permohonan/{request_code}/pindaian", {},
               files={"berkas": ("scan.pdf", b"<html><script>alert(1)</script></html>")})[0]
