@@ -27,21 +27,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-// Where a request stands, as the agency reads it.
-std::string request_status(const Record& request, const std::vector<Record>& sessions) {
-  for (const auto& session : sessions) {
-    if (session.has("pembahasan") || session.has("solusi")) return "Selesai dibahas";
-  }
-  if (!sessions.empty()) {
-    const Record& session = sessions.front();
-    std::string when = long_date(session.get("tanggal"));
-    if (session.has("jam_mulai")) when += " pukul " + std::string(session.get("jam_mulai"));
-    return "Dijadwalkan " + when;
-  }
-  if (!list_from_json(request.get("petugas")).empty()) return "Petugas ditetapkan, menunggu jadwal";
-  return "Menunggu penjadwalan";
-}
-
 // "one problem per line" as the numbered list the form isian prints.
 std::string numbered_list(const std::string& text) {
   std::string out;

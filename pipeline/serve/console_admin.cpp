@@ -113,14 +113,6 @@ Answer audit_page(SiteContext& site, const SignedIn& who) {
 
 }  // namespace
 
-void console_frame(SiteContext& site, PageData& data, const SignedIn& who, int year) {
-  data.set("pengguna", who.user);
-  data.set("admin", flag(who.role == Role::Admin));
-  data.set("csrf", who.csrf);
-  data.set("tahun", std::to_string(year));
-  data.set("proses_berjalan", flag(site.runs.busy()));
-}
-
 std::optional<Answer> admin_route(SiteContext& site, const SignedIn& who, const WebRequest& request) {
   const std::string& path = request.path;
   if (path != "/konsol/tautan" && !path.starts_with("/konsol/tautan/") && path != "/konsol/cabut" &&

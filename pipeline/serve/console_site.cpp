@@ -21,14 +21,6 @@ namespace inovasi::serve {
 namespace {
 
 using Poco::Net::HTTPResponse;
-std::string status_of(Store& store, const Record& request) {
-  auto sessions = records_where(store, "sesi_diskusi", "permohonan", request.get("kode"));
-  for (const auto& session : sessions) {
-    if (session.has("pembahasan") || session.has("solusi")) return "Selesai";
-  }
-  if (!sessions.empty()) return "Dijadwalkan " + long_date(sessions.front().get("tanggal"));
-  return list_from_json(request.get("petugas")).empty() ? "Baru" : "Petugas ditetapkan";
-}
 
 PageData queue_data(Store& store, int year) {
   PageData list = PageData::type::list;
@@ -41,7 +33,8 @@ PageData queue_data(Store& store, int year) {
     item.set("tanggal", long_date(request.get("tanggal_permohonan")));
     auto agency = record_by_code(store, "instansi", request.get("instansi"));
     item.set("instansi", agency ? std::string(agency->get("nama")) : std::string(request.get("instansi")));
-    item.set("status", status_of(store, request));
+    item.set("status",
+             request_status(request, records_where(store, "sesi_diskusi", "permohonan", request.get("kode"))));
     list.push_back(item);
   }
   return list;
@@ -59,6 +52,14 @@ Answer dashboard(SiteContext& site, const SignedIn& who, const WebRequest& reque
 }
 
 }  // namespace
+
+void console_frame(SiteContext& site, PageData& data, const SignedIn& who, int year) {
+  data.set("pengguna", who.user);
+  data.set("admin", flag(who.role == Role::Admin));
+  data.set("csrf", who.csrf);
+  data.set("tahun", std::to_string(year));
+  data.set("proses_berjalan", flag(site.runs.busy()));
+}
 
 std::optional<Answer> console_route(SiteContext& site, const WebRequest& request) {
   if (request.path != "/konsol" && !request.path.starts_with("/konsol/")) return std::nullopt;

@@ -76,6 +76,9 @@ Answer message_page(SiteContext& site, Status status, const std::string& title, 
 // Findings as a page lists them: `galat` [{label, pesan, peringatan}] with the fields'
 // Indonesian labels, and `ada_galat`.
 void set_findings(PageData& data, const Catalog& catalog, const Diagnostics& diagnostics);
+// Where a discussion request stands, in the words both the agency and the team read:
+// its sessions (sesi_diskusi) say whether it was scheduled and discussed.
+std::string request_status(const Record& request, const std::vector<Record>& sessions);
 // Saves records (each replacing by natural key the fields it carries), in the caller's
 // transaction, with one audit entry each: the fields that changed, old and new.
 void save_with_audit(Store& store, const std::vector<Record>& records, const std::string& actor,

@@ -73,6 +73,20 @@ Answer message_page(SiteContext& site, Status status, const std::string& title, 
   return page(status, site.pages.render("pesan", std::move(data)));
 }
 
+std::string request_status(const Record& request, const std::vector<Record>& sessions) {
+  for (const auto& session : sessions) {
+    if (session.has("pembahasan") || session.has("solusi")) return "Selesai dibahas";
+  }
+  if (!sessions.empty()) {
+    const Record& session = sessions.front();
+    std::string when = long_date(session.get("tanggal"));
+    if (session.has("jam_mulai")) when += " pukul " + std::string(session.get("jam_mulai"));
+    return "Dijadwalkan " + when;
+  }
+  if (!list_from_json(request.get("petugas")).empty()) return "Petugas ditetapkan, menunggu jadwal";
+  return "Menunggu penjadwalan";
+}
+
 void set_findings(PageData& data, const Catalog& catalog, const Diagnostics& diagnostics) {
   PageData list = PageData::type::list;
   for (const auto& finding : diagnostics.all()) {
