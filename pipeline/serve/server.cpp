@@ -1,15 +1,12 @@
 #include "serve/server.h"
 
-#include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/Context.h>
-#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
@@ -168,41 +165,6 @@ std::string log_time() {
   std::strftime(text, sizeof text, "%d/%b/%Y:%H:%M:%S +0000", &utc);
   return text;
 }
-
-// An uploaded file, held in memory for the request only (never written anywhere), up to
-// the limit: its bytes are hashed and, for a PDF, its signatures read.
-class UploadReader : public Poco::Net::PartHandler {
- public:
-  explicit UploadReader(std::size_t limit) : limit_(limit) {}
-  void handlePart(const Poco::Net::MessageHeader&, std::istream& stream) override {
-    if (seen_) {  // one file per form; more are read and dropped
-      char sink[8192];
-      while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
-      }
-      return;
-    }
-    seen_ = true;
-    char buffer[65536];
-    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
-      auto got = static_cast<std::size_t>(stream.gcount());
-      if (bytes_.size() + got > limit_) {
-        too_large_ = true;
-        bytes_.clear();
-        return;
-      }
-      bytes_.append(buffer, got);
-    }
-  }
-  bool seen() const { return seen_; }
-  bool too_large() const { return too_large_; }
-  bool is_pdf() const { return bytes_.starts_with("%PDF-"); }
-  const std::string& bytes() const { return bytes_; }
-
- private:
-  std::size_t limit_;
-  bool seen_ = false, too_large_ = false;
-  std::string bytes_;
-};
 
 // "D:20260224090000+07'00'" as the page says it: "24 Februari 2026 pukul 09.00 +07:00".
 std::string readable_pdf_date(const std::string& pdf_date) {
@@ -421,17 +383,15 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536) {
       return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
     }
-    UploadReader upload(shared_.options.max_upload);
-    try {
-      Poco::Net::HTMLForm form;
-      form.setFieldLimit(8);
-      form.setValueLengthLimit(1024);
-      form.load(request, request.stream(), upload);
-    } catch (const Poco::Exception&) {
-      if (!upload.too_large()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Formulir unggahan tidak sah.");
+    // Held in memory for the request only, never written anywhere: its bytes are hashed
+    // and, for a PDF, its signatures read. The form carries the file and little else.
+    WebRequest form =
+        read_web_request(request, request.getURI(), false, FormLimits{8, 1024, shared_.options.max_upload});
+    if (form.file && form.file->too_large) {
+      return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
     }
-    if (upload.too_large()) return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
-    if (!upload.seen()) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Tidak ada berkas yang diunggah.");
+    if (form.malformed) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Formulir unggahan tidak sah.");
+    if (!form.file) return plain(HTTPResponse::HTTP_BAD_REQUEST, "Tidak ada berkas yang diunggah.");
     auto lease = shared_.connections.take();
     Region where = read_region(*lease.reader);
     Verification found = look_up(*lease.reader, typed.substr(0, 64));
@@ -440,7 +400,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
     UploadResult result;
     result.check = UploadCheck::NotPdf;
-    if (upload.is_pdf()) result = compare_upload(upload.bytes(), found.issued.sha256, shared_.options.trust_files);
+    if (sniff_file_type(form.file->bytes) == FileType::Pdf) {
+      result = compare_upload(form.file->bytes, found.issued.sha256, shared_.options.trust_files);
+    }
     auto status =
         result.check == UploadCheck::NotPdf ? HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE : HTTPResponse::HTTP_OK;
     return page(status, shared_.pages.verification(where, found, address(found, typed), typed, result));
