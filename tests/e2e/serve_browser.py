@@ -7,57 +7,23 @@ Usage: serve_browser.py BASE_URL CODE GENUINE_PDF CHANGED_PDF SCREENSHOT_DIR"""
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
+
+from browser_support import Checks, browser, submit_and_wait
 
 base, code, genuine, changed, shots = sys.argv[1:6]
 os.makedirs(shots, exist_ok=True)
-failures = []
-checked = 0
-
-
-def check(condition, what):
-    global checked
-    checked += 1
-    if not condition:
-        failures.append(what)
-        print("FAIL", what)
-
-
-def submit_and_wait(driver, button):
-    """Clicks the form's button and waits for the page it leads to: a mark left on the old
-    page is gone from the new one (element staleness checks trip over newer drivers)."""
-    driver.execute_script("window.inovasiOldPage = true")
-    driver.find_element(By.CSS_SELECTOR, button).click()
-
-    def new_page(d):
-        return d.execute_script(
-            "return window.inovasiOldPage === undefined && document.readyState === 'complete'")
-
-    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(new_page)
-
+check = Checks()
 
 for name, width, height in (("ponsel", 360, 740), ("desktop", 1280, 900)):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={max(width, 500)},{height}"):
-        options.add_argument(argument)
-    # A window cannot be narrower than 500 px: the phone is emulated (its viewport).
-    options.add_experimental_option("mobileEmulation",
-                                    {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = browser(width, height, page_load_seconds=20)
     try:
-        driver.set_page_load_timeout(20)
         driver.get(base + "/")
         check("Verifikasi Dokumen" in driver.page_source, f"{name}: landing page")
         driver.save_screenshot(os.path.join(shots, f"{name}-1-beranda.png"))
         typed = code.lower()[:5] + " " + code.lower()[5:]
         driver.find_element(By.ID, "kode").send_keys(typed)
-        submit_and_wait(driver, "form button")
+        submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button"), 15)
         status = driver.find_element(By.ID, "status").text
         check(status.startswith("SAH"), f"{name}: status after typing the code: {status!r}")
         check(driver.current_url.endswith("/" + code), f"{name}: page address {driver.current_url}")
@@ -70,12 +36,12 @@ for name, width, height in (("ponsel", 360, 740), ("desktop", 1280, 900)):
         for path, expected, step in ((genuine, "IDENTIK", "3-identik"),
                                      (changed, "BUKAN BERKAS YANG DITERBITKAN", "4-berbeda")):
             driver.find_element(By.ID, "berkas").send_keys(os.path.abspath(path))
-            submit_and_wait(driver, "form[enctype] button")
+            submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[enctype] button"), 15)
             result = driver.find_element(By.ID, "hasil").text
             check(result.startswith(expected), f"{name}: upload of {os.path.basename(path)}: {result!r}")
             driver.save_screenshot(os.path.join(shots, f"{name}-{step}.png"))
     finally:
         driver.quit()
 
-print(f"serve_browser: {checked - len(failures)} checks passed, {len(failures)} failed; screenshots in {shots}")
-sys.exit(1 if failures else 0)
+print(f"serve_browser: {check.passed()} checks passed, {len(check.failures)} failed; screenshots in {shots}")
+sys.exit(1 if check.failures else 0)

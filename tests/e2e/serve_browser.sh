@@ -20,7 +20,7 @@ code=$(sqlite3 "$INOVASI_DB" "SELECT kode_verifikasi FROM nomor_dokumen WHERE be
 shots="$build/test-output/serve-browser"
 rm -rf "$shots"
 # Debian's python3 (the one python3-selenium installs into), whatever else is on PATH.
-/usr/bin/python3 "$src/tests/e2e/serve_browser.py" "http://127.0.0.1:$port" "$code" "$work/out/$file" "$work/diubah.pdf" "$shots" &&
+PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 "$src/tests/e2e/serve_browser.py" "http://127.0.0.1:$port" "$code" "$work/out/$file" "$work/diubah.pdf" "$shots" &&
   ok || bad "browser run"
 [ "$(ls "$shots"/*.png 2>/dev/null | wc -l)" -eq 8 ] && ok || bad "screenshots: $(ls "$shots")"
 finish serve_browser

@@ -29,46 +29,15 @@ import urllib.parse
 import urllib.request
 import uuid
 
-from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+from browser_support import Checks, browser, submit_and_wait
 
 base, link_a, link_b, store, shots, work = sys.argv[1:7]
 os.makedirs(shots, exist_ok=True)
-failures = []
-checked = 0
+check = Checks()
 TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
-
-
-def check(condition, what):
-    global checked
-    checked += 1
-    if not condition:
-        failures.append(what)
-        print("FAIL", what)
-
-
-def browser(width, height):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={max(width, 500)},{height}"):
-        options.add_argument(argument)
-    options.add_experimental_option("mobileEmulation",
-                                    {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(60)
-    return driver
-
-
-def submit_and_wait(driver, button):
-    """Clicks a button and waits for the page it leads to (a mark on the old page is gone)."""
-    driver.execute_script("window.inovasiOldPage = true")
-    button.click()
-    WebDriverWait(driver, 60, ignored_exceptions=(WebDriverException,)).until(
-        lambda d: d.execute_script("return window.inovasiOldPage === undefined && document.readyState === 'complete'"))
 
 
 def type_into(driver, element_id, text):
@@ -404,5 +373,5 @@ text = pdf_text(minutes) if status == 200 else ""
 found = sum(1 for i in range(1, 201) if f"Peserta Aula {i:03d}" in text)
 check(found == 200, f"load: the minutes' attendance annex lists the 200 ({found})")
 
-print(f"site_browser: {checked - len(failures)} of {checked} checks passed")
-sys.exit(1 if failures else 0)
+print(f"site_browser: {check.passed()} of {check.count} checks passed")
+sys.exit(1 if check.failures else 0)
