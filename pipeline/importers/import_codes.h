@@ -1,6 +1,7 @@
 #pragma once
-// The stable codes of a field's conversion errors: a cell, a JSON value or a web form's
-// field that cannot be stored as written. The command line prints the English message
+// The stable codes of an import's most common errors: a cell, a JSON value or a web
+// form's field that cannot be stored as written, a record given twice, a reference to
+// nothing. The command line prints the English message
 // the converter makes; the web pages print the catalogue's Indonesian text for the code
 // (templates/catalog/temuan.json), so an agency reads its form's problems in Indonesian.
 // A test renders each code's English text and compares it with the converter's message.
@@ -25,10 +26,13 @@ inline constexpr std::string_view kNotYesOrNo = "impor.bukan_ya_tidak";
 inline constexpr std::string_view kUnknownChoice = "impor.pilihan_tidak_dikenal";
 inline constexpr std::string_view kListItemNotANip = "impor.daftar_bukan_nip";
 inline constexpr std::string_view kRequired = "impor.wajib";
+inline constexpr std::string_view kTwice = "impor.ganda";
+inline constexpr std::string_view kUnknownReference = "impor.rujukan_tidak_ada";
 
 inline constexpr std::array kAllCodes{
     kTooLong,    kControlCharacter, kSpreadsheetError,  kListTooDeep,     kNarrativeTooLongForExport,
     kNotADate,   kNotANip,          kNotANumberPattern, kNotAnAmount,     kNotAWholeNumber,
-    kOutOfRange, kNotYesOrNo,       kUnknownChoice,     kListItemNotANip, kRequired};
+    kOutOfRange, kNotYesOrNo,       kUnknownChoice,     kListItemNotANip, kRequired,
+    kTwice,      kUnknownReference};
 
 }  // namespace inovasi::import_finding

@@ -10,14 +10,15 @@
 #include <sstream>
 
 #include "importers/csv_importer.h"
-#include "support/bounded_queue.h"
-#include "support/ordered_batches.h"
+#include "importers/import_codes.h"
 #include "importers/innovation_identity.h"
 #include "importers/reference_index.h"
 #include "importers/json_importer.h"
 #include "importers/profile_parser.h"
 #include "importers/xlsx_importer.h"
 #include "model/text.h"
+#include "support/bounded_queue.h"
+#include "support/ordered_batches.h"
 
 namespace inovasi {
 namespace {
@@ -154,7 +155,12 @@ std::string place(const Record& record) {
 void merge_into(Record& first, const Record& record, Diagnostics& diagnostics) {
   std::string first_place = place(first);
   if (first.where.file == record.where.file) {
-    diagnostics.error(record.where, "", record.key_label() + " appears twice (first at " + first_place + ")");
+    Diagnostic twice;
+    twice.where = record.where;
+    twice.message = record.key_label() + " appears twice (first at " + first_place + ")";
+    twice.code = std::string(import_finding::kTwice);
+    twice.params = {{"data", record.key_label()}, {"tempat", first_place}};
+    diagnostics.add(std::move(twice));
     return;
   }
   for (const auto& [field, value] : record.values) {
@@ -220,9 +226,14 @@ void resolve_record(Record& record, const ReferenceIndex& index, Diagnostics& di
     if (!match.error.empty()) {
       diagnostics.error(record.where, std::string(spec.name), match.error);
     } else if (match.key.empty()) {
-      diagnostics.error(record.where, std::string(spec.name),
-                        "no " + std::string(target.name) + " " + quote_value(record.get(spec.name)) +
-                            (year.empty() ? std::string() : " in " + year) + " in this import or in the store");
+      Diagnostic unknown;
+      unknown.where = record.where;
+      unknown.field = std::string(spec.name);
+      std::string value = quote_value(record.get(spec.name)), within = year.empty() ? std::string() : " in " + year;
+      unknown.message = "no " + std::string(target.name) + " " + value + within + " in this import or in the store";
+      unknown.code = std::string(import_finding::kUnknownReference);
+      unknown.params = {{"jenis", std::string(target.name)}, {"nilai", value}, {"lingkup", within}};
+      diagnostics.add(std::move(unknown));
     } else {
       record.set(spec.name, match.key);
     }

@@ -10,6 +10,7 @@
 #include "output/atomic_file.h"
 #include "output/manifest.h"
 #include "serve/console_pages.h"
+#include "serve/import_outcome.h"
 #include "store/agency_links.h"
 #include "store/audit_log.h"
 #include "store/year_source.h"
@@ -72,7 +73,7 @@ Answer import_page(SiteContext& site, const SignedIn& who, const WebRequest& req
   std::filesystem::create_directories(file.parent_path());
   write_file_atomically(file, request.file->bytes);
   std::vector<std::string> arguments = import_arguments(file, request);
-  arguments.push_back("--dry-run");
+  arguments.insert(arguments.end(), {"--dry-run", "--json"});
   auto run = site.runs.run_now(arguments, std::chrono::seconds(300));
   PageData data = base(site);
   data.set("uji", flag(true));
@@ -80,7 +81,11 @@ Answer import_page(SiteContext& site, const SignedIn& who, const WebRequest& req
   data.set("id_impor", id);
   data.set("instansi", request.field("instansi"));
   data.set("tahun_profil", request.field("tahun_profil"));
-  data.set("keluaran", run ? run->second : std::string("Uji coba impor melebihi batas waktu."));
+  if (run) {
+    set_import_outcome(data, run->second, site.catalog);
+  } else {
+    data.set("keluaran", "Uji coba impor melebihi batas waktu.");
+  }
   data.set("dapat_dikonfirmasi", flag(run && run->first == 0));
   return console_page(site, who, year, "impor", std::move(data));
 }
@@ -98,12 +103,18 @@ Answer confirm_import(SiteContext& site, const SignedIn& who, const WebRequest& 
     return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Impor tidak dikenal", "Unggah berkasnya lagi.");
   }
   auto file = files->path();
-  auto run = site.runs.run_now(import_arguments(file, request), std::chrono::seconds(600));
+  std::vector<std::string> arguments = import_arguments(file, request);
+  arguments.push_back("--json");
+  auto run = site.runs.run_now(arguments, std::chrono::seconds(600));
   std::filesystem::remove_all(folder, error);
   PageData data = base(site);
   data.set("selesai", flag(true));
   data.set("berhasil", flag(run && run->first == 0));
-  data.set("keluaran", run ? run->second : std::string("Impor melebihi batas waktu."));
+  if (run) {
+    set_import_outcome(data, run->second, site.catalog);
+  } else {
+    data.set("keluaran", "Impor melebihi batas waktu.");
+  }
   site.store.with([&](Store& store) {
     write_audit(store.database(), who.user, "impor", "berkas " + file.filename().string(), "",
                 run && run->first == 0 ? "berhasil" : "gagal");

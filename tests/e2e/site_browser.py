@@ -240,11 +240,27 @@ try:
     desk.find_element(By.ID, "berkas").send_keys(upload)
     submit_and_wait(desk, desk.find_element(By.CSS_SELECTOR, "form[action='/konsol/impor'] button"))
     check("puskesmas-tigapanah" in desk.page_source, "import: the dry run names the new record")
+    summary = desk.find_element(By.ID, "ringkasan").text
+    check("1 baru" in summary and "instansi-baru.csv:2" in desk.page_source,
+          f"import: the dry run counts in Indonesian and says where each record comes from ({summary!r})")
     check(db.execute("SELECT count(*) FROM instansi WHERE kode = 'puskesmas-tigapanah'").fetchone()[0] == 0,
           "import: the dry run stores nothing")
     desk.save_screenshot(os.path.join(shots, "7-konsol-uji-impor.png"))
     submit_and_wait(desk, desk.find_element(By.CSS_SELECTOR, "form[action='/konsol/impor/konfirmasi'] button"))
     check("Impor tersimpan" in desk.page_source, "import: confirmed")
+    # A file with mistakes: the dry run lists them in Indonesian and cannot be confirmed.
+    desk.get(f"{base}/konsol/impor")
+    with open(upload, "w") as f:
+        f.write("instansi,nama,nip,pns\npuskesmas-tigapanah,Rina,19800101,mungkin\nDinas Entah,Sari,,ya\n")
+    os.replace(upload, os.path.join(work, "fasilitator.csv"))
+    desk.find_element(By.ID, "berkas").send_keys(os.path.join(work, "fasilitator.csv"))
+    submit_and_wait(desk, desk.find_element(By.CSS_SELECTOR, "form[action='/konsol/impor'] button"))
+    findings = [item.text for item in desk.find_elements(By.CSS_SELECTOR, "ul.temuan li")]
+    check(any("fasilitator.csv:2, NIP: '19800101' bukan NIP" in f for f in findings)
+          and any("fasilitator.csv:3" in f and "Tidak ada instansi 'Dinas Entah'" in f for f in findings)
+          and not desk.find_elements(By.CSS_SELECTOR, "form[action='/konsol/impor/konfirmasi']"),
+          f"import: a file's mistakes read in Indonesian, and it cannot be confirmed ({findings})")
+    desk.save_screenshot(os.path.join(shots, "7b-konsol-uji-impor-salah.png"))
     check(db.execute("SELECT count(*) FROM instansi WHERE kode = 'puskesmas-tigapanah'").fetchone()[0] == 1,
           "import: the record is stored")
 

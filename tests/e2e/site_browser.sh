@@ -29,9 +29,10 @@ shots="$build/test-output/site-browser"
 rm -rf "$shots"
 PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 "$src/tests/e2e/site_browser.py" "$site" "$link_a" "$link_b" "$INOVASI_DB" "$shots" "$work" &&
   ok || bad "browser run"
-[ "$(ls "$shots"/*.png 2>/dev/null | wc -l)" -eq 9 ] && ok || bad "screenshots: $(ls "$shots")"
+[ "$(ls "$shots"/*.png 2>/dev/null | wc -l)" -eq 10 ] && ok || bad "screenshots: $(ls "$shots")"
 # Every change made through the pages is in the audit log.
-for action in ajukan_permohonan unggah_pindaian jadwalkan_sesi isi_daftar_hadir catat_hasil_sesi buka_tautan_hadir; do
+for action in ajukan_permohonan unggah_pindaian jadwalkan_sesi isi_daftar_hadir catat_hasil_sesi buka_tautan_hadir \
+              tutup_tautan_hadir; do
   sqlite3 "$INOVASI_DB" "SELECT count(*) FROM log_audit WHERE tindakan = '$action'" | grep -qvx 0 && ok ||
     bad "audit log has no $action"
 done

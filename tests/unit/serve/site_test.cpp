@@ -1,16 +1,66 @@
 // The private pages' parts that need no server: uploads recognised by content, the login
-// throttle, the console's runs one at a time.
+// throttle, the console's runs one at a time, the import page's reading of `import --json`.
 
 #include <gtest/gtest.h>
 
 #include <thread>
 
+#include "serve/import_outcome.h"
 #include "serve/jobs.h"
 #include "serve/login_throttle.h"
 #include "serve/web_request.h"
+#include "test_support.h"
 
 namespace inovasi::serve {
 namespace {
+
+// The import page reads `import --json`: counts, findings in the file's order, and the
+// new or changed records without the typed-as-written copies; anything else is shown as
+// it came.
+TEST(ImportOutcome, TheCommandsJsonBecomesTheImportPage) {
+  const char* json = R"({"berhasil": false, "uji_coba": true, "berkas_dibaca": 1, "rekaman": 2,
+    "jumlah": {"baru": 1, "diubah": 1, "tetap": 0, "isian_dikosongkan": 1},
+    "perubahan": [
+      {"status": "baru", "jenis": "instansi", "data": "instansi pkm-x", "berkas": "/srv/.impor/t/instansi.csv",
+       "baris": 2, "isian": [{"kolom": "nama", "sebelum": "", "sesudah": "Puskesmas X"},
+                            {"kolom": "jenis_asli", "sebelum": "", "sesudah": "puskesmas"}]},
+      {"status": "diubah", "jenis": "instansi", "data": "instansi dinkes", "berkas": "/srv/.impor/t/instansi.csv",
+       "baris": 3, "isian": [{"kolom": "singkatan", "sebelum": "Dinkes", "sesudah": ""}]}],
+    "perubahan_tidak_dicantumkan": 0,
+    "temuan": [
+      {"tingkat": "error", "berkas": "/srv/.impor/t/instansi.csv", "baris": 5, "kolom": "kode", "label": "Kode",
+       "pesan_id": "Wajib diisi"},
+      {"tingkat": "warning", "berkas": "/srv/.impor/t/instansi.csv", "baris": 4, "kolom": "jenis", "label": "Jenis",
+       "pesan_id": "Nilai 'Klinik' tidak dikenal"}],
+    "temuan_tidak_dicantumkan": 3, "catatan": []})";
+  PageData data;
+  set_import_outcome(data, json, inovasi::testing::catalog());
+  EXPECT_TRUE(data.get("hasil")->is_true());
+  EXPECT_EQ(data.get("ringkasan")->string_value(),
+            "Dibaca 2 data dari 1 berkas: 1 baru, 1 berubah, 0 tetap. Perubahan ini mengosongkan 1 isian yang "
+            "semula berisi.");
+  const auto& findings = data.get("temuan")->list_value();
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].get("tempat")->string_value(), "instansi.csv:4");  // the file's order, no server folder
+  EXPECT_TRUE(findings[0].get("peringatan")->is_true());
+  EXPECT_EQ(findings[1].get("pesan")->string_value(), "Wajib diisi");
+  EXPECT_EQ(data.get("temuan_lain")->string_value(), "3 temuan lain tidak ditampilkan.");
+  const auto& changes = data.get("perubahan")->list_value();
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].get("status")->string_value(), "Baru");
+  const auto& added = changes[0].get("isian")->list_value();
+  ASSERT_EQ(added.size(), 1u);  // jenis_asli is not shown
+  EXPECT_EQ(added[0].get("sesudah")->string_value(), "Puskesmas X");
+  EXPECT_EQ(added[0].get("sebelum"), nullptr);  // a new record has no before
+  const auto& updated = changes[1].get("isian")->list_value();
+  EXPECT_EQ(updated[0].get("sebelum")->string_value(), "Dinkes");
+  EXPECT_EQ(updated[0].get("sesudah")->string_value(), "(kosong)");
+
+  PageData failed;
+  set_import_outcome(failed, "error: cannot open the store\n", inovasi::testing::catalog());
+  EXPECT_EQ(failed.get("hasil"), nullptr);
+  EXPECT_EQ(failed.get("keluaran")->string_value(), "error: cannot open the store\n");
+}
 
 TEST(UploadType, IsReadFromTheContentNotTheName) {
   EXPECT_EQ(sniff_file_type("%PDF-1.7\n..."), FileType::Pdf);

@@ -88,6 +88,13 @@ TEST(Import, UnknownAgencyIsNamedWithFileLineAndField) {
       dir.path() / "s.db", {dir.write("fasilitator.csv", "instansi,nama,pns\nDinas Entah,A,ya\n")}, {}, catalog());
   EXPECT_THAT(messages(result.diagnostics),
               HasSubstr("fasilitator.csv:2: instansi: no instansi 'Dinas Entah' in this import or in the store"));
+  // The console shows the catalogue's Indonesian text; its English is the message's.
+  ASSERT_EQ(result.diagnostics.all().size(), 1u);
+  const Diagnostic& unknown = result.diagnostics.all().front();
+  EXPECT_EQ(catalog().finding_texts().render(unknown.code, unknown.params, Language::English), unknown.message);
+  EXPECT_EQ(catalog().finding_message(unknown, Language::Indonesian),
+            "Tidak ada instansi 'Dinas Entah' dalam impor ini maupun di basis data; periksa ejaannya atau impor "
+            "instansi itu lebih dahulu");
 }
 
 TEST(Import, ReferencesMayNameAnAgencyByNameOrAbbreviation) {
@@ -104,6 +111,10 @@ TEST(Import, DuplicateKeyInOneFileIsAnError) {
   ScratchDir dir;
   auto result = import_text(dir, "instansi.csv", "kode,nama\nx,A\nx,B\n");
   EXPECT_THAT(messages(result.diagnostics), HasSubstr("instansi.csv:3: instansi x appears twice (first at"));
+  ASSERT_FALSE(result.diagnostics.all().empty());
+  const Diagnostic& twice = result.diagnostics.all().front();
+  EXPECT_EQ(catalog().finding_texts().render(twice.code, twice.params, Language::English), twice.message);
+  EXPECT_THAT(catalog().finding_message(twice, Language::Indonesian), HasSubstr("muncul dua kali"));
 }
 
 TEST(Import, PartialRecordsFromTwoFilesMergeAndConflictsAreErrors) {
