@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/finding_json.h"
 #include "importers/import_job.h"
 #include "model/text.h"
 #include "store/store.h"
@@ -93,17 +94,7 @@ class JsonReport {
     root.set("perubahan_tidak_dicantumkan", static_cast<int>(left_out_));
     Poco::JSON::Array findings;
     for (const auto& finding : result.diagnostics.all()) {
-      Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      item->set("tingkat", std::string(severity_name(finding.severity)));
-      item->set("berkas", finding.where.file);
-      item->set("baris", finding.where.line);
-      item->set("data", finding.record);
-      item->set("kolom", finding.field);
-      item->set("label", finding.field.empty() ? std::string() : catalog.report_words().field(finding.field));
-      item->set("kode", finding.code);
-      item->set("pesan", finding.message);
-      item->set("pesan_id", catalog.finding_message(finding, Language::Indonesian));
-      findings.add(item);
+      findings.add(finding_json(finding, catalog));
     }
     root.set("temuan", findings);
     root.set("temuan_tidak_dicantumkan", static_cast<int>(result.diagnostics.left_out()));

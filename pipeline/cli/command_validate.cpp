@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/finding_json.h"
 #include "cli/year_data.h"
 #include "store/store.h"
 #include "validation/validation.h"
@@ -37,14 +38,7 @@ void print_json(const ValidationReport& report, const Catalog& catalog, std::ost
   root.set("edisi_iga", catalog.indicators_for(report.year).edition);
   Poco::JSON::Array findings;
   for (const auto& finding : report.findings) {
-    Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    item->set("tingkat", std::string(severity_name(finding.severity)));
-    item->set("data", finding.record);
-    item->set("kolom", finding.field);
-    item->set("kode", finding.code);
-    item->set("pesan", finding.message);
-    item->set("pesan_id", catalog.finding_message(finding, Language::Indonesian));
-    findings.add(item);
+    findings.add(finding_json(finding, catalog));
   }
   root.set("temuan", findings);
   Poco::JSON::Array scores;
