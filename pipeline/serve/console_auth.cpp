@@ -3,7 +3,7 @@
 #include <openssl/crypto.h>
 
 #include "model/clock.h"
-#include "store/agency_links.h"
+#include "store/secret_tokens.h"
 
 namespace inovasi::serve {
 namespace {
@@ -47,7 +47,7 @@ bool carries_csrf(const SignedIn& who, const WebRequest& request) {
 Answer login_page(SiteContext& site, Status status, const std::string& error) {
   PageData data = site.store.with([](Store& store) { return region_data(store); });
   if (!error.empty()) data.set("galat_masuk", error);
-  std::string token = new_link_token();
+  std::string token = new_secret_token();
   data.set("csrf", token);
   Answer answer = page(status, site.pages.render("masuk", std::move(data)));
   answer.cookies.push_back(cookie(site, kLoginCookie, token, "/konsol/masuk", kLoginFormSeconds));

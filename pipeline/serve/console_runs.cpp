@@ -11,7 +11,7 @@
 #include "output/manifest.h"
 #include "serve/console_pages.h"
 #include "serve/import_outcome.h"
-#include "store/agency_links.h"
+#include "store/secret_tokens.h"
 #include "store/audit_log.h"
 #include "store/year_source.h"
 #include "validation/validation.h"
@@ -68,7 +68,7 @@ Answer import_page(SiteContext& site, const SignedIn& who, const WebRequest& req
     return console_page(site, who, year, "impor", std::move(data), HTTPResponse::HTTP_UNSUPPORTED_MEDIA_TYPE);
   }
   std::string stem = slugify(uploaded.stem().string());
-  std::string id = new_link_token();
+  std::string id = new_secret_token();
   auto file = staging(site) / id / ((stem.empty() ? std::string("impor") : stem) + extension);
   std::filesystem::create_directories(file.parent_path());
   write_file_atomically(file, request.file->bytes);
@@ -92,8 +92,7 @@ Answer import_page(SiteContext& site, const SignedIn& who, const WebRequest& req
 
 Answer confirm_import(SiteContext& site, const SignedIn& who, const WebRequest& request) {
   std::string id = request.field("id_impor");
-  std::string rest;
-  if (!path_token("/" + id, "/", rest)) {
+  if (!has_secret_token_shape(id)) {
     return message_page(site, HTTPResponse::HTTP_BAD_REQUEST, "Impor tidak dikenal", "Unggah berkasnya lagi.");
   }
   auto folder = staging(site) / id;

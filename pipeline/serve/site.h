@@ -99,7 +99,7 @@ MadeDocument make_document(SiteContext& site, const std::string& kind, int year,
 Answer file_answer(std::string bytes, std::string type, const std::string& file_name);
 // A QR code as an SVG element (inline in a page: no image request, no script).
 std::string qr_svg(const std::string& text, int pixels);
-// The token in "/prefix/<token>..." when it is 43 characters of base64url.
+// The token in "/prefix/<token>..." when it has a secret token's shape (store/secret_tokens.h).
 std::optional<std::string> path_token(const std::string& path, std::string_view prefix, std::string& rest);
 // A select's options: [{nilai, dipilih}].
 PageData option_list(const std::vector<std::string>& values, const std::string& chosen);

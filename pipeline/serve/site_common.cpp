@@ -12,6 +12,7 @@
 #include "model/file_text.h"
 #include "serve/site.h"
 #include "store/audit_log.h"
+#include "store/secret_tokens.h"
 #include "support/located_error.h"
 
 namespace inovasi::serve {
@@ -185,11 +186,7 @@ std::optional<std::string> path_token(const std::string& path, std::string_view 
   std::string_view after = std::string_view(path).substr(prefix.size());
   auto slash = after.find('/');
   std::string_view token = after.substr(0, slash);
-  if (token.size() != 43) return std::nullopt;
-  for (char c : token) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return std::nullopt;
-  }
+  if (!has_secret_token_shape(token)) return std::nullopt;
   rest = slash == std::string_view::npos ? std::string() : std::string(after.substr(slash));
   return std::string(token);
 }

@@ -7,9 +7,8 @@
 
 #include "model/clock.h"
 #include "model/diagnostics.h"
-#include "store/agency_links.h"
 #include "store/audit_log.h"
-#include "support/sha256.h"
+#include "store/secret_tokens.h"
 
 namespace inovasi {
 namespace {
@@ -111,7 +110,7 @@ std::optional<Role> check_password(Database& db, std::string_view name, std::str
 }
 
 LoginSession open_login_session(Database& db, std::string_view user, Role role, int hours) {
-  LoginSession session{new_link_token(), {std::string(user), role, new_link_token()}};
+  LoginSession session{new_secret_token(), {std::string(user), role, new_secret_token()}};
   std::time_t now = std::time(nullptr);
   // Expired sessions go as new ones come: the table holds only live ones and recent.
   auto sweep = db.prepare("DELETE FROM sesi_masuk WHERE berlaku_sampai <= ?");
@@ -119,7 +118,7 @@ LoginSession open_login_session(Database& db, std::string_view user, Role role, 
   sweep.step();
   auto insert = db.prepare(
       "INSERT INTO sesi_masuk (hash_token, pengguna, token_csrf, dibuat, berlaku_sampai) VALUES (?, ?, ?, ?, ?)");
-  insert.bind_text_or_null(1, sha256_hex(session.token));
+  insert.bind_text_or_null(1, secret_token_hash(session.token));
   insert.bind_text_or_null(2, user);
   insert.bind_text_or_null(3, session.who.csrf);
   insert.bind_text_or_null(4, utc_timestamp(now));
@@ -133,7 +132,7 @@ std::optional<SignedIn> signed_in(Database& db, std::string_view token, const st
   auto select = db.prepare(
       "SELECT s.pengguna, p.peran, s.token_csrf FROM sesi_masuk s JOIN pengguna p ON p.nama = s.pengguna "
       "WHERE s.hash_token = ? AND s.berlaku_sampai > ?");
-  select.bind_text_or_null(1, sha256_hex(token));
+  select.bind_text_or_null(1, secret_token_hash(token));
   select.bind_text_or_null(2, now);
   if (!select.step()) return std::nullopt;
   auto role = parse_role(select.column_text(1));
@@ -143,7 +142,7 @@ std::optional<SignedIn> signed_in(Database& db, std::string_view token, const st
 
 void close_login_session(Database& db, std::string_view token) {
   auto remove = db.prepare("DELETE FROM sesi_masuk WHERE hash_token = ?");
-  remove.bind_text_or_null(1, sha256_hex(token));
+  remove.bind_text_or_null(1, secret_token_hash(token));
   remove.step();
 }
 

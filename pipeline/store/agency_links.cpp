@@ -1,50 +1,13 @@
 #include "store/agency_links.h"
 
-#include <sys/random.h>
-
-#include <array>
-#include <cerrno>
-#include <cstring>
 #include <utility>
 
-#include "model/diagnostics.h"
 #include "model/clock.h"
+#include "model/diagnostics.h"
 #include "store/audit_log.h"
-#include "support/sha256.h"
+#include "store/secret_tokens.h"
 
 namespace inovasi {
-namespace {
-
-std::string hash_of(std::string_view token) { return sha256_hex(token); }
-
-}  // namespace
-
-std::string new_link_token() {
-  std::array<unsigned char, 32> bytes{};
-  std::size_t filled = 0;
-  while (filled < bytes.size()) {
-    ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      throw StoreError(std::string("cannot read the system's random source: ") + std::strerror(errno));
-    }
-    filled += static_cast<std::size_t>(got);
-  }
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string token;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (unsigned char byte : bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      token += kAlphabet[(buffer >> bits) & 0x3F];
-    }
-  }
-  if (bits > 0) token += kAlphabet[(buffer << (6 - bits)) & 0x3F];
-  return token;
-}
 
 GrantedLink grant_agency_link(Database& db, std::string_view agency, const Date& today, const Date& expires,
                               std::string_view actor) {
@@ -54,10 +17,10 @@ GrantedLink grant_agency_link(Database& db, std::string_view agency, const Date&
   if (expires < today) {
     throw DataError("--expires: " + expires.iso() + " is before today (" + today.iso() + ")");
   }
-  GrantedLink link{new_link_token(), std::string(agency), expires};
+  GrantedLink link{new_secret_token(), std::string(agency), expires};
   auto insert =
       db.prepare("INSERT INTO tautan_instansi (hash_token, instansi, dibuat, berlaku_sampai) VALUES (?, ?, ?, ?)");
-  std::string hash = hash_of(link.token);
+  std::string hash = secret_token_hash(link.token);
   insert.bind_text_or_null(1, hash);
   insert.bind_text_or_null(2, agency);
   insert.bind_text_or_null(3, today.iso());
@@ -71,7 +34,7 @@ GrantedLink grant_agency_link(Database& db, std::string_view agency, const Date&
 std::optional<std::string> agency_for_token(Database& db, std::string_view token, const Date& today) {
   auto lookup = db.prepare(
       "SELECT instansi FROM tautan_instansi WHERE hash_token = ? AND dicabut IS NULL AND berlaku_sampai >= ?");
-  lookup.bind_text_or_null(1, hash_of(token));
+  lookup.bind_text_or_null(1, secret_token_hash(token));
   lookup.bind_text_or_null(2, today.iso());
   if (!lookup.step()) return std::nullopt;
   return lookup.column_text(0);
@@ -109,10 +72,6 @@ std::vector<AgencyLink> agency_links(Database& db) {
   return links;
 }
 
-}  // namespace inovasi
-
-namespace inovasi {
-
 AttendanceLink open_attendance_link(Database& db, std::string_view session, const std::string& expires,
                                     std::string_view actor) {
   auto known = db.prepare("SELECT 1 FROM sesi_diskusi WHERE kode = ?");
@@ -120,10 +79,10 @@ AttendanceLink open_attendance_link(Database& db, std::string_view session, cons
   if (!known.step()) throw DataError("sesi: no discussion session with kode '" + std::string(session) + "'");
   std::string now = utc_now();
   if (expires <= now) throw DataError("sesi " + std::string(session) + ": the session ended at " + expires);
-  AttendanceLink link{new_link_token(), std::string(session), expires};
+  AttendanceLink link{new_secret_token(), std::string(session), expires};
   auto insert =
       db.prepare("INSERT INTO tautan_hadir (hash_token, sesi, dibuat, berlaku_sampai, oleh) VALUES (?, ?, ?, ?, ?)");
-  std::string hash = sha256_hex(link.token);
+  std::string hash = secret_token_hash(link.token);
   insert.bind_text_or_null(1, hash);
   insert.bind_text_or_null(2, session);
   insert.bind_text_or_null(3, now);
@@ -137,7 +96,7 @@ AttendanceLink open_attendance_link(Database& db, std::string_view session, cons
 
 std::optional<std::string> session_for_attendance_token(Database& db, std::string_view token, const std::string& now) {
   auto lookup = db.prepare("SELECT sesi FROM tautan_hadir WHERE hash_token = ? AND berlaku_sampai > ?");
-  lookup.bind_text_or_null(1, sha256_hex(token));
+  lookup.bind_text_or_null(1, secret_token_hash(token));
   lookup.bind_text_or_null(2, now);
   if (!lookup.step()) return std::nullopt;
   return lookup.column_text(0);

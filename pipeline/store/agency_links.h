@@ -37,9 +37,6 @@ std::optional<std::string> agency_for_token(Database& db, std::string_view token
 int revoke_agency_links(Database& db, std::string_view agency, const Date& today, std::string_view actor);
 std::vector<AgencyLink> agency_links(Database& db);
 
-// 43 characters of base64url (A-Z a-z 0-9 - _) from the system's random source.
-std::string new_link_token();
-
 }  // namespace inovasi
 
 namespace inovasi {

@@ -8,6 +8,7 @@
 
 #include <set>
 
+#include "store/secret_tokens.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -36,6 +37,9 @@ TEST_F(AgencyLinks, ALinkOpensItsOwnAgencyOnlyAndIsKeptOnlyAsAHash) {
   EXPECT_EQ(dinkes.token.size(), 43u);  // 256 bits in base64url
   EXPECT_EQ(dinkes.token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
             std::string::npos);
+  EXPECT_TRUE(has_secret_token_shape(dinkes.token));
+  EXPECT_FALSE(has_secret_token_shape(dinkes.token.substr(1)));
+  EXPECT_FALSE(has_secret_token_shape(dinkes.token.substr(1) + "/"));
   EXPECT_NE(dinkes.token, dinsos.token);
   EXPECT_EQ(agency_for_token(db(), dinkes.token, today_), "dinkes");
   EXPECT_EQ(agency_for_token(db(), dinsos.token, today_), "dinsos");
@@ -45,7 +49,7 @@ TEST_F(AgencyLinks, ALinkOpensItsOwnAgencyOnlyAndIsKeptOnlyAsAHash) {
   auto all = db().prepare("SELECT hash_token || instansi || dibuat || berlaku_sampai FROM tautan_instansi");
   while (all.step()) EXPECT_EQ(all.column_text(0).find(dinkes.token), std::string::npos);
   std::set<std::string> tokens;
-  for (int i = 0; i < 200; ++i) tokens.insert(new_link_token());
+  for (int i = 0; i < 200; ++i) tokens.insert(new_secret_token());
   EXPECT_EQ(tokens.size(), 200u);
 }
 
