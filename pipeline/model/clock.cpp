@@ -31,19 +31,23 @@ std::string local_readable(const std::string& utc) {
   return indonesian::date_long(Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}) + " pukul " + clock;
 }
 
-std::string utc_of_local(int year, int month, int day, const std::string& clock) {
-  int hour = -1, minute = -1;
-  char tail = 0;
-  if (std::sscanf(clock.c_str(), "%2d%*[:.]%2d%c", &hour, &minute, &tail) != 2 || hour < 0 || hour > 23 || minute < 0 ||
-      minute > 59) {
-    return {};
+int minutes_of_day(std::string_view clock) {
+  if (clock.size() != 5 || (clock[2] != ':' && clock[2] != '.')) return -1;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (clock[i] < '0' || clock[i] > '9') return -1;
   }
+  int hours = (clock[0] - '0') * 10 + (clock[1] - '0');
+  int minutes = (clock[3] - '0') * 10 + (clock[4] - '0');
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : -1;
+}
+
+std::string utc_of_local(const Date& date, int minute_of_day) {
   std::tm local{};
-  local.tm_year = year - 1900;
-  local.tm_mon = month - 1;
-  local.tm_mday = day;
-  local.tm_hour = hour;
-  local.tm_min = minute;
+  local.tm_year = date.year - 1900;
+  local.tm_mon = date.month - 1;
+  local.tm_mday = date.day;
+  local.tm_hour = minute_of_day / 60;
+  local.tm_min = minute_of_day % 60;
   local.tm_isdst = -1;
   return utc_timestamp(std::mktime(&local));
 }

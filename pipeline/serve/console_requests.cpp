@@ -201,10 +201,10 @@ Answer attendance_link(SiteContext& site, const SignedIn& who, const std::string
       return std::nullopt;
     }
     const Record& session = *loaded->session;
+    // The session's end: its date and jam_selesai, or the end of that day without one.
     auto date = parse_date(std::string(session.get("tanggal"))).date;
-    std::string end = utc_of_local(date->year, date->month, date->day,
-                                   session.has("jam_selesai") ? std::string(session.get("jam_selesai")) : "23:59");
-    if (end.empty()) end = utc_of_local(date->year, date->month, date->day, "23:59");
+    int ends = minutes_of_day(session.get("jam_selesai"));
+    std::string end = date ? utc_of_local(*date, ends >= 0 ? ends : 23 * 60 + 59) : utc_now();
     try {
       Transaction transaction(store.database());
       auto opened = open_attendance_link(store.database(), session.get("kode"), end, who.user);

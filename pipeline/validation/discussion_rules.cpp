@@ -1,21 +1,11 @@
 // Ruang Diskusi Rutin Inovasi: requests, sessions, attendance; and the award criteria.
 
+#include "model/clock.h"
 #include "validation/finding_codes.h"
 #include "validation/validation.h"
 
 namespace inovasi {
 namespace {
-
-// Minutes since midnight for "HH:MM" or "HH.MM", or -1.
-int minutes_of(std::string_view time) {
-  if (time.size() != 5 || (time[2] != ':' && time[2] != '.')) return -1;
-  for (std::size_t i : {0u, 1u, 3u, 4u}) {
-    if (time[i] < '0' || time[i] > '9') return -1;
-  }
-  int hours = (time[0] - '0') * 10 + (time[1] - '0');
-  int minutes = (time[3] - '0') * 10 + (time[4] - '0');
-  return hours < 24 && minutes < 60 ? hours * 60 + minutes : -1;
-}
 
 void check_session(const Snapshot& snapshot, const Record& session, const Record& request, Findings& findings) {
   if (session.get("tanggal") < request.get("tanggal_permohonan")) {
@@ -24,12 +14,12 @@ void check_session(const Snapshot& snapshot, const Record& session, const Record
                     {"tanggal_permohonan", std::string(request.get("tanggal_permohonan"))}});
   }
   for (auto field : {"jam_mulai", "jam_selesai"}) {
-    if (session.has(field) && minutes_of(session.get(field)) < 0) {
+    if (session.has(field) && minutes_of_day(session.get(field)) < 0) {
       findings.error(session, field, finding::kSessionTimeInvalid, {{"nilai", std::string(session.get(field))}});
     }
   }
-  int start = minutes_of(session.get("jam_mulai"));
-  int end = minutes_of(session.get("jam_selesai"));
+  int start = minutes_of_day(session.get("jam_mulai"));
+  int end = minutes_of_day(session.get("jam_selesai"));
   if (start >= 0 && end >= 0 && end <= start) findings.error(session, "jam_selesai", finding::kSessionEndsBeforeStart);
   if (snapshot.where("kehadiran", "sesi", session.get("kode")).empty()) {
     findings.warning(session, "kehadiran", finding::kSessionWithoutAttendance);
