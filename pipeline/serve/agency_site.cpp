@@ -91,7 +91,7 @@ PageData home_data(SiteContext& site, Store& store, const AgencyView& agency, co
     if (auto found = record_by_code(store, "inovasi", request.get("inovasi"))) innovation = found->get("nama");
     item.set("inovasi", innovation.empty() ? std::string("(tidak disebut)") : innovation);
     item.set("status", request_status(request, sessions));
-    item.set("permasalahan", narrative_to_text(narrative_from_json(request.get("permasalahan"))));
+    item.set("permasalahan", narrative_text(request.get("permasalahan")));
     PageData scans = PageData::type::list;
     auto select = store.database().prepare(
         "SELECT jenis, ukuran, sha256, diunggah FROM pindaian WHERE permohonan = ? ORDER BY id");
@@ -148,8 +148,7 @@ Answer home(SiteContext& site, const AgencyView& agency, const WebRequest* typed
 // the rest from the form, converted and checked as a CSV row would be.
 Answer file_request(SiteContext& site, const AgencyView& agency, const WebRequest& request) {
   Diagnostics problems;
-  std::string today = local_today().iso();
-  int year = parse_date(today).date->year;
+  Date today = local_today();
   std::optional<std::string> saved_code = site.store.with([&](Store& store) -> std::optional<std::string> {
     std::string innovation = request.field("inovasi");
     if (!innovation.empty()) {
@@ -159,11 +158,11 @@ Answer file_request(SiteContext& site, const AgencyView& agency, const WebReques
         return std::nullopt;
       }
     }
-    std::string code = next_request_code(store, year);
+    std::string code = next_request_code(store, today.year);
     FormFields fields{{"kode", code},
                       {"instansi", agency.code},
                       {"inovasi", innovation},
-                      {"tanggal_permohonan", today},
+                      {"tanggal_permohonan", today.iso()},
                       {"permasalahan", numbered_list(request.field("permasalahan"))},
                       {"tanggal_diinginkan", request.field("tanggal_diinginkan")},
                       {"mode", request.field("mode")},
@@ -172,13 +171,9 @@ Answer file_request(SiteContext& site, const AgencyView& agency, const WebReques
     auto record = record_from_form(*find_record_kind("permohonan_diskusi"), fields, "formulir permohonan", site.catalog,
                                    problems);
     if (!record) return std::nullopt;
-    Dataset dataset;
-    dataset.records.push_back(*record);
-    Findings findings;
-    check_discussions(Snapshot::of(dataset), year, findings);
-    for (auto& finding : findings.take()) {
-      if (finding.severity == Severity::Error) problems.add(std::move(finding));
-    }
+    add_rule_errors(
+        {*record}, [&](const Snapshot& snapshot, Findings& found) { check_discussions(snapshot, today.year, found); },
+        problems);
     if (problems.has_errors()) return std::nullopt;
     Transaction transaction(store.database());
     save_with_audit(store, {*record}, "instansi:" + agency.code, "ajukan_permohonan");

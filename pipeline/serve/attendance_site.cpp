@@ -29,8 +29,7 @@ SessionView session_view(Store& store, const std::string& code) {
   SessionView view{code, {}, {}, {}};
   auto session = record_by_code(store, "sesi_diskusi", code);
   if (!session) return view;
-  auto date = parse_date(std::string(session->get("tanggal"))).date;
-  view.when = date ? indonesian::date_long(*date) : std::string(session->get("tanggal"));
+  view.when = long_date(session->get("tanggal"));
   if (session->has("jam_mulai")) view.when += ", pukul " + std::string(session->get("jam_mulai"));
   view.place = session->get("tempat");
   std::string agency;
@@ -89,13 +88,9 @@ Answer sign_in(SiteContext& site, const std::string& session_code, const std::st
     auto record =
         record_from_form(*find_record_kind("kehadiran"), fields, "formulir daftar hadir", site.catalog, problems);
     if (record) {
-      Dataset dataset;
-      dataset.records.push_back(*record);
-      Findings findings;
-      check_people(Snapshot::of(dataset), site.catalog, findings);
-      for (auto& finding : findings.take()) {
-        if (finding.severity == Severity::Error) problems.add(std::move(finding));
-      }
+      add_rule_errors(
+          {*record}, [&](const Snapshot& snapshot, Findings& found) { check_people(snapshot, site.catalog, found); },
+          problems);
     }
     if (record && !problems.has_errors()) {
       Transaction transaction(store.database());

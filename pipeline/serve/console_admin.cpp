@@ -45,20 +45,22 @@ Answer links_page(SiteContext& site, const SignedIn& who, const std::string& gra
 }
 
 Answer grant(SiteContext& site, const SignedIn& who, const WebRequest& request) {
-  std::string agency = request.field("instansi");
-  auto today = local_today();
-  auto expires = parse_date(request.field("berlaku_sampai")).date;
-  if (!expires) expires = Date{today.year, 12, 31};
+  std::string agency = request.field("instansi"), typed = request.field("berlaku_sampai");
+  Date today = local_today();
+  // A date that cannot be read is refused, not taken as the default.
+  std::optional<Date> expires = typed.empty() ? Date{today.year, 12, 31} : parse_date(typed).date;
+  if (!expires) return links_page(site, who, {}, "Berlaku sampai: '" + typed + "' bukan tanggal yang dapat dibaca.");
+  if (*expires < today)
+    return links_page(site, who, {}, "Berlaku sampai: " + long_date(expires->iso()) + " sudah lewat.");
   std::string url, error;
   site.store.with([&](Store& store) {
     try {
       Transaction transaction(store.database());
       auto link = grant_agency_link(store.database(), agency, today, *expires, who.user);
       transaction.commit();
-      url =
-          (site.settings.public_base.empty() ? request.origin : site.settings.public_base) + "/instansi/" + link.token;
-    } catch (const DataError& e) {
-      error = e.what();
+      url = link_origin(site, request) + "/instansi/" + link.token;
+    } catch (const DataError&) {
+      error = "Instansi: '" + agency + "' tidak ada di basis data.";
     }
   });
   return links_page(site, who, url, error);

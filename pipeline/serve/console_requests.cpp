@@ -23,16 +23,6 @@ using Poco::Net::HTTPResponse;
 constexpr const char* kScheduleFields[] = {"tanggal", "jam_mulai", "jam_selesai", "tempat", "mode"};
 constexpr const char* kOutcomeFields[] = {"permasalahan", "pembahasan", "solusi", "tindak_lanjut", "eskalasi"};
 
-// A narrative as a textarea shows it again: its paragraphs and items, one per line.
-std::string narrative_text(std::string_view stored) {
-  if (stored.empty()) return {};
-  try {
-    return narrative_to_text(narrative_from_json(stored));
-  } catch (const std::exception&) {
-    return std::string(stored);
-  }
-}
-
 struct Loaded {
   Record request;
   std::optional<Record> session;
@@ -56,8 +46,7 @@ PageData detail_data(SiteContext& site, Store& store, const Loaded& loaded, cons
   std::string innovation;
   if (auto found = record_by_code(store, "inovasi", request.get("inovasi"))) innovation = found->get("nama");
   data.set("inovasi", innovation);
-  data.set("tanggal_permohonan",
-           indonesian::date_long(*parse_date(std::string(request.get("tanggal_permohonan"))).date));
+  data.set("tanggal_permohonan", long_date(request.get("tanggal_permohonan")));
   data.set("permasalahan_permohonan", narrative_text(request.get("permasalahan")));
   data.set("tanggal_diinginkan", std::string(request.get("tanggal_diinginkan")));
   data.set("mode_diinginkan", std::string(request.get("mode")));
@@ -121,15 +110,11 @@ Answer detail(SiteContext& site, const SignedIn& who, const std::string& code, c
 
 // Validation's errors on the records written (the discussion rules read the request, its
 // session and the team), added to `problems`.
-void check_with_rules(Store& store, const std::vector<Record>& written, int year, Diagnostics& problems) {
-  Dataset dataset;
-  dataset.records = written;
-  for (auto& member : store.load("tim_bappeda")) dataset.records.push_back(std::move(member));
-  Findings findings;
-  check_discussions(Snapshot::of(dataset), year, findings);
-  for (auto& finding : findings.take()) {
-    if (finding.severity == Severity::Error) problems.add(std::move(finding));
-  }
+void check_with_rules(Store& store, std::vector<Record> written, int year, Diagnostics& problems) {
+  for (auto& member : store.load("tim_bappeda")) written.push_back(std::move(member));
+  add_rule_errors(
+      std::move(written), [&](const Snapshot& snapshot, Findings& found) { check_discussions(snapshot, year, found); },
+      problems);
 }
 
 // Assigns the team members and schedules (or moves) the session.
@@ -192,7 +177,7 @@ Answer record_outcome(SiteContext& site, const SignedIn& who, const std::string&
 }
 
 // Opens an attendance link to the end of the session and shows it as a QR code.
-Answer attendance_link(SiteContext& site, const SignedIn& who, const std::string& code, const std::string& origin) {
+Answer attendance_link(SiteContext& site, const SignedIn& who, const std::string& code, const WebRequest& request) {
   std::string problem;
   std::optional<AttendanceLink> link = site.store.with([&](Store& store) -> std::optional<AttendanceLink> {
     auto loaded = load(store, code);
@@ -216,8 +201,7 @@ Answer attendance_link(SiteContext& site, const SignedIn& who, const std::string
     }
   });
   if (!link) return message_page(site, HTTPResponse::HTTP_CONFLICT, "Tautan daftar hadir tidak dapat dibuka", problem);
-  // Under the public address; without one, the address the team's browser used.
-  std::string url = (site.settings.public_base.empty() ? origin : site.settings.public_base) + "/hadir/" + link->token;
+  std::string url = link_origin(site, request) + "/hadir/" + link->token;
   PageData data = site.store.with([](Store& store) { return region_data(store); });
   console_frame(site, data, who, local_today().year);
   data.set("kode", code);
@@ -272,7 +256,7 @@ Answer request_route(SiteContext& site, const SignedIn& who, const WebRequest& r
   if (what.empty() && !post) return detail(site, who, code);
   if (what == "jadwal" && post) return schedule(site, who, code, request);
   if (what == "hasil" && post) return record_outcome(site, who, code, request);
-  if (what == "tautan-hadir" && post) return attendance_link(site, who, code, request.origin);
+  if (what == "tautan-hadir" && post) return attendance_link(site, who, code, request);
   if (what == "tutup-hadir" && post) return close_attendance(site, who, code);
   if (what == "berita-acara.pdf" && !post) return minutes(site, code);
   return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Halaman tidak ditemukan", "Alamat ini tidak dikenal.");

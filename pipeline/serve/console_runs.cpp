@@ -2,10 +2,9 @@
 // launch, certificates and desk-packet started and followed live; the year's outputs.
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "model/file_text.h"
 #include "model/text.h"
 #include "output/atomic_file.h"
 #include "output/manifest.h"
@@ -205,16 +204,15 @@ Answer outputs_page(SiteContext& site, const SignedIn& who, const WebRequest& re
   if (!wanted.empty()) {
     // The manifest lists every file but itself.
     bool is_manifest = wanted == std::to_string(year) + "/exports/manifest.json";
-    auto entry = is_manifest ? std::optional<ManifestEntry>(ManifestEntry{}) : manifest.find(wanted);
-    std::ifstream in(site.settings.output / wanted, std::ios::binary);  // a path the manifest lists, never one typed
-    if (!entry || !in) return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Berkas tidak ditemukan", wanted);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    bool listed = is_manifest || manifest.find(wanted).has_value();
+    // Only a path the manifest lists is read, never one typed.
+    auto bytes = listed ? read_file_text(site.settings.output / wanted) : std::nullopt;
+    if (!bytes) return message_page(site, HTTPResponse::HTTP_NOT_FOUND, "Berkas tidak ditemukan", wanted);
     std::string type = wanted.ends_with(".pdf")    ? "application/pdf"
                        : wanted.ends_with(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                        : wanted.ends_with(".json") ? "application/json"
                                                    : "application/octet-stream";
-    return file_answer(bytes.str(), type, std::filesystem::path(wanted).filename().string());
+    return file_answer(std::move(*bytes), type, std::filesystem::path(wanted).filename().string());
   }
   PageData data = base(site);
   PageData files = PageData::type::list;

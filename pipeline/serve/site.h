@@ -9,6 +9,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,11 @@
 #include "serve/pages.h"
 #include "serve/site_store.h"
 #include "serve/web_request.h"
+
+namespace inovasi {
+class Snapshot;
+class Findings;
+}  // namespace inovasi
 
 namespace inovasi::serve {
 
@@ -76,6 +82,16 @@ Answer message_page(SiteContext& site, Status status, const std::string& title, 
 // Findings as a page lists them: `galat` [{label, pesan, peringatan}] with the fields'
 // Indonesian labels, and `ada_galat`.
 void set_findings(PageData& data, const Catalog& catalog, const Diagnostics& diagnostics);
+// The validation rule's errors on records a form made (with any records the rule reads
+// beside them, such as the team), added to `problems`: a page holds a record to the
+// rules a file's record meets. Warnings are left to the batches' reports.
+void add_rule_errors(std::vector<Record> records, const std::function<void(const Snapshot&, Findings&)>& rule,
+                     Diagnostics& problems);
+// A stored narrative (JSON) as a textarea or a page shows it: its paragraphs and items,
+// one per line; the text itself when it is not a narrative.
+std::string narrative_text(std::string_view stored);
+// The origin links are given under: --site-url, else the address the browser used.
+std::string link_origin(const SiteContext& site, const WebRequest& request);
 // Where a discussion request stands, in the words both the agency and the team read:
 // its sessions (sesi_diskusi) say whether it was scheduled and discussed.
 std::string request_status(const Record& request, const std::vector<Record>& sessions);

@@ -2,17 +2,19 @@
 
 #include <algorithm>
 #include <ctime>
-#include <fstream>
 #include <sstream>
 
 #include "layout/qr_symbol.h"
 #include "model/clock.h"
 #include "model/date.h"
 #include "model/indonesian.h"
+#include "model/narrative.h"
 #include "model/file_text.h"
 #include "serve/site.h"
 #include "store/audit_log.h"
 #include "store/secret_tokens.h"
+#include "store/snapshot.h"
+#include "validation/validation.h"
 #include "support/located_error.h"
 
 namespace inovasi::serve {
@@ -88,6 +90,30 @@ std::string request_status(const Record& request, const std::vector<Record>& ses
   return "Menunggu penjadwalan";
 }
 
+void add_rule_errors(std::vector<Record> records, const std::function<void(const Snapshot&, Findings&)>& rule,
+                     Diagnostics& problems) {
+  Dataset dataset;
+  dataset.records = std::move(records);
+  Findings findings;
+  rule(Snapshot::of(dataset), findings);
+  for (auto& finding : findings.take()) {
+    if (finding.severity == Severity::Error) problems.add(std::move(finding));
+  }
+}
+
+std::string narrative_text(std::string_view stored) {
+  if (stored.empty()) return {};
+  try {
+    return narrative_to_text(narrative_from_json(stored));
+  } catch (const std::exception&) {
+    return std::string(stored);
+  }
+}
+
+std::string link_origin(const SiteContext& site, const WebRequest& request) {
+  return site.settings.public_base.empty() ? request.origin : site.settings.public_base;
+}
+
 void set_findings(PageData& data, const Catalog& catalog, const Diagnostics& diagnostics) {
   PageData list = PageData::type::list;
   for (const auto& finding : diagnostics.all()) {
@@ -145,14 +171,12 @@ MadeDocument make_document(SiteContext& site, const std::string& kind, int year,
     return made;
   }
   auto file = site.settings.output / relative_path;
-  std::ifstream in(file, std::ios::binary);
-  if (run->first != 0 || !in) {
+  auto bytes = run->first == 0 ? read_file_text(file) : std::nullopt;
+  if (!bytes) {
     made.problem = "Dokumen belum dapat dibuat. Keterangan: " + run->second;
     return made;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  made.bytes = bytes.str();
+  made.bytes = std::move(*bytes);
   made.file_name = file.filename().string();
   return made;
 }

@@ -378,6 +378,13 @@ big_session = big_request + "-S1"
 count, distinct = db.execute("SELECT count(*), count(DISTINCT nama) FROM kehadiran WHERE sesi = ?",
                              (big_session,)).fetchone()
 check(count == 200 and distinct == 200, f"load: 200 rows, each once ({count}, {distinct})")
+# An agency link with an expiry that cannot be read is refused, not given for the year.
+links_page = http("GET", f"{base}/konsol/tautan", cookie=cookie)[1]
+status, body, _ = http("POST", f"{base}/konsol/tautan/beri",
+                       {"csrf": csrf_of(links_page), "instansi": "dinkes", "berlaku_sampai": "31-02-2026"},
+                       cookie=cookie)
+check(status == 422 and "bukan tanggal yang dapat dibaca" in html.unescape(body.decode())
+      and "/instansi/" not in body.decode(), f"links: an unreadable expiry is refused ({status})")
 # Closing the list early: the link answers no more, and the page says none stands.
 status = http("POST", f"{base}/konsol/permohonan/{big_request}/tutup-hadir", {"csrf": csrf}, cookie=cookie)[0]
 check(status == 303 and sign(201) == 403, f"attendance: a closed list takes no more sign-ins ({status})")
