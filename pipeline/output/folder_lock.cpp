@@ -11,11 +11,19 @@
 #include "output/atomic_file.h"
 
 namespace inovasi {
+namespace {
 
-FolderLock::FolderLock(const std::filesystem::path& folder, std::ostream& notices) {
+// The folder (made if needed) opened for its lock.
+int open_folder(const std::filesystem::path& folder) {
   std::filesystem::create_directories(folder);
-  fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd_ < 0) throw OutputError(folder.string() + ": cannot open: " + std::strerror(errno));
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw OutputError(folder.string() + ": cannot open: " + std::strerror(errno));
+  return fd;
+}
+
+}  // namespace
+
+FolderLock::FolderLock(const std::filesystem::path& folder, std::ostream& notices) : fd_(open_folder(folder)) {
   if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
   if (errno == EWOULDBLOCK) {
     notices << "waiting for another inovasi run writing to " << folder.string() << std::endl;
@@ -29,15 +37,10 @@ FolderLock::FolderLock(const std::filesystem::path& folder, std::ostream& notice
   fd_ = -1;
 }
 
-FolderLock::FolderLock(const std::filesystem::path& folder, Wait) {
-  std::filesystem::create_directories(folder);
-  fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd_ < 0) throw OutputError(folder.string() + ": cannot open: " + std::strerror(errno));
+FolderLock::FolderLock(const std::filesystem::path& folder, Wait) : fd_(open_folder(folder)) {
   if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
-  if (errno == EWOULDBLOCK) {
-    held_ = false;
-  }
-  ::close(fd_);  // held by another, or a filesystem without locks (counts as held)
+  held_ = errno != EWOULDBLOCK;  // held by another; a filesystem without locks counts as held
+  ::close(fd_);
   fd_ = -1;
 }
 

@@ -12,11 +12,8 @@
 #include "support/located_error.h"
 
 namespace inovasi::serve {
-namespace {
 
 namespace mustache = kainjow::mustache;
-
-}  // namespace
 
 std::string read_page_template(const std::filesystem::path& path) {
   auto text = read_file_text(path);
@@ -26,8 +23,6 @@ std::string read_page_template(const std::filesystem::path& path) {
     throw LocatedError(ErrorKind::Template, {path.string(), 0, 0, {}, {}}, parsed.error_message());
   return *text;
 }
-
-namespace {}  // namespace
 
 std::string long_date(std::string_view iso) {
   auto parsed = parse_date(std::string(iso));

@@ -298,11 +298,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       if (!reading && method != "POST") return not_allowed();
       FormLimits limits;
       limits.file_bytes = shared_.options.max_upload;
-      auto length = request.getContentLength64();
-      if (length != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
-          static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536) {
+      if (declares_too_much(request))
         return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
-      }
       WebRequest web = read_web_request(request, path, request.secure(), limits);
       SiteContext& site = shared_.site;
       for (auto* handler : {&agency_route, &attendance_route, &console_route}) {
@@ -376,13 +373,17 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     return shared_.prefix + "/" + (found.code.empty() ? typed.substr(0, 64) : found.code);
   }
 
+  // A body that says it is larger than the largest upload and its form: refused before
+  // a byte of it is read.
+  bool declares_too_much(HTTPServerRequest& request) const {
+    auto length = request.getContentLength64();
+    return length != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
+           static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536;
+  }
+
   // An uploaded PDF compared with the issued file by SHA-256; the file is never kept.
   Answer upload(HTTPServerRequest& request, const std::string& typed) {
-    auto length = request.getContentLength64();
-    if (length != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH &&
-        static_cast<std::uint64_t>(length) > shared_.options.max_upload + 65536) {
-      return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
-    }
+    if (declares_too_much(request)) return plain(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "Berkas terlalu besar.");
     // Held in memory for the request only, never written anywhere: its bytes are hashed
     // and, for a PDF, its signatures read. The form carries the file and little else.
     WebRequest form =
