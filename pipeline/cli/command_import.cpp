@@ -78,7 +78,7 @@ class JsonReport {
     Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
     bool failed = result.diagnostics.has_errors();
     root.set("berhasil", !failed);
-    root.set("uji_coba", result.saved ? false : true);
+    root.set("uji_coba", !result.saved.has_value());
     root.set("berkas_dibaca", static_cast<int>(result.files.size()));
     root.set("rekaman", static_cast<int>(result.records));
     const auto& summary = result.saved ? result.saved : result.previewed;

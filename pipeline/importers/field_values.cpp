@@ -66,14 +66,7 @@ int line_of_offset(std::string_view content, std::size_t offset) {
 
 void FieldConverter::report(Severity severity, const FieldInput& input, std::string_view code, FindingParams params,
                             std::string message) {
-  Diagnostic finding;
-  finding.severity = severity;
-  finding.where = input.where;
-  finding.field = std::string(input.spec->name);
-  finding.message = std::move(message);
-  finding.code = std::string(code);
-  finding.params = std::move(params);
-  diagnostics_.add(std::move(finding));
+  diagnostics_.coded(severity, input.where, std::string(input.spec->name), code, std::move(params), std::move(message));
 }
 
 void FieldConverter::assign(Record& record, const FieldInput& input) {
@@ -265,12 +258,8 @@ bool check_text_encoding(std::string& content, const std::string& file, Diagnost
 void report_missing_required(const Record& record, Diagnostics& diagnostics) {
   for (const auto& spec : record.kind->fields) {
     if (spec.required && !record.has(spec.name)) {
-      Diagnostic missing;
-      missing.where = record.where;
-      missing.field = std::string(spec.name);
-      missing.message = "required field is missing or empty";
-      missing.code = std::string(import_finding::kRequired);
-      diagnostics.add(std::move(missing));
+      diagnostics.coded(Severity::Error, record.where, std::string(spec.name), import_finding::kRequired, {},
+                        "required field is missing or empty");
     }
   }
 }

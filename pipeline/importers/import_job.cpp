@@ -155,12 +155,9 @@ std::string place(const Record& record) {
 void merge_into(Record& first, const Record& record, Diagnostics& diagnostics) {
   std::string first_place = place(first);
   if (first.where.file == record.where.file) {
-    Diagnostic twice;
-    twice.where = record.where;
-    twice.message = record.key_label() + " appears twice (first at " + first_place + ")";
-    twice.code = std::string(import_finding::kTwice);
-    twice.params = {{"data", record.key_label()}, {"tempat", first_place}};
-    diagnostics.add(std::move(twice));
+    diagnostics.coded(Severity::Error, record.where, "", import_finding::kTwice,
+                      {{"data", record.key_label()}, {"tempat", first_place}},
+                      record.key_label() + " appears twice (first at " + first_place + ")");
     return;
   }
   for (const auto& [field, value] : record.values) {
@@ -226,14 +223,10 @@ void resolve_record(Record& record, const ReferenceIndex& index, Diagnostics& di
     if (!match.error.empty()) {
       diagnostics.error(record.where, std::string(spec.name), match.error);
     } else if (match.key.empty()) {
-      Diagnostic unknown;
-      unknown.where = record.where;
-      unknown.field = std::string(spec.name);
       std::string value = quote_value(record.get(spec.name)), within = year.empty() ? std::string() : " in " + year;
-      unknown.message = "no " + std::string(target.name) + " " + value + within + " in this import or in the store";
-      unknown.code = std::string(import_finding::kUnknownReference);
-      unknown.params = {{"jenis", std::string(target.name)}, {"nilai", value}, {"lingkup", within}};
-      diagnostics.add(std::move(unknown));
+      diagnostics.coded(Severity::Error, record.where, std::string(spec.name), import_finding::kUnknownReference,
+                        {{"jenis", std::string(target.name)}, {"nilai", value}, {"lingkup", within}},
+                        "no " + std::string(target.name) + " " + value + within + " in this import or in the store");
     } else {
       record.set(spec.name, match.key);
     }

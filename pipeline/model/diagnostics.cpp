@@ -49,6 +49,11 @@ void Diagnostics::warning(const SourceLocation& where, std::string field, std::s
   add({Severity::Warning, where, {}, std::move(field), std::move(message), {}});
 }
 
+void Diagnostics::coded(Severity severity, const SourceLocation& where, std::string field, std::string_view code,
+                        FindingParams params, std::string message) {
+  add({severity, where, {}, std::move(field), std::move(message), {}, std::string(code), std::move(params)});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   for (const auto& item : other.items_) add(item);
   left_out_errors_ += other.left_out_errors_;

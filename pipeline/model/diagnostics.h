@@ -57,6 +57,10 @@ class Diagnostics {
   void add(Diagnostic diagnostic);
   void error(const SourceLocation& where, std::string field, std::string message);
   void warning(const SourceLocation& where, std::string field, std::string message);
+  // A finding with a stable code and parameters (the catalogue words it for pages) beside
+  // the command line's English message.
+  void coded(Severity severity, const SourceLocation& where, std::string field, std::string_view code,
+             FindingParams params, std::string message);
   void append(const Diagnostics& other);
 
   // Keeps at most `items` findings; later ones are only counted (count() and
